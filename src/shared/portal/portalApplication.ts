@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { CASE_STATUSES } from '../domain/caseStatus';
+
+/**
+ * The portal's wire format for one application, as served by `GET /api/v1/applications`.
+ * Shared by the simulator (which produces it) and the sync client (which validates every record
+ * on arrival and quarantines what does not parse). See docs/portal-api.md.
+ */
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+const boundedText = (max: number) => z.string().trim().min(1).max(max);
+
+export const portalDocument = z.strictObject({
+  id: boundedText(64),
+  code: boundedText(40),
+  fileName: boundedText(200),
+  mimeType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  size: z.int().positive().max(50 * 1024 * 1024),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type PortalDocument = z.infer<typeof portalDocument>;
+
+export const portalApplicant = z.strictObject({
+  firstName: boundedText(100),
+  lastName: boundedText(100),
+  gender: z.enum(['F', 'M']).optional(),
+  birthDate: isoDate.optional(),
+  idNumber: boundedText(40).optional(),
+  phone: z.string().regex(/^\+228 \d{2} \d{2} \d{2} \d{2}$/),
+  email: z.email().max(200),
+  region: boundedText(60),
+  city: boundedText(60),
+  address: boundedText(300),
+});
+export type PortalApplicant = z.infer<typeof portalApplicant>;
+
+export const portalCompany = z.strictObject({
+  name: boundedText(200),
+  legalForm: boundedText(60),
+  nif: z.string().regex(/^\d{10}$/),
+  rccm: z.string().regex(/^TG-[A-Z]{3}-\d{2}-\d{4}-[AB]\d{2}-\d{5}$/),
+});
+export type PortalCompany = z.infer<typeof portalCompany>;
+
+export const formValue = z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]);
+export type FormValue = z.infer<typeof formValue>;
+
+export const portalApplication = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{8,64}$/),
+  reference: z.string().regex(/^[A-Z]{3}-[A-Z]{2,6}-\d{4}-\d{6}$/),
+  procedureCode: z.string().regex(/^[A-Z]{3}-[A-Z]{2,6}$/),
+  status: z.enum(CASE_STATUSES),
+  version: z.int().positive(),
+  submittedAt: isoDateTime,
+  updatedAt: isoDateTime,
+  applicant: portalApplicant,
+  company: portalCompany.nullable(),
+  form: z.record(z.string().max(64), formValue),
+  documents: z.array(portalDocument).max(50),
+});
+export type PortalApplication = z.infer<typeof portalApplication>;
+
+/** One page of the change feed. Items stay `unknown` until each is validated on its own. */
+export const portalApplicationsPage = z.object({
+  items: z.array(z.unknown()),
+  nextCursor: z.string().min(1),
+  hasMore: z.boolean(),
+});
+export type PortalApplicationsPage = z.infer<typeof portalApplicationsPage>;
