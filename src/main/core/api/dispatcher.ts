@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import {
+  apiContract,
+  isMethodName,
+  type MethodName,
+  type MethodOutput,
+  type MethodParsedInput,
+} from '../../../shared/api/contract';
+import { fail, ok, type Result } from '../../../shared/api/result';
+import type { CurrentUser } from '../../../shared/api/types';
+import { DomainError } from './domainError';
+
+/** Who is calling, as established by the transport (IPC window or web-host session). */
+export interface CallContext {
+  user: CurrentUser | null;
+}
+
+export type Handlers = {
+  [M in MethodName]: (
+    input: MethodParsedInput<M>,
+    context: CallContext,
+  ) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+export type Dispatch = (method: string, input: unknown, context: CallContext) => Promise<Result<unknown>>;
+
+function describeInputError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` (champ « ${issue.path.join('.')} »)` : '';
+  return `Requête invalide${where} : ${issue?.message ?? 'format inattendu'}. Rechargez la page ; si le problème persiste, signalez-le à l'administrateur.`;
+}
+
+/**
+ * The single entry point of every API call on both transports: unknown names, invalid input and
+ * missing roles are refused here, in one place, before any handler runs.
+ */
+export function createDispatcher(
+  handlers: Handlers,
+  log: (message: string, error: unknown) => void = console.error,
+): Dispatch {
+  return async (method, rawInput, context) => {
+    if (!isMethodName(method)) {
+      return fail('unknown_method', `Opération inconnue « ${String(method).slice(0, 80)} ».`);
+    }
+    const spec = apiContract[method];
+    if (spec.access !== 'public') {
+      if (!context.user) {
+        return fail('unauthenticated', 'Votre session a expiré. Reconnectez-vous pour continuer.');
+      }
+      if (!spec.access.includes(context.user.role)) {
+        return fail('forbidden', "Votre rôle ne permet pas cette opération. Adressez-vous à votre superviseur.");
+      }
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return fail('invalid_input', describeInputError(parsed.error));
+    try {
+      const handler = handlers[method] as (input: unknown, context: CallContext) => unknown;
+      return ok(await handler(parsed.data, context));
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.code, error.message);
+      log(`API ${method} failed`, error);
+      return fail(
+        'internal',
+        "Une erreur interne est survenue ; rien n'a été modifié. Réessayez, puis signalez-le si cela se reproduit.",
+      );
+    }
+  };
+}

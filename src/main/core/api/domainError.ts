@@ -1,0 +1,12 @@
+import type { ApiErrorCode } from '../../../shared/api/result';
+
+/** A refusal the user should read: thrown by services, turned into a typed result at the boundary. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,144 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { AppInfo, CurrentUser, ProcedureSummary } from '../../shared/api/types';
+import { createWorkingCalendar } from '../../shared/calendar/workingDays';
+import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './api/dispatcher';
+import { createAuditLog } from './audit/auditLog';
+import { TRAINING_USERS } from './auth/trainingUsers';
+import { createUsersRepository } from './auth/usersRepository';
+import { loadCatalog, type Catalog } from './catalog/loadCatalog';
+import { createApplicationsRepository } from './cases/applicationsRepository';
+import { createCaseHandlers } from './cases/caseHandlers';
+import { systemClock, type Clock } from './clock';
+import { openDatabase } from './db/openDatabase';
+import { createEventBus, type EventBus } from './eventBus';
+import { createInboxHandlers } from './inbox/inboxHandlers';
+import { createInboxQueries } from './inbox/inboxQueries';
+import { createPortalClient, type PortalConfig } from './sync/portalClient';
+import { createPuller } from './sync/pullApplications';
+import { createSyncService, type SyncService } from './sync/syncService';
+import { createSyncStateStore } from './sync/syncStateStore';
+
+export interface CoreOptions {
+  /** Where the SQLite cache and downloaded documents live. */
+  dataDir: string;
+  /** The app's `resources/` folder: procedure catalog, holiday calendar. */
+  resourcesDir: string;
+  portal: PortalConfig;
+  clock?: Clock;
+  trainingMode?: boolean;
+  host?: AppInfo['host'];
+  version?: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Core {
+  readonly dispatch: Dispatch;
+  readonly events: EventBus;
+  readonly sync: SyncService;
+  readonly catalog: Catalog;
+  readonly db: Database.Database;
+  /** The user a local desktop session acts as until sign-in exists. */
+  defaultContext(): CallContext;
+  close(): Promise<void>;
+}
+
+interface HolidayFile {
+  holidays: { date: string }[];
+}
+
+function loadHolidays(resourcesDir: string): string[] {
+  const file = join(resourcesDir, 'calendar', 'togo-holidays.json');
+  const data = JSON.parse(readFileSync(file, 'utf8')) as HolidayFile;
+  return data.holidays.map((holiday) => holiday.date);
+}
+
+function summarize(catalog: Catalog): ProcedureSummary[] {
+  return catalog.procedures.map((procedure) => ({
+    code: procedure.code,
+    title: procedure.title,
+    shortTitle: procedure.shortTitle,
+    slaWorkingDays: procedure.slaWorkingDays,
+    signOffRequired: procedure.signOffRequired,
+  }));
+}
+
+/** Builds the whole application on a data directory. Runs under plain Node; never imports Electron. */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  const catalog = loadCatalog(join(options.resourcesDir, 'procedures'));
+  const calendar = createWorkingCalendar(loadHolidays(options.resourcesDir));
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, 'bureau.sqlite'));
+
+  const events = createEventBus();
+  const users = createUsersRepository(db);
+  const audit = createAuditLog(db);
+  const applications = createApplicationsRepository(db);
+  const inbox = createInboxQueries(db, calendar);
+  const syncState = createSyncStateStore(db);
+  const puller = createPuller({
+    db,
+    portal: createPortalClient(options.portal),
+    catalog,
+    calendar,
+    applications,
+    syncState,
+    clock,
+  });
+  const sync = createSyncService({ db, puller, syncState, events, clock, log });
+
+  if (options.trainingMode) {
+    db.transaction(() => {
+      const now = clock.now().toISOString();
+      for (const user of TRAINING_USERS) {
+        if (users.insertIfMissing(user, now)) {
+          audit.append({
+            at: now,
+            actorId: null,
+            officeCode: user.officeCode,
+            action: 'user.created',
+            entityType: 'user',
+            entityId: user.id,
+            summary: { username: user.username, role: user.role, training: true },
+          });
+        }
+      }
+    })();
+  }
+
+  const info: AppInfo = {
+    version: options.version ?? '0.0.0',
+    host: options.host ?? 'web',
+    trainingMode: options.trainingMode ?? false,
+    portalUrl: options.portal.url,
+    dataDir: options.dataDir,
+  };
+
+  const handlers: Handlers = {
+    'app.info': () => info,
+    'session.current': (_input, { user }) => user,
+    'catalog.procedures': () => summarize(catalog),
+    ...createInboxHandlers(inbox, clock),
+    ...createCaseHandlers(db, inbox, clock),
+    'sync.status': () => sync.status(),
+    'sync.now': () => sync.syncNow(),
+  };
+
+  const defaultUser = (): CurrentUser | null => users.firstWithRole('agent');
+
+  return {
+    dispatch: createDispatcher(handlers, log),
+    events,
+    sync,
+    catalog,
+    db,
+    defaultContext: () => ({ user: defaultUser() }),
+    async close() {
+      await sync.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * Opens (creating if needed) the cache. WAL with synchronous=FULL: a clerk's decision and its
+ * outbox row must survive a power cut, and better-sqlite3's WAL default (NORMAL) may lose the
+ * last commits on power loss.
+ */
+export function openDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, MIGRATIONS);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+import type { QueueId } from '../../../shared/api/types';
+
+export interface QueueScope {
+  userId: string;
+  officeCode: string;
+  today: string;
+  /** Last date that still counts as "échéance proche". */
+  dueSoonUntil: string;
+}
+
+/** The SQL condition of each queue; parameters are named from `QueueScope`. */
+export const QUEUE_CONDITIONS: Record<QueueId, string> = {
+  mine: 'a.assignee_id = @userId AND a.is_open = 1',
+  to_process:
+    "a.assignee_id IS NULL AND a.office_code = @officeCode AND a.status IN ('submitted', 'in_review')",
+  waiting_applicant: "a.status = 'info_requested'",
+  pending_signoff: "a.status = 'pending_signoff'",
+  due_soon: 'a.is_open = 1 AND a.due_date >= @today AND a.due_date <= @dueSoonUntil',
+  overdue: 'a.is_open = 1 AND a.due_date < @today',
+  done: 'a.is_open = 0',
+  all: '1 = 1',
+};

@@ -1,0 +1,190 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, type Result } from '../../shared/api/result';
+import type { ApiEventMessage } from '../../shared/api/events';
+import type { CallContext, Dispatch } from '../core/api/dispatcher';
+import type { EventBus } from '../core/eventBus';
+import {
+  hasLaunchToken,
+  isAllowedHost,
+  isAllowedOrigin,
+  sameSecret,
+  SESSION_COOKIE,
+} from './requestGuards';
+import { SECURITY_HEADERS } from './securityHeaders';
+import { readStaticFile } from './staticFiles';
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  events: EventBus;
+  context: () => CallContext;
+  rendererDir: string;
+  token: string;
+  port?: number;
+}
+
+export interface WebHost {
+  url: string;
+  /** The URL to open: it hands the launch token to the browser, which keeps it as a cookie. */
+  launchUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const HEARTBEAT_MS = 20_000;
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(text);
+}
+
+const sendFailure = (response: ServerResponse, status: number, result: Result<never>) =>
+  sendJson(response, status, result);
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  unknown_method: 404,
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+  internal: 500,
+};
+
+/**
+ * Serves the renderer and the same API as the Electron shell over loopback HTTP + Server-Sent
+ * Events, for the browser host and end-to-end tests. Binds 127.0.0.1 only and requires the
+ * per-launch token on every API call.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  let port = 0;
+  const streams = new Set<ServerResponse>();
+
+  async function handleRpc(request: IncomingMessage, response: ServerResponse, method: string) {
+    if (request.method !== 'POST') {
+      return sendFailure(response, 405, fail('invalid_input', 'Méthode HTTP non admise : utilisez POST.'));
+    }
+    const text = await readBody(request);
+    if (text === null) {
+      return sendFailure(response, 413, fail('invalid_input', 'Requête trop volumineuse.'));
+    }
+    let input: unknown;
+    try {
+      input = text.length === 0 ? {} : JSON.parse(text);
+    } catch {
+      return sendFailure(response, 400, fail('invalid_input', 'Requête illisible (JSON invalide).'));
+    }
+    const result = await options.dispatch(method, input, options.context());
+    sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 500), result);
+  }
+
+  function handleEvents(request: IncomingMessage, response: ServerResponse) {
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    const send = (message: ApiEventMessage) => response.write(`data: ${JSON.stringify(message)}\n\n`);
+    const unsubscribe = options.events.subscribe(send);
+    const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS);
+    streams.add(response);
+    request.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(response);
+    });
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    if (!isAllowedHost(request, port) || !isAllowedOrigin(request, port)) {
+      return sendFailure(response, 403, fail('forbidden', 'Origine refusée.'));
+    }
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      if (!hasLaunchToken(request, options.token)) {
+        return sendFailure(
+          response,
+          401,
+          fail('unauthenticated', "Jeton de lancement manquant : ouvrez l'adresse affichée au démarrage de Bureau."),
+        );
+      }
+      if (url.pathname === '/api/events' && request.method === 'GET') {
+        return handleEvents(request, response);
+      }
+      const rpc = /^\/api\/rpc\/([A-Za-z0-9_.-]{1,80})$/.exec(url.pathname);
+      if (rpc?.[1]) return handleRpc(request, response, rpc[1]);
+      return sendFailure(response, 404, fail('unknown_method', 'Adresse inconnue.'));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendFailure(response, 405, fail('invalid_input', 'Méthode HTTP non admise.'));
+    }
+    const launchToken = url.searchParams.get('token');
+    if (url.pathname === '/' && launchToken !== null) {
+      // Trade the token in the address bar for an HttpOnly cookie, then drop it from the URL.
+      const valid = sameSecret(launchToken, options.token);
+      response.writeHead(valid ? 303 : 401, {
+        ...SECURITY_HEADERS,
+        ...(valid
+          ? { 'set-cookie': `${SESSION_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`, location: '/' }
+          : { 'content-type': 'text/plain; charset=utf-8' }),
+      });
+      return response.end(valid ? '' : 'Jeton de lancement invalide.');
+    }
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (!file) {
+      response.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      return response.end('Introuvable.');
+    }
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': file.contentType,
+      'cache-control': url.pathname.startsWith('/assets/') ? 'max-age=31536000, immutable' : 'no-cache',
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('web host request failed', error);
+      if (!response.headersSent) {
+        sendFailure(response, 500, fail('internal', 'Erreur interne du serveur local. Réessayez.'));
+      } else response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    launchUrl: `${url}/?token=${options.token}`,
+    port,
+    async close() {
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** What crosses the boundary: the French message is for the user, the code for the program. */
+export const API_ERROR_CODES = [
+  'unknown_method',
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ApiErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});
