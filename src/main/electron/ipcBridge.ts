@@ -3,7 +3,7 @@ import { fail } from '../../shared/api/result';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/api/ipcChannels';
 import type { CallContext, Dispatch } from '../core/api/dispatcher';
 import type { EventBus } from '../core/eventBus';
-import { isAppUrl } from './securityPolicy';
+import { isAppUrl } from './appUrl';
 
 /**
  * Wires the contract's dispatcher to IPC. Only the main frame of our own window, showing our own

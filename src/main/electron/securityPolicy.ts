@@ -1,10 +1,7 @@
 import { session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../web/securityHeaders';
+import { isAppUrl } from './appUrl';
 
-/** True for the app's own renderer page and nothing else. */
-export function isAppUrl(url: string, rendererIndexUrl: string): boolean {
-  return url.split('#')[0] === rendererIndexUrl.split('#')[0];
-}
 
 /** Default-deny: no permissions, no navigation, no new windows, CSP on every response. */
 export function applySessionPolicy(): void {

@@ -1,0 +1,133 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core/createCore';
+import { startWebHost, type WebHost } from '../../src/main/web/webHost';
+import { openCore, startSimulator, tempDir } from '../support/testBureau';
+
+const token = 'launch-token-for-tests-0123456789abcdef';
+let simulator: Awaited<ReturnType<typeof startSimulator>>;
+let core: Core;
+let host: WebHost;
+
+beforeAll(async () => {
+  simulator = await startSimulator(30);
+  core = openCore({ dataDir: tempDir(), portalUrl: simulator.url, token: simulator.token });
+  const rendererDir = tempDir('bureau-renderer-');
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Bureau</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  host = await startWebHost({
+    dispatch: core.dispatch,
+    events: core.events,
+    context: () => core.defaultContext(),
+    rendererDir,
+    token,
+  });
+});
+
+afterAll(async () => {
+  await host.close();
+  await core.close();
+  await simulator.close();
+});
+
+const rpc = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${host.url}/api/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('web host (HTTP + SSE transport of the same contract)', () => {
+  it('binds loopback only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('serves a method of the contract to a caller holding the launch token', async () => {
+    const response = await rpc('app.info', {});
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, value: { host: 'web', trainingMode: true } });
+  });
+
+  it('refuses calls without the token, or with a wrong one', async () => {
+    const missing = await fetch(`${host.url}/api/rpc/app.info`, { method: 'POST', body: '{}' });
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const wrong = await rpc('app.info', {}, { authorization: 'Bearer nope' });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('refuses other origins and foreign Host headers', async () => {
+    const crossSite = await rpc('app.info', {}, { origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const sameOrigin = await rpc('app.info', {}, { origin: host.url });
+    expect(sameOrigin.status).toBe(200);
+  });
+
+  it('answers unknown methods and invalid input with typed errors, never a crash', async () => {
+    const unknown = await rpc('cases.dropAll', {});
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    const invalid = await rpc('inbox.list', { queue: 'everything', limit: -1 });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const garbage = await rpc('inbox.list', '{"queue": ');
+    expect(garbage.status).toBe(400);
+    expect(await garbage.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const afterwards = await rpc('app.info', {});
+    expect(afterwards.status).toBe(200);
+  });
+
+  it('trades the launch token in the URL for an HttpOnly cookie', async () => {
+    const launch = await fetch(host.launchUrl, { redirect: 'manual' });
+    expect(launch.status).toBe(303);
+    expect(launch.headers.get('location')).toBe('/');
+    const cookie = launch.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const viaCookie = await fetch(`${host.url}/api/rpc/app.info`, {
+      method: 'POST',
+      headers: { cookie: cookie.split(';')[0]! },
+      body: '{}',
+    });
+    expect(viaCookie.status).toBe(200);
+    const badLaunch = await fetch(`${host.url}/?token=wrong`, { redirect: 'manual' });
+    expect(badLaunch.status).toBe(401);
+  });
+
+  it('serves the renderer with a strict CSP and nothing outside its folder', async () => {
+    const index = await fetch(`${host.url}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(index.headers.get('content-security-policy')).not.toContain('unsafe-eval');
+    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json']) {
+      const response = await fetch(`${host.url}${path}`);
+      expect(response.status).toBe(404);
+    }
+  });
+
+  it('streams events over SSE', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${host.url}/api/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    const sync = rpc('sync.now', {});
+    let text = '';
+    while (!text.includes('"sync.progress"')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    await sync;
+    controller.abort();
+    const message = JSON.parse(text.split('\n').find((line) => line.includes('sync.progress'))!.slice(6));
+    expect(message.event).toBe('sync.progress');
+    expect(message.payload).toHaveProperty('phase');
+  });
+});

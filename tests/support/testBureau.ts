@@ -1,0 +1,51 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
+import { createCore, type Core } from '../../src/main/core/createCore';
+import type { Clock } from '../../src/main/core/clock';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
+import { startPortalSimulator } from '../../src/simulator/server';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const resourcesDir = join(repoRoot, 'resources');
+export const procedures = () => [...loadCatalog(join(resourcesDir, 'procedures')).procedures];
+
+export const tempDir = (prefix = 'bureau-test-') => mkdtempSync(join(tmpdir(), prefix));
+
+export async function startSimulator(count: number, seed = 7) {
+  const token = 'test-portal-token';
+  const simulator = await startPortalSimulator({ seed, count, port: 0, token, procedures: procedures() });
+  const admin = async (path: string, body: unknown = {}) => {
+    const response = await fetch(`${simulator.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`simulator ${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<unknown>;
+  };
+  return { ...simulator, token, admin };
+}
+
+export function openCore(options: { dataDir: string; portalUrl: string; token?: string; clock?: Clock }): Core {
+  return createCore({
+    dataDir: options.dataDir,
+    resourcesDir,
+    portal: { url: options.portalUrl, token: options.token, timeoutMs: 5_000 },
+    trainingMode: true,
+    log: () => {},
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+}
+
+/** Calls the API as the default desktop user and unwraps the result. */
+export async function call<M extends MethodName>(
+  core: Core,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const result = await core.dispatch(method, input, core.defaultContext());
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value as MethodOutput<M>;
+}

@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot, tempDir } from './testBureau';
+
+export interface RunningWebHost {
+  launchUrl: string;
+  origin: string;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built web host (`out/main/webHost.js`) exactly as `npm start` does on a machine
+ * without Electron: training mode, a fresh data directory, a random port.
+ */
+export async function startBuiltWebHost(trainingCount = 240): Promise<RunningWebHost> {
+  const dataDir = tempDir('bureau-e2e-');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(repoRoot, 'out/main/webHost.js'), '--port', '0', '--data-dir', dataDir, '--training-count', String(trainingCount)],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BUREAU_PORTAL_URL: '' } },
+  );
+  let output = '';
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web host exited (${code}):\n${output}`)));
+  });
+  return {
+    launchUrl,
+    origin: new URL(launchUrl).origin,
+    dataDir,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

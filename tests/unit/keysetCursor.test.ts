@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor } from '../../src/main/core/inbox/keysetCursor';
+
+describe('keyset cursor', () => {
+  it('round-trips a position', () => {
+    const position = { dueDate: '2026-12-01', id: "app-000123-l'été" };
+    expect(decodeCursor(encodeCursor(position))).toEqual(position);
+  });
+
+  it('rejects malformed cursors', () => {
+    for (const bad of ['', 'not base64 !!', Buffer.from('[1,2]').toString('base64url'), Buffer.from('{}').toString('base64url')]) {
+      expect(decodeCursor(bad)).toBeNull();
+    }
+  });
+});
