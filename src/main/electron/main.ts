@@ -17,7 +17,7 @@ async function launch(): Promise<void> {
   const appRoot = appRootFrom(import.meta.dirname);
   bureau = await startBureau({
     appRoot,
-    dataDir: join(app.getPath('userData'), 'data'),
+    dataDir: process.env.BUREAU_DATA_DIR || join(app.getPath('userData'), 'data'),
     host: 'electron',
     version: app.getVersion(),
   });
