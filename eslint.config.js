@@ -6,13 +6,24 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'bench/results/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -22,14 +33,28 @@ export default tseslint.config(
     rules: restrict([
       { group: ['electron', 'electron/*'], message: 'src/shared is pure: no Electron.' },
       { group: ['node:*'], message: 'src/shared runs in the renderer too: no Node built-ins.' },
-      { group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/simulator/**'], message: 'src/shared imports nothing outside itself.' },
+      {
+        group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/simulator/**'],
+        message: 'src/shared imports nothing outside itself.',
+      },
     ]),
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/main/web/**/*.ts', 'src/main/bootstrap/**/*.ts', 'src/simulator/**/*.ts'],
+    files: [
+      'src/main/core/**/*.ts',
+      'src/main/web/**/*.ts',
+      'src/main/bootstrap/**/*.ts',
+      'src/simulator/**/*.ts',
+    ],
     rules: restrict([
-      { group: ['electron', 'electron/*'], message: 'The core and the web host run under plain Node: never import Electron.' },
-      { group: ['**/main/electron/**', '**/renderer/**', '**/preload/**'], message: 'Wrong direction across a boundary.' },
+      {
+        group: ['electron', 'electron/*'],
+        message: 'The core and the web host run under plain Node: never import Electron.',
+      },
+      {
+        group: ['**/main/electron/**', '**/renderer/**', '**/preload/**'],
+        message: 'Wrong direction across a boundary.',
+      },
     ]),
   },
   {
@@ -39,8 +64,14 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict([
-        { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer is sandboxed: no Electron, no Node.' },
-        { group: ['**/main/**', '**/preload/**', '**/simulator/**'], message: 'The renderer talks to the main side only through the API client.' },
+        {
+          group: ['electron', 'electron/*', 'node:*'],
+          message: 'The renderer is sandboxed: no Electron, no Node.',
+        },
+        {
+          group: ['**/main/**', '**/preload/**', '**/simulator/**'],
+          message: 'The renderer talks to the main side only through the API client.',
+        },
       ]),
     },
   },

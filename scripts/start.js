@@ -15,7 +15,10 @@ function electronBinary() {
   let binary = resolveBinary();
   if (binary && existsSync(binary)) return binary;
   // First launch: Electron 45 fetches its binary now. Quietly, and not for ever.
-  spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'ignore', timeout: 180_000 });
+  spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
   binary = resolveBinary();
   return binary && existsSync(binary) ? binary : null;
 }

@@ -8,7 +8,7 @@ const binary = installedElectronBinary();
 test.describe('Electron shell: the clerk sees the synced inbox', () => {
   test.skip(
     binary === null,
-    "Binaire Electron absent sur cette machine (il se télécharge au premier lancement, impossible sans accès à son hôte de publication) : parcours Electron non exécuté.",
+    'Binaire Electron absent sur cette machine (il se télécharge au premier lancement, impossible sans accès à son hôte de publication) : parcours Electron non exécuté.',
   );
 
   test('opens the inbox with synced applications in French', async () => {
@@ -24,7 +24,9 @@ test.describe('Electron shell: the clerk sees the synced inbox', () => {
       cwd: repoRoot,
     });
     const window = await app.firstWindow();
-    const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require);
+    const isolated = await window.evaluate(
+      () => typeof (globalThis as { require?: unknown }).require,
+    );
     expect(isolated).toBe('undefined');
     await expect(window.getByRole('navigation')).toContainText('Mes dossiers');
     await expect(window.getByText('Reçue').first()).toBeVisible({ timeout: 30_000 });

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
-import type { InboxRow } from '../../src/shared/api/types';
+import type { InboxPage, InboxRow } from '../../src/shared/api/types';
 import { call, openCore, startSimulator, tempDir } from '../support/testBureau';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -14,7 +14,7 @@ async function allRows(core: Core, queue: 'all' | 'done' = 'all'): Promise<Inbox
   const rows: InboxRow[] = [];
   let cursor: string | null = null;
   do {
-    const page = await call(core, 'inbox.list', { queue, cursor, limit: 37 });
+    const page: InboxPage = await call(core, 'inbox.list', { queue, cursor, limit: 37 });
     rows.push(...page.rows);
     cursor = page.nextCursor;
   } while (cursor !== null);
@@ -42,7 +42,9 @@ describe('first sync from the portal simulator over real HTTP', () => {
     const sortKeys = rows.map((row) => `${row.dueDate}|${row.id}`);
     expect(sortKeys).toEqual([...sortKeys].sort());
     expect(new Set(rows.map((row) => row.procedureCode)).size).toBe(8);
-    expect(rows.every((row) => row.status === 'submitted' && row.workingDaysLeft !== null)).toBe(true);
+    expect(rows.every((row) => row.status === 'submitted' && row.workingDaysLeft !== null)).toBe(
+      true,
+    );
     expect(counts.to_process).toBe(rows.filter((row) => row.officeCode === 'LOM').length);
 
     const detail = await call(core, 'cases.get', { id: rows[0]!.id });
@@ -114,7 +116,10 @@ describe('first sync from the portal simulator over real HTTP', () => {
     expect(status.phase).toBe('idle');
     expect(status.quarantined).toBe(4);
     expect((await call(core, 'inbox.counts', {})).all).toBe(1);
-    const reasons = core.db.prepare('SELECT reason FROM quarantine ORDER BY id').pluck().all() as string[];
+    const reasons = core.db
+      .prepare('SELECT reason FROM quarantine ORDER BY id')
+      .pluck()
+      .all() as string[];
     expect(reasons[0]).toContain('procédure inconnue');
     expect(reasons[1]).toContain('submittedAt');
     expect(reasons).toHaveLength(4);

@@ -47,7 +47,10 @@ describe('web host (HTTP + SSE transport of the same contract)', () => {
   it('serves a method of the contract to a caller holding the launch token', async () => {
     const response = await rpc('app.info', {});
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, value: { host: 'web', trainingMode: true } });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      value: { host: 'web', trainingMode: true },
+    });
   });
 
   it('refuses calls without the token, or with a wrong one', async () => {
@@ -102,7 +105,11 @@ describe('web host (HTTP + SSE transport of the same contract)', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(index.headers.get('content-security-policy')).not.toContain('unsafe-eval');
-    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/%2e%2e/package.json',
+      '/assets/..%2f..%2fpackage.json',
+    ]) {
       const response = await fetch(`${host.url}${path}`);
       expect(response.status).toBe(404);
     }
@@ -126,7 +133,12 @@ describe('web host (HTTP + SSE transport of the same contract)', () => {
     }
     await sync;
     controller.abort();
-    const message = JSON.parse(text.split('\n').find((line) => line.includes('sync.progress'))!.slice(6));
+    const message = JSON.parse(
+      text
+        .split('\n')
+        .find((line) => line.includes('sync.progress'))!
+        .slice(6),
+    );
     expect(message.event).toBe('sync.progress');
     expect(message.payload).toHaveProperty('phase');
   });

@@ -15,20 +15,32 @@ export const tempDir = (prefix = 'bureau-test-') => mkdtempSync(join(tmpdir(), p
 
 export async function startSimulator(count: number, seed = 7) {
   const token = 'test-portal-token';
-  const simulator = await startPortalSimulator({ seed, count, port: 0, token, procedures: procedures() });
+  const simulator = await startPortalSimulator({
+    seed,
+    count,
+    port: 0,
+    token,
+    procedures: procedures(),
+  });
   const admin = async (path: string, body: unknown = {}) => {
     const response = await fetch(`${simulator.url}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`simulator ${path}: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`simulator ${path}: ${response.status} ${await response.text()}`);
     return response.json() as Promise<unknown>;
   };
   return { ...simulator, token, admin };
 }
 
-export function openCore(options: { dataDir: string; portalUrl: string; token?: string; clock?: Clock }): Core {
+export function openCore(options: {
+  dataDir: string;
+  portalUrl: string;
+  token?: string;
+  clock?: Clock;
+}): Core {
   return createCore({
     dataDir: options.dataDir,
     resourcesDir,

@@ -18,8 +18,20 @@ export async function startBuiltWebHost(trainingCount = 240): Promise<RunningWeb
   const dataDir = tempDir('bureau-e2e-');
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(repoRoot, 'out/main/webHost.js'), '--port', '0', '--data-dir', dataDir, '--training-count', String(trainingCount)],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BUREAU_PORTAL_URL: '' } },
+    [
+      join(repoRoot, 'out/main/webHost.js'),
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--training-count',
+      String(trainingCount),
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BUREAU_PORTAL_URL: '' },
+    },
   );
   let output = '';
   const launchUrl = await new Promise<string>((resolve, reject) => {

@@ -13,16 +13,20 @@ function sourceFiles(dir: string): string[] {
 }
 
 const importsOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map(
-    (match) => match[1] ?? '',
-  );
+  [
+    ...readFileSync(file, 'utf8').matchAll(
+      /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g,
+    ),
+  ].map((match) => match[1] ?? '');
 
 describe('process boundaries', () => {
   it.each(['src/main/core', 'src/shared', 'src/main/web', 'src/main/bootstrap', 'src/simulator'])(
     'nothing under %s imports Electron',
     (folder) => {
       const offenders = sourceFiles(join(root, folder)).filter((file) =>
-        importsOf(file).some((specifier) => specifier === 'electron' || specifier.startsWith('electron/')),
+        importsOf(file).some(
+          (specifier) => specifier === 'electron' || specifier.startsWith('electron/'),
+        ),
       );
       expect(offenders.map((file) => relative(root, file))).toEqual([]);
     },
@@ -37,7 +41,9 @@ describe('process boundaries', () => {
 
   it('the renderer imports neither the main process nor the preload', () => {
     const offenders = sourceFiles(join(root, 'src/renderer')).filter((file) =>
-      importsOf(file).some((specifier) => /(^|\/)(main|preload)\//.test(specifier) || specifier === 'electron'),
+      importsOf(file).some(
+        (specifier) => /(^|\/)(main|preload)\//.test(specifier) || specifier === 'electron',
+      ),
     );
     expect(offenders.map((file) => relative(root, file))).toEqual([]);
   });

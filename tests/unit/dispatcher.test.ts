@@ -16,7 +16,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     throw new Error('not used in this test');
   };
   return {
-    'app.info': () => ({ version: '1', host: 'web', trainingMode: true, portalUrl: 'x', dataDir: 'd' }),
+    'app.info': () => ({
+      version: '1',
+      host: 'web',
+      trainingMode: true,
+      portalUrl: 'x',
+      dataDir: 'd',
+    }),
     'session.current': (_input, { user }) => user,
     'catalog.procedures': () => [],
     'inbox.counts': unused,

@@ -8,7 +8,12 @@ describe('keyset cursor', () => {
   });
 
   it('rejects malformed cursors', () => {
-    for (const bad of ['', 'not base64 !!', Buffer.from('[1,2]').toString('base64url'), Buffer.from('{}').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'not base64 !!',
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('{}').toString('base64url'),
+    ]) {
       expect(decodeCursor(bad)).toBeNull();
     }
   });

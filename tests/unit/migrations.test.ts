@@ -37,11 +37,25 @@ describe('database and migrations', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()
       .all();
-    for (const table of ['applications', 'documents', 'history_events', 'notes', 'outbox', 'sync_state', 'users', 'audit_log', 'quarantine']) {
+    for (const table of [
+      'applications',
+      'documents',
+      'history_events',
+      'notes',
+      'outbox',
+      'sync_state',
+      'users',
+      'audit_log',
+      'quarantine',
+    ]) {
       expect(tables).toContain(table);
     }
     expect(() =>
-      db.prepare("INSERT INTO users (id, username, display_name, role, office_code, created_at) VALUES ('u','u','U','roi','LOM','now')").run(),
+      db
+        .prepare(
+          "INSERT INTO users (id, username, display_name, role, office_code, created_at) VALUES ('u','u','U','roi','LOM','now')",
+        )
+        .run(),
     ).toThrow(/CHECK/);
     db.close();
   });
@@ -58,7 +72,9 @@ describe('database and migrations', () => {
     const broken = [...MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE oops (; ' }];
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'applications'").pluck().get()).toBe(0);
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'applications'").pluck().get(),
+    ).toBe(0);
     db.close();
   });
 

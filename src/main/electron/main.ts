@@ -45,10 +45,13 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-app.whenReady().then(launch).catch((error: unknown) => {
-  console.error("Bureau n'a pas pu démarrer :", error);
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(launch)
+  .catch((error: unknown) => {
+    console.error("Bureau n'a pas pu démarrer :", error);
+    app.exit(1);
+  });
 
 app.on('window-all-closed', () => app.quit());
 

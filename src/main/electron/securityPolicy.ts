@@ -2,7 +2,6 @@ import { session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../web/securityHeaders';
 import { isAppUrl } from './appUrl';
 
-
 /** Default-deny: no permissions, no navigation, no new windows, CSP on every response. */
 export function applySessionPolicy(): void {
   const defaultSession = session.defaultSession;

@@ -80,7 +80,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handleRpc(request: IncomingMessage, response: ServerResponse, method: string) {
     if (request.method !== 'POST') {
-      return sendFailure(response, 405, fail('invalid_input', 'Méthode HTTP non admise : utilisez POST.'));
+      return sendFailure(
+        response,
+        405,
+        fail('invalid_input', 'Méthode HTTP non admise : utilisez POST.'),
+      );
     }
     const text = await readBody(request);
     if (text === null) {
@@ -90,7 +94,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       input = text.length === 0 ? {} : JSON.parse(text);
     } catch {
-      return sendFailure(response, 400, fail('invalid_input', 'Requête illisible (JSON invalide).'));
+      return sendFailure(
+        response,
+        400,
+        fail('invalid_input', 'Requête illisible (JSON invalide).'),
+      );
     }
     const result = await options.dispatch(method, input, options.context());
     sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 500), result);
@@ -104,7 +112,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       connection: 'keep-alive',
     });
     response.write(': connected\n\n');
-    const send = (message: ApiEventMessage) => response.write(`data: ${JSON.stringify(message)}\n\n`);
+    const send = (message: ApiEventMessage) =>
+      response.write(`data: ${JSON.stringify(message)}\n\n`);
     const unsubscribe = options.events.subscribe(send);
     const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS);
     streams.add(response);
@@ -125,7 +134,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return sendFailure(
           response,
           401,
-          fail('unauthenticated', "Jeton de lancement manquant : ouvrez l'adresse affichée au démarrage de Bureau."),
+          fail(
+            'unauthenticated',
+            "Jeton de lancement manquant : ouvrez l'adresse affichée au démarrage de Bureau.",
+          ),
         );
       }
       if (url.pathname === '/api/events' && request.method === 'GET') {
@@ -145,7 +157,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(valid ? 303 : 401, {
         ...SECURITY_HEADERS,
         ...(valid
-          ? { 'set-cookie': `${SESSION_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`, location: '/' }
+          ? {
+              'set-cookie': `${SESSION_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+              location: '/',
+            }
           : { 'content-type': 'text/plain; charset=utf-8' }),
       });
       return response.end(valid ? '' : 'Jeton de lancement invalide.');
@@ -158,7 +173,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': file.contentType,
-      'cache-control': url.pathname.startsWith('/assets/') ? 'max-age=31536000, immutable' : 'no-cache',
+      'cache-control': url.pathname.startsWith('/assets/')
+        ? 'max-age=31536000, immutable'
+        : 'no-cache',
     });
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }

@@ -21,8 +21,9 @@ async function main(): Promise<void> {
   });
   const appRoot = appRootFrom(import.meta.dirname);
   const dataDir = resolve(values['data-dir'] ?? join(homedir(), '.bureau'));
-  const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string })
-    .version;
+  const version = (
+    JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const bureau = await startBureau({
     appRoot,
     dataDir,

@@ -41,7 +41,7 @@ export function createWorkingCalendar(holidays: Iterable<IsoDate>): WorkingCalen
     isWorkingDay: (date) => isWorking(toEpochDay(date)),
     addWorkingDays(start, days) {
       let day = toEpochDay(start);
-      for (let remaining = days; remaining > 0; ) {
+      for (let remaining = days; remaining > 0;) {
         day++;
         if (isWorking(day)) remaining--;
       }

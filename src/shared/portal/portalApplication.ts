@@ -15,7 +15,10 @@ export const portalDocument = z.strictObject({
   code: boundedText(40),
   fileName: boundedText(200),
   mimeType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
-  size: z.int().positive().max(50 * 1024 * 1024),
+  size: z
+    .int()
+    .positive()
+    .max(50 * 1024 * 1024),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type PortalDocument = z.infer<typeof portalDocument>;

@@ -22,7 +22,11 @@ export type Handlers = {
   ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
-export type Dispatch = (method: string, input: unknown, context: CallContext) => Promise<Result<unknown>>;
+export type Dispatch = (
+  method: string,
+  input: unknown,
+  context: CallContext,
+) => Promise<Result<unknown>>;
 
 function describeInputError(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -48,7 +52,10 @@ export function createDispatcher(
         return fail('unauthenticated', 'Votre session a expiré. Reconnectez-vous pour continuer.');
       }
       if (!spec.access.includes(context.user.role)) {
-        return fail('forbidden', "Votre rôle ne permet pas cette opération. Adressez-vous à votre superviseur.");
+        return fail(
+          'forbidden',
+          'Votre rôle ne permet pas cette opération. Adressez-vous à votre superviseur.',
+        );
       }
     }
     const parsed = spec.input.safeParse(rawInput ?? {});

@@ -19,7 +19,10 @@ export function createCaseHandlers(
       const row = inbox.row(id, isoDateOf(clock.now()));
       const stored = recordOf.get(id);
       if (!row || !stored) {
-        throw new DomainError('not_found', "Ce dossier n'existe pas dans le cache local. Synchronisez puis réessayez.");
+        throw new DomainError(
+          'not_found',
+          "Ce dossier n'existe pas dans le cache local. Synchronisez puis réessayez.",
+        );
       }
       return { row, record: JSON.parse(stored.record_json) as PortalApplication };
     },

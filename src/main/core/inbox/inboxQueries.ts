@@ -77,10 +77,6 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
     return statement;
   }
 
-  function scopeParams(scope: QueueScope) {
-    return { ...scope };
-  }
-
   function toRow(record: RowRecord, today: string): InboxRow {
     const open = record.is_open === 1;
     const workingDaysLeft = open ? calendar.workingDaysBetween(today, record.due_date) : null;
@@ -130,9 +126,13 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
       if (query.cursor !== null && after === null) {
         throw new DomainError('invalid_input', 'Position de liste invalide : rechargez la liste.');
       }
-      const statement = pageStatement(query.queue, query.procedureCode !== undefined, after !== null);
+      const statement = pageStatement(
+        query.queue,
+        query.procedureCode !== undefined,
+        after !== null,
+      );
       const records = statement.all({
-        ...scopeParams(scope),
+        ...scope,
         procedureCode: query.procedureCode,
         afterDueDate: after?.dueDate,
         afterId: after?.id,
@@ -148,7 +148,7 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
     },
 
     counts(scope: QueueScope): QueueCounts {
-      const params = scopeParams(scope);
+      const params: Record<string, string> = { ...scope };
       const counts = {} as QueueCounts;
       for (const queue of QUEUE_IDS) {
         const statement = countStatement(queue);

@@ -61,7 +61,10 @@ export function createPortalClient(config: PortalConfig): PortalClient {
     try {
       return JSON.parse(text);
     } catch {
-      throw new PortalResponseError(response.status, 'Réponse du portail illisible (JSON invalide).');
+      throw new PortalResponseError(
+        response.status,
+        'Réponse du portail illisible (JSON invalide).',
+      );
     }
   }
 

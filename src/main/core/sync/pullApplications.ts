@@ -53,7 +53,13 @@ export function createPuller(deps: PullDependencies) {
 
   const applyPage = deps.db.transaction((items: unknown[], nextCursor: string): PageOutcome => {
     const now = deps.clock.now().toISOString();
-    const outcome: PageOutcome = { inserted: 0, updated: 0, unchanged: 0, quarantined: 0, changedIds: [] };
+    const outcome: PageOutcome = {
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      quarantined: 0,
+      changedIds: [],
+    };
     for (const raw of items) {
       const check = validatePortalRecord(raw, deps.catalog);
       if (!check.ok) {

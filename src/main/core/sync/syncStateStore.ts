@@ -3,7 +3,9 @@ import type Database from 'better-sqlite3';
 export type SyncStateKey = 'pull_cursor' | 'last_success_at';
 
 export function createSyncStateStore(db: Database.Database) {
-  const read = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
+  const read = db.prepare<[string], { value: string }>(
+    'SELECT value FROM sync_state WHERE key = ?',
+  );
   const write = db.prepare(
     'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );

@@ -38,7 +38,11 @@ export function validatePortalRecord(raw: unknown, catalog: Catalog): RecordChec
   }
   const officeCode = officeForRegion(record.applicant.region);
   if (!officeCode) {
-    return { ok: false, portalId: record.id, reason: `région inconnue « ${record.applicant.region} »` };
+    return {
+      ok: false,
+      portalId: record.id,
+      reason: `région inconnue « ${record.applicant.region} »`,
+    };
   }
   return { ok: true, record, officeCode };
 }
