@@ -5,6 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (nodeMajor < 22) {
+  console.error(
+    `Bureau a besoin de Node 22 ou plus (trouvé ${process.version}) : lancez-le par « npm start », qui utilise le Node 24 installé avec le projet.`,
+  );
+  process.exit(1);
+}
+
 const require = createRequire(import.meta.url);
 const electronDir = dirname(require.resolve('electron/package.json'));
 

@@ -12,7 +12,7 @@ export interface QueueScope {
 export const QUEUE_CONDITIONS: Record<QueueId, string> = {
   mine: 'a.assignee_id = @userId AND a.is_open = 1',
   to_process:
-    "a.assignee_id IS NULL AND a.office_code = @officeCode AND a.status IN ('submitted', 'in_review')",
+    "a.office_code = @officeCode AND a.is_open = 1 AND a.assignee_id IS NULL AND a.status IN ('submitted', 'in_review')",
   waiting_applicant: "a.status = 'info_requested'",
   pending_signoff: "a.status = 'pending_signoff'",
   due_soon: 'a.is_open = 1 AND a.due_date >= @today AND a.due_date <= @dueSoonUntil',

@@ -37,6 +37,7 @@ CREATE TABLE applications (
   updated_at        TEXT NOT NULL
 ) STRICT;
 CREATE INDEX applications_by_due ON applications (is_open, due_date, id);
+CREATE INDEX applications_by_deadline ON applications (due_date, id);
 CREATE INDEX applications_by_status ON applications (status, due_date, id);
 CREATE INDEX applications_by_assignee ON applications (assignee_id, is_open, due_date, id);
 CREATE INDEX applications_by_office ON applications (office_code, is_open, assignee_id, due_date, id);

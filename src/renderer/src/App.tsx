@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { CaseView } from './case/CaseView';
+import { InboxView } from './inbox/InboxView';
+import { useRoute } from './routing/useRoute';
+import { AppFrame } from './shell/AppFrame';
+import { StartupScreen } from './shell/StartupScreen';
+import { useLiveUpdates } from './shell/useLiveUpdates';
+import { useInboxStore } from './stores/inboxStore';
+import { useSessionStore } from './stores/sessionStore';
+import { useSyncStore } from './stores/syncStore';
+
+export function App() {
+  const route = useRoute();
+  const phase = useSessionStore((state) => state.phase);
+  const error = useSessionStore((state) => state.error);
+  const signedIn = useSessionStore((state) => state.user !== null);
+  const lastQueue = useInboxStore((state) => state.queue);
+
+  useEffect(() => {
+    void useSessionStore.getState().load();
+  }, []);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    void useSyncStore.getState().load();
+    void useInboxStore.getState().loadCounts();
+  }, [signedIn]);
+
+  useLiveUpdates(signedIn);
+
+  if (phase !== 'ready') {
+    return (
+      <StartupScreen
+        error={phase === 'error' ? error : null}
+        onRetry={() => void useSessionStore.getState().load()}
+      />
+    );
+  }
+
+  return (
+    <AppFrame activeQueue={route.view === 'inbox' ? route.queue : lastQueue}>
+      {route.view === 'case' ? (
+        <CaseView id={route.id} backQueue={lastQueue} />
+      ) : (
+        <InboxView queue={route.queue} />
+      )}
+    </AppFrame>
+  );
+}

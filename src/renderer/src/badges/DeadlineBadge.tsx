@@ -1,0 +1,35 @@
+import { Badge, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { InboxRow } from '../../../shared/api/types';
+import { DEADLINE_COLORS } from './statusColors';
+
+/** « J-3 », « Aujourd’hui », « En retard de 2 j » — working days, as computed by the core. */
+export function DeadlineBadge({
+  row,
+}: {
+  row: Pick<InboxRow, 'workingDaysLeft' | 'deadlineState'>;
+}) {
+  const { t } = useTranslation();
+  const days = row.workingDaysLeft;
+  if (days === null) return null;
+  const [label, hint] =
+    days > 0
+      ? [t('deadline.daysLeft', { count: days }), t('deadline.hintLeft', { count: days })]
+      : days === 0
+        ? [t('deadline.today'), t('deadline.hintToday')]
+        : [t('deadline.overdue', { count: -days }), t('deadline.hintOverdue', { count: -days })];
+  return (
+    <Tooltip label={hint} openDelay={300}>
+      <Badge
+        color={DEADLINE_COLORS[row.deadlineState]}
+        variant={row.deadlineState === 'overdue' ? 'filled' : 'light'}
+        size="sm"
+        radius="sm"
+        tt="none"
+        fw={600}
+      >
+        {label}
+      </Badge>
+    </Tooltip>
+  );
+}

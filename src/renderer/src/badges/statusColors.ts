@@ -1,0 +1,20 @@
+import type { CaseStatus } from '../../../shared/domain/caseStatus';
+import type { DeadlineState } from '../../../shared/api/types';
+
+export const STATUS_COLORS: Record<CaseStatus, string> = {
+  submitted: 'blue',
+  in_review: 'cyan',
+  info_requested: 'orange',
+  pending_signoff: 'grape',
+  approved: 'teal',
+  issued: 'togo',
+  rejected: 'red',
+  withdrawn: 'gray',
+};
+
+export const DEADLINE_COLORS: Record<DeadlineState, string> = {
+  on_time: 'gray',
+  due_soon: 'orange',
+  overdue: 'red',
+  none: 'gray',
+};

@@ -1,0 +1,219 @@
+import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconFileTypePdf, IconPhoto } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../shared/api/types';
+import { DeadlineBadge } from '../badges/DeadlineBadge';
+import { StatusBadge } from '../badges/StatusBadge';
+import { formatDate, formatDateTime } from '../format/dates';
+import { formatKilobytes } from '../format/numbers';
+import { useLanguage } from '../shell/useLanguage';
+import { procedureByCode, useSessionStore } from '../stores/sessionStore';
+import { DOCUMENT_TYPE_LABELS } from './documentType';
+import { formValueText } from './formValueText';
+import { InfoList } from './InfoList';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={3} size="h5" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const procedures = useSessionStore((state) => state.procedures);
+  const { row, record } = detail;
+  const procedure = procedureByCode(procedures, row.procedureCode);
+  const { applicant, company } = record;
+  const formEntries = Object.entries(record.form);
+
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md" radius="md">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+          <Stack gap={4} miw={0}>
+            <Group gap="sm" wrap="wrap">
+              <Title order={2} size="h3" ff="monospace" data-testid="case-reference">
+                {row.reference}
+              </Title>
+              <StatusBadge status={row.status} size="md" />
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <Badge variant="outline" color="gray" radius="sm" tt="none" ff="monospace">
+                {row.procedureCode}
+              </Badge>
+              <Text fw={500}>{procedure?.title[language] ?? row.procedureCode}</Text>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('case.submittedOn', { date: formatDateTime(record.submittedAt, language) })}
+            </Text>
+          </Stack>
+          <Group gap="xl" align="flex-start">
+            <Stack gap={4}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+                {t('case.deadline')}
+              </Text>
+              <Group gap="xs">
+                <Text size="sm">{formatDate(row.dueDate, language)}</Text>
+                <DeadlineBadge row={row} />
+              </Group>
+            </Stack>
+            <Stack gap={4}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+                {t('case.assignee')}
+              </Text>
+              <Text size="sm" c={row.assignee ? undefined : 'dimmed'}>
+                {row.assignee?.displayName ?? t('inbox.unassigned')}
+              </Text>
+            </Stack>
+            <Stack gap={4}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+                {t('case.office')}
+              </Text>
+              <Text size="sm">{row.officeCode}</Text>
+            </Stack>
+          </Group>
+        </Group>
+      </Paper>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Section title={t('case.applicant')}>
+          <InfoList
+            items={[
+              {
+                label: t('case.fields.name'),
+                value: `${applicant.firstName} ${applicant.lastName}`,
+              },
+              ...(applicant.gender
+                ? [{ label: t('case.fields.gender'), value: t(`case.gender.${applicant.gender}`) }]
+                : []),
+              ...(applicant.birthDate
+                ? [
+                    {
+                      label: t('case.fields.birthDate'),
+                      value: formatDate(applicant.birthDate, language),
+                    },
+                  ]
+                : []),
+              ...(applicant.idNumber
+                ? [{ label: t('case.fields.idNumber'), value: applicant.idNumber }]
+                : []),
+              { label: t('case.fields.phone'), value: applicant.phone },
+              { label: t('case.fields.email'), value: applicant.email },
+              { label: t('case.fields.place'), value: `${applicant.region} · ${applicant.city}` },
+              { label: t('case.fields.address'), value: applicant.address },
+            ]}
+          />
+        </Section>
+        <Section title={t('case.company')}>
+          {company ? (
+            <InfoList
+              items={[
+                { label: t('case.fields.companyName'), value: company.name },
+                { label: t('case.fields.legalForm'), value: company.legalForm },
+                {
+                  label: t('case.fields.nif'),
+                  value: (
+                    <Text span ff="monospace" size="sm">
+                      {company.nif}
+                    </Text>
+                  ),
+                },
+                {
+                  label: t('case.fields.rccm'),
+                  value: (
+                    <Text span ff="monospace" size="sm">
+                      {company.rccm}
+                    </Text>
+                  ),
+                },
+              ]}
+            />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('case.noCompany')}
+            </Text>
+          )}
+        </Section>
+      </SimpleGrid>
+
+      <Section title={t('case.form')}>
+        {formEntries.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('case.formEmpty')}
+          </Text>
+        ) : (
+          <Table striped withRowBorders={false} verticalSpacing={6} data-testid="case-form">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w="35%">{t('case.field')}</Table.Th>
+                <Table.Th>{t('case.value')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {formEntries.map(([key, value]) => (
+                <Table.Tr key={key}>
+                  <Table.Td>
+                    <Text span size="sm" ff="monospace" c="dimmed">
+                      {key}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    {formValueText(value, t)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Section>
+
+      <Section title={t('case.documents')}>
+        {record.documents.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('case.noDocuments')}
+          </Text>
+        ) : (
+          <Table verticalSpacing={6} data-testid="case-documents">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('case.fileName')}</Table.Th>
+                <Table.Th w={100}>{t('case.fileType')}</Table.Th>
+                <Table.Th w={120} ta="right">
+                  {t('case.fileSize')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {record.documents.map((document) => (
+                <Table.Tr key={document.id}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      {document.mimeType === 'application/pdf' ? (
+                        <IconFileTypePdf size={18} color="var(--mantine-color-red-7)" />
+                      ) : (
+                        <IconPhoto size={18} color="var(--mantine-color-blue-7)" />
+                      )}
+                      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                        {document.fileName}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{DOCUMENT_TYPE_LABELS[document.mimeType]}</Table.Td>
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {t('units.kilobytes', { value: formatKilobytes(document.size, language) })}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,78 @@
+import { Alert, Button, Center, Group, Kbd, Loader, Stack } from '@mantine/core';
+import { IconAlertTriangle, IconChevronLeft } from '@tabler/icons-react';
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueId } from '../../../shared/api/types';
+import { errorMessage } from '../api/errorMessage';
+import { navigate } from '../routing/useRoute';
+import { useCaseStore } from '../stores/caseStore';
+import { CaseDetailBody } from './CaseDetailBody';
+
+export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) {
+  const { t } = useTranslation();
+  const { detail, loading, error } = useCaseStore();
+  const shownId = useCaseStore((state) => state.id);
+
+  useEffect(() => {
+    void useCaseStore.getState().open(id);
+  }, [id]);
+
+  const back = useCallback(() => navigate({ view: 'inbox', queue: backQueue }), [backQueue]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // Menus and popovers close themselves on Escape first.
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (document.querySelector('[data-position][role="menu"], [role="listbox"]')) return;
+      back();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [back]);
+
+  return (
+    <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }} data-testid="case-view">
+      <Stack gap="md" p="md" maw={1280}>
+        <Group gap="xs">
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconChevronLeft size={16} />}
+            onClick={back}
+            autoFocus
+          >
+            {t('case.back')}
+          </Button>
+          <Kbd size="xs">{t('case.backHint')}</Kbd>
+        </Group>
+        {loading || shownId !== id ? (
+          <Center py={80}>
+            <Loader />
+          </Center>
+        ) : error ? (
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle />}
+            title={t('case.loadError')}
+            maw={560}
+          >
+            <Stack gap="sm" align="flex-start">
+              {errorMessage(error, t('app.unexpectedError'))}
+              <Button
+                size="xs"
+                variant="light"
+                color="red"
+                onClick={() => void useCaseStore.getState().open(id)}
+              >
+                {t('app.retry')}
+              </Button>
+            </Stack>
+          </Alert>
+        ) : detail ? (
+          <CaseDetailBody detail={detail} />
+        ) : null}
+      </Stack>
+    </div>
+  );
+}

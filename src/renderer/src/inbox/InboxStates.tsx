@@ -1,0 +1,62 @@
+import { Alert, Button, Center, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconAlertTriangle, IconInboxOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { QueueId } from '../../../shared/api/types';
+import { errorMessage } from '../api/errorMessage';
+
+export function InboxSkeleton() {
+  return (
+    <Stack gap={0} px="md" aria-busy="true" data-testid="inbox-loading">
+      <Skeleton height={36} radius={0} mb={4} />
+      {Array.from({ length: 10 }, (_, index) => (
+        <Stack
+          key={index}
+          gap={6}
+          py={12}
+          style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+        >
+          <Skeleton height={12} width={`${70 - (index % 3) * 12}%`} radius="sm" />
+          <Skeleton height={10} width={`${40 - (index % 4) * 5}%`} radius="sm" />
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+export function InboxEmpty({ queue, filtered }: { queue: QueueId; filtered: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Center py={80} data-testid="inbox-empty">
+      <Stack align="center" gap="sm">
+        <ThemeIcon size={56} radius="xl" variant="light" color="gray">
+          <IconInboxOff size={30} stroke={1.5} />
+        </ThemeIcon>
+        <Text c="dimmed">{filtered ? t('inbox.emptyFiltered') : t(`emptyQueue.${queue}`)}</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+export function InboxError({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Center py={60} px="md">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconAlertTriangle />}
+        title={t('inbox.loadError')}
+        maw={560}
+        w="100%"
+        data-testid="inbox-error"
+      >
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">{errorMessage(error, t('app.unexpectedError'))}</Text>
+          <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            {t('app.retry')}
+          </Button>
+        </Stack>
+      </Alert>
+    </Center>
+  );
+}

@@ -1,0 +1,185 @@
+import { Button, Center, Group, Loader, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InboxRow, ProcedureSummary } from '../../../shared/api/types';
+import type { Language } from '../i18n/language';
+import { gridTemplate, visibleColumns } from './inboxColumns';
+import { InboxRowView } from './InboxRowView';
+import classes from './InboxTable.module.css';
+
+export const ROW_HEIGHT = 58;
+const HEADER_HEIGHT = 36;
+// Start fetching the next page this many rows before the end, so scrolling rarely waits.
+const PREFETCH_ROWS = 40;
+
+interface Props {
+  rows: readonly InboxRow[];
+  procedures: ReadonlyMap<string, ProcedureSummary>;
+  language: Language;
+  selectedId: string | null;
+  hasMore: boolean;
+  loadingMore: boolean;
+  /** Message of a failed next-page fetch, shown under the rows with a retry. */
+  moreError: string | null;
+  initialScrollTop: number;
+  label: string;
+  onLoadMore(): void;
+  onOpen(id: string): void;
+  onMove(delta: number): void;
+  onScrollSave(top: number): void;
+}
+
+const rowDomId = (id: string) => `inbox-row-${id}`;
+
+export function InboxTable(props: Props) {
+  const { rows, selectedId, hasMore, loadingMore, onLoadMore, onOpen, onMove, onScrollSave } =
+    props;
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { ref: sizeRef, width } = useElementSize();
+  const columns = useMemo(() => visibleColumns(width), [width]);
+  const columnIds = useMemo(() => columns.map((column) => column.id), [columns]);
+  const template = gridTemplate(columns);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+    initialOffset: props.initialScrollTop,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (hasMore && !loadingMore && !props.moreError && lastIndex >= rows.length - PREFETCH_ROWS)
+      onLoadMore();
+  }, [hasMore, loadingMore, props.moreError, lastIndex, rows.length, onLoadMore]);
+
+  const selectedIndex = useMemo(
+    () => (selectedId ? rows.findIndex((row) => row.id === selectedId) : -1),
+    [rows, selectedId],
+  );
+
+  useLayoutEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    // Only follow the selection when it moves, not when rows arrive from a refresh.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId]);
+
+  // Land keyboard focus on the list so j/k work at once, unless the clerk is typing elsewhere.
+  useEffect(() => {
+    if (document.activeElement === document.body) scrollRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  useEffect(() => {
+    const element = scrollRef.current;
+    return () => {
+      if (element) onScrollSave(element.scrollTop);
+    };
+  }, [onScrollSave]);
+
+  const setRefs = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollRef.current = element;
+      sizeRef(element);
+    },
+    [sizeRef],
+  );
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      j: 1,
+      ArrowDown: 1,
+      k: -1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -rows.length,
+      End: rows.length,
+    };
+    const delta = moves[event.key];
+    if (delta !== undefined) {
+      event.preventDefault();
+      onMove(delta);
+    } else if (event.key === 'Enter' && selectedId) {
+      event.preventDefault();
+      onOpen(selectedId);
+    }
+  }
+
+  return (
+    <div
+      ref={setRefs}
+      className={classes.scroller}
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={hasMore ? -1 : rows.length + 1}
+      aria-activedescendant={selectedId ? rowDomId(selectedId) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="inbox-grid"
+    >
+      <div className={classes.header} role="row" style={{ gridTemplateColumns: template }}>
+        {columns.map((column) => (
+          <div key={column.id} role="columnheader" className={classes.cell}>
+            <Text inherit truncate="end">
+              {t(`inbox.columns.${column.id}`)}
+            </Text>
+          </div>
+        ))}
+      </div>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <InboxRowView
+              key={row.id}
+              row={row}
+              columns={columnIds}
+              procedure={props.procedures.get(row.procedureCode)}
+              language={props.language}
+              selected={row.id === selectedId}
+              domId={rowDomId(row.id)}
+              style={{
+                height: ROW_HEIGHT,
+                transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
+                gridTemplateColumns: template,
+              }}
+              onOpen={onOpen}
+            />
+          );
+        })}
+      </div>
+      {props.moreError && !loadingMore && (
+        <Center py="sm">
+          <Group gap="xs">
+            <Text size="sm" c="red">
+              {props.moreError}
+            </Text>
+            <Button size="xs" variant="subtle" color="red" onClick={onLoadMore}>
+              {t('app.retry')}
+            </Button>
+          </Group>
+        </Center>
+      )}
+      {loadingMore && (
+        <Center py="sm">
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text size="sm" c="dimmed">
+              {t('inbox.loadingMore')}
+            </Text>
+          </Group>
+        </Center>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+export type ColumnId =
+  | 'reference'
+  | 'procedure'
+  | 'applicant'
+  | 'place'
+  | 'submitted'
+  | 'deadline'
+  | 'status'
+  | 'assignee';
+
+interface Column {
+  id: ColumnId;
+  /** CSS grid track. */
+  track: string;
+  /** Narrowest width the track may take, to decide what fits. */
+  min: number;
+}
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'reference', track: '168px', min: 168 },
+  { id: 'procedure', track: '130px', min: 130 },
+  { id: 'applicant', track: 'minmax(150px, 1.6fr)', min: 150 },
+  { id: 'place', track: 'minmax(100px, 1fr)', min: 100 },
+  { id: 'submitted', track: '90px', min: 90 },
+  { id: 'deadline', track: '120px', min: 120 },
+  { id: 'status', track: '164px', min: 164 },
+  { id: 'assignee', track: 'minmax(130px, 1fr)', min: 130 },
+];
+
+// On a narrow window the least needed columns give way first; the case view shows them all.
+const DROP_ORDER: readonly ColumnId[] = ['place', 'submitted', 'assignee'];
+
+export const COLUMN_GAP = 10;
+export const ROW_PADDING_X = 16;
+
+export function visibleColumns(width: number): readonly Column[] {
+  let columns = COLUMNS;
+  const needed = (list: readonly Column[]) =>
+    list.reduce((sum, column) => sum + column.min, 0) +
+    COLUMN_GAP * (list.length - 1) +
+    ROW_PADDING_X * 2;
+  for (const drop of DROP_ORDER) {
+    if (width <= 0 || needed(columns) <= width) break;
+    columns = columns.filter((column) => column.id !== drop);
+  }
+  return columns;
+}
+
+export const gridTemplate = (columns: readonly Column[]) =>
+  columns.map((column) => column.track).join(' ');

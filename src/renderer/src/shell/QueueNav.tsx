@@ -1,0 +1,77 @@
+import { Badge, NavLink, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { QUEUE_IDS, type QueueId } from '../../../shared/api/types';
+import { formatNumber } from '../format/numbers';
+import { hrefOf } from '../routing/route';
+import { useInboxStore } from '../stores/inboxStore';
+import classes from './QueueNav.module.css';
+import { QUEUE_ICONS } from './queueIcons';
+import { useLanguage } from './useLanguage';
+
+const ALERT_QUEUES: ReadonlySet<QueueId> = new Set(['overdue', 'due_soon']);
+
+function countColor(queue: QueueId, count: number | undefined) {
+  const alert = ALERT_QUEUES.has(queue) && (count ?? 0) > 0;
+  return {
+    variant: alert ? 'filled' : 'light',
+    color: alert ? (queue === 'overdue' ? 'red' : 'orange') : 'gray',
+  } as const;
+}
+
+export function QueueNav({ active, compact }: { active: QueueId | null; compact: boolean }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const counts = useInboxStore((state) => state.counts);
+  return (
+    <Stack gap={2} component="nav" aria-label={t('queues.title')}>
+      {!compact && (
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
+          {t('queues.title')}
+        </Text>
+      )}
+      {QUEUE_IDS.map((queue) => {
+        const Icon = QUEUE_ICONS[queue];
+        const count = counts?.[queue];
+        const label = t(`queues.${queue}`);
+        const isActive = queue === active;
+        const badge =
+          count === undefined ? null : (
+            <Badge size="xs" radius="sm" className={classes.count} {...countColor(queue, count)}>
+              {formatNumber(count, language)}
+            </Badge>
+          );
+        if (compact) {
+          return (
+            <Tooltip key={queue} label={label} position="right" withArrow>
+              <UnstyledButton
+                component="a"
+                href={hrefOf({ view: 'inbox', queue })}
+                className={classes.compact}
+                data-active={isActive || undefined}
+                aria-current={isActive ? 'page' : undefined}
+                aria-label={count === undefined ? label : `${label} (${count})`}
+              >
+                <Icon size={20} stroke={1.6} />
+                {badge}
+              </UnstyledButton>
+            </Tooltip>
+          );
+        }
+        return (
+          <NavLink
+            key={queue}
+            href={hrefOf({ view: 'inbox', queue })}
+            label={label}
+            leftSection={<Icon size={18} stroke={1.6} />}
+            rightSection={badge}
+            active={isActive}
+            aria-current={isActive ? 'page' : undefined}
+            variant="light"
+            classNames={{ label: classes.label }}
+            data-active-queue={isActive || undefined}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

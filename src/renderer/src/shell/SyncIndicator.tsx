@@ -1,0 +1,141 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Progress,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCircleCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/errorMessage';
+import { useSyncStore } from '../stores/syncStore';
+import { syncLabel, type SyncTone } from './syncLabel';
+import { useLanguage } from './useLanguage';
+import { useNow } from './useNow';
+
+const TONE_COLOR: Record<SyncTone, string> = {
+  ok: 'togo',
+  busy: 'blue',
+  offline: 'orange',
+  error: 'red',
+};
+
+function ToneIcon({ tone }: { tone: SyncTone }) {
+  const color = `var(--mantine-color-${TONE_COLOR[tone]}-filled)`;
+  if (tone === 'busy') return <Loader size={14} color="blue" />;
+  if (tone === 'offline') return <IconCloudOff size={16} color={color} />;
+  if (tone === 'error') return <IconAlertTriangle size={16} color={color} />;
+  return <IconCircleCheck size={16} color={color} />;
+}
+
+export function SyncIndicator() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const now = useNow();
+  const status = useSyncStore((state) => state.status);
+  const requested = useSyncStore((state) => state.requested);
+  const syncNow = useSyncStore((state) => state.syncNow);
+
+  async function onSyncNow() {
+    try {
+      const after = await syncNow();
+      if (after.phase === 'offline') {
+        notifications.show({
+          color: 'orange',
+          title: t('sync.offlineTitle'),
+          message: t('sync.offlineBody'),
+        });
+      } else if (after.phase === 'error') {
+        notifications.show({
+          color: 'red',
+          title: t('sync.failedTitle'),
+          message: after.errorMessage ?? t('app.unexpectedError'),
+        });
+      } else {
+        notifications.show({
+          color: 'togo',
+          title: t('sync.doneTitle'),
+          message: t('sync.doneBody', { count: after.pulled }),
+        });
+      }
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: t('sync.failedTitle'),
+        message: errorMessage(error, t('app.unexpectedError')),
+      });
+    }
+  }
+
+  const label = status
+    ? syncLabel(status, now, language, t)
+    : { tone: 'error' as const, text: t('sync.statusUnavailable') };
+  const busy = requested || status?.phase === 'syncing';
+
+  const pending = status?.pendingActions ?? 0;
+  const quarantined = status?.quarantined ?? 0;
+
+  return (
+    <Group gap="sm" wrap="nowrap" miw={0} data-testid="sync-status">
+      <Stack gap={2} miw={0} role="status" aria-live="polite" style={{ flexShrink: 1 }}>
+        <Group gap={6} wrap="nowrap" miw={0}>
+          <ToneIcon tone={label.tone} />
+          <Tooltip label={label.text} openDelay={400} multiline maw={360}>
+            <Text
+              size="sm"
+              fw={500}
+              truncate="end"
+              c={label.tone === 'error' ? 'red' : undefined}
+              style={{ fontVariantNumeric: 'tabular-nums' }}
+            >
+              {label.text}
+            </Text>
+          </Tooltip>
+        </Group>
+        {label.tone === 'busy' && <Progress value={100} animated striped size={3} aria-hidden />}
+        {(pending > 0 || quarantined > 0) && (
+          <Group gap={6} wrap="nowrap">
+            {pending > 0 && (
+              <Badge color="yellow" variant="light" size="xs" radius="sm" tt="none">
+                {t('sync.pending', { count: pending })}
+              </Badge>
+            )}
+            {quarantined > 0 && (
+              <Badge color="red" variant="light" size="xs" radius="sm" tt="none">
+                {t('sync.quarantined', { count: quarantined })}
+              </Badge>
+            )}
+          </Group>
+        )}
+      </Stack>
+      <Button
+        visibleFrom="xl"
+        variant="default"
+        size="xs"
+        leftSection={<IconRefresh size={16} stroke={1.6} />}
+        onClick={() => void onSyncNow()}
+        loading={busy}
+        style={{ flexShrink: 0 }}
+      >
+        {t('sync.syncNow')}
+      </Button>
+      <Tooltip label={t('sync.syncNow')}>
+        <ActionIcon
+          hiddenFrom="xl"
+          variant="default"
+          size="lg"
+          onClick={() => void onSyncNow()}
+          loading={busy}
+          aria-label={t('sync.syncNow')}
+        >
+          <IconRefresh size={18} stroke={1.6} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}

@@ -1,0 +1,68 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { IconCheck, IconLanguage } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { initialsOf } from '../format/initials';
+import { switchLanguage } from '../i18n/i18n';
+import { LANGUAGES, type Language } from '../i18n/language';
+import { useSessionStore } from '../stores/sessionStore';
+import { useLanguage } from './useLanguage';
+
+const LANGUAGE_KEYS: Record<Language, 'user.french' | 'user.english'> = {
+  fr: 'user.french',
+  en: 'user.english',
+};
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const user = useSessionStore((state) => state.user);
+  const name = user?.displayName ?? t('user.notSignedIn');
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('user.menuLabel')} px={6} py={4} style={{ borderRadius: 6 }}>
+          <Group gap="xs" wrap="nowrap">
+            <Avatar color="togo" radius="xl" size={32}>
+              {user ? initialsOf(user.displayName) : '?'}
+            </Avatar>
+            <div style={{ lineHeight: 1.2, minWidth: 0 }}>
+              <Text size="sm" fw={600} truncate="end">
+                {name}
+              </Text>
+              {user && (
+                <Text size="xs" c="dimmed" truncate="end">
+                  {t(`roles.${user.role}`)} · {user.officeCode}
+                </Text>
+              )}
+            </div>
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {user && (
+          <>
+            <Menu.Label>{t('user.office', { office: user.officeCode })}</Menu.Label>
+            <Menu.Divider />
+          </>
+        )}
+        <Menu.Label>
+          <Group gap={6}>
+            <IconLanguage size={14} />
+            {t('user.language')}
+          </Group>
+        </Menu.Label>
+        {LANGUAGES.map((code) => (
+          <Menu.Item
+            key={code}
+            lang={code}
+            onClick={() => void switchLanguage(code)}
+            rightSection={code === language ? <IconCheck size={14} /> : null}
+            aria-current={code === language ? 'true' : undefined}
+          >
+            {t(LANGUAGE_KEYS[code])}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,38 @@
+import type { TFunction } from 'i18next';
+import type { SyncStatus } from '../../../shared/api/types';
+import { formatRelative, formatSince } from '../format/dates';
+import type { Language } from '../i18n/language';
+
+export type SyncTone = 'ok' | 'busy' | 'offline' | 'error';
+
+/** The one-line summary of a sync status, and the tone the indicator takes for it. */
+export function syncLabel(
+  status: SyncStatus,
+  now: number,
+  language: Language,
+  t: TFunction,
+): { tone: SyncTone; text: string } {
+  switch (status.phase) {
+    case 'syncing':
+      return { tone: 'busy', text: t('sync.syncing', { count: status.pulled }) };
+    case 'offline':
+      return {
+        tone: 'offline',
+        text: status.offlineSince
+          ? t('sync.offlineSince', { when: formatSince(status.offlineSince, now, language) })
+          : t('sync.offline'),
+      };
+    case 'error':
+      return {
+        tone: 'error',
+        text: t('sync.error', { message: status.errorMessage ?? t('app.unexpectedError') }),
+      };
+    case 'idle':
+      return {
+        tone: 'ok',
+        text: status.lastSuccessAt
+          ? t('sync.upToDate', { when: formatRelative(status.lastSuccessAt, now, language) })
+          : t('sync.neverSynced'),
+      };
+  }
+}
