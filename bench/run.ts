@@ -2,7 +2,8 @@
  * `npm run bench`: measures the local cache at realistic sizes. A benchmark, never a timed test:
  * it prints a table and writes JSON under bench/results/. Sizes: BENCH_SIZES=10000,100000.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { PortalApplication } from '../src/shared/portal/portalApplication';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,7 +16,6 @@ import { openDatabase } from '../src/main/core/db/openDatabase';
 import { createInboxQueries } from '../src/main/core/inbox/inboxQueries';
 import { generateApplication } from '../src/simulator/generateApplication';
 import { createRandom } from '../src/simulator/random';
-import { readFileSync } from 'node:fs';
 
 const root = join(import.meta.dirname, '..');
 const catalog = loadCatalog(join(root, 'resources/procedures'));
@@ -54,7 +54,7 @@ function benchSize(size: number) {
 
   let ingestMs = 0;
   for (let start = 1; start <= size; start += BATCH) {
-    const records = [];
+    const records: PortalApplication[] = [];
     for (let sequence = start; sequence < Math.min(start + BATCH, size + 1); sequence++) {
       records.push(generateApplication(rng, { sequence, procedures, now: NOW, withinDays: 30 }));
     }

@@ -35,7 +35,7 @@ export function createUsersRepository(db: Database.Database) {
     'SELECT id, username, display_name, role, office_code FROM users WHERE id = ? AND active = 1',
   );
   const firstByRole = db.prepare<[Role], UserRecord>(
-    'SELECT id, username, display_name, role, office_code FROM users WHERE role = ? AND active = 1 ORDER BY created_at, id LIMIT 1',
+    'SELECT id, username, display_name, role, office_code FROM users WHERE role = ? AND active = 1 ORDER BY rowid LIMIT 1',
   );
   return {
     insertIfMissing: (user: NewUser, createdAt: string): boolean =>

@@ -1,0 +1,177 @@
+import type { ProcedureDefinition } from '../shared/catalog/procedureSchema';
+import type { CaseStatus } from '../shared/domain/caseStatus';
+import type { PortalApplication, PortalDocument } from '../shared/portal/portalApplication';
+import { sharedAttachmentPool, type AttachmentBody, type AttachmentPool } from './attachments';
+import { applicationIdOfDocument, generateApplication } from './generateApplication';
+import { createRandom } from './random';
+
+/**
+ * The portal's state, in memory. Every change (a new application, a withdrawal) takes the next
+ * sequence number; the change feed lists applications by the sequence of their latest change, so
+ * a changed application appears again after the cursor of a client that already had it.
+ */
+
+const DAY_MS = 86_400_000;
+/** Spread of the initial applications: a fortnight of intake, so the training backlog looks like a
+ * working office's (mostly on time, some close to or past their deadline). */
+const INITIAL_SPREAD_DAYS = 14;
+/** New arrivals were submitted within the last few minutes. */
+const ARRIVAL_SPREAD_DAYS = 5 / (24 * 60);
+
+export interface PortalChange {
+  status?: Extract<CaseStatus, 'withdrawn'>;
+}
+
+export interface FeedPage {
+  items: PortalApplication[];
+  /** Sequence number to resume after (the last item's, or the cursor when nothing was found). */
+  lastSeq: number;
+  hasMore: boolean;
+}
+
+export class PortalStoreError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'conflict',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PortalStoreError';
+  }
+}
+
+export interface PortalStore {
+  readonly size: number;
+  /** Highest sequence number handed out so far. */
+  readonly headSeq: number;
+  /** Generates `count` new applications (the initial intake spreads them over ~60 days). */
+  add(count: number, options?: { initial?: boolean }): PortalApplication[];
+  get(id: string): PortalApplication | undefined;
+  /** A change made on the portal side (e.g. the applicant withdraws): new version, new sequence. */
+  applyPortalChange(id: string, change: PortalChange): PortalApplication;
+  /** Applications whose latest change is after `afterSeq`, oldest change first. */
+  page(afterSeq: number, limit: number): FeedPage;
+  /** The document and the bytes behind a document id, if both exist. */
+  document(documentId: string): { document: PortalDocument; body: AttachmentBody } | undefined;
+}
+
+interface Entry {
+  record: PortalApplication;
+  seq: number;
+}
+
+export function createPortalStore(options: {
+  seed: number;
+  procedures: readonly ProcedureDefinition[];
+  now: () => Date;
+  attachments?: AttachmentPool;
+}): PortalStore {
+  const rng = createRandom(options.seed);
+  const pool = options.attachments ?? sharedAttachmentPool;
+  const byId = new Map<string, Entry>();
+  // Append-only log of (seq, id); seqs strictly increase, so it can be binary-searched. An entry
+  // is stale when its application changed again later (its current seq differs).
+  const logSeqs: number[] = [];
+  const logIds: string[] = [];
+  let headSeq = 0;
+  let intake = 0;
+
+  function append(record: PortalApplication): void {
+    headSeq++;
+    byId.set(record.id, { record, seq: headSeq });
+    logSeqs.push(headSeq);
+    logIds.push(record.id);
+  }
+
+  function firstIndexAfter(seq: number): number {
+    let low = 0;
+    let high = logSeqs.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((logSeqs[middle] as number) <= seq) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  return {
+    get size() {
+      return byId.size;
+    },
+    get headSeq() {
+      return headSeq;
+    },
+
+    add(count, addOptions = {}) {
+      const nowMs = options.now().getTime();
+      const added: PortalApplication[] = [];
+      for (let i = 0; i < count; i++) {
+        intake++;
+        // The initial intake is laid out in submission order over the spread, like a real feed.
+        const slotNow = addOptions.initial
+          ? new Date(nowMs - ((count - 1 - i) / count) * INITIAL_SPREAD_DAYS * DAY_MS)
+          : new Date(nowMs);
+        const withinDays = addOptions.initial
+          ? Math.max(INITIAL_SPREAD_DAYS / Math.max(count, 1), ARRIVAL_SPREAD_DAYS)
+          : ARRIVAL_SPREAD_DAYS;
+        const record = generateApplication(rng, {
+          sequence: intake,
+          procedures: options.procedures,
+          now: slotNow,
+          withinDays,
+          attachments: pool,
+        });
+        append(record);
+        added.push(record);
+      }
+      return added;
+    },
+
+    get: (id) => byId.get(id)?.record,
+
+    applyPortalChange(id, change) {
+      const entry = byId.get(id);
+      if (!entry) throw new PortalStoreError('not_found', `Demande inconnue : ${id}`);
+      if (change.status === 'withdrawn' && entry.record.status === 'withdrawn') {
+        throw new PortalStoreError('conflict', `La demande ${id} est déjà retirée.`);
+      }
+      const updatedAt = new Date(
+        Math.max(options.now().getTime(), Date.parse(entry.record.updatedAt) + 1000),
+      ).toISOString();
+      const record: PortalApplication = {
+        ...entry.record,
+        ...(change.status ? { status: change.status } : {}),
+        version: entry.record.version + 1,
+        updatedAt,
+      };
+      append(record);
+      return record;
+    },
+
+    page(afterSeq, limit) {
+      const items: PortalApplication[] = [];
+      let lastSeq = afterSeq;
+      let index = firstIndexAfter(afterSeq);
+      for (; index < logSeqs.length && items.length < limit; index++) {
+        const seq = logSeqs[index] as number;
+        const entry = byId.get(logIds[index] as string);
+        lastSeq = seq;
+        if (entry && entry.seq === seq) items.push(entry.record);
+      }
+      // Skip stale entries so hasMore only reports live changes.
+      while (index < logSeqs.length) {
+        const entry = byId.get(logIds[index] as string);
+        if (entry && entry.seq === logSeqs[index]) break;
+        index++;
+      }
+      return { items, lastSeq, hasMore: index < logSeqs.length };
+    },
+
+    document(documentId) {
+      const applicationId = applicationIdOfDocument(documentId);
+      const record = applicationId ? byId.get(applicationId)?.record : undefined;
+      const document = record?.documents.find((candidate) => candidate.id === documentId);
+      const body = document ? pool.bySha256(document.sha256) : undefined;
+      return document && body ? { document, body } : undefined;
+    },
+  };
+}

@@ -1,0 +1,260 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ProcedureDefinition } from '../shared/catalog/procedureSchema';
+import type { PortalApplicationsPage } from '../shared/portal/portalApplication';
+import { createPortalStore, PortalStoreError, type PortalStore } from './portalStore';
+import {
+  createRouter,
+  errorReply,
+  HttpError,
+  jsonReply,
+  type Middleware,
+  type SimReply,
+} from './router';
+
+/**
+ * The portal simulator: a real HTTP server speaking the portal API that Bureau's sync client uses
+ * (see docs/portal-api.md), over an in-memory store of generated applications.
+ */
+
+export interface PortalSimulatorOptions {
+  seed: number;
+  count: number;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Defaults to 127.0.0.1: the simulator is for the local machine only. */
+  host?: string;
+  /** When set, `/api/v1/*` (except health) and `/__sim/*` require `Authorization: Bearer <token>`. */
+  token?: string;
+  procedures: ProcedureDefinition[];
+  now?: () => Date;
+  /** Keeps new applications arriving over time; 0 or absent = off. */
+  arrivalsPerMinute?: number;
+}
+
+export interface PortalSimulator {
+  url: string;
+  port: number;
+  store: PortalStore;
+  close(): Promise<void>;
+}
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 500;
+const MAX_ADMIN_COUNT = 10_000;
+
+/** Cursors are opaque to clients; inside they are `c:<sequence of the last change seen>`. */
+export function encodeCursor(seq: number): string {
+  return `c:${seq}`;
+}
+
+export function decodeCursor(cursor: string | null): number | null {
+  if (cursor === null) return 0;
+  const match = /^c:(\d{1,15})$/.exec(cursor);
+  return match ? Number(match[1]) : null;
+}
+
+function parseLimit(raw: string | null): number {
+  if (raw === null) return DEFAULT_LIMIT;
+  const limit = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new HttpError(
+      400,
+      'invalid_limit',
+      `Le paramètre limit doit être un entier de 1 à ${MAX_LIMIT}.`,
+    );
+  }
+  return limit;
+}
+
+function tokensEqual(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function bearerAuth(token: string): Middleware {
+  return async (request, next) => {
+    const path = request.url.pathname;
+    const protectedPath =
+      (path.startsWith('/api/v1/') && path !== '/api/v1/health') || path.startsWith('/__sim/');
+    if (!protectedPath) return next();
+    const header = request.headers.authorization ?? '';
+    const given = /^Bearer (.+)$/.exec(header)?.[1] ?? '';
+    if (!tokensEqual(token, given)) {
+      const reply = errorReply(401, 'unauthorized', "Jeton d'accès absent ou invalide.");
+      return {
+        ...reply,
+        headers: { ...reply.headers, 'www-authenticate': 'Bearer realm="portail"' },
+      };
+    }
+    return next();
+  };
+}
+
+function documentReply(
+  range: string | undefined,
+  body: { bytes: Buffer; sha256: string; mimeType: string },
+  fileName: string,
+): SimReply {
+  const size = body.bytes.length;
+  const headers: Record<string, string | number> = {
+    'content-type': body.mimeType,
+    etag: `"${body.sha256}"`,
+    digest: `sha-256=${Buffer.from(body.sha256, 'hex').toString('base64')}`,
+    'x-content-sha256': body.sha256,
+    'accept-ranges': 'bytes',
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'cache-control': 'private, max-age=31536000, immutable',
+  };
+  if (!range) return { status: 200, headers, body: body.bytes };
+  const match = /^bytes=(\d+)-(\d*)$/.exec(range.trim());
+  const start = match ? Number(match[1]) : NaN;
+  const end = match && match[2] !== '' ? Math.min(Number(match[2]), size - 1) : size - 1;
+  if (!match || start >= size || end < start) {
+    return {
+      status: 416,
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'content-range': `bytes */${size}`,
+      },
+      body: JSON.stringify({
+        error: {
+          code: 'range_not_satisfiable',
+          message: `Plage invalide pour un fichier de ${size} octets.`,
+        },
+      }),
+    };
+  }
+  return {
+    status: 206,
+    headers: { ...headers, 'content-range': `bytes ${start}-${end}/${size}` },
+    body: body.bytes.subarray(start, end + 1),
+  };
+}
+
+function storeErrorReply(error: unknown): SimReply {
+  if (error instanceof PortalStoreError) {
+    return errorReply(
+      error.code === 'not_found' ? 404 : 409,
+      error.code === 'not_found' ? 'not_found' : 'already_withdrawn',
+      error.message,
+    );
+  }
+  throw error;
+}
+
+export async function startPortalSimulator(
+  options: PortalSimulatorOptions,
+): Promise<PortalSimulator> {
+  const now = options.now ?? (() => new Date());
+  const store = createPortalStore({ seed: options.seed, procedures: options.procedures, now });
+  store.add(options.count, { initial: true });
+
+  const router = createRouter();
+  if (options.token) router.use(bearerAuth(options.token));
+
+  router.on('GET', '/api/v1/health', () =>
+    jsonReply(200, { status: 'ok', serverTime: now().toISOString() }),
+  );
+
+  router.on('GET', '/api/v1/applications', (request) => {
+    const rawCursor = request.url.searchParams.get('cursor');
+    const afterSeq = decodeCursor(rawCursor);
+    if (afterSeq === null) {
+      return errorReply(
+        400,
+        'invalid_cursor',
+        'Curseur invalide : reprenez depuis le début (sans curseur) ou avec le dernier nextCursor reçu.',
+      );
+    }
+    const limit = parseLimit(request.url.searchParams.get('limit'));
+    const page = store.page(afterSeq, limit);
+    const body: PortalApplicationsPage = {
+      items: page.items,
+      nextCursor: encodeCursor(page.lastSeq),
+      hasMore: page.hasMore,
+    };
+    return jsonReply(200, body);
+  });
+
+  router.on('GET', '/api/v1/applications/:id', (request) => {
+    const record = store.get(request.params.id ?? '');
+    return record
+      ? jsonReply(200, record)
+      : errorReply(404, 'not_found', `Demande inconnue : ${request.params.id}`);
+  });
+
+  router.on('GET', '/api/v1/documents/:id/content', (request) => {
+    const found = store.document(request.params.id ?? '');
+    if (!found) return errorReply(404, 'not_found', `Document inconnu : ${request.params.id}`);
+    const range = request.headers.range;
+    return documentReply(
+      typeof range === 'string' ? range : undefined,
+      found.body,
+      found.document.fileName,
+    );
+  });
+
+  router.on('POST', '/__sim/applications', async (request) => {
+    const body = (await request.json()) as { count?: unknown } | undefined;
+    const count = body?.count ?? 1;
+    if (
+      typeof count !== 'number' ||
+      !Number.isInteger(count) ||
+      count < 1 ||
+      count > MAX_ADMIN_COUNT
+    ) {
+      return errorReply(
+        400,
+        'invalid_count',
+        `count doit être un entier de 1 à ${MAX_ADMIN_COUNT}.`,
+      );
+    }
+    const added = store.add(count);
+    return jsonReply(201, { added: added.length, ids: added.map((record) => record.id) });
+  });
+
+  router.on('POST', '/__sim/applications/:id/withdraw', (request) => {
+    try {
+      return jsonReply(
+        200,
+        store.applyPortalChange(request.params.id ?? '', { status: 'withdrawn' }),
+      );
+    } catch (error) {
+      return storeErrorReply(error);
+    }
+  });
+
+  const server = createServer(router.listener);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let arrivals: NodeJS.Timeout | null = null;
+  if (options.arrivalsPerMinute && options.arrivalsPerMinute > 0) {
+    arrivals = setInterval(() => store.add(1), Math.max(50, 60_000 / options.arrivalsPerMinute));
+    arrivals.unref();
+  }
+
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    store,
+    close() {
+      if (arrivals) clearInterval(arrivals);
+      return new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
