@@ -107,7 +107,9 @@ const results = sizes.map((size) => {
 });
 
 const ms = (value: number) => value.toFixed(2);
-console.log('\n| dossiers | ingestion (enr./s) | page p50/p95 (ms, pire file) | page filtrée p95 | comptes p50/p95 (ms) | base (Mo) |');
+console.log(
+  '\n| dossiers | ingestion (enr./s) | page p50/p95 (ms, pire file) | page filtrée p95 | comptes p50/p95 (ms) | base (Mo) |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|');
 for (const result of results) {
   const worst = Object.values(result.pages).reduce((a, b) => (b.p95 > a.p95 ? b : a));
@@ -116,6 +118,13 @@ for (const result of results) {
   );
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-const file = join(root, 'bench/results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+const file = join(
+  root,
+  'bench/results',
+  `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+);
+writeFileSync(
+  file,
+  JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2),
+);
 console.log(`\nRésultats : ${file}`);
