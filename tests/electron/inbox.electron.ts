@@ -1,6 +1,6 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { repoRoot, tempDir } from '../support/testBureau';
+import { repoRoot, tempDir } from '../support/paths';
 import { installedElectronBinary } from './electronBinary';
 
 const binary = installedElectronBinary();

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
 import { createCore, type Core } from '../../src/main/core/createCore';
@@ -7,11 +5,11 @@ import type { Clock } from '../../src/main/core/clock';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
 import { startPortalSimulator } from '../../src/simulator/server';
 
-export const repoRoot = join(import.meta.dirname, '..', '..');
+import { repoRoot, tempDir } from './paths';
+
+export { repoRoot, tempDir };
 export const resourcesDir = join(repoRoot, 'resources');
 export const procedures = () => [...loadCatalog(join(resourcesDir, 'procedures')).procedures];
-
-export const tempDir = (prefix = 'bureau-test-') => mkdtempSync(join(tmpdir(), prefix));
 
 export async function startSimulator(count: number, seed = 7) {
   const token = 'test-portal-token';

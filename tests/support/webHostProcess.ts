@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot, tempDir } from './testBureau';
+import { repoRoot, tempDir } from './paths';
 
 export interface RunningWebHost {
   launchUrl: string;

@@ -122,7 +122,7 @@ export function createCore(options: CoreOptions): Core {
     'session.current': (_input, { user }) => user,
     'catalog.procedures': () => summarize(catalog),
     ...createInboxHandlers(inbox, clock),
-    ...createCaseHandlers(db, inbox, clock),
+    ...createCaseHandlers(db, inbox, catalog, clock),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
   };

@@ -1,6 +1,7 @@
 import type { CaseStatus } from '../domain/caseStatus';
 import type { Role } from '../domain/roles';
 import type { ProcedureDefinition } from '../catalog/procedureSchema';
+import type { FormIssue } from '../catalog/validateForm';
 import type { PortalApplication } from '../portal/portalApplication';
 
 export const QUEUE_IDS = [
@@ -70,6 +71,10 @@ export interface ProcedureSummary {
 export interface CaseDetail {
   row: InboxRow;
   record: PortalApplication;
+  /** The definition the form is rendered from: sections, labels, units, options. */
+  procedure: ProcedureDefinition;
+  /** What the form check found (wrong NIF length, date in the future…), for the clerk to weigh. */
+  formIssues: FormIssue[];
 }
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error';

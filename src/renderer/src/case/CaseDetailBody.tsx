@@ -9,7 +9,7 @@ import { formatKilobytes } from '../format/numbers';
 import { useLanguage } from '../shell/useLanguage';
 import { procedureByCode, useSessionStore } from '../stores/sessionStore';
 import { DOCUMENT_TYPE_LABELS } from './documentType';
-import { formValueText } from './formValueText';
+import { SubmittedForm } from './SubmittedForm';
 import { InfoList } from './InfoList';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -30,7 +30,6 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
   const { row, record } = detail;
   const procedure = procedureByCode(procedures, row.procedureCode);
   const { applicant, company } = record;
-  const formEntries = Object.entries(record.form);
 
   return (
     <Stack gap="md">
@@ -143,34 +142,7 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
       </SimpleGrid>
 
       <Section title={t('case.form')}>
-        {formEntries.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('case.formEmpty')}
-          </Text>
-        ) : (
-          <Table striped withRowBorders={false} verticalSpacing={6} data-testid="case-form">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w="35%">{t('case.field')}</Table.Th>
-                <Table.Th>{t('case.value')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {formEntries.map(([key, value]) => (
-                <Table.Tr key={key}>
-                  <Table.Td>
-                    <Text span size="sm" ff="monospace" c="dimmed">
-                      {key}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                    {formValueText(value, t)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <SubmittedForm procedure={detail.procedure} form={record.form} issues={detail.formIssues} />
       </Section>
 
       <Section title={t('case.documents')}>

@@ -130,6 +130,7 @@ export const en: Messages = {
     noCompany: 'Application filed as an individual.',
     form: 'Submitted form',
     formEmpty: 'The form holds no value.',
+    otherFields: 'Other fields sent by the portal',
     field: 'Field',
     value: 'Value',
     documents: 'Attachments',

@@ -133,6 +133,7 @@ export const fr = {
     noCompany: 'Demande déposée à titre individuel.',
     form: 'Formulaire déposé',
     formEmpty: 'Le formulaire ne contient aucune valeur.',
+    otherFields: 'Autres champs transmis par le portail',
     field: 'Champ',
     value: 'Valeur',
     documents: 'Pièces jointes',

@@ -1,0 +1,97 @@
+import { Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ProcedureDefinition } from '../../../shared/catalog/procedureSchema';
+import type { FormIssue } from '../../../shared/catalog/validateForm';
+import type { FormValue } from '../../../shared/portal/portalApplication';
+import { useLanguage } from '../shell/useLanguage';
+import { fieldValueText } from './fieldValueText';
+import { formValueText } from './formValueText';
+
+function IssueLines({ issues }: { issues: FormIssue[] }) {
+  return issues.map((issue, index) => (
+    <Text
+      key={index}
+      size="xs"
+      c={issue.severity === 'error' ? 'red.8' : 'orange.8'}
+      mt={2}
+      style={{ display: 'flex', gap: 4, alignItems: 'center' }}
+    >
+      <IconAlertTriangle size={14} aria-hidden />
+      {issue.message}
+    </Text>
+  ));
+}
+
+/** The form as submitted, laid out by the procedure's own sections and labels. */
+export function SubmittedForm({
+  procedure,
+  form,
+  issues,
+}: {
+  procedure: ProcedureDefinition;
+  form: Record<string, FormValue>;
+  issues: FormIssue[];
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const issuesOf = (fieldId: string) => issues.filter((issue) => issue.fieldId === fieldId);
+  const known = new Set(procedure.sections.flatMap((section) => section.fields.map((f) => f.id)));
+  const extra = Object.entries(form).filter(([key]) => !known.has(key));
+
+  return (
+    <Stack gap="md" data-testid="case-form">
+      {procedure.sections.map((section) => (
+        <div key={section.id}>
+          <Title order={4} size="sm" c="dimmed" mb={4}>
+            {section.title[language]}
+          </Title>
+          <Table striped withRowBorders={false} verticalSpacing={6} layout="fixed">
+            <Table.Tbody>
+              {section.fields.map((field) => (
+                <Table.Tr key={field.id}>
+                  <Table.Th
+                    w="38%"
+                    fw={500}
+                    c="dimmed"
+                    style={{ fontSize: 'var(--mantine-font-size-sm)' }}
+                  >
+                    {field.label[language]}
+                  </Table.Th>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    <Text size="sm">
+                      {fieldValueText(field, form[field.id] ?? null, language, t)}
+                    </Text>
+                    <IssueLines issues={issuesOf(field.id)} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      ))}
+      {extra.length > 0 && (
+        <div>
+          <Title order={4} size="sm" c="dimmed" mb={4}>
+            {t('case.otherFields')}
+          </Title>
+          <Table striped withRowBorders={false} verticalSpacing={6} layout="fixed">
+            <Table.Tbody>
+              {extra.map(([key, value]) => (
+                <Table.Tr key={key}>
+                  <Table.Th w="38%" ff="monospace" fw={400} c="dimmed">
+                    {key}
+                  </Table.Th>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    <Text size="sm">{formValueText(value, t)}</Text>
+                    <IssueLines issues={issuesOf(key)} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../support/paths';
+import { startBuiltWebHost, type RunningWebHost } from '../support/webHostProcess';
+
+const shots = join(repoRoot, 'tests/artifacts/screenshots');
+mkdirSync(shots, { recursive: true });
+
+let host: RunningWebHost;
+test.beforeAll(async () => {
+  host = await startBuiltWebHost(240);
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+test('a clerk opens Bureau in training mode and finds the synced applications in French', async ({
+  page,
+}) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+  await page.goto(host.launchUrl);
+  // The launch token was traded for a cookie and removed from the address bar.
+  await expect(page).not.toHaveURL(/token=/);
+
+  const nav = page.getByRole('navigation', { name: 'Corbeilles' });
+  for (const queue of [
+    'Mes dossiers',
+    'À traiter',
+    'En attente du demandeur',
+    'En attente de validation',
+    'Échéance proche',
+    'En retard',
+    'Traités',
+    'Tous',
+  ]) {
+    await expect(nav.getByText(queue, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByText('Mode formation')).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
+
+  await nav.getByText('Tous', { exact: true }).click();
+  await expect(page).toHaveURL(/#\/inbox\/all/);
+  const grid = page.getByTestId('inbox-grid');
+  const rows = grid.locator('[role="rowgroup"] [role="row"]');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId('inbox-total')).toContainText(/2\d\d dossiers/);
+  await expect(grid).toContainText('Reçue');
+  await expect(grid.getByRole('columnheader', { name: 'Référence' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Échéance' })).toBeVisible();
+  // Every procedure of the catalog is represented in the training intake.
+  const all = await page.evaluate(async () => {
+    const response = await fetch('/api/rpc/inbox.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ queue: 'all', limit: 500 }),
+    });
+    return (await response.json()) as { ok: boolean; value: { rows: { procedureCode: string }[] } };
+  });
+  expect(all.ok).toBe(true);
+  expect(all.value.rows.length).toBeGreaterThanOrEqual(200);
+  expect(new Set(all.value.rows.map((row) => row.procedureCode)).size).toBe(8);
+  // Dates are French (DD/MM/YYYY).
+  await expect(rows.first()).toContainText(/\d{2}\/\d{2}\/20\d{2}/);
+  await page.screenshot({ path: join(shots, 'inbox-all.png') });
+
+  // Filter by procedure.
+  await page.getByRole('combobox', { name: 'Démarche' }).click();
+  await page.getByRole('option', { name: /^COM-APIPS — / }).click();
+  await expect(rows.first()).toContainText('COM-APIPS');
+  await expect(grid).not.toContainText('COM-IMPEX-');
+  await page.screenshot({ path: join(shots, 'inbox-filtered-apips.png') });
+
+  // Keyboard: move down and open the case.
+  await grid.focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/cases\//);
+  const caseView = page.getByTestId('case-view');
+  await expect(page.getByTestId('case-reference')).toHaveText(/^COM-APIPS-\d{4}-\d{6}$/);
+  await expect(page.getByTestId('case-form')).toContainText('FCFA');
+  await expect(page.getByTestId('case-form')).toContainText('Position tarifaire (code SH)');
+  await expect(page.getByTestId('case-documents')).toContainText('.pdf');
+  await expect(caseView).toContainText('Demandeur');
+  await page.screenshot({ path: join(shots, 'case-apips.png'), fullPage: true });
+
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/#\/inbox\/all/);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the web host refuses API calls from a page without the launch cookie', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${host.origin}/`);
+  const result = await page.evaluate(async () => {
+    const response = await fetch('/api/rpc/inbox.counts', { method: 'POST', body: '{}' });
+    return { status: response.status, body: (await response.json()) as unknown };
+  });
+  expect(result.status).toBe(401);
+  expect(result.body).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  await context.close();
+});
