@@ -4,6 +4,9 @@ import { repoRoot, tempDir } from '../support/paths';
 import { installedElectronBinary } from './electronBinary';
 
 const binary = installedElectronBinary();
+const SKIP_REASON =
+  'Binaire Electron absent sur cette machine (il se télécharge au premier lancement, impossible sans accès à son hôte de publication) : parcours Electron non exécuté.';
+if (binary === null) console.log(`[tests/electron] ignoré — ${SKIP_REASON}`);
 
 test.describe('Electron shell: the clerk sees the synced inbox', () => {
   test.skip(
