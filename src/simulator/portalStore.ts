@@ -19,7 +19,11 @@ const INITIAL_SPREAD_DAYS = 14;
 const ARRIVAL_SPREAD_DAYS = 5 / (24 * 60);
 
 export interface PortalChange {
-  status?: Extract<CaseStatus, 'withdrawn'>;
+  /** withdrawn: the applicant withdrew; in_review: the applicant answered a request for information. */
+  status?: Extract<CaseStatus, 'withdrawn' | 'in_review' | 'info_requested'>;
+  /** Fields the applicant corrected (address, phone…) or the portal re-routed (region, city). */
+  applicant?: Partial<PortalApplication['applicant']>;
+  form?: PortalApplication['form'];
 }
 
 export interface FeedPage {
@@ -27,6 +31,8 @@ export interface FeedPage {
   /** Sequence number to resume after (the last item's, or the cursor when nothing was found). */
   lastSeq: number;
   hasMore: boolean;
+  /** Live changes after `lastSeq`: what a client still has to pull. */
+  remaining: number;
 }
 
 export class PortalStoreError extends Error {
@@ -74,12 +80,17 @@ export function createPortalStore(options: {
   const logIds: string[] = [];
   let headSeq = 0;
   let intake = 0;
+  // Live log entries (an application's latest change) per log index, to count what remains.
+  const live = createFenwick();
 
   function append(record: PortalApplication): void {
+    const previous = byId.get(record.id);
+    if (previous) live.add(firstIndexAfter(previous.seq - 1), -1);
     headSeq++;
     byId.set(record.id, { record, seq: headSeq });
     logSeqs.push(headSeq);
     logIds.push(record.id);
+    live.add(logSeqs.length - 1, 1);
   }
 
   function firstIndexAfter(seq: number): number {
@@ -134,12 +145,17 @@ export function createPortalStore(options: {
       if (change.status === 'withdrawn' && entry.record.status === 'withdrawn') {
         throw new PortalStoreError('conflict', `La demande ${id} est déjà retirée.`);
       }
+      if (change.status && change.status !== 'withdrawn' && entry.record.status === 'withdrawn') {
+        throw new PortalStoreError('conflict', `La demande ${id} est retirée.`);
+      }
       const updatedAt = new Date(
         Math.max(options.now().getTime(), Date.parse(entry.record.updatedAt) + 1000),
       ).toISOString();
       const record: PortalApplication = {
         ...entry.record,
         ...(change.status ? { status: change.status } : {}),
+        applicant: { ...entry.record.applicant, ...change.applicant },
+        form: { ...entry.record.form, ...change.form },
         version: entry.record.version + 1,
         updatedAt,
       };
@@ -163,7 +179,8 @@ export function createPortalStore(options: {
         if (entry && entry.seq === logSeqs[index]) break;
         index++;
       }
-      return { items, lastSeq, hasMore: index < logSeqs.length };
+      const remaining = byId.size - live.prefix(index);
+      return { items, lastSeq, hasMore: index < logSeqs.length, remaining };
     },
 
     document(documentId) {
@@ -172,6 +189,29 @@ export function createPortalStore(options: {
       const document = record?.documents.find((candidate) => candidate.id === documentId);
       const body = document ? pool.bySha256(document.sha256) : undefined;
       return document && body ? { document, body } : undefined;
+    },
+  };
+}
+
+/** Fenwick tree over log indexes: point updates and prefix sums in O(log n). */
+function createFenwick() {
+  const tree: number[] = [0];
+  return {
+    add(index: number, delta: number): void {
+      while (tree.length <= index + 1) {
+        // Growing by one slot: the new node covers (i - lowbit(i), i], whose sum we copy in.
+        const i = tree.length;
+        let sum = 0;
+        for (let j = i - 1; j > i - (i & -i); j -= j & -j) sum += tree[j] as number;
+        tree.push(sum);
+      }
+      for (let i = index + 1; i < tree.length; i += i & -i) tree[i] = (tree[i] as number) + delta;
+    },
+    /** Sum of entries at indexes [0, count). */
+    prefix(count: number): number {
+      let sum = 0;
+      for (let i = Math.min(count, tree.length - 1); i > 0; i -= i & -i) sum += tree[i] as number;
+      return sum;
     },
   };
 }

@@ -3,6 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProcedureDefinition } from '../shared/catalog/procedureSchema';
 import type { PortalApplicationsPage } from '../shared/portal/portalApplication';
+import { checkFaultSettings, createFaults, type FaultSettings, type Faults } from './faults';
+import { createPortalEvents, type PortalEvents } from './portalEvents';
+import { changeFor, createChangeTicker, describeChangeRequest } from './portalChanges';
 import { createPortalStore, PortalStoreError, type PortalStore } from './portalStore';
 import {
   createRouter,
@@ -31,12 +34,19 @@ export interface PortalSimulatorOptions {
   now?: () => Date;
   /** Keeps new applications arriving over time; 0 or absent = off. */
   arrivalsPerMinute?: number;
+  /** Portal-side changes (withdrawals, applicant replies) per minute; 0 or absent = off. */
+  changesPerMinute?: number;
+  /** Faults switched on from the start (see faults.ts); also settable via `POST /__sim/faults`. */
+  faults?: Partial<FaultSettings>;
 }
 
 export interface PortalSimulator {
   url: string;
   port: number;
   store: PortalStore;
+  /** Actions received from Bureau, with their idempotency keys. */
+  events: PortalEvents;
+  faults: Faults;
   close(): Promise<void>;
 }
 
@@ -138,7 +148,11 @@ function storeErrorReply(error: unknown): SimReply {
   if (error instanceof PortalStoreError) {
     return errorReply(
       error.code === 'not_found' ? 404 : 409,
-      error.code === 'not_found' ? 'not_found' : 'already_withdrawn',
+      error.code === 'not_found'
+        ? 'not_found'
+        : error.message.includes('déjà')
+          ? 'already_withdrawn'
+          : 'conflict',
       error.message,
     );
   }
@@ -154,6 +168,9 @@ export async function startPortalSimulator(
 
   const router = createRouter();
   if (options.token) router.use(bearerAuth(options.token));
+  const faults = createFaults(options.seed, options.faults);
+  router.use(faults.middleware);
+  const events = createPortalEvents(store, now);
 
   router.on('GET', '/api/v1/health', () =>
     jsonReply(200, { status: 'ok', serverTime: now().toISOString() }),
@@ -175,6 +192,8 @@ export async function startPortalSimulator(
       items: page.items,
       nextCursor: encodeCursor(page.lastSeq),
       hasMore: page.hasMore,
+      cursorSequence: page.lastSeq,
+      remaining: page.remaining,
     };
     return jsonReply(200, body);
   });
@@ -195,6 +214,45 @@ export async function startPortalSimulator(
       found.body,
       found.document.fileName,
     );
+  });
+
+  router.on('POST', '/api/v1/applications/:id/events', async (request) => {
+    const key = request.headers['idempotency-key'];
+    return events.submit(
+      request.params.id ?? '',
+      typeof key === 'string' ? key : undefined,
+      await request.json(),
+    );
+  });
+
+  router.on('GET', '/__sim/faults', () => jsonReply(200, faults.settings));
+  router.on('POST', '/__sim/faults', async (request) => {
+    const body = await request.json();
+    if (body === undefined) return jsonReply(200, faults.reset());
+    const checked = checkFaultSettings(body);
+    if (typeof checked === 'string') {
+      return errorReply(400, 'invalid_faults', `Réglage de pannes invalide : ${checked}.`);
+    }
+    return jsonReply(200, faults.set(checked));
+  });
+  router.on('GET', '/__sim/events', (request) =>
+    jsonReply(200, {
+      events: events.list(request.url.searchParams.get('applicationId') ?? undefined),
+    }),
+  );
+  router.on('POST', '/__sim/changes', async (request) => {
+    const described = describeChangeRequest(await request.json());
+    if (typeof described === 'string') return errorReply(400, 'invalid_change', described);
+    const current = store.get(described.id);
+    if (!current) return errorReply(404, 'not_found', `Demande inconnue : ${described.id}`);
+    try {
+      return jsonReply(
+        200,
+        store.applyPortalChange(described.id, changeFor(described.kind, current)),
+      );
+    } catch (error) {
+      return storeErrorReply(error);
+    }
   });
 
   router.on('POST', '/__sim/applications', async (request) => {
@@ -243,14 +301,21 @@ export async function startPortalSimulator(
     arrivals = setInterval(() => store.add(1), Math.max(50, 60_000 / options.arrivalsPerMinute));
     arrivals.unref();
   }
+  const ticker =
+    options.changesPerMinute && options.changesPerMinute > 0
+      ? createChangeTicker(store, options.seed, options.changesPerMinute)
+      : null;
 
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}`,
     port,
     store,
+    events,
+    faults,
     close() {
       if (arrivals) clearInterval(arrivals);
+      ticker?.stop();
       return new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

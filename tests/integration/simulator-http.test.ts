@@ -95,7 +95,13 @@ describe('portal simulator over HTTP', () => {
     expect(new Set(items.map((item) => item.id)).size).toBe(COUNT);
 
     const empty = await getJson(`/api/v1/applications?cursor=${encodeURIComponent(cursor)}`);
-    expect(empty.body).toEqual({ items: [], nextCursor: cursor, hasMore: false });
+    expect(empty.body).toEqual({
+      items: [],
+      nextCursor: cursor,
+      hasMore: false,
+      cursorSequence: Number(cursor?.slice(2)),
+      remaining: 0,
+    });
 
     // New applications and a withdrawal show up after the stored cursor.
     const added = await post('/__sim/applications', { count: 3 });

@@ -68,5 +68,13 @@ export const portalApplicationsPage = z.object({
   items: z.array(z.unknown()),
   nextCursor: z.string().min(1),
   hasMore: z.boolean(),
+  /**
+   * Optional: a number that grows with the feed position of `nextCursor`. The cursor itself stays
+   * opaque; this lets a client refuse to move its cursor backwards when a proxy or a retry hands
+   * it an older page.
+   */
+  cursorSequence: z.int().nonnegative().optional(),
+  /** Optional: changes still to pull after this page, for a progress bar. */
+  remaining: z.int().nonnegative().optional(),
 });
 export type PortalApplicationsPage = z.infer<typeof portalApplicationsPage>;

@@ -36,7 +36,13 @@ describe('portal store', () => {
     const rest = store.page(first.lastSeq, 100);
     expect(rest.items).toHaveLength(6);
     expect(rest.hasMore).toBe(false);
-    expect(store.page(rest.lastSeq, 100)).toEqual({ items: [], lastSeq: 10, hasMore: false });
+    expect(store.page(rest.lastSeq, 100)).toEqual({
+      items: [],
+      lastSeq: 10,
+      hasMore: false,
+      remaining: 0,
+    });
+    expect(first.remaining).toBe(6);
 
     advance(60_000);
     const target = first.items[1]!;
@@ -44,6 +50,8 @@ describe('portal store', () => {
     expect(withdrawn).toMatchObject({ status: 'withdrawn', version: 2 });
     expect(withdrawn.updatedAt).toBe('2025-11-20T12:01:00.000Z');
     const added = store.add(2);
+    expect(store.page(rest.lastSeq, 1).remaining).toBe(2);
+    expect(store.page(0, 3).remaining).toBe(9);
     const after = store.page(rest.lastSeq, 100);
     expect(after.items.map((record) => record.id)).toEqual([target.id, ...added.map((r) => r.id)]);
     // From the start, the withdrawn record appears once, at its new position.

@@ -12,9 +12,15 @@ export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
 /** Writes portal records into the cache. Callers own the transaction. */
 export function createApplicationsRepository(db: Database.Database) {
-  const findVersion = db.prepare<[string], { portal_version: number }>(
-    'SELECT portal_version FROM applications WHERE id = ?',
-  );
+  const findKnown = db.prepare<
+    [string],
+    { portal_version: number; status: string; office_code: string }
+  >('SELECT portal_version, status, office_code FROM applications WHERE id = ?');
+  const clearAssignee = db.prepare('UPDATE applications SET assignee_id = NULL WHERE id = ?');
+  const acknowledge = db.prepare(`
+    UPDATE applications SET portal_version = @portalVersion, portal_updated_at = @portalUpdatedAt,
+      record_json = @recordJson, synced_at = @now, updated_at = @now
+    WHERE id = @id`);
   const insert = db.prepare(`
     INSERT INTO applications (id, reference, procedure_code, status, is_open, office_code, region, city,
       applicant_name, company_name, nif, rccm, phone, email, submitted_at, due_date, assignee_id,
@@ -36,6 +42,9 @@ export function createApplicationsRepository(db: Database.Database) {
   const insertHistory = db.prepare(`
     INSERT INTO history_events (application_id, at, kind, from_status, to_status, details_json)
     VALUES (?, ?, ?, NULL, ?, ?)`);
+  const insertChange = db.prepare(`
+    INSERT INTO history_events (application_id, at, kind, from_status, to_status, details_json)
+    VALUES (?, ?, ?, ?, ?, ?)`);
 
   function columns({ record, officeCode, dueDate }: IncomingApplication, now: string) {
     return {
@@ -62,27 +71,85 @@ export function createApplicationsRepository(db: Database.Database) {
     };
   }
 
+  function insertDocuments(record: PortalApplication): void {
+    for (const document of record.documents) {
+      insertDocument.run({ ...document, applicationId: record.id });
+    }
+  }
+
+  /** Writes a newer portal version over the cached one and records what the portal changed. */
+  function applyUpdate(
+    incoming: IncomingApplication,
+    known: { status: string; office_code: string; portal_version: number },
+    now: string,
+  ): void {
+    const { record } = incoming;
+    update.run(columns(incoming, now));
+    const details = JSON.stringify({ fromVersion: known.portal_version, version: record.version });
+    if (known.status !== record.status) {
+      const kind =
+        record.status === 'withdrawn'
+          ? 'portal_withdrawn'
+          : known.status === 'info_requested' && record.status === 'in_review'
+            ? 'applicant_replied'
+            : 'portal_status_changed';
+      insertChange.run(record.id, record.updatedAt, kind, known.status, record.status, details);
+    }
+    if (known.office_code !== incoming.officeCode) {
+      // Re-routed to another office by the portal: the clerk who held it here no longer does.
+      clearAssignee.run(record.id);
+      insertChange.run(
+        record.id,
+        record.updatedAt,
+        'portal_reassigned',
+        null,
+        null,
+        JSON.stringify({ fromOffice: known.office_code, toOffice: incoming.officeCode }),
+      );
+    }
+    insertDocuments(record);
+  }
+
   return {
     /** Newer portal versions replace older ones; replays and out-of-order pages change nothing. */
     upsertFromPortal(incoming: IncomingApplication, now: string): UpsertOutcome {
       const { record } = incoming;
-      const known = findVersion.get(record.id);
+      const known = findKnown.get(record.id);
       if (known && known.portal_version >= record.version) return 'unchanged';
-      if (known) update.run(columns(incoming, now));
-      else {
-        insert.run(columns(incoming, now));
-        insertHistory.run(
-          record.id,
-          record.submittedAt,
-          'received',
-          record.status,
-          JSON.stringify({ version: record.version }),
-        );
+      if (known) {
+        applyUpdate(incoming, known, now);
+        return 'updated';
       }
-      for (const document of record.documents) {
-        insertDocument.run({ ...document, applicationId: record.id });
-      }
-      return known ? 'updated' : 'inserted';
+      insert.run(columns(incoming, now));
+      insertHistory.run(
+        record.id,
+        record.submittedAt,
+        'received',
+        record.status,
+        JSON.stringify({ version: record.version }),
+      );
+      insertDocuments(record);
+      return 'inserted';
+    },
+    /** The clerk chose the portal's version in a conflict: it replaces the local state. */
+    takePortalVersion(incoming: IncomingApplication, now: string): void {
+      const known = findKnown.get(incoming.record.id);
+      if (known) applyUpdate(incoming, known, now);
+    },
+    /**
+     * The clerk kept the local state in a conflict: the portal's record (the applicant's data,
+     * documents, version) is taken in, the local workflow columns (status, office, assignee) stay.
+     */
+    acknowledgePortalVersion(incoming: IncomingApplication, now: string): void {
+      const { record } = incoming;
+      acknowledge.run({
+        id: record.id,
+        portalVersion: record.version,
+        portalUpdatedAt: record.updatedAt,
+        recordJson: JSON.stringify(record),
+        now,
+      });
+      insertDocuments(record);
     },
   };
 }

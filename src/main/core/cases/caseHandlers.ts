@@ -7,12 +7,14 @@ import type { Catalog } from '../catalog/loadCatalog';
 import { DomainError } from '../api/domainError';
 import type { Clock } from '../clock';
 import type { InboxQueries } from '../inbox/inboxQueries';
+import type { CaseSyncState } from '../../../shared/api/syncTypes';
 
 export function createCaseHandlers(
   db: Database.Database,
   inbox: InboxQueries,
   catalog: Catalog,
   clock: Clock,
+  syncStateOf: (id: string) => CaseSyncState,
 ): Pick<Handlers, 'cases.get'> {
   const recordOf = db.prepare<[string], { record_json: string }>(
     'SELECT record_json FROM applications WHERE id = ?',
@@ -30,7 +32,13 @@ export function createCaseHandlers(
         );
       }
       const record = JSON.parse(stored.record_json) as PortalApplication;
-      return { row, record, procedure, formIssues: validateForm(procedure, record.form, today) };
+      return {
+        row,
+        record,
+        procedure,
+        formIssues: validateForm(procedure, record.form, today),
+        sync: syncStateOf(id),
+      };
     },
   };
 }

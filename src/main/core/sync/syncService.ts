@@ -1,18 +1,28 @@
-import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../../shared/api/types';
 import type { Clock } from '../clock';
 import type { EventBus } from '../eventBus';
-import { PortalUnreachableError } from './portalClient';
+import type { SyncTuning } from './backoff';
+import type { Conflicts } from './conflicts';
+import type { DocumentDownloader } from './documentDownloader';
+import type { Outbox } from './outbox';
+import { PortalUnreachableError, type PortalClient } from './portalClient';
 import type { Puller } from './pullApplications';
+import type { Pusher } from './pushOutbox';
 import type { SyncStateStore } from './syncStateStore';
+import type Database from 'better-sqlite3';
 
 export interface SyncServiceOptions {
   db: Database.Database;
   puller: Puller;
+  pusher: Pusher;
+  downloader: DocumentDownloader;
+  outbox: Outbox;
+  conflicts: Conflicts;
+  portal: PortalClient;
   syncState: SyncStateStore;
   events: EventBus;
   clock: Clock;
-  pageSize?: number;
+  tuning: SyncTuning;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -22,91 +32,211 @@ function describeFailure(error: unknown): string {
 }
 
 /**
- * Runs pulls one at a time and keeps the status the header shows. A call while a pull is running
- * joins that pull instead of starting another.
+ * Runs the sync and keeps the status the header shows. A run pushes the outbox, pulls the
+ * change feed, pushes again (actions queued meanwhile), then lets documents download in the
+ * background. Unreachable → offline, and a health probe with backoff brings us back with a sync
+ * as soon as the portal answers. Postponed actions and documents get a timer for when they are due.
  */
 export function createSyncService(options: SyncServiceOptions) {
-  const { db, puller, syncState, events, clock } = options;
-  const countPending = db.prepare<[], { n: number }>(
-    "SELECT count(*) AS n FROM outbox WHERE state <> 'sent'",
-  );
+  const { db, puller, pusher, downloader, outbox, conflicts, portal, syncState, events, clock } =
+    options;
+  const { tuning } = options;
   const countQuarantined = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM quarantine');
 
   let phase: SyncStatus['phase'] = 'idle';
   let offlineSince: string | null = null;
   let errorMessage: string | null = null;
   let pulled = 0;
+  let remaining: number | null = null;
   let running: Promise<SyncStatus> | null = null;
-  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let periodic: NodeJS.Timeout | null = null;
+  let probeTimer: NodeJS.Timeout | null = null;
+  let probeAttempt = 0;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let downloading: Promise<void> | null = null;
+  let downloadAgain = false;
+  let downloadTimer: NodeJS.Timeout | null = null;
 
   function status(): SyncStatus {
+    const actions = outbox.counts();
     return {
       phase,
       lastSuccessAt: syncState.get('last_success_at'),
       offlineSince,
-      pendingActions: countPending.get()?.n ?? 0,
+      pendingActions: actions.pending,
+      failedActions: actions.failed,
+      conflicts: conflicts.count(),
       quarantined: countQuarantined.get()?.n ?? 0,
       pulled,
+      remaining,
       errorMessage,
     };
   }
 
   const publish = () => events.emit('sync.progress', status());
 
+  function delayUntil(iso: string | null): number | null {
+    if (iso === null) return null;
+    return Math.max(0, Date.parse(iso) - clock.now().getTime());
+  }
+
+  function goOffline(): void {
+    phase = 'offline';
+    offlineSince ??= clock.now().toISOString();
+    if (probeTimer || stopped) return;
+    const probe = () => {
+      const delay = Math.min(tuning.probeMaxMs, tuning.probeBaseMs * 2 ** probeAttempt);
+      probeTimer = setTimeout(() => {
+        void portal.isReachable().then((up) => {
+          probeTimer = null;
+          if (stopped) return;
+          if (up) {
+            probeAttempt = 0;
+            void syncNow();
+          } else {
+            probeAttempt++;
+            probe();
+          }
+        });
+      }, delay);
+    };
+    probe();
+  }
+
+  /** A timer for the earliest postponed action, so a 429 or a 503 does not wait for the next tick. */
+  function scheduleRetry(): void {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    const delay = delayUntil(pusher.nextRetryAt());
+    if (delay === null || stopped || phase === 'offline') return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void pushNow();
+    }, delay);
+  }
+
+  async function pushNow(): Promise<void> {
+    if (stopped || phase === 'offline') return;
+    try {
+      const outcome = await pusher.push();
+      if (outcome.unreachable) goOffline();
+      if (outcome.failed > 0 || outcome.sent > 0) publish();
+      if (outcome.unreachable) publish();
+    } catch (error) {
+      options.log?.('push failed', error);
+    }
+    scheduleRetry();
+  }
+
+  function downloadDocuments(): void {
+    if (stopped) return;
+    if (downloading) {
+      downloadAgain = true;
+      return;
+    }
+    downloading = (async () => {
+      do {
+        downloadAgain = false;
+        try {
+          await downloader.runOnce(() => !stopped);
+        } catch (error) {
+          options.log?.('document download failed', error);
+        }
+      } while (downloadAgain && !stopped);
+    })().finally(() => {
+      downloading = null;
+      const delay = delayUntil(downloader.nextRetryAt());
+      if (delay !== null && !stopped && !downloadTimer) {
+        downloadTimer = setTimeout(() => {
+          downloadTimer = null;
+          downloadDocuments();
+        }, delay);
+      }
+    });
+  }
+
   async function run(): Promise<SyncStatus> {
     phase = 'syncing';
     errorMessage = null;
     pulled = 0;
+    remaining = null;
     publish();
     try {
+      const pushed = await pusher.push();
+      if (pushed.unreachable) throw new PortalUnreachableError('envoi des actions impossible');
       await puller.pull({
-        pageSize: options.pageSize ?? 200,
+        pageSize: tuning.pageSize,
         onPage: (progress) => {
           pulled = progress.inserted + progress.updated;
+          remaining = progress.remaining;
           if (progress.changedIds.length > 0) {
             events.emit('cases.changed', { ids: progress.changedIds });
           }
           publish();
         },
       });
+      await pusher.push();
       phase = 'idle';
       offlineSince = null;
+      probeAttempt = 0;
+      downloadDocuments();
     } catch (error) {
       if (error instanceof PortalUnreachableError) {
-        phase = 'offline';
-        offlineSince ??= clock.now().toISOString();
+        goOffline();
       } else {
         phase = 'error';
         errorMessage = describeFailure(error);
         options.log?.('sync failed', error);
       }
     }
+    remaining = null;
+    scheduleRetry();
     publish();
     return status();
   }
 
+  function syncNow(): Promise<SyncStatus> {
+    running ??= run().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
   return {
     status,
-    syncNow(): Promise<SyncStatus> {
-      running ??= run().finally(() => {
-        running = null;
-      });
-      return running;
+    syncNow,
+    /** After a local action: deliver soon, without waiting for the next periodic sync. */
+    actionQueued(): void {
+      publish();
+      void pushNow();
     },
+    /** Something changed the counts (a conflict resolved): tell the header. */
+    publish,
     /** Pulls now, then every `intervalMs`. */
     start(intervalMs: number): void {
-      if (timer) return;
+      if (periodic) return;
+      stopped = false;
       const tick = () => {
-        void this.syncNow().finally(() => {
-          if (timer !== null) timer = setTimeout(tick, intervalMs);
+        void syncNow().finally(() => {
+          if (periodic !== null) periodic = setTimeout(tick, intervalMs);
         });
       };
-      timer = setTimeout(tick, 0);
+      periodic = setTimeout(tick, 0);
+    },
+    /** Resolves when background downloads have nothing left to do right now (tests, shutdown). */
+    async documentsIdle(): Promise<void> {
+      while (downloading) await downloading;
     },
     async stop(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      timer = null;
+      stopped = true;
+      for (const timer of [periodic, probeTimer, retryTimer, downloadTimer]) {
+        if (timer) clearTimeout(timer);
+      }
+      periodic = probeTimer = retryTimer = downloadTimer = null;
       await running;
+      await pusher.idle();
+      while (downloading) await downloading;
     },
   };
 }

@@ -16,8 +16,41 @@ function portalIdOf(raw: unknown): string | null {
   return null;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const REPLACEMENT_CHARACTER = '\uFFFD';
+const MAX_DEPTH = 8;
+
+/**
+ * Finds text that was damaged on the way: invalid UTF-8 bytes (decoded as U+FFFD) or lone UTF-16
+ * surrogates (`"\ud800"` in the JSON). Such text would print as garbage on a certificate, so the
+ * record waits in quarantine rather than entering the cache. Returns the path of the first one.
+ */
+function findBadEncoding(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') {
+    if (value.includes(REPLACEMENT_CHARACTER)) return `${path} (octets UTF-8 invalides)`;
+    if (LONE_SURROGATE.test(value)) return `${path} (caractère UTF-16 isolé)`;
+    return null;
+  }
+  if (!value || typeof value !== 'object' || depth > MAX_DEPTH) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found =
+      findBadEncoding(key, `${path}.(clé)`, depth + 1) ??
+      findBadEncoding(child, path ? `${path}.${key}` : key, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Decides whether a raw portal record may enter the cache; the reason is written for a person. */
 export function validatePortalRecord(raw: unknown, catalog: Catalog): RecordCheck {
+  const badEncoding = findBadEncoding(raw, '');
+  if (badEncoding) {
+    return {
+      ok: false,
+      portalId: portalIdOf(raw),
+      reason: `encodage invalide dans « ${badEncoding.replace(/^\./, '')} »`,
+    };
+  }
   const parsed = portalApplication.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

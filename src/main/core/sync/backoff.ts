@@ -1,0 +1,67 @@
+/** Retry timing shared by the puller, the outbox pusher, the downloader and the offline probe. */
+export interface SyncTuning {
+  /** Records per change-feed page: small enough that one page's transaction stays short. */
+  pageSize: number;
+  /** Records per write transaction within a page, so no single block of the main thread is long. */
+  applyBatchSize: number;
+  /** Transient failures tolerated per page within one pull before the pull gives up. */
+  pageAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** A `Retry-After` longer than this is capped, so a misconfigured portal cannot park us for days. */
+  retryAfterMaxMs: number;
+  probeBaseMs: number;
+  probeMaxMs: number;
+  pushConcurrency: number;
+  downloadConcurrency: number;
+  /** Download attempts of one document before it is marked failed (checksum or HTTP errors). */
+  downloadAttempts: number;
+}
+
+export const DEFAULT_TUNING: SyncTuning = {
+  pageSize: 200,
+  applyBatchSize: 10,
+  pageAttempts: 5,
+  retryBaseMs: 1_000,
+  retryMaxMs: 5 * 60_000,
+  retryAfterMaxMs: 10 * 60_000,
+  probeBaseMs: 2_000,
+  probeMaxMs: 60_000,
+  pushConcurrency: 4,
+  downloadConcurrency: 3,
+  downloadAttempts: 5,
+};
+
+/**
+ * Exponential backoff with full jitter (a uniform pick in [0, min(cap, base·2^attempt)]): many
+ * offices coming back online at once then spread their retries instead of hitting the portal in step.
+ */
+export function fullJitterDelay(
+  attempt: number,
+  tuning: Pick<SyncTuning, 'retryBaseMs' | 'retryMaxMs'>,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(tuning.retryMaxMs, tuning.retryBaseMs * 2 ** Math.min(attempt, 30));
+  return Math.floor(random() * ceiling);
+}
+
+/** `Retry-After` as delay-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: Date): number | null {
+  if (header === null) return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
+}
+
+/** The wait before the next attempt: the portal's `Retry-After` wins over our own backoff. */
+export function nextDelay(
+  attempt: number,
+  retryAfterMs: number | null,
+  tuning: SyncTuning,
+): number {
+  if (retryAfterMs !== null) return Math.min(retryAfterMs, tuning.retryAfterMaxMs);
+  return fullJitterDelay(attempt, tuning);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

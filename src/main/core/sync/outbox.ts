@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+/**
+ * The outbox: every local action bound for the portal, written in the same transaction as the
+ * local change, so a change can never exist without its delivery (or the reverse) after a crash.
+ * Delivery order is the row id within a case: a case's queue head is its lowest row still
+ * pending, sending or failed, and nothing behind a failed head moves until a person decides.
+ */
+
+export interface LocalAction {
+  applicationId: string;
+  /** One of the portal's event kinds (`note.added`, `case.claimed`…), see docs/portal-api.md. */
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+export interface OutboxRow {
+  id: number;
+  idempotencyKey: string;
+  applicationId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  attempts: number;
+  lastError: string | null;
+}
+
+interface RawRow {
+  id: number;
+  idempotency_key: string;
+  application_id: string;
+  kind: string;
+  payload_json: string;
+  created_at: string;
+  state: OutboxRow['state'];
+  attempts: number;
+  last_error: string | null;
+}
+
+const toRow = (raw: RawRow): OutboxRow => ({
+  id: raw.id,
+  idempotencyKey: raw.idempotency_key,
+  applicationId: raw.application_id,
+  kind: raw.kind,
+  payload: JSON.parse(raw.payload_json) as Record<string, unknown>,
+  createdAt: raw.created_at,
+  state: raw.state,
+  attempts: raw.attempts,
+  lastError: raw.last_error,
+});
+
+const OPEN = "('pending', 'sending', 'failed')";
+
+export function createOutbox(db: Database.Database) {
+  const insert = db.prepare(`
+    INSERT INTO outbox (idempotency_key, application_id, kind, payload_json, created_at)
+    VALUES (?, ?, ?, ?, ?)`);
+  // Heads of queues that may go now: not behind anything, not failed, not in conflict, due.
+  const dueHeads = db.prepare<[string, number], RawRow>(`
+    SELECT o.* FROM outbox o
+    JOIN applications a ON a.id = o.application_id AND a.conflict_json IS NULL
+    WHERE o.id IN (SELECT min(id) FROM outbox WHERE state IN ${OPEN} GROUP BY application_id)
+      AND o.state IN ('pending', 'sending')
+      AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
+    ORDER BY o.id LIMIT ?`);
+  const earliestRetry = db.prepare<[], { at: string | null }>(`
+    SELECT min(next_attempt_at) AS at FROM outbox o
+    JOIN applications a ON a.id = o.application_id AND a.conflict_json IS NULL
+    WHERE o.state IN ('pending', 'sending')`);
+  const setSending = db.prepare(
+    "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?",
+  );
+  const setSent = db.prepare(
+    "UPDATE outbox SET state = 'sent', sent_at = ?, response_json = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?",
+  );
+  const setRetry = db.prepare(
+    "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?",
+  );
+  const setFailed = db.prepare(
+    "UPDATE outbox SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ?",
+  );
+  const openFor = db.prepare<[string], RawRow>(
+    `SELECT * FROM outbox WHERE application_id = ? AND state IN ${OPEN} ORDER BY id`,
+  );
+  const cancelFor = db.prepare(
+    `UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL WHERE application_id = ? AND state IN ${OPEN}`,
+  );
+  // A clerk's « keep mine »: refused actions get a fresh start and postponed ones go now.
+  const requeueFor = db.prepare(`
+    UPDATE outbox SET state = 'pending', next_attempt_at = NULL,
+      attempts = CASE WHEN state = 'failed' THEN 0 ELSE attempts END
+    WHERE application_id = ? AND state IN ${OPEN}`);
+  const counts = db.prepare<[], { pending: number; failed: number }>(`
+    SELECT coalesce(sum(state IN ('pending', 'sending')), 0) AS pending,
+           coalesce(sum(state = 'failed'), 0) AS failed
+    FROM outbox WHERE state IN ${OPEN}`);
+
+  return {
+    /**
+     * Queues an action. Must run inside the caller's transaction, next to the change it reports:
+     * refusing otherwise turns a forgotten `db.transaction` into an immediate error, not a lost action.
+     */
+    enqueueAction(action: LocalAction, now: string): { id: number; idempotencyKey: string } {
+      if (!db.inTransaction) {
+        throw new Error('enqueueAction must run inside the transaction of the local change');
+      }
+      const idempotencyKey = randomUUID();
+      const result = insert.run(
+        idempotencyKey,
+        action.applicationId,
+        action.kind,
+        JSON.stringify(action.payload),
+        now,
+      );
+      return { id: Number(result.lastInsertRowid), idempotencyKey };
+    },
+    dueHeads: (now: string, limit: number): OutboxRow[] => dueHeads.all(now, limit).map(toRow),
+    earliestRetry: (): string | null => earliestRetry.get()?.at ?? null,
+    /** Committed before the request: after a crash, 'sending' means « maybe delivered », retried with its key. */
+    markSending: (id: number) => void setSending.run(id),
+    markSent: (id: number, now: string, response: unknown) =>
+      void setSent.run(now, JSON.stringify(response ?? null), id),
+    scheduleRetry: (id: number, at: string, error: string) => void setRetry.run(at, error, id),
+    markFailed: (id: number, reason: string) => void setFailed.run(reason, id),
+    openActions: (applicationId: string): OutboxRow[] => openFor.all(applicationId).map(toRow),
+    cancelOpen: (applicationId: string): number => cancelFor.run(applicationId).changes,
+    requeueOpen: (applicationId: string): number => requeueFor.run(applicationId).changes,
+    counts: () => counts.get() ?? { pending: 0, failed: 0 },
+  };
+}
+export type Outbox = ReturnType<typeof createOutbox>;
