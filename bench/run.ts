@@ -1,120 +1,282 @@
 /**
- * `npm run bench`: measures the local cache at realistic sizes. A benchmark, never a timed test:
- * it prints a table and writes JSON under bench/results/. Sizes: BENCH_SIZES=10000,100000.
+ * `npm run bench`: measures the local cache at realistic sizes, with two baselines fed the same
+ * records in the same run: the raw limit (bare better-sqlite3 table, one transaction) and
+ * IndexedDB through Dexie in headless Chromium. A benchmark, never a timed test: it prints a
+ * table and writes JSON under bench/results/.
+ *   BENCH_SIZES=10000,100000,1000000 (default)   BENCH_BATCH=2000 records per transaction
+ *   BENCH_DEXIE_MAX=100000 (largest size also run through Dexie; 0 disables it)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import type { PortalApplication } from '../src/shared/portal/portalApplication';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createWorkingCalendar, isoDateOf } from '../src/shared/calendar/workingDays';
-import { QUEUE_IDS } from '../src/shared/api/types';
-import { officeForRegion } from '../src/shared/domain/offices';
-import { loadCatalog } from '../src/main/core/catalog/loadCatalog';
+import type { CallContext } from '../src/main/core/api/dispatcher';
 import { createApplicationsRepository } from '../src/main/core/cases/applicationsRepository';
-import { openDatabase } from '../src/main/core/db/openDatabase';
-import { createInboxQueries } from '../src/main/core/inbox/inboxQueries';
-import { generateApplication } from '../src/simulator/generateApplication';
-import { createRandom } from '../src/simulator/random';
+import { createCore, type Core } from '../src/main/core/createCore';
+import { fold } from '../src/main/core/inbox/searchExpression';
+import type { MethodInput, MethodName } from '../src/shared/api/contract';
+import { QUEUE_IDS, type InboxPage } from '../src/shared/api/types';
+import { createWorkingCalendar, isoDateOf } from '../src/shared/calendar/workingDays';
+import { officeForRegion } from '../src/shared/domain/offices';
+import { startDexieBaseline, type DexieItem } from './dexieBaseline';
+import { measure, type Timing } from './measure';
+import { createRawBaseline } from './rawBaseline';
+import { generateBatches, NOW } from './workload';
 
 const root = join(import.meta.dirname, '..');
-const catalog = loadCatalog(join(root, 'resources/procedures'));
+const resourcesDir = join(root, 'resources');
 const holidays = (
-  JSON.parse(readFileSync(join(root, 'resources/calendar/togo-holidays.json'), 'utf8')) as {
+  JSON.parse(readFileSync(join(resourcesDir, 'calendar/togo-holidays.json'), 'utf8')) as {
     holidays: { date: string }[];
   }
 ).holidays.map((holiday) => holiday.date);
 const calendar = createWorkingCalendar(holidays);
-const NOW = new Date('2026-11-23T09:00:00Z');
-const BATCH = 5_000;
+const BATCH = Number(process.env.BENCH_BATCH ?? 2_000);
+const DEXIE_MAX = Number(process.env.BENCH_DEXIE_MAX ?? 100_000);
+const RUNS = 50;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-function measure(runs: number, fn: () => void): { p50: number; p95: number } {
-  for (let i = 0; i < 5; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-function benchSize(size: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'bureau-bench-'));
-  const db = openDatabase(join(dir, 'bench.sqlite'));
-  const repository = createApplicationsRepository(db);
-  const rng = createRandom(2026);
-  const procedures = catalog.procedures;
-  const now = NOW.toISOString();
+async function call<M extends MethodName>(
+  core: Core,
+  context: CallContext,
+  method: M,
+  input: MethodInput<M>,
+) {
+  const result = await core.dispatch(method, input, context);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}
 
+/** Samples kept while generating, to search for and open real cases. */
+interface Samples {
+  ids: string[];
+  nifs: string[];
+  phones: string[];
+  familyNames: Map<string, number>;
+}
+
+async function benchSize(size: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'bureau-bench-'));
+  const core = createCore({
+    dataDir: dir,
+    resourcesDir,
+    portal: { url: 'http://127.0.0.1:9', timeoutMs: 1_000 },
+    trainingMode: true,
+    clock: { now: () => NOW },
+    log: () => {},
+  });
+  const context = core.defaultContext();
+  const repository = createApplicationsRepository(core.db);
+  const raw = createRawBaseline(dir);
+  const dexie = size <= DEXIE_MAX ? await startDexieBaseline(root, join(dir, 'chromium')) : null;
+  const samples: Samples = { ids: [], nifs: [], phones: [], familyNames: new Map() };
+  const now = NOW.toISOString();
   let ingestMs = 0;
-  for (let start = 1; start <= size; start += BATCH) {
-    const records: PortalApplication[] = [];
-    for (let sequence = start; sequence < Math.min(start + BATCH, size + 1); sequence++) {
-      records.push(generateApplication(rng, { sequence, procedures, now: NOW, withinDays: 30 }));
+  let generateMs = 0;
+
+  let begin = performance.now();
+  for (const records of generateBatches(size, BATCH, core.catalog.procedures)) {
+    generateMs += performance.now() - begin;
+    for (const record of records.filter((_, index) => index % 97 === 0)) {
+      samples.ids.push(record.id);
+      samples.phones.push(record.applicant.phone.slice(5));
+      if (record.company) samples.nifs.push(record.company.nif);
+      const name = fold(record.applicant.lastName);
+      samples.familyNames.set(name, (samples.familyNames.get(name) ?? 0) + 1);
     }
-    const begin = performance.now();
-    db.transaction(() => {
+    // The sync path per record: office and working-day deadline, then the upsert (with triggers).
+    const start = performance.now();
+    core.db.transaction(() => {
       for (const record of records) {
-        const sla = catalog.get(record.procedureCode)?.slaWorkingDays ?? 10;
+        const sla = core.catalog.get(record.procedureCode)?.slaWorkingDays ?? 10;
+        const dueDate = calendar.addWorkingDays(isoDateOf(new Date(record.submittedAt)), sla);
         repository.upsertFromPortal(
-          {
-            record,
-            officeCode: officeForRegion(record.applicant.region) ?? 'LOM',
-            dueDate: calendar.addWorkingDays(isoDateOf(new Date(record.submittedAt)), sla),
-          },
+          { record, officeCode: officeForRegion(record.applicant.region) ?? 'LOM', dueDate },
           now,
         );
       }
     })();
-    ingestMs += performance.now() - begin;
+    ingestMs += performance.now() - start;
+    raw.add(records);
+    if (dexie) {
+      const items: DexieItem[] = records.map((record) => ({
+        record,
+        dueDate: calendar.addWorkingDays(
+          isoDateOf(new Date(record.submittedAt)),
+          core.catalog.get(record.procedureCode)?.slaWorkingDays ?? 10,
+        ),
+      }));
+      await dexie.add(items);
+    }
+    begin = performance.now();
   }
-  db.pragma('optimize');
-  const inbox = createInboxQueries(db, calendar);
-  const scope = inbox.scopeFor({ id: 'u-agent-kossi', officeCode: 'LOM' }, isoDateOf(NOW));
-  const pages = Object.fromEntries(
-    QUEUE_IDS.map((queue) => [
-      queue,
-      measure(50, () => inbox.list({ queue, cursor: null, limit: 100 }, scope)),
-    ]),
+  const rawIngest = raw.finish();
+
+  // The clerks' own work, untimed: a third of the open cases assigned across the office.
+  core.db.exec(`UPDATE applications SET assignee_id = CASE rowid % 4
+      WHEN 0 THEN 'u-agent-kossi' WHEN 1 THEN 'u-agent-akossiwa' WHEN 2 THEN 'u-agent-essowe'
+      ELSE 'u-sup-ablavi' END
+    WHERE is_open = 1 AND rowid % 3 = 0`);
+  core.db.pragma('optimize');
+
+  const common = [...samples.familyNames.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([name]) => name);
+  const list = (input: Partial<MethodInput<'inbox.list'>>) => () =>
+    call(core, context, 'inbox.list', { queue: 'all', limit: 100, ...input });
+  const pages: Record<string, Timing> = {};
+  for (const queue of QUEUE_IDS)
+    pages[`${queue} (échéance)`] = await measure(RUNS, list({ queue }));
+  const second = (
+    (await call(core, context, 'inbox.list', { queue: 'all', limit: 100 })) as InboxPage
+  ).nextCursor;
+  const combos: Record<string, Partial<MethodInput<'inbox.list'>>> = {
+    'all + COM-IMPEX (échéance)': { filters: { procedureCodes: ['COM-IMPEX'] } },
+    'all, page 2 (curseur)': { cursor: second },
+    'all, dépôt ↓': { sort: { key: 'submitted', direction: 'desc' } },
+    'all, demandeur ↑': { sort: { key: 'applicant', direction: 'asc' } },
+    'all, référence ↓': { sort: { key: 'reference', direction: 'desc' } },
+    'to_process + en retard': { queue: 'to_process', filters: { deadlineStates: ['overdue'] } },
+    'done + Kara, dépôt ↓': {
+      queue: 'done',
+      filters: { regions: ['Kara'] },
+      sort: { key: 'submitted', direction: 'desc' },
+    },
+    'mine + ART-CP + en cours': {
+      queue: 'mine',
+      filters: { procedureCodes: ['ART-CP'], statuses: ['in_review', 'submitted'] },
+    },
+  };
+  for (const [label, input] of Object.entries(combos))
+    pages[label] = await measure(RUNS, list(input));
+
+  const counts = await measure(RUNS, () => call(core, context, 'inbox.counts', {}));
+  const totals = {
+    'all + COM-IMPEX': await measure(RUNS, () =>
+      call(core, context, 'inbox.total', {
+        queue: 'all',
+        filters: { procedureCodes: ['COM-IMPEX'] },
+      }),
+    ),
+    to_process: await measure(RUNS, () =>
+      call(core, context, 'inbox.total', { queue: 'to_process' }),
+    ),
+    [`recherche « ${common[0]} »`]: await measure(RUNS, () =>
+      call(core, context, 'inbox.total', { queue: 'all', search: common[0] ?? '' }),
+    ),
+  };
+  const pick = (values: string[]) => (run: number) => values[run % values.length] ?? '';
+  const searchFor = (values: string[]) => {
+    const at = pick(values);
+    return (run: number) =>
+      call(core, context, 'inbox.list', { queue: 'all', search: at(run), limit: 50 });
+  };
+  const search = {
+    'nom courant': await measure(RUNS, searchFor(common)),
+    'préfixe 3 lettres': await measure(RUNS, searchFor(common.map((name) => name.slice(0, 3)))),
+    NIF: await measure(RUNS, searchFor(samples.nifs)),
+    téléphone: await measure(RUNS, searchFor(samples.phones)),
+    'sans résultat': await measure(RUNS, searchFor(['zzqxwv', 'kpodarx', 'qwerty'])),
+    'nom courant, tri échéance': await measure(RUNS, (run) =>
+      call(core, context, 'inbox.list', {
+        queue: 'all',
+        search: pick(common)(run),
+        sort: { key: 'deadline', direction: 'asc' },
+        limit: 50,
+      }),
+    ),
+  };
+  const caseOpen = await measure(RUNS, (run) =>
+    call(core, context, 'cases.get', { id: pick(samples.ids)(run) }),
   );
-  const filtered = measure(50, () =>
-    inbox.list({ queue: 'all', procedureCode: 'COM-APIPS', cursor: null, limit: 100 }, scope),
-  );
-  const counts = measure(20, () => inbox.counts(scope));
-  db.close();
-  const bytes = statSync(join(dir, 'bench.sqlite')).size;
+  const dexieResult = dexie
+    ? await dexie.measure(
+        'COM-IMPEX',
+        common,
+        common.map((name) => name.slice(0, 3)),
+      )
+    : null;
+  await dexie?.close();
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  await core.close();
+  const bytes = fileSize(join(dir, 'bureau.sqlite')) + fileSize(join(dir, 'bureau.sqlite-wal'));
   rmSync(dir, { recursive: true, force: true });
   return {
     size,
+    batch: BATCH,
+    generateRecordsPerSecond: Math.round(size / (generateMs / 1000)),
     ingestRecordsPerSecond: Math.round(size / (ingestMs / 1000)),
+    rawIngestRecordsPerSecond: rawIngest,
     pages,
-    filteredPage: filtered,
     counts,
+    totals,
+    search,
+    caseOpen,
     databaseMegabytes: Math.round(bytes / 1e5) / 10,
+    searchedNames: common,
+    dexie: dexieResult,
   };
 }
 
-const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
-const results = sizes.map((size) => {
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const results = [];
+for (const size of sizes) {
   process.stdout.write(`… ${size.toLocaleString('fr-FR')} dossiers\n`);
-  return benchSize(size);
-});
+  results.push(await benchSize(size));
+}
 
 const ms = (value: number) => value.toFixed(2);
+const pair = (t: Timing) => `${ms(t.p50)} / ${ms(t.p95)}`;
+const int = (value: number) => value.toLocaleString('fr-FR');
+const ratio = (value: number) => `×${value >= 10 ? value.toFixed(0) : value.toFixed(2)}`;
+const worst = (timings: Record<string, Timing>) =>
+  Object.entries(timings).reduce((a, b) => (b[1].p95 > a[1].p95 ? b : a));
+
+console.log('\n## Bureau (ms : p50 / p95)\n');
 console.log(
-  '\n| dossiers | ingestion (enr./s) | page p50/p95 (ms, pire file) | page filtrée p95 | comptes p50/p95 (ms) | base (Mo) |',
+  '| dossiers | ingestion (enr./s) | page, pire cas p95 | page filtrée | comptes | total | recherche, pire cas p95 | ouverture dossier | base (Mo) |',
 );
-console.log('|---:|---:|---:|---:|---:|---:|');
-for (const result of results) {
-  const worst = Object.values(result.pages).reduce((a, b) => (b.p95 > a.p95 ? b : a));
+console.log('|---:|---:|---|---:|---:|---:|---|---:|---:|');
+for (const r of results) {
+  const [worstPage, worstPageTiming] = worst(r.pages);
+  const [worstSearch, worstSearchTiming] = worst(r.search);
+  const worstTotal = worst(r.totals)[1];
   console.log(
-    `| ${result.size.toLocaleString('fr-FR')} | ${result.ingestRecordsPerSecond.toLocaleString('fr-FR')} | ${ms(worst.p50)} / ${ms(worst.p95)} | ${ms(result.filteredPage.p95)} | ${ms(result.counts.p50)} / ${ms(result.counts.p95)} | ${result.databaseMegabytes} |`,
+    `| ${int(r.size)} | ${int(r.ingestRecordsPerSecond)} | ${ms(worstPageTiming.p95)} (${worstPage}) | ${pair(r.pages['all + COM-IMPEX (échéance)']!)} | ${pair(r.counts)} | ${pair(worstTotal)} | ${ms(worstSearchTiming.p95)} (${worstSearch}) | ${pair(r.caseOpen)} | ${r.databaseMegabytes} |`,
+  );
+}
+console.log('\n## Recherche (ms : p50 / p95)\n');
+const kinds = Object.keys(results[0]?.search ?? {});
+console.log(`| dossiers | ${kinds.join(' | ')} |`);
+console.log(`|---:|${kinds.map(() => '---:').join('|')}|`);
+for (const r of results) {
+  console.log(
+    `| ${int(r.size)} | ${kinds.map((kind) => pair(r.search[kind as keyof typeof r.search])).join(' | ')} |`,
+  );
+}
+console.log(
+  '\n## Lignes de base, mêmes enregistrements (ingestion : Bureau/ligne de base en débit, >1 = Bureau plus rapide ; page et recherche : p95 ligne de base / p95 Bureau, >1 = Bureau plus rapide)\n',
+);
+console.log(
+  '| dossiers | brut SQLite (enr./s) | Bureau/brut | Dexie (enr./s) | Bureau/Dexie ingestion | Dexie page p50/p95 | page Dexie/Bureau | Dexie nom p50/p95 | Dexie préfixe p50/p95 | recherche Dexie/Bureau (nom, préfixe) |',
+);
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  const d = r.dexie;
+  const page = r.pages['all + COM-IMPEX (échéance)']!;
+  console.log(
+    `| ${int(r.size)} | ${int(r.rawIngestRecordsPerSecond)} | ${ratio(r.ingestRecordsPerSecond / r.rawIngestRecordsPerSecond)} | ` +
+      (d
+        ? `${int(d.ingestRecordsPerSecond)} | ${ratio(r.ingestRecordsPerSecond / d.ingestRecordsPerSecond)} | ${pair(d.filteredPage)} | ${ratio(d.filteredPage.p95 / page.p95)} | ${pair(d.nameSearch)} | ${pair(d.prefixSearch)} | ${ratio(d.nameSearch.p95 / r.search['nom courant'].p95)}, ${ratio(d.prefixSearch.p95 / r.search['préfixe 3 lettres'].p95)} |`
+        : `— | — | — | — | — | — | — (Dexie limité à ${int(DEXIE_MAX)}) |`),
   );
 }
 mkdirSync(join(root, 'bench/results'), { recursive: true });

@@ -70,8 +70,13 @@ test('a clerk opens Bureau in training mode and finds the synced applications in
   await page.screenshot({ path: join(shots, 'inbox-all.png') });
 
   // Filter by procedure.
-  await page.getByRole('combobox', { name: 'Démarche' }).click();
-  await page.getByRole('option', { name: /^COM-APIPS — / }).click();
+  await page
+    .getByRole('toolbar', { name: 'Filtres' })
+    .getByRole('button', { name: 'Démarche', exact: true })
+    .click();
+  await page.getByRole('checkbox', { name: /^COM-APIPS — / }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('filter-chip')).toHaveText(['Démarche : COM-APIPS']);
   await expect(rows.first()).toContainText('COM-APIPS');
   await expect(grid).not.toContainText('COM-IMPEX-');
   await page.screenshot({ path: join(shots, 'inbox-filtered-apips.png') });

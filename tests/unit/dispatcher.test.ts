@@ -27,9 +27,17 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'catalog.procedures': () => [],
     'inbox.counts': unused,
     'inbox.list': (input) => ({ rows: [], nextCursor: input.cursor }),
+    'inbox.total': unused,
+    'inbox.filterOptions': unused,
+    'views.list': unused,
+    'views.save': unused,
+    'views.delete': unused,
     'cases.get': unused,
     'sync.status': unused,
     'sync.now': unused,
+    'sync.quarantine': unused,
+    'notes.add': unused,
+    'cases.resolveConflict': unused,
     ...overrides,
   };
 }

@@ -3,8 +3,10 @@ import { decodeCursor, encodeCursor } from '../../src/main/core/inbox/keysetCurs
 
 describe('keyset cursor', () => {
   it('round-trips a position', () => {
-    const position = { dueDate: '2026-12-01', id: "app-000123-l'été" };
+    const position = { order: 'deadline:asc', value: '2026-12-01', id: "app-000123-l'été" };
     expect(decodeCursor(encodeCursor(position))).toEqual(position);
+    const relevance = { order: 'relevance', value: -12.345678901234567, id: 'app-1' };
+    expect(decodeCursor(encodeCursor(relevance))).toEqual(relevance);
   });
 
   it('rejects malformed cursors', () => {
@@ -13,6 +15,8 @@ describe('keyset cursor', () => {
       'not base64 !!',
       Buffer.from('[1,2]').toString('base64url'),
       Buffer.from('{}').toString('base64url'),
+      Buffer.from('["deadline:asc",null,"x"]').toString('base64url'),
+      Buffer.from('["deadline:asc","d"]').toString('base64url'),
     ]) {
       expect(decodeCursor(bad)).toBeNull();
     }

@@ -60,6 +60,47 @@ describe('database and migrations', () => {
     db.close();
   });
 
+  it('migration 002 indexes existing cases for search and tallies, then keeps both in step', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    const insert =
+      db.prepare(`INSERT INTO applications (id, reference, procedure_code, status, is_open,
+      office_code, region, city, applicant_name, company_name, nif, rccm, phone, email, submitted_at,
+      due_date, portal_version, portal_updated_at, record_json, synced_at, updated_at)
+      VALUES (?, ?, 'COM-IMPEX', 'submitted', 1, 'LOM', 'Maritime', 'Aného', ?, NULL, NULL, NULL,
+      '+228 90 12 34 56', 'x@y.tg', '2026-11-02T08:00:00Z', '2026-11-20', 1, 't', '{}', 't', 't')`);
+    insert.run('app-1', 'COM-IMPEX-2026-000001', "Éloi N'Guessan");
+    migrate(db, MIGRATIONS.slice(0, 2));
+    const hits = (match: string) =>
+      db.prepare('SELECT rowid FROM inbox_search WHERE inbox_search MATCH ?').pluck().all(match);
+    expect(hits('"eloi"*')).toHaveLength(1);
+    expect(hits('"nguessan"')).toHaveLength(1);
+    expect(hits('phone_digits : "90123456"')).toHaveLength(1);
+    const tally = () => db.prepare('SELECT status, n FROM inbox_tallies WHERE n > 0').all();
+    expect(tally()).toEqual([{ status: 'submitted', n: 1 }]);
+    insert.run('app-2', 'COM-IMPEX-2026-000002', 'Kodjo Agbodjan');
+    db.prepare("UPDATE applications SET status = 'approved', is_open = 0 WHERE id = 'app-1'").run();
+    db.prepare("UPDATE applications SET applicant_name = 'Kodjo Kpodar' WHERE id = 'app-2'").run();
+    expect(hits('"agbodjan"')).toHaveLength(0);
+    expect(hits('"kpodar"')).toHaveLength(1);
+    expect(tally()).toEqual([
+      { status: 'approved', n: 1 },
+      { status: 'submitted', n: 1 },
+    ]);
+    db.prepare("DELETE FROM applications WHERE id = 'app-2'").run();
+    expect(hits('"kpodar"')).toHaveLength(0);
+    expect(tally()).toEqual([{ status: 'approved', n: 1 }]);
+    db.prepare(
+      "INSERT INTO users (id, username, display_name, role, office_code, created_at) VALUES ('u', 'u', 'U', 'agent', 'LOM', 't')",
+    ).run();
+    const view = db.prepare(
+      "INSERT INTO saved_views (id, user_id, name, query_json, created_at) VALUES (?, 'u', ?, '{}', 't')",
+    );
+    view.run('v1', 'Urgences');
+    expect(() => view.run('v2', 'URGENCES')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
   it('refuses a database written by a newer version of Bureau', () => {
     const db = new Database(':memory:');
     db.pragma('user_version = 999');

@@ -15,10 +15,12 @@ import { openDatabase } from './db/openDatabase';
 import { createEventBus, type EventBus } from './eventBus';
 import { createInboxHandlers } from './inbox/inboxHandlers';
 import { createInboxQueries } from './inbox/inboxQueries';
-import { createPortalClient, type PortalConfig } from './sync/portalClient';
-import { createPuller } from './sync/pullApplications';
-import { createSyncService, type SyncService } from './sync/syncService';
-import { createSyncStateStore } from './sync/syncStateStore';
+import type { SyncTuning } from './sync/backoff';
+import { createSyncEngine } from './sync/createSyncEngine';
+import type { PortalConfig } from './sync/portalClient';
+import type { SyncService } from './sync/syncService';
+import { createSavedViews } from './views/savedViews';
+import { createViewHandlers } from './views/viewHandlers';
 
 export interface CoreOptions {
   /** Where the SQLite cache and downloaded documents live. */
@@ -31,6 +33,8 @@ export interface CoreOptions {
   host?: AppInfo['host'];
   version?: string;
   log?: (message: string, error?: unknown) => void;
+  /** Retry and batching settings of the sync engine (tests shrink the delays). */
+  syncTuning?: Partial<SyncTuning>;
 }
 
 export interface Core {
@@ -78,17 +82,20 @@ export function createCore(options: CoreOptions): Core {
   const audit = createAuditLog(db);
   const applications = createApplicationsRepository(db);
   const inbox = createInboxQueries(db, calendar);
-  const syncState = createSyncStateStore(db);
-  const puller = createPuller({
+  const engine = createSyncEngine({
     db,
-    portal: createPortalClient(options.portal),
+    dataDir: options.dataDir,
+    portal: options.portal,
     catalog,
     calendar,
     applications,
-    syncState,
+    audit,
+    events,
     clock,
+    tuning: options.syncTuning,
+    log,
   });
-  const sync = createSyncService({ db, puller, syncState, events, clock, log });
+  const { sync } = engine;
 
   if (options.trainingMode) {
     db.transaction(() => {
@@ -117,14 +124,15 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
   };
 
+  const caseHandlers = createCaseHandlers(db, inbox, catalog, clock, engine.caseSyncState);
   const handlers: Handlers = {
     'app.info': () => info,
     'session.current': (_input, { user }) => user,
     'catalog.procedures': () => summarize(catalog),
     ...createInboxHandlers(inbox, clock),
-    ...createCaseHandlers(db, inbox, catalog, clock),
-    'sync.status': () => sync.status(),
-    'sync.now': () => sync.syncNow(),
+    ...caseHandlers,
+    ...createViewHandlers(createSavedViews(db), clock),
+    ...engine.handlers((id) => caseHandlers['cases.get']({ id }, { user: null })),
   };
 
   const defaultUser = (): CurrentUser | null => users.firstWithRole('agent');

@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { CaseView } from './case/CaseView';
 import { InboxView } from './inbox/InboxView';
 import { useRoute } from './routing/useRoute';
+import { QuickSearch } from './search/QuickSearch';
 import { AppFrame } from './shell/AppFrame';
+import { ShortcutHelp } from './shell/ShortcutHelp';
+import { useGlobalShortcuts } from './shell/useGlobalShortcuts';
 import { StartupScreen } from './shell/StartupScreen';
 import { useLiveUpdates } from './shell/useLiveUpdates';
 import { useInboxStore } from './stores/inboxStore';
@@ -27,6 +30,7 @@ export function App() {
   }, [signedIn]);
 
   useLiveUpdates(signedIn);
+  useGlobalShortcuts(signedIn && phase === 'ready');
 
   if (phase !== 'ready') {
     return (
@@ -38,11 +42,20 @@ export function App() {
   }
 
   return (
-    <AppFrame activeQueue={route.view === 'inbox' ? route.queue : lastQueue}>
+    <AppFrame
+      activeQueue={route.view === 'inbox' ? route.queue : lastQueue}
+      onInbox={route.view === 'inbox'}
+    >
       {route.view === 'case' ? (
         <CaseView id={route.id} backQueue={lastQueue} />
       ) : (
         <InboxView queue={route.queue} />
+      )}
+      {signedIn && (
+        <>
+          <QuickSearch />
+          <ShortcutHelp />
+        </>
       )}
     </AppFrame>
   );

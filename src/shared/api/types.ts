@@ -3,6 +3,7 @@ import type { Role } from '../domain/roles';
 import type { ProcedureDefinition } from '../catalog/procedureSchema';
 import type { FormIssue } from '../catalog/validateForm';
 import type { PortalApplication } from '../portal/portalApplication';
+import type { CaseSyncState } from './syncTypes';
 
 export const QUEUE_IDS = [
   'mine',
@@ -34,6 +35,68 @@ export interface CurrentUser {
 
 export type DeadlineState = 'on_time' | 'due_soon' | 'overdue' | 'none';
 
+export const SORT_KEYS = ['deadline', 'submitted', 'reference', 'applicant'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+export interface InboxSort {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+export const SEARCHABLE_FIELDS = [
+  'reference',
+  'applicantName',
+  'companyName',
+  'nif',
+  'rccm',
+  'phone',
+  'email',
+] as const;
+export type SearchableField = (typeof SEARCHABLE_FIELDS)[number];
+
+/** Where a search hit matched, with the character ranges to highlight in `value`. */
+export interface SearchMatch {
+  field: SearchableField;
+  value: string;
+  ranges: [start: number, end: number][];
+}
+
+/** Filters combine with AND; values inside one filter combine with OR. */
+export interface InboxFilters {
+  procedureCodes?: string[] | undefined;
+  statuses?: CaseStatus[] | undefined;
+  officeCodes?: string[] | undefined;
+  regions?: string[] | undefined;
+  /** User ids; the literal 'none' selects unassigned cases. */
+  assigneeIds?: string[] | undefined;
+  /** Inclusive calendar dates, YYYY-MM-DD. */
+  submittedFrom?: string | undefined;
+  submittedTo?: string | undefined;
+  deadlineStates?: Exclude<DeadlineState, 'none'>[] | undefined;
+}
+
+/** Everything that defines a list: what a saved view stores. */
+export interface InboxQuery {
+  queue: QueueId;
+  filters: InboxFilters;
+  /** Absent: by relevance (bm25) when searching, else by deadline, earliest first. */
+  sort?: InboxSort | undefined;
+  search: string;
+}
+
+export interface SavedView {
+  id: string;
+  name: string;
+  query: InboxQuery;
+  createdAt: string;
+}
+
+export interface InboxFilterOptions {
+  offices: { code: string; name: string }[];
+  regions: string[];
+  assignees: { id: string; displayName: string }[];
+}
+
 export interface InboxRow {
   id: string;
   reference: string;
@@ -50,6 +113,8 @@ export interface InboxRow {
   workingDaysLeft: number | null;
   deadlineState: DeadlineState;
   assignee: { id: string; displayName: string } | null;
+  /** Set when the list was searched: the best matching field, for highlighting. */
+  searchMatch?: SearchMatch | null;
 }
 
 export interface InboxPage {
@@ -75,6 +140,8 @@ export interface CaseDetail {
   procedure: ProcedureDefinition;
   /** What the form check found (wrong NIF length, date in the future…), for the clerk to weigh. */
   formIssues: FormIssue[];
+  /** Documents' download state, undelivered actions, conflict with the portal. */
+  sync: CaseSyncState;
 }
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error';
@@ -85,8 +152,14 @@ export interface SyncStatus {
   /** Set while offline: since when the portal has been unreachable. */
   offlineSince: string | null;
   pendingActions: number;
+  /** Actions the portal refused: their cases wait for a clerk's decision. */
+  failedActions: number;
+  /** Cases in conflict with the portal. */
+  conflicts: number;
   quarantined: number;
   /** Records applied in the current or last pull. */
   pulled: number;
+  /** Changes the portal still has for us in the current pull, when it says so. */
+  remaining: number | null;
   errorMessage: string | null;
 }

@@ -14,6 +14,9 @@ export function openDatabase(file: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // 32 MB of page cache (default 2 MB): at a million cases the inbox, sort and FTS indexes'
+    // upper levels stay in memory. Memory only; durability is unchanged.
+    db.pragma('cache_size = -32768');
     migrate(db, MIGRATIONS);
     return db;
   } catch (error) {

@@ -13,11 +13,13 @@ export function requireUser(user: CurrentUser | null): CurrentUser {
 export function createInboxHandlers(
   inbox: InboxQueries,
   clock: Clock,
-): Pick<Handlers, 'inbox.counts' | 'inbox.list'> {
+): Pick<Handlers, 'inbox.counts' | 'inbox.list' | 'inbox.total' | 'inbox.filterOptions'> {
   const scope = (user: CurrentUser | null) =>
     inbox.scopeFor(requireUser(user), isoDateOf(clock.now()));
   return {
     'inbox.counts': (_input, { user }) => inbox.counts(scope(user)),
     'inbox.list': (input, { user }) => inbox.list(input, scope(user)),
+    'inbox.total': (input, { user }) => inbox.total(input, scope(user)),
+    'inbox.filterOptions': () => inbox.filterOptions(),
   };
 }

@@ -1,17 +1,29 @@
 import type Database from 'better-sqlite3';
-import {
-  QUEUE_IDS,
-  type DeadlineState,
-  type InboxPage,
-  type InboxRow,
-  type QueueCounts,
-  type QueueId,
+import type {
+  DeadlineState,
+  InboxFilterOptions,
+  InboxPage,
+  InboxQuery,
+  InboxRow,
+  QueueCounts,
 } from '../../../shared/api/types';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
+import { OFFICES } from '../../../shared/domain/offices';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
 import { DomainError } from '../api/domainError';
+import {
+  buildCountQuery,
+  buildPageQuery,
+  ROW_COLUMNS,
+  type ListDefinition,
+} from './buildListQuery';
+import { highlightMatch } from './highlightMatch';
 import { decodeCursor, encodeCursor } from './keysetCursor';
-import { QUEUE_CONDITIONS, type QueueScope } from './queueFilters';
+import { countQueues, createQueueCounters } from './queueCounts';
+import type { QueueScope } from './queueFilters';
+import { planSearch, type SearchPlan } from './searchExpression';
+import { listOrder, SORT_VALUE_COLUMN } from './sortOrder';
+import { createStatementCache } from './statementCache';
 
 /** Working days before the deadline from which a case counts as "échéance proche". */
 export const DUE_SOON_WORKING_DAYS = 3;
@@ -24,6 +36,10 @@ interface RowRecord {
   is_open: number;
   applicant_name: string;
   company_name: string | null;
+  nif: string | null;
+  rccm: string | null;
+  phone: string;
+  email: string;
   region: string;
   city: string;
   office_code: string;
@@ -31,53 +47,39 @@ interface RowRecord {
   due_date: string;
   assignee_id: string | null;
   assignee_name: string | null;
+  score?: number;
 }
 
-const ROW_COLUMNS = `a.id, a.reference, a.procedure_code, a.status, a.is_open, a.applicant_name,
-  a.company_name, a.region, a.city, a.office_code, a.submitted_at, a.due_date, a.assignee_id,
-  u.display_name AS assignee_name`;
-
-export interface ListQuery {
-  queue: QueueId;
+export interface ListQuery extends InboxQuery {
+  /** Deprecated: use filters.procedureCodes. */
   procedureCode?: string | undefined;
   cursor: string | null;
   limit: number;
 }
 
+const DAY_MS = 86_400_000;
+const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+
+function definitionOf(query: InboxQuery & { procedureCode?: string | undefined }) {
+  const plan = planSearch(query.search);
+  const procedureCodes = [
+    ...(query.filters.procedureCodes ?? []),
+    ...(query.procedureCode ? [query.procedureCode] : []),
+  ];
+  const definition: ListDefinition = {
+    queue: query.queue,
+    filters: { ...query.filters, procedureCodes },
+    match: plan.match,
+  };
+  return { plan, definition, searching: plan.match !== null };
+}
+
 export function createInboxQueries(db: Database.Database, calendar: WorkingCalendar) {
-  const pageStatements = new Map<string, Database.Statement>();
-  const countStatements = new Map<QueueId, Database.Statement>();
+  const statements = createStatementCache(db);
+  const counters = createQueueCounters(db);
 
-  function pageStatement(queue: QueueId, withProcedure: boolean, withCursor: boolean) {
-    const key = `${queue}|${withProcedure}|${withCursor}`;
-    let statement = pageStatements.get(key);
-    if (!statement) {
-      const conditions = [QUEUE_CONDITIONS[queue]];
-      if (withProcedure) conditions.push('a.procedure_code = @procedureCode');
-      if (withCursor) conditions.push('(a.due_date, a.id) > (@afterDueDate, @afterId)');
-      statement = db.prepare(`
-        SELECT ${ROW_COLUMNS}
-        FROM applications a LEFT JOIN users u ON u.id = a.assignee_id
-        WHERE ${conditions.join(' AND ')}
-        ORDER BY a.due_date, a.id
-        LIMIT @limit`);
-      pageStatements.set(key, statement);
-    }
-    return statement;
-  }
-
-  function countStatement(queue: QueueId) {
-    let statement = countStatements.get(queue);
-    if (!statement) {
-      statement = db.prepare(
-        `SELECT count(*) AS n FROM applications a WHERE ${QUEUE_CONDITIONS[queue]}`,
-      );
-      countStatements.set(queue, statement);
-    }
-    return statement;
-  }
-
-  function toRow(record: RowRecord, today: string): InboxRow {
+  function toRow(record: RowRecord, today: string, plan: SearchPlan | null): InboxRow {
     const open = record.is_open === 1;
     const workingDaysLeft = open ? calendar.workingDaysBetween(today, record.due_date) : null;
     let deadlineState: DeadlineState = 'none';
@@ -86,7 +88,7 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
       else if (workingDaysLeft <= DUE_SOON_WORKING_DAYS) deadlineState = 'due_soon';
       else deadlineState = 'on_time';
     }
-    return {
+    const row: InboxRow = {
       id: record.id,
       reference: record.reference,
       procedureCode: record.procedure_code,
@@ -105,64 +107,121 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
           ? { id: record.assignee_id, displayName: record.assignee_name }
           : null,
     };
+    if (plan?.match) {
+      row.searchMatch = highlightMatch(
+        {
+          reference: record.reference,
+          applicantName: record.applicant_name,
+          companyName: record.company_name,
+          nif: record.nif,
+          rccm: record.rccm,
+          phone: record.phone,
+          email: record.email,
+        },
+        plan,
+      );
+    }
+    return row;
   }
 
   const getRow = db.prepare<[string], RowRecord>(
     `SELECT ${ROW_COLUMNS} FROM applications a LEFT JOIN users u ON u.id = a.assignee_id WHERE a.id = ?`,
   );
+  const nextRegion = db.prepare<[string], { region: string | null }>(
+    'SELECT min(region) AS region FROM applications WHERE region > ?',
+  );
+  const activeUsers = db.prepare<[], { id: string; display_name: string }>(
+    'SELECT id, display_name FROM users WHERE active = 1 ORDER BY display_name',
+  );
+
+  function hasFilters(query: InboxQuery & { procedureCode?: string | undefined }): boolean {
+    return (
+      query.procedureCode !== undefined ||
+      Object.values(query.filters).some((value) =>
+        Array.isArray(value) ? value.length > 0 : value !== undefined,
+      )
+    );
+  }
 
   return {
     scopeFor(user: { id: string; officeCode: string }, today: string): QueueScope {
+      // The last day with at most DUE_SOON working days left: the day before the next working
+      // day after them, so a holiday or weekend right after still counts as due soon (as the badge).
       return {
         userId: user.id,
         officeCode: user.officeCode,
         today,
-        dueSoonUntil: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS),
+        dueSoonUntil: dayBefore(calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1)),
       };
     },
 
     list(query: ListQuery, scope: QueueScope): InboxPage {
+      const { plan, definition, searching } = definitionOf(query);
+      const order = listOrder(query.sort, searching);
       const after = query.cursor === null ? null : decodeCursor(query.cursor);
-      if (query.cursor !== null && after === null) {
+      if (query.cursor !== null && (after === null || after.order !== order.tag)) {
         throw new DomainError('invalid_input', 'Position de liste invalide : rechargez la liste.');
       }
-      const statement = pageStatement(
-        query.queue,
-        query.procedureCode !== undefined,
-        after !== null,
-      );
-      const records = statement.all({
+      if (query.search.trim() !== '' && !searching) return { rows: [], nextCursor: null };
+      const built = buildPageQuery(definition, order, after !== null);
+      const records = statements.all<RowRecord>(built.sql, {
+        ...built.params,
         ...scope,
-        procedureCode: query.procedureCode,
-        afterDueDate: after?.dueDate,
-        afterId: after?.id,
+        ...(after ? { afterValue: after.value, afterId: after.id } : {}),
         limit: query.limit + 1,
-      }) as RowRecord[];
+      });
       const hasMore = records.length > query.limit;
-      const rows = records.slice(0, query.limit).map((record) => toRow(record, scope.today));
-      const last = rows.at(-1);
+      const page = records.slice(0, query.limit);
+      const last = page.at(-1);
+      let nextCursor: string | null = null;
+      if (hasMore && last) {
+        const value =
+          order.tag === 'relevance'
+            ? (last.score ?? 0)
+            : last[SORT_VALUE_COLUMN[(query.sort ?? { key: 'deadline' }).key]];
+        nextCursor = encodeCursor({ order: order.tag, value, id: last.id });
+      }
       return {
-        rows,
-        nextCursor: hasMore && last ? encodeCursor({ dueDate: last.dueDate, id: last.id }) : null,
+        rows: page.map((record) => toRow(record, scope.today, searching ? plan : null)),
+        nextCursor,
       };
     },
 
+    /** How many cases the list holds: the tallies when unfiltered, else the list's own count. */
+    total(query: InboxQuery, scope: QueueScope): number {
+      const { definition, searching } = definitionOf(query);
+      if (query.search.trim() !== '' && !searching) return 0;
+      if (!searching && !hasFilters(query)) return countQueues(counters, scope)[query.queue];
+      const built = buildCountQuery(definition);
+      const [result] = statements.all<{ n: number }>(built.sql, { ...built.params, ...scope });
+      return result?.n ?? 0;
+    },
+
     counts(scope: QueueScope): QueueCounts {
-      const params: Record<string, string> = { ...scope };
-      const counts = {} as QueueCounts;
-      for (const queue of QUEUE_IDS) {
-        const statement = countStatement(queue);
-        const wanted = Object.fromEntries(
-          Object.entries(params).filter(([name]) => QUEUE_CONDITIONS[queue].includes(`@${name}`)),
-        );
-        counts[queue] = (statement.get(wanted) as { n: number }).n;
+      return countQueues(counters, scope);
+    },
+
+    filterOptions(): InboxFilterOptions {
+      // Distinct regions by hopping through applications_by_region: one seek per region.
+      const regions: string[] = [];
+      for (let last = ''; ;) {
+        const next = nextRegion.get(last)?.region;
+        if (next === null || next === undefined) break;
+        regions.push(next);
+        last = next;
       }
-      return counts;
+      return {
+        offices: OFFICES.map(({ code, name }) => ({ code, name })),
+        regions,
+        assignees: activeUsers
+          .all()
+          .map((user) => ({ id: user.id, displayName: user.display_name })),
+      };
     },
 
     row(id: string, today: string): InboxRow | null {
       const record = getRow.get(id);
-      return record ? toRow(record, today) : null;
+      return record ? toRow(record, today, null) : null;
     },
   };
 }

@@ -20,3 +20,10 @@ export const QUEUE_CONDITIONS: Record<QueueId, string> = {
   done: 'a.is_open = 0',
   all: '1 = 1',
 };
+
+/** The same conditions as `deadlineState` in the rows, so the filter agrees with the badges. */
+export const DEADLINE_CONDITIONS = {
+  overdue: 'a.is_open = 1 AND a.due_date < @today',
+  due_soon: 'a.is_open = 1 AND a.due_date >= @today AND a.due_date <= @dueSoonUntil',
+  on_time: 'a.is_open = 1 AND a.due_date > @dueSoonUntil',
+} as const;

@@ -5,7 +5,8 @@ import { unreachable, unreadableAnswer } from './transportFailure';
 
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
-  if (value.ok === true) return 'value' in value;
+  // A method returning void answers `{ ok: true }`: JSON drops an undefined `value`.
+  if (value.ok === true) return true;
   if (value.ok !== false || !('error' in value)) return false;
   const error = value.error;
   return (

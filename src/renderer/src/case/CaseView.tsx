@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueId } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
 import { navigate } from '../routing/useRoute';
+import { isTypingTarget } from '../shell/typingTarget';
 import { useCaseStore } from '../stores/caseStore';
 import { CaseDetailBody } from './CaseDetailBody';
 
@@ -24,6 +25,8 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
       // Menus and popovers close themselves on Escape first.
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       if (document.querySelector('[data-position][role="menu"], [role="listbox"]')) return;
+      // A window (quick search, shortcut help) closes first; Escape in a field only leaves it.
+      if (document.querySelector('[role="dialog"]') || isTypingTarget(event.target)) return;
       back();
     };
     window.addEventListener('keydown', onKey);

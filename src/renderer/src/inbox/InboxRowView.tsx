@@ -1,4 +1,4 @@
-import { Avatar, Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Avatar, Badge, Checkbox, Group, Text, Tooltip } from '@mantine/core';
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, ProcedureSummary } from '../../../shared/api/types';
@@ -7,6 +7,7 @@ import { StatusBadge } from '../badges/StatusBadge';
 import { formatDate } from '../format/dates';
 import { initialsOf } from '../format/initials';
 import type { Language } from '../i18n/language';
+import { Highlight } from '../search/Highlight';
 import type { ColumnId } from './inboxColumns';
 import classes from './InboxTable.module.css';
 
@@ -16,21 +17,32 @@ interface Props {
   procedure: ProcedureSummary | undefined;
   language: Language;
   selected: boolean;
+  checked: boolean;
   domId: string;
   style: CSSProperties;
   onOpen(id: string): void;
+  /** `range`: shift-click, ticks every row from the last ticked one. */
+  onToggle(id: string, range: boolean): void;
 }
+
+const UNDER_APPLICANT = new Set(['nif', 'rccm', 'phone', 'email']);
 
 function Cell({
   row,
   column,
   procedure,
   language,
-}: Omit<Props, 'columns' | 'selected' | 'domId' | 'style' | 'onOpen'> & { column: ColumnId }) {
+}: Pick<Props, 'row' | 'procedure' | 'language'> & { column: ColumnId }) {
   const { t } = useTranslation();
+  const match = row.searchMatch ?? null;
+  const rangesFor = (field: string) => (match?.field === field ? match.ranges : undefined);
   switch (column) {
     case 'reference':
-      return <span className={classes.reference}>{row.reference}</span>;
+      return (
+        <span className={classes.reference}>
+          <Highlight text={row.reference} ranges={rangesFor('reference')} />
+        </span>
+      );
     case 'procedure':
       return (
         <Tooltip
@@ -55,12 +67,20 @@ function Cell({
       return (
         <>
           <Text size="sm" fw={500} truncate="end" title={row.applicantName}>
-            {row.applicantName}
+            <Highlight text={row.applicantName} ranges={rangesFor('applicantName')} />
           </Text>
-          {row.companyName && (
-            <Text size="xs" c="dimmed" truncate="end" title={row.companyName}>
-              {row.companyName}
+          {match && UNDER_APPLICANT.has(match.field) ? (
+            // The identifier that matched replaces the company line, so the clerk sees why.
+            <Text size="xs" c="dimmed" truncate="end" title={match.value} data-testid="match-value">
+              {t(`search.fields.${match.field}`)} :{' '}
+              <Highlight text={match.value} ranges={match.ranges} />
             </Text>
+          ) : (
+            row.companyName && (
+              <Text size="xs" c="dimmed" truncate="end" title={row.companyName}>
+                <Highlight text={row.companyName} ranges={rangesFor('companyName')} />
+              </Text>
+            )
           )}
         </>
       );
@@ -115,16 +135,39 @@ function Cell({
 }
 
 export const InboxRowView = memo(function InboxRowView(props: Props) {
-  const { row, columns, selected, domId, style, onOpen } = props;
+  const { row, columns, selected, checked, domId, style, onOpen, onToggle } = props;
+  const { t } = useTranslation();
   return (
     <div
       id={domId}
       role="row"
       aria-selected={selected}
+      data-checked={checked || undefined}
       className={classes.row}
       style={style}
       onClick={() => onOpen(row.id)}
     >
+      <div
+        role="gridcell"
+        className={classes.check}
+        // The tick box's cell is not part of the row's « open » target.
+        onClick={(event) => {
+          event.stopPropagation();
+          if (event.target === event.currentTarget) onToggle(row.id, event.shiftKey);
+        }}
+      >
+        <Checkbox
+          size="xs"
+          checked={checked}
+          onChange={() => undefined}
+          onClick={(event) => {
+            event.stopPropagation();
+            onToggle(row.id, event.shiftKey);
+          }}
+          tabIndex={-1}
+          aria-label={t('selection.toggle', { reference: row.reference })}
+        />
+      </div>
       {columns.map((column) => (
         <div key={column} role="gridcell" className={classes.cell}>
           <Cell row={row} column={column} procedure={props.procedure} language={props.language} />

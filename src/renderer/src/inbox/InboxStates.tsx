@@ -1,5 +1,5 @@
-import { Alert, Button, Center, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconAlertTriangle, IconInboxOff } from '@tabler/icons-react';
+import { Alert, Button, Center, Group, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconAlertTriangle, IconFilterOff, IconInboxOff, IconSearchOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { QueueId } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
@@ -23,15 +23,51 @@ export function InboxSkeleton() {
   );
 }
 
-export function InboxEmpty({ queue, filtered }: { queue: QueueId; filtered: boolean }) {
+/** Why the list is empty: the search, the filters, or simply nothing in this queue. */
+export function InboxEmpty({
+  queue,
+  search,
+  filtered,
+  onClearFilters,
+  onSearchAll,
+}: {
+  queue: QueueId;
+  search: string;
+  filtered: boolean;
+  onClearFilters(): void;
+  /** Offered when the search ran in one queue and « Tous » may hold the case. */
+  onSearchAll: (() => void) | null;
+}) {
   const { t } = useTranslation();
+  const Icon = search ? IconSearchOff : filtered ? IconFilterOff : IconInboxOff;
+  const message = search
+    ? t('search.noResults', { query: search })
+    : filtered
+      ? t('filters.emptyFiltered')
+      : t(`emptyQueue.${queue}`);
   return (
-    <Center py={80} data-testid="inbox-empty">
+    <Center py={80} px="md" data-testid="inbox-empty">
       <Stack align="center" gap="sm">
         <ThemeIcon size={56} radius="xl" variant="light" color="gray">
-          <IconInboxOff size={30} stroke={1.5} />
+          <Icon size={30} stroke={1.5} />
         </ThemeIcon>
-        <Text c="dimmed">{filtered ? t('inbox.emptyFiltered') : t(`emptyQueue.${queue}`)}</Text>
+        <Text c="dimmed" ta="center">
+          {message}
+        </Text>
+        {(filtered || onSearchAll) && (
+          <Group gap="xs">
+            {filtered && (
+              <Button size="xs" variant="light" onClick={onClearFilters}>
+                {t('filters.clearFilters')}
+              </Button>
+            )}
+            {onSearchAll && (
+              <Button size="xs" variant="default" onClick={onSearchAll}>
+                {t('search.searchAll')}
+              </Button>
+            )}
+          </Group>
+        )}
       </Stack>
     </Center>
   );

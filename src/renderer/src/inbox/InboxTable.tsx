@@ -1,11 +1,13 @@
-import { Button, Center, Group, Loader, Text } from '@mantine/core';
+import { Button, Center, Checkbox, Group, Loader, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useElementSize } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InboxRow, ProcedureSummary } from '../../../shared/api/types';
+import type { InboxRow, InboxSort, ProcedureSummary, SortKey } from '../../../shared/api/types';
 import type { Language } from '../i18n/language';
-import { gridTemplate, visibleColumns } from './inboxColumns';
+import { gridTemplate, SORTABLE, visibleColumns } from './inboxColumns';
+import { DEFAULT_SORT } from './inboxQuery';
 import { InboxRowView } from './InboxRowView';
 import classes from './InboxTable.module.css';
 
@@ -19,6 +21,12 @@ interface Props {
   procedures: ReadonlyMap<string, ProcedureSummary>;
   language: Language;
   selectedId: string | null;
+  checked: ReadonlySet<string>;
+  /** The sort in force; undefined with a search means « by relevance ». */
+  sort: InboxSort | undefined;
+  searching: boolean;
+  /** Rows of the previous query, shown dimmed until the new answer arrives. */
+  stale: boolean;
   hasMore: boolean;
   loadingMore: boolean;
   /** Message of a failed next-page fetch, shown under the rows with a retry. */
@@ -29,6 +37,9 @@ interface Props {
   onOpen(id: string): void;
   onMove(delta: number): void;
   onScrollSave(top: number): void;
+  onToggle(id: string, range: boolean): void;
+  onToggleAll(on: boolean): void;
+  onSort(key: SortKey): void;
 }
 
 const rowDomId = (id: string) => `inbox-row-${id}`;
@@ -91,6 +102,10 @@ export function InboxTable(props: Props) {
     [sizeRef],
   );
 
+  const effectiveSort = props.sort ?? (props.searching ? undefined : DEFAULT_SORT);
+  const checkedCount = props.checked.size;
+  const allChecked = rows.length > 0 && checkedCount >= rows.length;
+
   function onKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
@@ -111,6 +126,9 @@ export function InboxTable(props: Props) {
     } else if (event.key === 'Enter' && selectedId) {
       event.preventDefault();
       onOpen(selectedId);
+    } else if ((event.key === 'x' || event.key === 'X') && selectedId) {
+      event.preventDefault();
+      props.onToggle(selectedId, event.shiftKey);
     }
   }
 
@@ -127,15 +145,65 @@ export function InboxTable(props: Props) {
       data-testid="inbox-grid"
     >
       <div className={classes.header} role="row" style={{ gridTemplateColumns: template }}>
-        {columns.map((column) => (
-          <div key={column.id} role="columnheader" className={classes.cell}>
-            <Text inherit truncate="end">
-              {t(`inbox.columns.${column.id}`)}
-            </Text>
-          </div>
-        ))}
+        <div role="columnheader" className={classes.check}>
+          <Checkbox
+            size="xs"
+            checked={allChecked}
+            indeterminate={checkedCount > 0 && !allChecked}
+            onChange={() => props.onToggleAll(!allChecked)}
+            tabIndex={-1}
+            aria-label={t('selection.toggleAll')}
+          />
+        </div>
+        {columns.map((column) => {
+          const key = SORTABLE[column.id];
+          const label = t(`inbox.columns.${column.id}`);
+          if (!key) {
+            return (
+              <div key={column.id} role="columnheader" className={classes.cell}>
+                <Text inherit truncate="end">
+                  {label}
+                </Text>
+              </div>
+            );
+          }
+          const active = effectiveSort?.key === key;
+          const Arrow = effectiveSort?.direction === 'desc' ? IconArrowDown : IconArrowUp;
+          return (
+            <div
+              key={column.id}
+              role="columnheader"
+              className={classes.cell}
+              aria-sort={
+                active
+                  ? effectiveSort.direction === 'asc'
+                    ? 'ascending'
+                    : 'descending'
+                  : undefined
+              }
+            >
+              <UnstyledButton
+                className={classes.sortable}
+                data-active={active || undefined}
+                onClick={() => props.onSort(key)}
+                title={t('sort.byColumn', { key: t(`sort.keys.${key}`) })}
+                tabIndex={-1}
+              >
+                <Text inherit truncate="end">
+                  {label}
+                </Text>
+                {active && <Arrow size={12} stroke={2.4} style={{ flexShrink: 0 }} />}
+              </UnstyledButton>
+            </div>
+          );
+        })}
       </div>
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+      <div
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        role="rowgroup"
+        className={props.stale ? classes.stale : undefined}
+        aria-busy={props.stale || undefined}
+      >
         {items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
@@ -147,6 +215,7 @@ export function InboxTable(props: Props) {
               procedure={props.procedures.get(row.procedureCode)}
               language={props.language}
               selected={row.id === selectedId}
+              checked={props.checked.has(row.id)}
               domId={rowDomId(row.id)}
               style={{
                 height: ROW_HEIGHT,
@@ -154,6 +223,7 @@ export function InboxTable(props: Props) {
                 gridTemplateColumns: template,
               }}
               onOpen={onOpen}
+              onToggle={props.onToggle}
             />
           );
         })}

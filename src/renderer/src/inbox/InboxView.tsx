@@ -1,25 +1,36 @@
 import { Divider } from '@mantine/core';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueId } from '../../../shared/api/types';
+import type { QueueId, SortKey } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
 import { navigate } from '../routing/useRoute';
 import { useLanguage } from '../shell/useLanguage';
-import { useInboxStore } from '../stores/inboxStore';
+import { currentQuery, useInboxStore } from '../stores/inboxStore';
 import { useSessionStore } from '../stores/sessionStore';
+import { useShellStore } from '../stores/shellStore';
+import { SaveViewModal } from '../views/SaveViewModal';
+import { FilterBar } from './FilterBar';
+import { FilterChips } from './FilterChips';
+import { hasFilters, nextSort, queryKey } from './inboxQuery';
 import { InboxError, InboxEmpty, InboxSkeleton } from './InboxStates';
 import { InboxTable } from './InboxTable';
 import { InboxToolbar } from './InboxToolbar';
+import { SelectionBar } from './SelectionBar';
 
 export function InboxView({ queue }: { queue: QueueId }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const procedures = useSessionStore((state) => state.procedures);
   const inbox = useInboxStore();
+  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     useInboxStore.getState().show(queue);
   }, [queue]);
+
+  useEffect(() => {
+    if (!useInboxStore.getState().filterOptions) void useInboxStore.getState().loadFilterOptions();
+  }, []);
 
   const procedureMap = useMemo(
     () => new Map(procedures.map((procedure) => [procedure.code, procedure])),
@@ -33,40 +44,84 @@ export function InboxView({ queue }: { queue: QueueId }) {
   const loadMore = useCallback(() => void useInboxStore.getState().loadMore(), []);
   const move = useCallback((delta: number) => useInboxStore.getState().moveSelection(delta), []);
   const saveScroll = useCallback((top: number) => useInboxStore.getState().saveScroll(top), []);
+  const toggle = useCallback(
+    (id: string, range: boolean) => useInboxStore.getState().toggleChecked(id, range),
+    [],
+  );
+  const toggleAll = useCallback((on: boolean) => useInboxStore.getState().setAllChecked(on), []);
+  const sortBy = useCallback((key: SortKey) => {
+    const state = useInboxStore.getState();
+    state.setSort(nextSort(state.sort, state.search, key));
+  }, []);
+  const searchAll = useCallback(() => navigate({ view: 'inbox', queue: 'all' }), []);
 
   // The route may already point at the new queue while the store still holds the old one.
   const current = inbox.queue === queue;
   const ready = current && inbox.phase === 'ready';
+  const liveKey = queryKey(currentQuery(inbox));
   const total = !ready
     ? null
-    : inbox.procedureCode === null && inbox.counts
-      ? { exact: true, value: inbox.counts[queue] }
+    : inbox.total && (inbox.total.key === liveKey || inbox.stale)
+      ? { exact: true, value: inbox.total.value }
       : { exact: inbox.nextCursor === null, value: inbox.rows.length };
+  const shownSearch = inbox.shownQuery?.search ?? '';
+  const shownFiltered = inbox.shownQuery ? hasFilters(inbox.shownQuery.filters) : false;
+  const searching = inbox.search.trim() !== '';
 
   return (
     <>
       <InboxToolbar
         queue={queue}
-        procedures={procedures}
-        procedureCode={inbox.procedureCode}
         language={language}
         total={total}
-        onProcedureChange={(code) => inbox.setProcedure(code)}
+        search={shownSearch}
+        busy={ready && (inbox.stale || inbox.total?.key !== liveKey)}
+        onSearchAll={searchAll}
+        onHelp={() => useShellStore.getState().setHelpOpen(true)}
       />
+      <FilterBar
+        filters={inbox.filters}
+        sort={inbox.sort}
+        searching={searching}
+        procedures={procedures}
+        options={inbox.filterOptions}
+        language={language}
+        onFiltersChange={inbox.setFilters}
+        onSortChange={inbox.setSort}
+        onSaveView={() => setSaving(true)}
+      />
+      <FilterChips
+        filters={inbox.filters}
+        options={inbox.filterOptions}
+        procedures={procedures}
+        language={language}
+        onChange={inbox.setFilters}
+      />
+      <SelectionBar count={inbox.checked.size} language={language} onClear={inbox.clearChecked} />
       <Divider />
       {!current || inbox.phase === 'loading' || inbox.phase === 'idle' ? (
         <InboxSkeleton />
       ) : inbox.phase === 'error' ? (
         <InboxError error={inbox.error} onRetry={() => void inbox.reload()} />
       ) : inbox.rows.length === 0 ? (
-        <InboxEmpty queue={queue} filtered={inbox.procedureCode !== null} />
+        <InboxEmpty
+          queue={queue}
+          search={shownSearch}
+          filtered={shownFiltered}
+          onClearFilters={inbox.clearFilters}
+          onSearchAll={shownSearch && queue !== 'all' ? searchAll : null}
+        />
       ) : (
         <InboxTable
-          key={`${queue}:${inbox.procedureCode ?? ''}`}
+          key={`${queue}:${inbox.listVersion}`}
           rows={inbox.rows}
           procedures={procedureMap}
           language={language}
           selectedId={inbox.selectedId}
+          checked={inbox.checked}
+          sort={inbox.shownQuery?.sort}
+          searching={shownSearch !== ''}
+          stale={inbox.stale}
           hasMore={inbox.nextCursor !== null}
           loadingMore={inbox.loadingMore}
           moreError={inbox.error ? errorMessage(inbox.error, t('app.unexpectedError')) : null}
@@ -76,8 +131,12 @@ export function InboxView({ queue }: { queue: QueueId }) {
           onOpen={open}
           onMove={move}
           onScrollSave={saveScroll}
+          onToggle={toggle}
+          onToggleAll={toggleAll}
+          onSort={sortBy}
         />
       )}
+      <SaveViewModal opened={saving} query={currentQuery(inbox)} onClose={() => setSaving(false)} />
     </>
   );
 }

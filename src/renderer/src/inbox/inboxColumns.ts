@@ -1,3 +1,5 @@
+import type { SortKey } from '../../../shared/api/types';
+
 export type ColumnId =
   | 'reference'
   | 'procedure'
@@ -21,7 +23,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'procedure', track: '130px', min: 130 },
   { id: 'applicant', track: 'minmax(150px, 1.6fr)', min: 150 },
   { id: 'place', track: 'minmax(100px, 1fr)', min: 100 },
-  { id: 'submitted', track: '90px', min: 90 },
+  { id: 'submitted', track: '104px', min: 104 },
   { id: 'deadline', track: '120px', min: 120 },
   { id: 'status', track: '164px', min: 164 },
   { id: 'assignee', track: 'minmax(130px, 1fr)', min: 130 },
@@ -38,7 +40,9 @@ export function visibleColumns(width: number): readonly Column[] {
   const needed = (list: readonly Column[]) =>
     list.reduce((sum, column) => sum + column.min, 0) +
     COLUMN_GAP * (list.length - 1) +
-    ROW_PADDING_X * 2;
+    ROW_PADDING_X * 2 +
+    CHECK_TRACK +
+    COLUMN_GAP;
   for (const drop of DROP_ORDER) {
     if (width <= 0 || needed(columns) <= width) break;
     columns = columns.filter((column) => column.id !== drop);
@@ -46,5 +50,16 @@ export function visibleColumns(width: number): readonly Column[] {
   return columns;
 }
 
+/** Width of the tick-box column that precedes the data columns. */
+export const CHECK_TRACK = 22;
+
 export const gridTemplate = (columns: readonly Column[]) =>
-  columns.map((column) => column.track).join(' ');
+  [`${CHECK_TRACK}px`, ...columns.map((column) => column.track)].join(' ');
+
+/** Columns whose header sorts the list, with the sort key they use. */
+export const SORTABLE: Partial<Record<ColumnId, SortKey>> = {
+  reference: 'reference',
+  applicant: 'applicant',
+  submitted: 'submitted',
+  deadline: 'deadline',
+};

@@ -2,6 +2,7 @@ import { AppShell, ScrollArea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import type { QueueId } from '../../../shared/api/types';
+import { SavedViewsNav } from '../views/SavedViewsNav';
 import { HeaderBar } from './HeaderBar';
 import { QueueNav } from './QueueNav';
 
@@ -10,9 +11,11 @@ const WIDE_NAV_QUERY = '(min-width: 75em)';
 
 export function AppFrame({
   activeQueue,
+  onInbox,
   children,
 }: {
   activeQueue: QueueId | null;
+  onInbox: boolean;
   children: ReactNode;
 }) {
   const wide = useMediaQuery(WIDE_NAV_QUERY, true, { getInitialValueInEffect: false });
@@ -28,6 +31,7 @@ export function AppFrame({
       <AppShell.Navbar p={8}>
         <AppShell.Section grow component={ScrollArea}>
           <QueueNav active={activeQueue} compact={!wide} />
+          <SavedViewsNav compact={!wide} onInbox={onInbox} />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main

@@ -1,6 +1,7 @@
-import { Badge, Group, TextInput, Tooltip } from '@mantine/core';
-import { IconSchool, IconSearch } from '@tabler/icons-react';
+import { Badge, Group, Tooltip } from '@mantine/core';
+import { IconSchool } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { HeaderSearch } from '../search/HeaderSearch';
 import { useSessionStore } from '../stores/sessionStore';
 import { SyncIndicator } from './SyncIndicator';
 import { UserMenu } from './UserMenu';
@@ -28,16 +29,7 @@ export function HeaderBar() {
           </Tooltip>
         )}
       </Group>
-      {/* Search arrives with its own issue; until then the box says so instead of pretending. */}
-      <TextInput
-        visibleFrom="lg"
-        disabled
-        placeholder={t('search.placeholder')}
-        aria-label={t('search.placeholder')}
-        leftSection={<IconSearch size={16} />}
-        w={280}
-        style={{ flexShrink: 1 }}
-      />
+      <HeaderSearch />
       <Group gap="md" wrap="nowrap" miw={0} justify="flex-end" style={{ flex: 1 }}>
         <SyncIndicator />
         <UserMenu />

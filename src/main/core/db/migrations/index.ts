@@ -1,4 +1,6 @@
 import { sql as init } from './001_init';
+import { sql as inboxSearch } from './002_inbox_search';
+import { sql as syncEngine } from './003_sync_engine';
 
 export interface Migration {
   version: number;
@@ -7,4 +9,8 @@ export interface Migration {
 }
 
 /** Ordered, append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'inbox_search', sql: inboxSearch },
+  { version: 3, name: 'sync_engine', sql: syncEngine },
+];

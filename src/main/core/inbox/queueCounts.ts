@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import { QUEUE_IDS, type QueueCounts } from '../../../shared/api/types';
+import { isOpenStatus, type CaseStatus } from '../../../shared/domain/caseStatus';
+import { QUEUE_CONDITIONS, type QueueScope } from './queueFilters';
+
+interface Tally {
+  status: CaseStatus;
+  office_code: string;
+  assignee_id: string;
+  n: number;
+}
+
+export function createQueueCounters(db: Database.Database) {
+  return {
+    tallies: db.prepare<[], Tally>(
+      'SELECT status, office_code, assignee_id, n FROM inbox_tallies WHERE n > 0',
+    ),
+    // Date-based queues cannot be tallied (today moves); they count open cases by due date,
+    // a short range of applications_by_due.
+    dueSoon: db.prepare<{ today: string; dueSoonUntil: string }, { n: number }>(
+      `SELECT count(*) AS n FROM applications a WHERE ${QUEUE_CONDITIONS.due_soon}`,
+    ),
+    overdue: db.prepare<{ today: string }, { n: number }>(
+      `SELECT count(*) AS n FROM applications a WHERE ${QUEUE_CONDITIONS.overdue}`,
+    ),
+  };
+}
+export type QueueCounters = ReturnType<typeof createQueueCounters>;
+
+/** Every queue's count: status/office/assignee queues from the tallies, date queues by index. */
+export function countQueues(counters: QueueCounters, scope: QueueScope): QueueCounts {
+  const counts = Object.fromEntries(QUEUE_IDS.map((queue) => [queue, 0])) as QueueCounts;
+  for (const tally of counters.tallies.all()) {
+    const open = isOpenStatus(tally.status);
+    counts.all += tally.n;
+    if (!open) counts.done += tally.n;
+    if (tally.status === 'info_requested') counts.waiting_applicant += tally.n;
+    if (tally.status === 'pending_signoff') counts.pending_signoff += tally.n;
+    if (open && tally.assignee_id === scope.userId) counts.mine += tally.n;
+    if (
+      tally.office_code === scope.officeCode &&
+      tally.assignee_id === '' &&
+      (tally.status === 'submitted' || tally.status === 'in_review')
+    ) {
+      counts.to_process += tally.n;
+    }
+  }
+  const { today, dueSoonUntil } = scope;
+  counts.due_soon = counters.dueSoon.get({ today, dueSoonUntil })?.n ?? 0;
+  counts.overdue = counters.overdue.get({ today })?.n ?? 0;
+  return counts;
+}

@@ -1,0 +1,256 @@
+import { Button, Group, Menu, Popover, Stack, TextInput } from '@mantine/core';
+import {
+  IconArrowsSort,
+  IconCheck,
+  IconDeviceFloppy,
+  IconSortAscending,
+  IconSortDescending,
+} from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CASE_STATUSES } from '../../../shared/domain/caseStatus';
+import {
+  SORT_KEYS,
+  type InboxFilterOptions,
+  type InboxFilters,
+  type InboxSort,
+  type ProcedureSummary,
+} from '../../../shared/api/types';
+import type { Language } from '../i18n/language';
+import { FilterButton, FilterMenu, type FilterOption } from './FilterMenu';
+import { DEFAULT_SORT, type ListFilterKey } from './inboxQuery';
+
+export const DEADLINE_FILTER_STATES = ['on_time', 'due_soon', 'overdue'] as const;
+
+interface Props {
+  filters: InboxFilters;
+  sort: InboxSort | undefined;
+  searching: boolean;
+  procedures: readonly ProcedureSummary[];
+  options: InboxFilterOptions | null;
+  language: Language;
+  onFiltersChange(filters: InboxFilters): void;
+  onSortChange(sort: InboxSort | undefined): void;
+  onSaveView(): void;
+}
+
+export function FilterBar(props: Props) {
+  const { t } = useTranslation();
+  const { filters, options, language, onFiltersChange } = props;
+
+  const lists = useMemo(() => {
+    const procedure: FilterOption[] = props.procedures.map((entry) => ({
+      value: entry.code,
+      label: `${entry.code} — ${entry.shortTitle[language]}`,
+    }));
+    const status: FilterOption[] = CASE_STATUSES.map((value) => ({
+      value,
+      label: t(`status.${value}`),
+    }));
+    const office: FilterOption[] = (options?.offices ?? []).map((entry) => ({
+      value: entry.code,
+      label: `${entry.name} (${entry.code})`,
+    }));
+    const region: FilterOption[] = (options?.regions ?? []).map((value) => ({
+      value,
+      label: value,
+    }));
+    const assignee: FilterOption[] = [
+      { value: 'none', label: t('filters.unassigned') },
+      ...(options?.assignees ?? []).map((entry) => ({
+        value: entry.id,
+        label: entry.displayName,
+      })),
+    ];
+    const deadline: FilterOption[] = DEADLINE_FILTER_STATES.map((value) => ({
+      value,
+      label: t(`filters.deadlineOptions.${value}`),
+    }));
+    return { procedure, status, office, region, assignee, deadline };
+  }, [props.procedures, options, language, t]);
+
+  const setList = (key: ListFilterKey) => (values: string[]) =>
+    onFiltersChange({ ...filters, [key]: values });
+
+  return (
+    <Group gap={6} wrap="wrap" justify="space-between" px="md" pb="sm">
+      <Group gap={6} wrap="wrap" role="toolbar" aria-label={t('filters.label')}>
+        <FilterMenu
+          label={t('filters.procedure')}
+          options={lists.procedure}
+          selected={filters.procedureCodes ?? []}
+          onChange={setList('procedureCodes')}
+          width={380}
+        />
+        <FilterMenu
+          label={t('filters.status')}
+          options={lists.status}
+          selected={filters.statuses ?? []}
+          onChange={setList('statuses')}
+        />
+        <FilterMenu
+          label={t('filters.office')}
+          options={lists.office}
+          selected={filters.officeCodes ?? []}
+          onChange={setList('officeCodes')}
+        />
+        <FilterMenu
+          label={t('filters.region')}
+          options={lists.region}
+          selected={filters.regions ?? []}
+          onChange={setList('regions')}
+        />
+        <FilterMenu
+          label={t('filters.assignee')}
+          options={lists.assignee}
+          selected={filters.assigneeIds ?? []}
+          onChange={setList('assigneeIds')}
+        />
+        <DateRangeMenu filters={filters} onChange={onFiltersChange} />
+        <FilterMenu
+          label={t('filters.deadline')}
+          options={lists.deadline}
+          selected={filters.deadlineStates ?? []}
+          onChange={setList('deadlineStates')}
+          width={220}
+        />
+      </Group>
+      <Group gap={6} wrap="nowrap">
+        <SortMenu sort={props.sort} searching={props.searching} onChange={props.onSortChange} />
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconDeviceFloppy size={14} />}
+          onClick={props.onSaveView}
+        >
+          {t('views.save')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}
+
+/**
+ * The browser's own date field: it reads and writes ISO days, follows the system's locale
+ * (jj/mm/aaaa in French) and needs no date-picker library for two bounds.
+ */
+function DateRangeMenu({
+  filters,
+  onChange,
+}: {
+  filters: InboxFilters;
+  onChange(filters: InboxFilters): void;
+}) {
+  const { t } = useTranslation();
+  const count = (filters.submittedFrom ? 1 : 0) + (filters.submittedTo ? 1 : 0);
+  return (
+    <Popover position="bottom-start" width={240} shadow="md" trapFocus>
+      <Popover.Target>
+        <FilterButton label={t('filters.submitted')} count={count} />
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <TextInput
+            type="date"
+            size="xs"
+            label={t('filters.from')}
+            value={filters.submittedFrom ?? ''}
+            max={filters.submittedTo}
+            onChange={(event) =>
+              onChange({ ...filters, submittedFrom: event.currentTarget.value || undefined })
+            }
+            data-autofocus
+          />
+          <TextInput
+            type="date"
+            size="xs"
+            label={t('filters.to')}
+            value={filters.submittedTo ?? ''}
+            min={filters.submittedFrom}
+            onChange={(event) =>
+              onChange({ ...filters, submittedTo: event.currentTarget.value || undefined })
+            }
+          />
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+function SortMenu({
+  sort,
+  searching,
+  onChange,
+}: {
+  sort: InboxSort | undefined;
+  searching: boolean;
+  onChange(sort: InboxSort | undefined): void;
+}) {
+  const { t } = useTranslation();
+  const relevance = !sort && searching;
+  const effective = sort ?? DEFAULT_SORT;
+  const keyLabel = relevance ? t('sort.relevance') : t(`sort.keys.${effective.key}`);
+  const DirectionIcon = effective.direction === 'asc' ? IconSortAscending : IconSortDescending;
+  return (
+    <Menu position="bottom-end" width={220} shadow="md">
+      <Menu.Target>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={
+            relevance ? <IconArrowsSort size={14} /> : <DirectionIcon size={14} stroke={1.8} />
+          }
+          aria-label={`${t('sort.label')} — ${keyLabel}${
+            relevance
+              ? ''
+              : `, ${effective.direction === 'asc' ? t('sort.ascending') : t('sort.descending')}`
+          }`}
+          data-testid="sort-menu"
+        >
+          {t('sort.button', { key: keyLabel })}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('sort.label')}</Menu.Label>
+        {searching && (
+          <Menu.Item
+            onClick={() => onChange(undefined)}
+            rightSection={relevance ? <IconCheck size={14} /> : null}
+          >
+            {t('sort.relevance')}
+          </Menu.Item>
+        )}
+        {SORT_KEYS.map((key) => (
+          <Menu.Item
+            key={key}
+            onClick={() => onChange({ key, direction: effective.direction })}
+            rightSection={!relevance && effective.key === key ? <IconCheck size={14} /> : null}
+          >
+            {t(`sort.keys.${key}`)}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Label>{t('sort.direction')}</Menu.Label>
+        {(['asc', 'desc'] as const).map((direction) => (
+          <Menu.Item
+            key={direction}
+            disabled={relevance}
+            leftSection={
+              direction === 'asc' ? (
+                <IconSortAscending size={14} />
+              ) : (
+                <IconSortDescending size={14} />
+              )
+            }
+            onClick={() => onChange({ key: effective.key, direction })}
+            rightSection={
+              !relevance && effective.direction === direction ? <IconCheck size={14} /> : null
+            }
+          >
+            {t(`sort.${direction}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,44 @@
+import { Button, Group, Text } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../format/numbers';
+import type { Language } from '../i18n/language';
+
+/** How many cases are ticked. Bulk actions arrive with their own issues; until then, only the count. */
+export function SelectionBar({
+  count,
+  language,
+  onClear,
+}: {
+  count: number;
+  language: Language;
+  onClear(): void;
+}) {
+  const { t } = useTranslation();
+  if (count === 0) return null;
+  return (
+    <Group
+      gap="sm"
+      px="md"
+      py={6}
+      role="status"
+      data-testid="selection-bar"
+      style={{
+        background: 'var(--mantine-primary-color-light)',
+        borderTop: '1px solid var(--mantine-color-default-border)',
+      }}
+    >
+      <Text size="sm" fw={600} c="var(--mantine-primary-color-light-color)">
+        {t('selection.count', { count, formatted: formatNumber(count, language) })}
+      </Text>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        leftSection={<IconX size={12} />}
+        onClick={onClear}
+      >
+        {t('selection.clear')}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCountQuery, buildPageQuery } from '../../src/main/core/inbox/buildListQuery';
+import { listOrder } from '../../src/main/core/inbox/sortOrder';
+import { planSearch } from '../../src/main/core/inbox/searchExpression';
+import {
+  QUEUE_IDS,
+  type InboxFilters,
+  type InboxSort,
+  type QueueId,
+} from '../../src/shared/api/types';
+import { createInboxFixture, type InboxFixture } from '../support/inboxFixture';
+
+let fixture: InboxFixture;
+beforeAll(() => {
+  fixture = createInboxFixture(3_000, 3);
+  fixture.db.exec('ANALYZE');
+});
+afterAll(() => fixture.close());
+
+function plan(sql: string, params: Record<string, unknown>): string {
+  const wanted = Object.fromEntries(
+    Object.entries(params).filter(([name]) => sql.includes(`@${name}`)),
+  );
+  return (fixture.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(wanted) as { detail: string }[])
+    .map((row) => row.detail)
+    .join('\n');
+}
+
+function pagePlan(
+  queue: QueueId,
+  options: { sort?: InboxSort; filters?: InboxFilters; search?: string; after?: boolean } = {},
+) {
+  const match = planSearch(options.search ?? '').match;
+  const order = listOrder(options.sort, match !== null);
+  const built = buildPageQuery(
+    { queue, filters: options.filters ?? {}, match },
+    order,
+    options.after ?? false,
+  );
+  return plan(built.sql, {
+    ...built.params,
+    ...fixture.scope,
+    afterValue: 'x',
+    afterId: 'y',
+    limit: 100,
+  });
+}
+
+/** The index each queue's default (deadline) page must walk, in order, without sorting. */
+const DEFAULT_SORT_INDEX: Record<QueueId, RegExp> = {
+  mine: /applications_by_assignee/,
+  to_process: /applications_by_office/,
+  waiting_applicant: /applications_by_status/,
+  pending_signoff: /applications_by_status/,
+  due_soon: /applications_by_due/,
+  overdue: /applications_by_due/,
+  done: /applications_by_due/,
+  all: /applications_by_deadline/,
+};
+
+describe('inbox query plans', () => {
+  it('each queue × default sort walks its index in order (no table scan, no sort)', () => {
+    for (const queue of QUEUE_IDS) {
+      for (const after of [false, true]) {
+        const detail = pagePlan(queue, { after });
+        expect(detail, `${queue}\n${detail}`).toMatch(DEFAULT_SORT_INDEX[queue]);
+        expect(detail, `${queue}\n${detail}`).not.toMatch(/TEMP B-TREE|SCAN a$/m);
+      }
+    }
+  });
+
+  it('the other sort keys of the full list use their own index, both directions', () => {
+    const expected = {
+      submitted: /applications_by_submitted/,
+      reference: /sqlite_autoindex_applications_2/,
+      applicant: /applications_by_applicant/,
+      deadline: /applications_by_deadline/,
+    } as const;
+    for (const [key, index] of Object.entries(expected)) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const detail = pagePlan('all', {
+          sort: { key: key as InboxSort['key'], direction },
+          after: true,
+        });
+        expect(detail, `${key} ${direction}\n${detail}`).toMatch(index);
+        expect(detail, `${key} ${direction}\n${detail}`).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+  });
+
+  it('a procedure or region filter walks its (column, due_date, id) index in order', () => {
+    const detail = pagePlan('all', { filters: { procedureCodes: ['COM-IMPEX'] }, after: true });
+    expect(detail).toMatch(/applications_by_procedure/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+    expect(pagePlan('all', { filters: { regions: ['Kara'] } })).toMatch(/applications_by_region/);
+  });
+
+  it('search starts from the FTS index and reaches cases by rowid', () => {
+    for (const sort of [undefined, { key: 'deadline', direction: 'asc' } as const]) {
+      const detail = pagePlan('all', { search: 'kpodar', ...(sort ? { sort } : {}) });
+      expect(detail).toMatch(/SCAN inbox_search VIRTUAL TABLE INDEX/);
+      expect(detail).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(detail).not.toMatch(/SCAN a\b/);
+    }
+  });
+
+  it('the queue counts read the tallies and applications_by_due only', () => {
+    const db = fixture.db;
+    const tallies = (
+      db
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT status, office_code, assignee_id, n FROM inbox_tallies WHERE n > 0',
+        )
+        .all() as { detail: string }[]
+    )[0]?.detail;
+    expect(tallies).toMatch(/inbox_tallies/);
+    const overdue = buildCountQuery({ queue: 'overdue', filters: {}, match: null });
+    expect(plan(overdue.sql, { ...fixture.scope })).toMatch(/COVERING INDEX applications_by_due/);
+  });
+});
