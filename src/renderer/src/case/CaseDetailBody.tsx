@@ -1,5 +1,5 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconFileTypePdf, IconPhoto } from '@tabler/icons-react';
+import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconClockHour4, IconFileTypePdf, IconPhoto } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/types';
 import { DeadlineBadge } from '../badges/DeadlineBadge';
@@ -8,6 +8,8 @@ import { formatDate, formatDateTime } from '../format/dates';
 import { formatKilobytes } from '../format/numbers';
 import { useLanguage } from '../shell/useLanguage';
 import { procedureByCode, useSessionStore } from '../stores/sessionStore';
+import { ConflictBanner } from './ConflictBanner';
+import { DocumentStateCell } from './DocumentStateCell';
 import { DOCUMENT_TYPE_LABELS } from './documentType';
 import { SubmittedForm } from './SubmittedForm';
 import { InfoList } from './InfoList';
@@ -30,9 +32,33 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
   const { row, record } = detail;
   const procedure = procedureByCode(procedures, row.procedureCode);
   const { applicant, company } = record;
+  const documentStates = new Map(detail.sync.documents.map((status) => [status.id, status]));
+  const showDocumentStates = detail.sync.documents.some((status) => status.state !== 'ready');
+  const failedActions = detail.sync.actions.filter((action) => action.state === 'failed').length;
+  const pendingActions = detail.sync.actions.length - failedActions;
 
   return (
     <Stack gap="md">
+      {detail.sync.conflict && <ConflictBanner caseId={row.id} conflict={detail.sync.conflict} />}
+      {(pendingActions > 0 || failedActions > 0) && (
+        <Alert
+          color={failedActions > 0 ? 'red' : 'yellow'}
+          variant="light"
+          icon={<IconClockHour4 />}
+          data-testid="case-actions"
+        >
+          <Group gap="md">
+            {pendingActions > 0 && (
+              <Text size="sm">{t('case.actionsPending', { count: pendingActions })}</Text>
+            )}
+            {failedActions > 0 && (
+              <Text size="sm" c="red" fw={500}>
+                {t('case.actionsFailed', { count: failedActions })}
+              </Text>
+            )}
+          </Group>
+        </Alert>
+      )}
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
           <Stack gap={4} miw={0}>
@@ -159,6 +185,7 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
                 <Table.Th w={120} ta="right">
                   {t('case.fileSize')}
                 </Table.Th>
+                {showDocumentStates && <Table.Th w={260}>{t('case.documentState')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -180,6 +207,11 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
                   <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                     {t('units.kilobytes', { value: formatKilobytes(document.size, language) })}
                   </Table.Td>
+                  {showDocumentStates && (
+                    <Table.Td>
+                      <DocumentStateCell status={documentStates.get(document.id)} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

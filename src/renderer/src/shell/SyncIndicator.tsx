@@ -11,10 +11,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errorMessage';
+import { QuarantineModal } from '../sync/QuarantineModal';
 import { useSyncStore } from '../stores/syncStore';
-import { syncLabel, type SyncTone } from './syncLabel';
+import { syncLabel, syncProgress, type SyncTone } from './syncLabel';
 import { useLanguage } from './useLanguage';
 import { useNow } from './useNow';
 
@@ -40,6 +42,7 @@ export function SyncIndicator() {
   const status = useSyncStore((state) => state.status);
   const requested = useSyncStore((state) => state.requested);
   const syncNow = useSyncStore((state) => state.syncNow);
+  const [quarantineOpen, setQuarantineOpen] = useState(false);
 
   async function onSyncNow() {
     try {
@@ -79,6 +82,9 @@ export function SyncIndicator() {
 
   const pending = status?.pendingActions ?? 0;
   const quarantined = status?.quarantined ?? 0;
+  const failed = status?.failedActions ?? 0;
+  const conflicts = status?.conflicts ?? 0;
+  const progress = status ? syncProgress(status) : null;
 
   return (
     <Group gap="sm" wrap="nowrap" miw={0} data-testid="sync-status">
@@ -97,16 +103,61 @@ export function SyncIndicator() {
             </Text>
           </Tooltip>
         </Group>
-        {label.tone === 'busy' && <Progress value={100} animated striped size={3} aria-hidden />}
-        {(pending > 0 || quarantined > 0) && (
+        {label.tone === 'busy' &&
+          (progress !== null ? (
+            <Progress
+              value={progress}
+              size={3}
+              aria-label={label.text}
+              data-testid="sync-progress"
+            />
+          ) : (
+            <Progress value={100} animated striped size={3} aria-hidden />
+          ))}
+        {(pending > 0 || failed > 0 || conflicts > 0 || quarantined > 0) && (
           <Group gap={6} wrap="nowrap">
             {pending > 0 && (
               <Badge color="yellow" variant="light" size="xs" radius="sm" tt="none">
                 {t('sync.pending', { count: pending })}
               </Badge>
             )}
+            {failed > 0 && (
+              <Badge
+                color="red"
+                variant="filled"
+                size="xs"
+                radius="sm"
+                tt="none"
+                data-testid="sync-failed"
+              >
+                {t('sync.failedActions', { count: failed })}
+              </Badge>
+            )}
+            {conflicts > 0 && (
+              <Badge
+                color="orange"
+                variant="light"
+                size="xs"
+                radius="sm"
+                tt="none"
+                data-testid="sync-conflicts"
+              >
+                {t('sync.conflicts', { count: conflicts })}
+              </Badge>
+            )}
             {quarantined > 0 && (
-              <Badge color="red" variant="light" size="xs" radius="sm" tt="none">
+              <Badge
+                component="button"
+                type="button"
+                color="red"
+                variant="light"
+                size="xs"
+                radius="sm"
+                tt="none"
+                style={{ cursor: 'pointer' }}
+                onClick={() => setQuarantineOpen(true)}
+                data-testid="sync-quarantine"
+              >
                 {t('sync.quarantined', { count: quarantined })}
               </Badge>
             )}
@@ -136,6 +187,7 @@ export function SyncIndicator() {
           <IconRefresh size={18} stroke={1.6} />
         </ActionIcon>
       </Tooltip>
+      <QuarantineModal opened={quarantineOpen} onClose={() => setQuarantineOpen(false)} />
     </Group>
   );
 }

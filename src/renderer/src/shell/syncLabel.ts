@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { SyncStatus } from '../../../shared/api/types';
 import { formatRelative, formatSince } from '../format/dates';
+import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
 
 export type SyncTone = 'ok' | 'busy' | 'offline' | 'error';
@@ -14,7 +15,16 @@ export function syncLabel(
 ): { tone: SyncTone; text: string } {
   switch (status.phase) {
     case 'syncing':
-      return { tone: 'busy', text: t('sync.syncing', { count: status.pulled }) };
+      return {
+        tone: 'busy',
+        text:
+          status.remaining !== null
+            ? t('sync.syncingRemaining', {
+                count: status.remaining,
+                formatted: formatNumber(status.remaining, language),
+              })
+            : t('sync.syncing', { count: status.pulled }),
+      };
     case 'offline':
       return {
         tone: 'offline',
@@ -35,4 +45,11 @@ export function syncLabel(
           : t('sync.neverSynced'),
       };
   }
+}
+
+/** Share of the current pull already applied (0–100), when the portal says how much is left. */
+export function syncProgress(status: SyncStatus): number | null {
+  if (status.phase !== 'syncing' || status.remaining === null) return null;
+  const total = status.pulled + status.remaining;
+  return total === 0 ? 100 : Math.round((status.pulled / total) * 100);
 }

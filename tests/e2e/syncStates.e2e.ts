@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../support/paths';
+import { startBuiltWebHost, type RunningWebHost } from '../support/webHostProcess';
+
+const shots = join(repoRoot, 'tests/artifacts/screenshots');
+mkdirSync(shots, { recursive: true });
+
+let host: RunningWebHost;
+test.beforeAll(async () => {
+  host = await startBuiltWebHost(240);
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+interface RpcResult<T> {
+  ok: boolean;
+  value: T;
+}
+
+/**
+ * Only what the real training host produces: the embedded simulator's admin routes are not
+ * reachable from here, so no conflict is staged (the banner is checked to be absent instead).
+ */
+test('the header and a case show the real sync state in French', async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+  await page.goto(host.launchUrl);
+  const syncStatus = page.getByTestId('sync-status');
+  await expect(syncStatus).toContainText('À jour', { timeout: 30_000 });
+
+  const status = await page.evaluate(async () => {
+    const response = await fetch('/api/rpc/sync.status', { method: 'POST', body: '{}' });
+    return (await response.json()) as RpcResult<{
+      failedActions: number;
+      conflicts: number;
+      quarantined: number;
+    }>;
+  });
+  expect(status.ok).toBe(true);
+  // Fresh training host: nothing refused, nothing in conflict, so the header says nothing of it.
+  expect(status.value.failedActions).toBe(0);
+  expect(status.value.conflicts).toBe(0);
+  await expect(page.getByTestId('sync-failed')).toHaveCount(0);
+  await expect(page.getByTestId('sync-conflicts')).toHaveCount(0);
+  await page.getByRole('banner').screenshot({ path: join(shots, 'sync-header.png') });
+
+  if (status.value.quarantined > 0) {
+    await page.getByTestId('sync-quarantine').click();
+    const modal = page.getByRole('dialog', { name: 'Enregistrements en quarantaine' });
+    await expect(modal).toContainText('ils n’ont pas été importés');
+    await expect(modal.getByTestId('quarantine-table')).toContainText(
+      /\d{2}\/\d{2}\/20\d{2} \d{2}:\d{2}/,
+    );
+    await page.screenshot({ path: join(shots, 'sync-quarantine.png') });
+    await page.keyboard.press('Escape');
+    await expect(modal).toHaveCount(0);
+  }
+
+  // Open a case with attachments from the « Tous » queue.
+  await page
+    .getByRole('navigation', { name: 'Corbeilles' })
+    .getByText('Tous', { exact: true })
+    .click();
+  const grid = page.getByTestId('inbox-grid');
+  await expect(grid.locator('[role="rowgroup"] [role="row"]').first()).toBeVisible();
+  await grid.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/cases\//);
+  const caseId = decodeURIComponent(page.url().split('#/cases/')[1]?.split(/[/?]/)[0] ?? '');
+  await expect(page.getByTestId('case-reference')).toBeVisible();
+
+  const detail = await page.evaluate(async (id) => {
+    const response = await fetch('/api/rpc/cases.get', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id }),
+    });
+    return (await response.json()) as RpcResult<{
+      record: { documents: unknown[] };
+      sync: { documents: { state: string }[]; actions: unknown[]; conflict: unknown };
+    }>;
+  }, caseId);
+  expect(detail.ok).toBe(true);
+  expect(detail.value.sync.conflict).toBeNull();
+  await expect(page.getByTestId('conflict-banner')).toHaveCount(0);
+  if (detail.value.sync.actions.length === 0) {
+    await expect(page.getByTestId('case-actions')).toHaveCount(0);
+  }
+  if (detail.value.record.documents.length > 0) {
+    const documents = page.getByTestId('case-documents');
+    await expect(documents).toBeVisible();
+    await expect(documents.locator('tbody tr')).toHaveCount(detail.value.record.documents.length);
+    const notReady = detail.value.sync.documents.filter((doc) => doc.state !== 'ready').length;
+    await expect(documents.getByTestId('document-state')).toHaveCount(notReady);
+    // The case view scrolls inside its own pane: shoot the table itself.
+    await documents.scrollIntoViewIfNeeded();
+    await documents.screenshot({ path: join(shots, 'sync-case-documents.png') });
+  }
+  await page.screenshot({ path: join(shots, 'sync-case.png'), fullPage: true });
+  expect(consoleErrors).toEqual([]);
+});
