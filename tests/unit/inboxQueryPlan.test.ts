@@ -104,6 +104,43 @@ describe('inbox query plans', () => {
     }
   });
 
+  it('relevance asks FTS5 for its best hits (ORDER BY rank LIMIT) before reaching any case', () => {
+    for (const after of [false, true]) {
+      const detail = pagePlan('all', { search: 'kpodar', after });
+      expect(detail).toMatch(/SCAN inbox_search VIRTUAL TABLE INDEX/);
+      expect(detail).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(detail).not.toMatch(/SCAN a\b/);
+    }
+    const built = buildPageQuery(
+      { queue: 'all', filters: {}, match: planSearch('kpodar').match },
+      listOrder(undefined, true),
+      false,
+    );
+    expect(built.sql).toMatch(/ORDER BY rank, rowid LIMIT 500/);
+  });
+
+  it('queue × submission-date sort walks an index serving filter and order (migration 004)', () => {
+    const cases: [QueueId, InboxFilters, RegExp][] = [
+      ['done', { regions: ['Kara'] }, /applications_by_region_submitted/],
+      ['done', {}, /applications_by_open_submitted/],
+      ['done', { officeCodes: ['KAR'] }, /applications_by_office_submitted/],
+    ];
+    for (const [queue, filters, index] of cases) {
+      for (const direction of ['asc', 'desc'] as const) {
+        for (const after of [false, true]) {
+          const detail = pagePlan(queue, {
+            filters,
+            sort: { key: 'submitted', direction },
+            after,
+          });
+          const label = `${queue} ${JSON.stringify(filters)} ${direction}\n${detail}`;
+          expect(detail, label).toMatch(index);
+          expect(detail, label).not.toMatch(/TEMP B-TREE|SCAN a$/m);
+        }
+      }
+    }
+  });
+
   it('the queue counts read the tallies and applications_by_due only', () => {
     const db = fixture.db;
     const tallies = (

@@ -8,10 +8,11 @@ export const ROW_COLUMNS = `a.id, a.reference, a.procedure_code, a.status, a.is_
   a.due_date, a.assignee_id, u.display_name AS assignee_name`;
 
 /**
- * bm25 weights per search column: a hit on the reference or a number is nearly always the case
- * the clerk wants; a hit in the e-mail (which repeats the name) weighs least.
+ * Relevance ranks at most this many hits: the best ones by the table's `rank`, which migration
+ * 004 sets to bm25 weighted per column (a hit on the reference or a number is nearly always the
+ * case the clerk wants; a hit in the e-mail, which repeats the name, weighs least).
  */
-const BM25 = 'bm25(inbox_search, 10.0, 5.0, 4.0, 8.0, 8.0, 6.0, 6.0, 1.0, 4.0)';
+export const RELEVANCE_LIMIT = 500;
 
 export interface ListDefinition {
   queue: QueueId;
@@ -37,12 +38,37 @@ function where(definition: ListDefinition) {
  * Search hits come first (a MATERIALIZED CTE, joined with CROSS JOIN so SQLite cannot turn the
  * plan around and walk a million-row sort index probing each row against the hits — fatal for a
  * no-hit search), then the queue and filters narrow them.
+ *
+ * Product rule for relevance (no explicit sort) over the whole cache (« Tous », no filter): the
+ * list is the RELEVANCE_LIMIT best hits by rank (ties broken by rowid, so the set is the same on every page and the
+ * (score, id) keyset has neither gaps nor duplicates), Beyond
+ * a few hundred hits bm25 barely separates them (a common family name scores alike on thousands
+ * of cases) and ranking them all cost a bm25 and a case lookup per hit (~130 ms at 1M cases).
+ * To see every hit of a broad search the clerk picks a sort: sorted lists keep every hit.
  */
-function withHits(match: string | null, withScore: boolean): string {
+type HitMode = 'plain' | 'scored' | 'bestRanked';
+
+function withHits(match: string | null, mode: HitMode): string {
   if (match === null) return '';
-  const score = withScore ? `, ${BM25} AS score` : '';
+  if (mode === 'plain') {
+    return `WITH hits AS MATERIALIZED (
+    SELECT rowid FROM inbox_search WHERE inbox_search MATCH @match) `;
+  }
+  const best = mode === 'bestRanked' ? `ORDER BY rank, rowid LIMIT ${RELEVANCE_LIMIT}` : '';
   return `WITH hits AS MATERIALIZED (
-    SELECT rowid${score} FROM inbox_search WHERE inbox_search MATCH @match) `;
+    SELECT rowid, rank AS score FROM inbox_search WHERE inbox_search MATCH @match ${best}) `;
+}
+
+/**
+ * The cap applies only to a search over the whole cache. Inside a queue or under filters every
+ * hit is ranked: a clerk searching « Mes dossiers » must find their case even when the name is
+ * common across the country.
+ */
+function hitMode(definition: ListDefinition, byRelevance: boolean): HitMode {
+  if (!byRelevance) return 'plain';
+  const wholeCache =
+    definition.queue === 'all' && filterConditions(definition.filters).conditions.length === 0;
+  return wholeCache ? 'bestRanked' : 'scored';
 }
 
 function source(match: string | null): string {
@@ -61,7 +87,7 @@ export function buildPageQuery(
   if (afterCursor) conditions.push(after);
   const byRelevance = order.tag === 'relevance';
   return {
-    sql: `${withHits(definition.match, byRelevance)}
+    sql: `${withHits(definition.match, hitMode(definition, byRelevance))}
       SELECT ${ROW_COLUMNS}${byRelevance ? ', hits.score AS score' : ''}
       FROM ${source(definition.match)} LEFT JOIN users u ON u.id = a.assignee_id
       WHERE ${conditions.join(' AND ')}
@@ -71,10 +97,11 @@ export function buildPageQuery(
   };
 }
 
-export function buildCountQuery(definition: ListDefinition): BuiltQuery {
+/** The list's size: under relevance, the ranked hits only, so the count agrees with the pages. */
+export function buildCountQuery(definition: ListDefinition, byRelevance = false): BuiltQuery {
   const { conditions, params } = where(definition);
   return {
-    sql: `${withHits(definition.match, false)}
+    sql: `${withHits(definition.match, hitMode(definition, byRelevance))}
       SELECT count(*) AS n FROM ${source(definition.match)} WHERE ${conditions.join(' AND ')}`,
     params,
   };

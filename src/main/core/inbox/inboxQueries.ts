@@ -192,7 +192,7 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
       const { definition, searching } = definitionOf(query);
       if (query.search.trim() !== '' && !searching) return 0;
       if (!searching && !hasFilters(query)) return countQueues(counters, scope)[query.queue];
-      const built = buildCountQuery(definition);
+      const built = buildCountQuery(definition, searching && query.sort === undefined);
       const [result] = statements.all<{ n: number }>(built.sql, { ...built.params, ...scope });
       return result?.n ?? 0;
     },
