@@ -58,6 +58,10 @@ function safeStringify(raw: unknown): string {
  * transaction together with the cursor that follows it, so a crash never skips or half-applies a
  * page; malformed records go to quarantine and the rest of the page still lands.
  */
+function emptyOutcome(): PageOutcome {
+  return { inserted: 0, updated: 0, unchanged: 0, quarantined: 0, conflicted: 0, changedIds: [] };
+}
+
 export function createPuller(deps: PullDependencies) {
   const quarantine = deps.db.prepare(
     'INSERT INTO quarantine (received_at, portal_id, reason, raw_json) VALUES (?, ?, ?, ?)',
@@ -74,14 +78,7 @@ export function createPuller(deps: PullDependencies) {
       cursor: { nextCursor: string; cursorSequence: number | undefined } | null,
     ): PageOutcome => {
       const now = deps.clock.now().toISOString();
-      const outcome: PageOutcome = {
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-        quarantined: 0,
-        conflicted: 0,
-        changedIds: [],
-      };
+      const outcome = emptyOutcome();
       for (const raw of items) {
         const check = validatePortalRecord(raw, deps.catalog);
         if (!check.ok) {
@@ -123,14 +120,7 @@ export function createPuller(deps: PullDependencies) {
     nextCursor: string,
     cursorSequence: number | undefined,
   ): Promise<PageOutcome> {
-    const total: PageOutcome = {
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      quarantined: 0,
-      conflicted: 0,
-      changedIds: [],
-    };
+    const total = emptyOutcome();
     const size = Math.max(1, deps.tuning.applyBatchSize);
     for (let start = 0; start === 0 || start < items.length; start += size) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
