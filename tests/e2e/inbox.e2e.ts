@@ -1,19 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '../support/paths';
-import { startBuiltWebHost, type RunningWebHost } from '../support/webHostProcess';
+import { screenshotPath, useTrainingHost } from '../support/e2eHost';
 
-const shots = join(repoRoot, 'tests/artifacts/screenshots');
-mkdirSync(shots, { recursive: true });
-
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  host = await startBuiltWebHost(240);
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useTrainingHost(240);
 
 test('a clerk opens Bureau in training mode and finds the synced applications in French', async ({
   page,
@@ -67,7 +55,7 @@ test('a clerk opens Bureau in training mode and finds the synced applications in
   expect(new Set(all.value.rows.map((row) => row.procedureCode)).size).toBe(8);
   // Dates are French (DD/MM/YYYY).
   await expect(rows.first()).toContainText(/\d{2}\/\d{2}\/20\d{2}/);
-  await page.screenshot({ path: join(shots, 'inbox-all.png') });
+  await page.screenshot({ path: screenshotPath('inbox-all.png') });
 
   // Filter by procedure.
   await page
@@ -79,7 +67,7 @@ test('a clerk opens Bureau in training mode and finds the synced applications in
   await expect(page.getByTestId('filter-chip')).toHaveText(['Démarche : COM-APIPS']);
   await expect(rows.first()).toContainText('COM-APIPS');
   await expect(grid).not.toContainText('COM-IMPEX-');
-  await page.screenshot({ path: join(shots, 'inbox-filtered-apips.png') });
+  await page.screenshot({ path: screenshotPath('inbox-filtered-apips.png') });
 
   // Keyboard: move down and open the case.
   await grid.focus();
@@ -92,7 +80,7 @@ test('a clerk opens Bureau in training mode and finds the synced applications in
   await expect(page.getByTestId('case-form')).toContainText('Position tarifaire (code SH)');
   await expect(page.getByTestId('case-documents')).toContainText('.pdf');
   await expect(caseView).toContainText('Demandeur');
-  await page.screenshot({ path: join(shots, 'case-apips.png'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('case-apips.png'), fullPage: true });
 
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/#\/inbox\/all/);

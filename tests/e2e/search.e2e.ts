@@ -1,11 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '../support/paths';
+import { screenshotPath, useTrainingHost } from '../support/e2eHost';
 import { startBuiltWebHost, type RunningWebHost } from '../support/webHostProcess';
-
-const shots = join(repoRoot, 'tests/artifacts/screenshots');
-mkdirSync(shots, { recursive: true });
 
 interface ApiRow {
   id: string;
@@ -58,13 +53,7 @@ async function openAllQueue(page: Page, launchUrl: string) {
 }
 
 test.describe('search, filters and keyboard (240 cases)', () => {
-  let host: RunningWebHost;
-  test.beforeAll(async () => {
-    host = await startBuiltWebHost(240);
-  });
-  test.afterAll(async () => {
-    await host?.stop();
-  });
+  const host = useTrainingHost(240);
 
   test('a clerk filters by procedure and deadline, searches an accented name without accents and opens it with the keyboard', async ({
     page,
@@ -103,7 +92,7 @@ test.describe('search, filters and keyboard (240 cases)', () => {
       await expect(rows.nth(index)).toContainText(procedure);
       await expect(rows.nth(index)).toContainText(/En retard de \d+ j/);
     }
-    await page.screenshot({ path: join(shots, 'search-filters-chips.png') });
+    await page.screenshot({ path: screenshotPath('search-filters-chips.png') });
 
     // Removing the deadline chip widens the list back to the whole procedure.
     await page.getByRole('button', { name: 'Retirer le filtre Échéance : en retard' }).click();
@@ -131,7 +120,7 @@ test.describe('search, filters and keyboard (240 cases)', () => {
     // The mark sits on the accented original, not on what was typed.
     const marked = await rows.first().locator('mark').allTextContents();
     expect(fold(marked.join(' '))).not.toBe(marked.join(' '));
-    await page.screenshot({ path: join(shots, 'search-accent-highlight.png') });
+    await page.screenshot({ path: screenshotPath('search-accent-highlight.png') });
 
     // Keyboard: Enter leaves the box for the list, j/k move, Enter opens.
     await page.keyboard.press('Enter');
@@ -168,7 +157,7 @@ test.describe('search, filters and keyboard (240 cases)', () => {
     await page.keyboard.type(digits);
     await expect(page.getByTestId('quick-hit').first()).toContainText(target.reference);
     await expect(page.getByTestId('quick-hit').first().locator('mark')).toHaveText(digits);
-    await page.screenshot({ path: join(shots, 'search-quick-ctrl-k.png') });
+    await page.screenshot({ path: screenshotPath('search-quick-ctrl-k.png') });
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`#/cases/${target.id}$`));
     await expect(page.getByTestId('case-reference')).toHaveText(target.reference);
@@ -187,7 +176,7 @@ test.describe('search, filters and keyboard (240 cases)', () => {
       'Afficher cette aide',
     ])
       await expect(help).toContainText(text);
-    await page.screenshot({ path: join(shots, 'search-shortcut-help.png') });
+    await page.screenshot({ path: screenshotPath('search-shortcut-help.png') });
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
     await searchBox.click();
@@ -213,7 +202,7 @@ test.describe('search, filters and keyboard (240 cases)', () => {
       .getByRole('checkbox')
       .click({ modifiers: ['Shift'] });
     await expect(page.getByTestId('selection-bar')).toContainText('5 sélectionnés');
-    await page.screenshot({ path: join(shots, 'search-bulk-selection.png') });
+    await page.screenshot({ path: screenshotPath('search-bulk-selection.png') });
     await page.getByRole('button', { name: 'Tout désélectionner' }).click();
     await expect(page.getByTestId('selection-bar')).toBeHidden();
 
@@ -241,7 +230,7 @@ test.describe('search, filters and keyboard (240 cases)', () => {
     await expect(page.getByTestId('filter-chip')).toHaveCount(0);
     await view.getByRole('button', { name: 'Échéances proches', exact: true }).click();
     await expect(page.getByTestId('filter-chip')).toHaveText(['Échéance : proche']);
-    await page.screenshot({ path: join(shots, 'search-saved-view.png') });
+    await page.screenshot({ path: screenshotPath('search-saved-view.png') });
     // The same name twice: the server's French message comes back as a toast.
     await page.getByRole('button', { name: 'Enregistrer la vue' }).click();
     await page.getByLabel('Nom de la vue').fill('Échéances proches');
@@ -281,14 +270,14 @@ test.describe('a large inbox', () => {
     await expect(page.getByTestId('inbox-total')).toHaveText(/^20\s0\d\d dossiers$/);
     // Only what is on screen is in the DOM.
     expect(await rows.count()).toBeLessThan(60);
-    await page.screenshot({ path: join(shots, 'inbox-many-rows.png') });
+    await page.screenshot({ path: screenshotPath('inbox-many-rows.png') });
     await grid.focus();
     for (let page_ = 0; page_ < 3; page_++) await page.keyboard.press('PageDown');
     await page.keyboard.press('End');
     await expect(grid.getByText('Chargement des dossiers suivants…')).toBeHidden();
     await page.getByTestId('header-search').fill('kof');
     await expect(rows.first().locator('mark').first()).toBeVisible();
-    await page.screenshot({ path: join(shots, 'inbox-many-rows-search.png') });
+    await page.screenshot({ path: screenshotPath('inbox-many-rows-search.png') });
     expect(consoleErrors).toEqual([]);
   });
 });

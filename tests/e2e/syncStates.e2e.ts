@@ -1,19 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '../support/paths';
-import { startBuiltWebHost, type RunningWebHost } from '../support/webHostProcess';
+import { screenshotPath, useTrainingHost } from '../support/e2eHost';
 
-const shots = join(repoRoot, 'tests/artifacts/screenshots');
-mkdirSync(shots, { recursive: true });
-
-let host: RunningWebHost;
-test.beforeAll(async () => {
-  host = await startBuiltWebHost(240);
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = useTrainingHost(240);
 
 interface RpcResult<T> {
   ok: boolean;
@@ -49,7 +37,7 @@ test('the header and a case show the real sync state in French', async ({ page }
   expect(status.value.conflicts).toBe(0);
   await expect(page.getByTestId('sync-failed')).toHaveCount(0);
   await expect(page.getByTestId('sync-conflicts')).toHaveCount(0);
-  await page.getByRole('banner').screenshot({ path: join(shots, 'sync-header.png') });
+  await page.getByRole('banner').screenshot({ path: screenshotPath('sync-header.png') });
 
   if (status.value.quarantined > 0) {
     await page.getByTestId('sync-quarantine').click();
@@ -58,7 +46,7 @@ test('the header and a case show the real sync state in French', async ({ page }
     await expect(modal.getByTestId('quarantine-table')).toContainText(
       /\d{2}\/\d{2}\/20\d{2} \d{2}:\d{2}/,
     );
-    await page.screenshot({ path: join(shots, 'sync-quarantine.png') });
+    await page.screenshot({ path: screenshotPath('sync-quarantine.png') });
     await page.keyboard.press('Escape');
     await expect(modal).toHaveCount(0);
   }
@@ -101,8 +89,8 @@ test('the header and a case show the real sync state in French', async ({ page }
     await expect(documents.getByTestId('document-state')).toHaveCount(notReady);
     // The case view scrolls inside its own pane: shoot the table itself.
     await documents.scrollIntoViewIfNeeded();
-    await documents.screenshot({ path: join(shots, 'sync-case-documents.png') });
+    await documents.screenshot({ path: screenshotPath('sync-case-documents.png') });
   }
-  await page.screenshot({ path: join(shots, 'sync-case.png'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('sync-case.png'), fullPage: true });
   expect(consoleErrors).toEqual([]);
 });

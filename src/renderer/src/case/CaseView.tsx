@@ -1,13 +1,13 @@
-import { Alert, Button, Center, Group, Kbd, Loader, Stack } from '@mantine/core';
-import { IconAlertTriangle, IconChevronLeft } from '@tabler/icons-react';
+import { Button, Center, Group, Kbd, Loader, Stack } from '@mantine/core';
+import { IconChevronLeft } from '@tabler/icons-react';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueId } from '../../../shared/api/types';
-import { errorMessage } from '../api/errorMessage';
 import { navigate } from '../routing/useRoute';
 import { isTypingTarget } from '../shell/typingTarget';
 import { useCaseStore } from '../stores/caseStore';
 import { CaseDetailBody } from './CaseDetailBody';
+import { RetryableError } from '../shell/RetryableError';
 
 export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) {
   const { t } = useTranslation();
@@ -53,25 +53,11 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
             <Loader />
           </Center>
         ) : error ? (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle />}
+          <RetryableError
             title={t('case.loadError')}
-            maw={560}
-          >
-            <Stack gap="sm" align="flex-start">
-              {errorMessage(error, t('app.unexpectedError'))}
-              <Button
-                size="xs"
-                variant="light"
-                color="red"
-                onClick={() => void useCaseStore.getState().open(id)}
-              >
-                {t('app.retry')}
-              </Button>
-            </Stack>
-          </Alert>
+            error={error}
+            onRetry={() => void useCaseStore.getState().open(id)}
+          />
         ) : detail ? (
           <CaseDetailBody detail={detail} />
         ) : null}

@@ -1,8 +1,8 @@
-import { Alert, Button, Center, Group, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconAlertTriangle, IconFilterOff, IconInboxOff, IconSearchOff } from '@tabler/icons-react';
+import { Button, Center, Group, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconFilterOff, IconInboxOff, IconSearchOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { QueueId } from '../../../shared/api/types';
-import { errorMessage } from '../api/errorMessage';
+import { RetryableError } from '../shell/RetryableError';
 
 export function InboxSkeleton() {
   return (
@@ -77,22 +77,12 @@ export function InboxError({ error, onRetry }: { error: unknown; onRetry(): void
   const { t } = useTranslation();
   return (
     <Center py={60} px="md">
-      <Alert
-        color="red"
-        variant="light"
-        icon={<IconAlertTriangle />}
+      <RetryableError
         title={t('inbox.loadError')}
-        maw={560}
-        w="100%"
-        data-testid="inbox-error"
-      >
-        <Stack gap="sm" align="flex-start">
-          <Text size="sm">{errorMessage(error, t('app.unexpectedError'))}</Text>
-          <Button size="xs" variant="light" color="red" onClick={onRetry}>
-            {t('app.retry')}
-          </Button>
-        </Stack>
-      </Alert>
+        error={error}
+        onRetry={onRetry}
+        testId="inbox-error"
+      />
     </Center>
   );
 }

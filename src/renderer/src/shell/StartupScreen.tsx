@@ -1,7 +1,6 @@
-import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/errorMessage';
+import { RetryableError } from './RetryableError';
 
 /** What shows before the session is known: a loader, or why Bureau could not start. */
 export function StartupScreen({ error, onRetry }: { error: unknown; onRetry: () => void }) {
@@ -9,20 +8,7 @@ export function StartupScreen({ error, onRetry }: { error: unknown; onRetry: () 
   return (
     <Center h="100dvh" p="xl">
       {error ? (
-        <Alert
-          color="red"
-          variant="light"
-          icon={<IconAlertTriangle />}
-          title={t('app.startFailed')}
-          maw={520}
-        >
-          <Stack gap="sm" align="flex-start">
-            <Text size="sm">{errorMessage(error, t('app.unexpectedError'))}</Text>
-            <Button size="xs" variant="light" color="red" onClick={onRetry}>
-              {t('app.retry')}
-            </Button>
-          </Stack>
-        </Alert>
+        <RetryableError title={t('app.startFailed')} error={error} onRetry={onRetry} />
       ) : (
         <Stack align="center" gap="sm">
           <Loader />
