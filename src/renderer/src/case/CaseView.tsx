@@ -6,8 +6,8 @@ import type { QueueId } from '../../../shared/api/types';
 import { navigate } from '../routing/useRoute';
 import { isTypingTarget } from '../shell/typingTarget';
 import { useCaseStore } from '../stores/caseStore';
-import { CaseDetailBody } from './CaseDetailBody';
 import { RetryableError } from '../shell/RetryableError';
+import { CaseDetailBody } from './CaseDetailBody';
 
 export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) {
   const { t } = useTranslation();
@@ -25,8 +25,11 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
       // Menus and popovers close themselves on Escape first.
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       if (document.querySelector('[data-position][role="menu"], [role="listbox"]')) return;
-      // A window (quick search, shortcut help) closes first; Escape in a field only leaves it.
-      if (document.querySelector('[role="dialog"]') || isTypingTarget(event.target)) return;
+      // An open window (quick search, help, a confirmation) holds the focus and closes first; a
+      // window still fading out after opening this case does not, so it must not swallow Escape.
+      // Escape in a field only leaves the field.
+      const inDialog = document.activeElement?.closest('[role="dialog"]') != null;
+      if (inDialog || isTypingTarget(event.target)) return;
       back();
     };
     window.addEventListener('keydown', onKey);
