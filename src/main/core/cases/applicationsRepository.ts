@@ -10,8 +10,27 @@ export interface IncomingApplication {
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
+/** A status change the portal made to a cached case, seen before the new version is written. */
+export interface PortalTransition {
+  incoming: IncomingApplication;
+  fromStatus: string;
+  toStatus: string;
+}
+
+export interface ApplicationsRepositoryOptions {
+  /**
+   * Called inside the page's transaction before a status change from the portal is written (the
+   * old row is still readable). Returns extra details for the history line, e.g. what the
+   * applicant's reply changed; the workflow also shifts the deadline for the paused SLA here.
+   */
+  onPortalTransition?: (transition: PortalTransition) => Record<string, unknown> | undefined;
+}
+
 /** Writes portal records into the cache. Callers own the transaction. */
-export function createApplicationsRepository(db: Database.Database) {
+export function createApplicationsRepository(
+  db: Database.Database,
+  options: ApplicationsRepositoryOptions = {},
+) {
   const findKnown = db.prepare<
     [string],
     { portal_version: number; status: string; office_code: string }
@@ -31,7 +50,7 @@ export function createApplicationsRepository(db: Database.Database) {
   const update = db.prepare(`
     UPDATE applications SET status = @status, is_open = @isOpen, office_code = @officeCode,
       region = @region, city = @city, applicant_name = @applicantName, company_name = @companyName,
-      nif = @nif, rccm = @rccm, phone = @phone, email = @email, due_date = @dueDate,
+      nif = @nif, rccm = @rccm, phone = @phone, email = @email,
       portal_version = @portalVersion, portal_updated_at = @portalUpdatedAt,
       record_json = @recordJson, synced_at = @now, updated_at = @now
     WHERE id = @id`);
@@ -84,8 +103,22 @@ export function createApplicationsRepository(db: Database.Database) {
     now: string,
   ): void {
     const { record } = incoming;
+    const extra =
+      known.status !== record.status
+        ? options.onPortalTransition?.({
+            incoming,
+            fromStatus: known.status,
+            toStatus: record.status,
+          })
+        : undefined;
+    // due_date is not rewritten: it follows from submittedAt (fixed) and the SLA pauses the
+    // workflow records, not from the portal.
     update.run(columns(incoming, now));
-    const details = JSON.stringify({ fromVersion: known.portal_version, version: record.version });
+    const details = JSON.stringify({
+      fromVersion: known.portal_version,
+      version: record.version,
+      ...extra,
+    });
     if (known.status !== record.status) {
       const kind =
         record.status === 'withdrawn'
