@@ -1,32 +1,37 @@
-import { isOpenStatus } from '../shared/domain/caseStatus';
-import type { PortalStore } from './portalStore';
+import type { ProcedureDefinition } from '../shared/catalog/procedureSchema';
+import { procedureFields } from '../shared/catalog/procedureSchema';
+import type { CaseStatus } from '../shared/domain/caseStatus';
+import {
+  isPortalEventKind,
+  portalStatusAfter,
+  type PortalEventKind,
+} from '../shared/portal/portalEventKinds';
+import type { InfoRequest, PortalStore } from './portalStore';
 import { errorReply, jsonReply, type SimReply } from './router';
 
 /**
  * Actions Bureau reports to the portal (`POST /api/v1/applications/:id/events`), kept like a real
  * server would: each `Idempotency-Key` is applied once and its first final answer is replayed to
  * any retry, so a client that lost the answer can safely send the same request again.
+ *
+ * An accepted event is applied to the portal's copy of the case: when it changes the status
+ * (`portalStatusAfter`) or the portal's assignment (claim, release, assignment), the record gets
+ * a new version, `updatedAt` and feed position, and lists the event in `appliedEvents`. An event
+ * the case's current status does not allow is refused with 409 and a French reason.
  */
-
-export const PORTAL_EVENT_KINDS = [
-  'note.added',
-  'case.claimed',
-  'case.assigned',
-  'info.requested',
-  'decision.approved',
-  'decision.rejected',
-  'certificate.issued',
-] as const;
 
 export interface PortalEvent {
   /** Order of arrival on the portal, across all applications. */
   sequence: number;
   idempotencyKey: string;
   applicationId: string;
-  kind: string;
+  kind: PortalEventKind;
   payload: Record<string, unknown>;
   occurredAt: string;
   receivedAt: string;
+  /** The record's version before and after the event (equal when it changed nothing). */
+  previousVersion: number;
+  version: number;
 }
 
 interface StoredAnswer {
@@ -36,35 +41,253 @@ interface StoredAnswer {
 
 const KEY_PATTERN = /^[A-Za-z0-9-]{8,128}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const MAX_COMMENT = 2000;
+const MAX_LIST = 50;
+
+const OPEN: readonly CaseStatus[] = ['submitted', 'in_review', 'info_requested', 'pending_signoff'];
+
+/** The statuses from which the portal accepts each kind of event. */
+const ALLOWED_FROM: Record<PortalEventKind, readonly CaseStatus[]> = {
+  // Internal notes stay possible after a decision; a withdrawn application is closed to everything.
+  'note.added': [
+    'submitted',
+    'in_review',
+    'info_requested',
+    'pending_signoff',
+    'approved',
+    'issued',
+    'rejected',
+  ],
+  'case.claimed': OPEN,
+  'case.released': OPEN,
+  'case.assigned': OPEN,
+  'info.requested': ['submitted', 'in_review'],
+  'signoff.requested': ['submitted', 'in_review'],
+  'signoff.returned': ['pending_signoff'],
+  'decision.approved': ['submitted', 'in_review', 'pending_signoff'],
+  // Also for an applicant who never answered a request for information.
+  'decision.rejected': ['submitted', 'in_review', 'info_requested', 'pending_signoff'],
+  'certificate.issued': ['approved'],
+  'certificate.revoked': ['issued'],
+};
+
+/** Kinds that change who holds the case on the portal: a new version even without a new status. */
+const ASSIGNMENT_KINDS: readonly PortalEventKind[] = [
+  'case.claimed',
+  'case.released',
+  'case.assigned',
+];
+
+const KIND_LABEL: Record<PortalEventKind, string> = {
+  'note.added': 'ajout d’une note',
+  'case.claimed': 'prise en charge',
+  'case.released': 'libération du dossier',
+  'case.assigned': 'affectation',
+  'info.requested': 'demande de complément',
+  'signoff.requested': 'demande de validation',
+  'signoff.returned': 'renvoi en instruction',
+  'decision.approved': 'approbation',
+  'decision.rejected': 'rejet',
+  'certificate.issued': 'délivrance du certificat',
+  'certificate.revoked': 'révocation du certificat',
+};
+
+const STATUS_LABEL: Record<CaseStatus, string> = {
+  submitted: 'déposée',
+  in_review: 'en instruction',
+  info_requested: 'en attente de la réponse du demandeur',
+  pending_signoff: 'en attente de validation',
+  approved: 'approuvée',
+  issued: 'délivrée',
+  rejected: 'rejetée',
+  withdrawn: 'retirée',
+};
 
 function invalid(message: string): SimReply {
   return errorReply(422, 'validation_failed', message);
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
+const isText = (value: unknown, max: number): value is string =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= max;
+
+/** `{ id, displayName }` of a person; returns the French problem or null. */
+function checkPerson(value: unknown, name: string): string | null {
+  if (!isObject(value) || !isText(value.id, 64) || !isText(value.displayName, 200)) {
+    return `${name} doit être une personne { id, displayName }.`;
+  }
+  return null;
+}
+
+function checkComment(value: unknown, name: string, required: boolean): string | null {
+  if (value === undefined && !required) return null;
+  if (typeof value !== 'string' || value.length > MAX_COMMENT) {
+    return `${name} doit être un texte de ${required ? 1 : 0} à ${MAX_COMMENT} caractères.`;
+  }
+  if (required && value.trim() === '') {
+    return `${name} est obligatoire (1 à ${MAX_COMMENT} caractères).`;
+  }
+  return null;
+}
+
+/** A list of codes, each one of `known`; `unknown` starts the French message for a stranger. */
+function checkCodes(
+  value: unknown,
+  name: string,
+  known: readonly string[],
+  unknown: string,
+  minimum = 0,
+): string | null {
+  if (!Array.isArray(value) || value.length > MAX_LIST) {
+    return `${name} doit être une liste (au plus ${MAX_LIST} éléments).`;
+  }
+  if (value.length < minimum) return `${name} doit contenir au moins ${minimum} élément.`;
+  for (const item of value) {
+    if (typeof item !== 'string' || !known.includes(item)) {
+      return `${unknown} pour cette procédure : « ${String(item).slice(0, 64)} ».`;
+    }
+  }
+  return null;
+}
+
+/** The payload essentials of each kind; returns the first French problem, or null. */
+function checkPayload(
+  kind: PortalEventKind,
+  payload: Record<string, unknown>,
+  procedure: ProcedureDefinition | undefined,
+): string | null {
+  const first = (...problems: (string | null)[]) => problems.find((p) => p !== null) ?? null;
+  switch (kind) {
+    case 'note.added': {
+      const text = payload.body;
+      if (typeof text !== 'string' || text.trim() === '' || text.length > 10_000) {
+        return 'Une note doit contenir de 1 à 10 000 caractères.';
+      }
+      return checkPerson(payload.author, 'author');
+    }
+    case 'case.claimed':
+      return first(
+        checkPerson(payload.by, 'by'),
+        payload.takenOverFrom === undefined
+          ? null
+          : checkPerson(payload.takenOverFrom, 'takenOverFrom'),
+      );
+    case 'case.released':
+      return checkPerson(payload.by, 'by');
+    case 'case.assigned':
+      return first(
+        payload.assignee === null ? null : checkPerson(payload.assignee, 'assignee (ou null)'),
+        checkPerson(payload.by, 'by'),
+      );
+    case 'info.requested':
+      return first(
+        checkComment(payload.message, 'Le message au demandeur (message)', true),
+        checkCodes(
+          payload.missingDocuments,
+          'missingDocuments',
+          procedure?.documents.map((document) => document.code) ?? [],
+          'Pièce inconnue',
+        ),
+        checkCodes(
+          payload.fieldsToCorrect,
+          'fieldsToCorrect',
+          procedure ? procedureFields(procedure).map((field) => field.id) : [],
+          'Champ inconnu',
+        ),
+        checkPerson(payload.requestedBy, 'requestedBy'),
+      );
+    case 'decision.rejected':
+      return first(
+        checkCodes(
+          payload.reasonCodes,
+          'reasonCodes',
+          procedure?.rejectReasons.map((reason) => reason.code) ?? [],
+          'Motif de rejet inconnu',
+          1,
+        ),
+        checkComment(payload.comment, 'Le commentaire du rejet (comment)', true),
+        checkPerson(payload.decidedBy, 'decidedBy'),
+      );
+    case 'decision.approved':
+      return first(
+        checkComment(payload.comment, 'comment', false),
+        checkPerson(payload.decidedBy, 'decidedBy'),
+        payload.signedOffBy === undefined ? null : checkPerson(payload.signedOffBy, 'signedOffBy'),
+      );
+    case 'signoff.requested':
+      return first(
+        checkPerson(payload.requestedBy, 'requestedBy'),
+        checkComment(payload.comment, 'comment', false),
+      );
+    case 'signoff.returned':
+      return first(
+        checkComment(payload.comment, 'Le motif du renvoi (comment)', true),
+        checkPerson(payload.returnedBy, 'returnedBy'),
+      );
+    case 'certificate.issued':
+      return isText(payload.number, 64)
+        ? null
+        : 'Le numéro du certificat (number) est obligatoire.';
+    case 'certificate.revoked':
+      return isText(payload.number, 64) && isText(payload.reason, MAX_COMMENT)
+        ? null
+        : 'Une révocation indique le numéro du certificat (number) et le motif (reason).';
+  }
+}
+
 function checkBody(
   body: unknown,
-): { kind: string; payload: Record<string, unknown>; occurredAt: string } | SimReply {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+): { kind: PortalEventKind; payload: Record<string, unknown>; occurredAt: string } | SimReply {
+  if (!isObject(body)) {
     return invalid("Le corps de l'événement doit être un objet JSON.");
   }
-  const { kind, payload, occurredAt } = body as Record<string, unknown>;
-  if (typeof kind !== 'string' || !(PORTAL_EVENT_KINDS as readonly string[]).includes(kind)) {
+  const { kind, payload, occurredAt } = body;
+  if (typeof kind !== 'string' || !isPortalEventKind(kind)) {
     return invalid(`Type d'événement inconnu : « ${String(kind).slice(0, 40)} ».`);
   }
   if (typeof occurredAt !== 'string' || !ISO_DATE_TIME.test(occurredAt)) {
     return invalid('occurredAt doit être un horodatage ISO 8601 avec fuseau.');
   }
-  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+  if (!isObject(payload)) {
     return invalid('payload doit être un objet JSON.');
   }
-  const fields = payload as Record<string, unknown>;
-  if (kind === 'note.added') {
-    const text = fields.body;
-    if (typeof text !== 'string' || text.trim() === '' || text.length > 10_000) {
-      return invalid('Une note doit contenir de 1 à 10 000 caractères.');
-    }
+  return { kind, payload, occurredAt };
+}
+
+/** Why the portal refuses `kind` from `status`, or null when it accepts it. */
+export function refusalOf(kind: PortalEventKind, status: CaseStatus): SimReply | null {
+  if (ALLOWED_FROM[kind].includes(status)) return null;
+  if (status === 'withdrawn') {
+    return errorReply(
+      409,
+      'case_closed',
+      'La demande a été retirée par le demandeur : action refusée.',
+    );
   }
-  return { kind, payload: fields, occurredAt };
+  if (!OPEN.includes(status)) {
+    return errorReply(
+      409,
+      'case_closed',
+      `La demande est close (${STATUS_LABEL[status]}) : action « ${KIND_LABEL[kind]} » refusée.`,
+    );
+  }
+  return errorReply(
+    409,
+    'invalid_transition',
+    `Action « ${KIND_LABEL[kind]} » refusée par le portail : la demande est ${STATUS_LABEL[status]}.`,
+  );
+}
+
+/** Whether an accepted event changes the portal's record (and so its version). */
+export function changesRecord(
+  kind: PortalEventKind,
+  status: CaseStatus,
+): CaseStatus | 'same' | null {
+  const next = portalStatusAfter(kind, status);
+  if (next !== null && next !== status) return next;
+  return ASSIGNMENT_KINDS.includes(kind) ? 'same' : null;
 }
 
 export function createPortalEvents(store: PortalStore, now: () => Date) {
@@ -111,13 +334,26 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
       }
       const checked = checkBody(body);
       if ('status' in checked) return answer(key, fingerprint, checked);
-      if (!isOpenStatus(record.status)) {
-        const message =
-          record.status === 'withdrawn'
-            ? 'La demande a été retirée par le demandeur : action refusée.'
-            : `La demande est close (${record.status}) : action refusée.`;
-        return answer(key, fingerprint, errorReply(409, 'case_closed', message));
-      }
+      const problem = checkPayload(
+        checked.kind,
+        checked.payload,
+        store.procedure(record.procedureCode),
+      );
+      if (problem) return answer(key, fingerprint, invalid(problem));
+      const refusal = refusalOf(checked.kind, record.status);
+      if (refusal) return answer(key, fingerprint, refusal);
+
+      const effect = changesRecord(checked.kind, record.status);
+      const after =
+        effect === null
+          ? record
+          : store.applyBureauEvent(applicationId, {
+              idempotencyKey: key,
+              status: effect === 'same' ? null : effect,
+              ...(checked.kind === 'info.requested'
+                ? { infoRequest: infoRequestOf(checked.payload) }
+                : {}),
+            });
       const event: PortalEvent = {
         sequence: events.length + 1,
         idempotencyKey: key,
@@ -126,6 +362,8 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
         payload: checked.payload,
         occurredAt: checked.occurredAt,
         receivedAt: now().toISOString(),
+        previousVersion: record.version,
+        version: after.version,
       };
       events.push(event);
       return answer(
@@ -137,7 +375,11 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
             sequence: event.sequence,
             receivedAt: event.receivedAt,
           },
-          application: { id: record.id, version: record.version },
+          application: {
+            id: record.id,
+            version: after.version,
+            previousVersion: record.version,
+          },
         }),
       );
     },
@@ -150,3 +392,10 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
   };
 }
 export type PortalEvents = ReturnType<typeof createPortalEvents>;
+
+function infoRequestOf(payload: Record<string, unknown>): InfoRequest {
+  return {
+    missingDocuments: [...new Set(payload.missingDocuments as string[])],
+    fieldsToCorrect: [...new Set(payload.fieldsToCorrect as string[])],
+  };
+}

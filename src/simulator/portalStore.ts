@@ -1,14 +1,19 @@
 import type { ProcedureDefinition } from '../shared/catalog/procedureSchema';
 import type { CaseStatus } from '../shared/domain/caseStatus';
-import type { PortalApplication, PortalDocument } from '../shared/portal/portalApplication';
+import {
+  MAX_APPLIED_EVENTS,
+  type PortalApplication,
+  type PortalDocument,
+} from '../shared/portal/portalApplication';
 import { sharedAttachmentPool, type AttachmentBody, type AttachmentPool } from './attachments';
 import { applicationIdOfDocument, generateApplication } from './generateApplication';
 import { createRandom } from './random';
 
 /**
- * The portal's state, in memory. Every change (a new application, a withdrawal) takes the next
- * sequence number; the change feed lists applications by the sequence of their latest change, so
- * a changed application appears again after the cursor of a client that already had it.
+ * The portal's state, in memory. Every change (a new application, a withdrawal, a clerk's decision
+ * reported by Bureau) takes the next sequence number; the change feed lists applications by the
+ * sequence of their latest change, so a changed application appears again after the cursor of a
+ * client that already had it.
  */
 
 const DAY_MS = 86_400_000;
@@ -24,6 +29,23 @@ export interface PortalChange {
   /** Fields the applicant corrected (address, phone…) or the portal re-routed (region, city). */
   applicant?: Partial<PortalApplication['applicant']>;
   form?: PortalApplication['form'];
+  /** Files the applicant added (a reply to a request for information). */
+  newDocuments?: PortalDocument[];
+}
+
+/** What a clerk asked the applicant for (an accepted `info.requested` event), until answered. */
+export interface InfoRequest {
+  missingDocuments: string[];
+  fieldsToCorrect: string[];
+}
+
+/** An event from Bureau that changes the record (status or the portal's assignment). */
+export interface BureauChange {
+  idempotencyKey: string;
+  /** The new status, or null when only the assignment changed. */
+  status: CaseStatus | null;
+  /** For `info.requested`: what the applicant has to provide (used by the simulated reply). */
+  infoRequest?: InfoRequest;
 }
 
 export interface FeedPage {
@@ -54,6 +76,17 @@ export interface PortalStore {
   get(id: string): PortalApplication | undefined;
   /** A change made on the portal side (e.g. the applicant withdraws): new version, new sequence. */
   applyPortalChange(id: string, change: PortalChange): PortalApplication;
+  /**
+   * A Bureau event that changes the record: new version, `updatedAt` and sequence (it re-appears
+   * in the feed), listed in `appliedEvents` with the version it produced.
+   */
+  applyBureauEvent(id: string, change: BureauChange): PortalApplication;
+  /** The request for information the applicant has not answered yet, if any. */
+  pendingInfoRequest(id: string): InfoRequest | undefined;
+  /** The procedure definition of a code, as the portal knows it. */
+  procedure(code: string): ProcedureDefinition | undefined;
+  /** Where document bodies come from (new documents must be drawn from it to be served). */
+  readonly attachments: AttachmentPool;
   /** Applications whose latest change is after `afterSeq`, oldest change first. */
   page(afterSeq: number, limit: number): FeedPage;
   /** The document and the bytes behind a document id, if both exist. */
@@ -82,6 +115,15 @@ export function createPortalStore(options: {
   let intake = 0;
   // Live log entries (an application's latest change) per log index, to count what remains.
   const live = createFenwick();
+  const infoRequests = new Map<string, InfoRequest>();
+  const proceduresByCode = new Map(options.procedures.map((p) => [p.code, p]));
+
+  /** Never earlier than the previous change: clients order changes by it. */
+  function nextUpdatedAt(record: PortalApplication): string {
+    return new Date(
+      Math.max(options.now().getTime(), Date.parse(record.updatedAt) + 1000),
+    ).toISOString();
+  }
 
   function append(record: PortalApplication): void {
     const previous = byId.get(record.id);
@@ -148,20 +190,47 @@ export function createPortalStore(options: {
       if (change.status && change.status !== 'withdrawn' && entry.record.status === 'withdrawn') {
         throw new PortalStoreError('conflict', `La demande ${id} est retirée.`);
       }
-      const updatedAt = new Date(
-        Math.max(options.now().getTime(), Date.parse(entry.record.updatedAt) + 1000),
-      ).toISOString();
       const record: PortalApplication = {
         ...entry.record,
         ...(change.status ? { status: change.status } : {}),
         applicant: { ...entry.record.applicant, ...change.applicant },
         form: { ...entry.record.form, ...change.form },
+        ...(change.newDocuments?.length
+          ? { documents: [...entry.record.documents, ...change.newDocuments] }
+          : {}),
         version: entry.record.version + 1,
-        updatedAt,
+        updatedAt: nextUpdatedAt(entry.record),
       };
+      // A reply answers the pending request; a withdrawal or another request replaces it.
+      if (change.status) infoRequests.delete(id);
       append(record);
       return record;
     },
+
+    applyBureauEvent(id, change) {
+      const entry = byId.get(id);
+      if (!entry) throw new PortalStoreError('not_found', `Demande inconnue : ${id}`);
+      const version = entry.record.version + 1;
+      const applied = [
+        ...(entry.record.appliedEvents ?? []),
+        { idempotencyKey: change.idempotencyKey, version },
+      ].slice(-MAX_APPLIED_EVENTS);
+      const record: PortalApplication = {
+        ...entry.record,
+        ...(change.status ? { status: change.status } : {}),
+        version,
+        updatedAt: nextUpdatedAt(entry.record),
+        appliedEvents: applied,
+      };
+      if (change.infoRequest) infoRequests.set(id, change.infoRequest);
+      else if (change.status) infoRequests.delete(id);
+      append(record);
+      return record;
+    },
+
+    pendingInfoRequest: (id) => infoRequests.get(id),
+    procedure: (code) => proceduresByCode.get(code),
+    attachments: pool,
 
     page(afterSeq, limit) {
       const items: PortalApplication[] = [];

@@ -8,10 +8,7 @@ interface RpcResult<T> {
   value: T;
 }
 
-/**
- * Only what the real training host produces: the embedded simulator's admin routes are not
- * reachable from here, so no conflict is staged (the banner is checked to be absent instead).
- */
+/** What the real training host produces on a fresh start: no conflict, nothing refused. */
 test('the header and a case show the real sync state in French', async ({ page }) => {
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
@@ -82,15 +79,72 @@ test('the header and a case show the real sync state in French', async ({ page }
     await expect(page.getByTestId('case-actions')).toHaveCount(0);
   }
   if (detail.value.record.documents.length > 0) {
-    const documents = page.getByTestId('case-documents');
+    const documents = page.getByTestId('documents-panel');
     await expect(documents).toBeVisible();
-    await expect(documents.locator('tbody tr')).toHaveCount(detail.value.record.documents.length);
+    await expect(documents.locator('[data-testid^="document-tab-"]')).toHaveCount(
+      detail.value.record.documents.length,
+    );
     const notReady = detail.value.sync.documents.filter((doc) => doc.state !== 'ready').length;
     await expect(documents.getByTestId('document-state')).toHaveCount(notReady);
-    // The case view scrolls inside its own pane: shoot the table itself.
-    await documents.scrollIntoViewIfNeeded();
     await documents.screenshot({ path: screenshotPath('sync-case-documents.png') });
   }
   await page.screenshot({ path: screenshotPath('sync-case.png'), fullPage: true });
   expect(consoleErrors).toEqual([]);
+});
+
+/**
+ * A conflict staged on the embedded portal (its admin token is the test's): the applicant withdraws
+ * while the clerk, not yet synced, claims the case. The portal refuses the claim; the case shows
+ * both versions and the clerk keeps the portal's.
+ */
+test('a withdrawal on the portal while the clerk claims offline opens a conflict the clerk resolves', async ({
+  page,
+}) => {
+  await page.goto(host.launchUrl);
+  await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
+  const rpc = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await page.evaluate(
+      async ({ method, input }) => {
+        const response = await fetch(`/api/rpc/${method}`, {
+          method: 'POST',
+          body: JSON.stringify(input),
+        });
+        return (await response.json()) as RpcResult<unknown>;
+      },
+      { method, input },
+    );
+    expect(result.ok).toBe(true);
+    return result.value as T;
+  };
+  const list = await rpc<{ rows: { id: string; reference: string }[] }>('inbox.list', {
+    queue: 'to_process',
+    filters: { statuses: ['submitted'] },
+    limit: 5,
+  });
+  const target = list.rows[0]!;
+  const info = await rpc<{ portalUrl: string }>('app.info', {});
+  const withdrawn = await fetch(`${info.portalUrl}/__sim/changes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${host.portalToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: target.id, kind: 'withdraw' }),
+  });
+  expect(withdrawn.status).toBeLessThan(300);
+
+  await page.goto(`${host.origin}/#/cases/${encodeURIComponent(target.id)}`);
+  await page.getByTestId('action-claim').click();
+  await expect(page.getByTestId('claim-state')).toContainText('Vous avez ce dossier en charge');
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).first().click();
+  const banner = page.getByTestId('conflict-banner');
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await expect(banner).toContainText('Conflit avec le portail');
+  await expect(banner).toContainText('retirée');
+  await expect(page.getByTestId('sync-conflicts')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('sync-conflict.png') });
+
+  await banner.getByRole('button', { name: 'Garder la version du portail' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
+  await expect(page.getByText('Le dossier suit désormais la version du portail.')).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByTestId('case-view').getByText('Retirée').first()).toBeVisible();
+  await expect(page.getByTestId('action-claim')).toHaveCount(0);
 });

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../src/shared/api/types';
@@ -22,8 +24,9 @@ describe('a large pull', () => {
     const simulator = await startSimulator(COUNT, 51);
     cleanups.push(() => simulator.close());
     // Documents stay out of the measure: they download in the background, after the pull.
+    const dataDir = tempDir();
     const core = openSyncCore({
-      dataDir: tempDir(),
+      dataDir,
       portalUrl: simulator.url,
       token: simulator.token,
       tuning: { pageSize: 200, downloadConcurrency: 0 },
@@ -54,12 +57,20 @@ describe('a large pull', () => {
     expect(scalar(core.db, 'SELECT count(*) FROM applications')).toBe(COUNT);
     expect(remaining[0]).toBe(COUNT - 200);
     expect(remaining.at(-1)).toBe(0);
-    // The simulator shares this event loop and serialises pages too, so this bounds both. The
-    // typical block is ~10–25 ms; rare outliers (~150 ms, suspected WAL checkpoints or GC) are a
-    // known follow-up, guarded here against regressions only.
+    // Checkpoints ran on the side during the pull (pullCheckpoints.ts): the WAL file started over
+    // every few slices instead of growing with the pull (~50 KB per case), and automatic
+    // checkpoints are back on afterwards.
+    const walBytes = statSync(join(dataDir, 'bureau.sqlite-wal')).size;
+    console.log(`large pull: WAL file ${(walBytes / 1e6).toFixed(1)} MB after the pull`);
+    expect(walBytes).toBeLessThan(64e6);
+    expect(core.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // The simulator shares this event loop and serialises pages too, so this bounds both. Writes
+    // come in blocks of ~20 ms (work and commit, pullApplications.ts); on a quiet machine the
+    // measured max is 42–45 ms, p99 32–36 ms (docs/status.md). Other processes on the machine
+    // (a parallel test suite) push the max well past 100 ms: measure alone.
     if (MEASURE) {
       expect(p99Ms).toBeLessThan(50);
-      expect(maxMs).toBeLessThan(300);
+      expect(maxMs).toBeLessThan(100);
     }
   });
 });

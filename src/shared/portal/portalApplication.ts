@@ -48,6 +48,19 @@ export type PortalCompany = z.infer<typeof portalCompany>;
 export const formValue = z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]);
 export type FormValue = z.infer<typeof formValue>;
 
+/** At most this many entries in `appliedEvents`: the portal keeps the latest ones. */
+export const MAX_APPLIED_EVENTS = 20;
+
+/**
+ * One event reported by a Bureau client (`POST /api/v1/applications/:id/events`) that changed the
+ * record: its `Idempotency-Key` and the record `version` it produced (the previous version + 1).
+ */
+export const portalAppliedEvent = z.strictObject({
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,128}$/),
+  version: z.int().positive(),
+});
+export type PortalAppliedEvent = z.infer<typeof portalAppliedEvent>;
+
 export const portalApplication = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{8,64}$/),
   reference: z.string().regex(/^[A-Z]{3}-[A-Z]{2,6}-\d{4}-\d{6}$/),
@@ -60,6 +73,12 @@ export const portalApplication = z.strictObject({
   company: portalCompany.nullable(),
   form: z.record(z.string().max(64), formValue),
   documents: z.array(portalDocument).max(50),
+  /**
+   * Optional: the latest client events that changed this record (oldest first, at most
+   * `MAX_APPLIED_EVENTS`), so a client can recognise versions its own actions produced — even
+   * when it never received the portal's answer — and not mistake them for someone else's change.
+   */
+  appliedEvents: z.array(portalAppliedEvent).max(MAX_APPLIED_EVENTS).optional(),
 });
 export type PortalApplication = z.infer<typeof portalApplication>;
 

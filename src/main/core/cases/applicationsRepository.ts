@@ -9,6 +9,23 @@ export interface IncomingApplication {
 }
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
+/** `held`: a newer version that `beforeUpdate` kept out of the cache (the case is in conflict). */
+export type BatchOutcome = UpsertOutcome | 'held';
+
+interface KnownCase {
+  portal_version: number;
+  status: string;
+  office_code: string;
+}
+
+/** Rows per multi-row INSERT: few statement runs, far below SQLite's 32,766 bound parameters. */
+const ROWS_PER_INSERT = 50;
+
+/** `(?, ?, …), (?, ?, …)…`: `rows` tuples of `width` placeholders. */
+function valuesClause(rows: number, width: number): string {
+  const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  return Array.from({ length: rows }, () => tuple).join(', ');
+}
 
 /** A status change the portal made to a cached case, seen before the new version is written. */
 export interface PortalTransition {
@@ -31,22 +48,18 @@ export function createApplicationsRepository(
   db: Database.Database,
   options: ApplicationsRepositoryOptions = {},
 ) {
-  const findKnown = db.prepare<
-    [string],
-    { portal_version: number; status: string; office_code: string }
-  >('SELECT portal_version, status, office_code FROM applications WHERE id = ?');
+  const findKnown = db.prepare<[string], KnownCase>(
+    'SELECT portal_version, status, office_code FROM applications WHERE id = ?',
+  );
+  const findKnownMany = db.prepare<[string], KnownCase & { id: string }>(
+    `SELECT id, portal_version, status, office_code FROM applications
+     WHERE id IN (SELECT value FROM json_each(?))`,
+  );
   const clearAssignee = db.prepare('UPDATE applications SET assignee_id = NULL WHERE id = ?');
   const acknowledge = db.prepare(`
     UPDATE applications SET portal_version = @portalVersion, portal_updated_at = @portalUpdatedAt,
       record_json = @recordJson, synced_at = @now, updated_at = @now
     WHERE id = @id`);
-  const insert = db.prepare(`
-    INSERT INTO applications (id, reference, procedure_code, status, is_open, office_code, region, city,
-      applicant_name, company_name, nif, rccm, phone, email, submitted_at, due_date, assignee_id,
-      portal_version, portal_updated_at, record_json, synced_at, updated_at)
-    VALUES (@id, @reference, @procedureCode, @status, @isOpen, @officeCode, @region, @city,
-      @applicantName, @companyName, @nif, @rccm, @phone, @email, @submittedAt, @dueDate, NULL,
-      @portalVersion, @portalUpdatedAt, @recordJson, @now, @now)`);
   const update = db.prepare(`
     UPDATE applications SET status = @status, is_open = @isOpen, office_code = @officeCode,
       region = @region, city = @city, applicant_name = @applicantName, company_name = @companyName,
@@ -58,12 +71,33 @@ export function createApplicationsRepository(
     INSERT INTO documents (id, application_id, code, file_name, mime_type, size, sha256)
     VALUES (@id, @applicationId, @code, @fileName, @mimeType, @size, @sha256)
     ON CONFLICT (id) DO NOTHING`);
-  const insertHistory = db.prepare(`
-    INSERT INTO history_events (application_id, at, kind, from_status, to_status, details_json)
-    VALUES (?, ?, ?, NULL, ?, ?)`);
   const insertChange = db.prepare(`
     INSERT INTO history_events (application_id, at, kind, from_status, to_status, details_json)
     VALUES (?, ?, ?, ?, ?, ?)`);
+  // New cases are written in multi-row statements; migration 006 moved their search indexing
+  // here (one INSERT … SELECT per batch instead of a trigger run per row).
+  const indexNewCases = db.prepare(`
+    INSERT INTO inbox_search (rowid, reference, applicant_name, company_name, nif, rccm, phone,
+      phone_digits, email, name_joined)
+    SELECT * FROM inbox_search_source WHERE case_rowid IN (SELECT value FROM json_each(?))`);
+  const multiRow = new Map<string, Database.Statement>();
+  function insertRows(head: string, width: number, tail: string, values: unknown[]): number[] {
+    const rowids: number[] = [];
+    const rows = values.length / width;
+    for (let start = 0; start < rows; start += ROWS_PER_INSERT) {
+      const count = Math.min(ROWS_PER_INSERT, rows - start);
+      const sql = `${head} VALUES ${valuesClause(count, width)} ${tail}`;
+      let statement = multiRow.get(sql);
+      if (!statement) multiRow.set(sql, (statement = db.prepare(sql)));
+      const bound = values.slice(start * width, (start + count) * width);
+      if (statement.reader) {
+        for (const row of statement.raw().all(bound) as [number][]) rowids.push(row[0]);
+      } else {
+        statement.run(bound);
+      }
+    }
+    return rowids;
+  }
 
   function columns({ record, officeCode, dueDate }: IncomingApplication, now: string) {
     return {
@@ -94,6 +128,81 @@ export function createApplicationsRepository(
     for (const document of record.documents) {
       insertDocument.run({ ...document, applicationId: record.id });
     }
+  }
+
+  /**
+   * Writes new cases (never seen before) in multi-row statements: the rows, their search entries,
+   * their « received » history lines and their documents.
+   */
+  function insertNew(items: readonly IncomingApplication[], now: string): void {
+    if (items.length === 0) return;
+    const cases: unknown[] = [];
+    const history: unknown[] = [];
+    const documents: unknown[] = [];
+    for (const { record, officeCode, dueDate } of items) {
+      cases.push(
+        record.id,
+        record.reference,
+        record.procedureCode,
+        record.status,
+        isOpenStatus(record.status) ? 1 : 0,
+        officeCode,
+        record.applicant.region,
+        record.applicant.city,
+        `${record.applicant.firstName} ${record.applicant.lastName}`,
+        record.company?.name ?? null,
+        record.company?.nif ?? null,
+        record.company?.rccm ?? null,
+        record.applicant.phone,
+        record.applicant.email,
+        record.submittedAt,
+        dueDate,
+        record.version,
+        record.updatedAt,
+        JSON.stringify(record),
+        now,
+        now,
+      );
+      history.push(
+        record.id,
+        record.submittedAt,
+        'received',
+        record.status,
+        JSON.stringify({ version: record.version }),
+      );
+      for (const document of record.documents) {
+        documents.push(
+          document.id,
+          record.id,
+          document.code,
+          document.fileName,
+          document.mimeType,
+          document.size,
+          document.sha256,
+        );
+      }
+    }
+    const rowids = insertRows(
+      `INSERT INTO applications (id, reference, procedure_code, status, is_open, office_code,
+        region, city, applicant_name, company_name, nif, rccm, phone, email, submitted_at,
+        due_date, portal_version, portal_updated_at, record_json, synced_at, updated_at)`,
+      21,
+      'RETURNING rowid',
+      cases,
+    );
+    indexNewCases.run(JSON.stringify(rowids));
+    insertRows(
+      `INSERT INTO history_events (application_id, at, kind, to_status, details_json)`,
+      5,
+      '',
+      history,
+    );
+    insertRows(
+      `INSERT INTO documents (id, application_id, code, file_name, mime_type, size, sha256)`,
+      7,
+      'ON CONFLICT (id) DO NOTHING',
+      documents,
+    );
   }
 
   /** Writes a newer portal version over the cached one and records what the portal changed. */
@@ -143,27 +252,75 @@ export function createApplicationsRepository(
     insertDocuments(record);
   }
 
+  /**
+   * The batch form of `upsertFromPortal`, for a page of the change feed: one lookup for the whole
+   * batch, new cases written together. Items are applied in order, with the same version guard
+   * (a newer version replaces an older one, anything else changes nothing), so a case appearing
+   * twice in a batch ends at its newest version. For a newer version of a case already cached,
+   * `beforeUpdate` is asked first (in order, before that update is written); when it returns true
+   * the version is held back (conflicts) and the outcome is `held`.
+   */
+  function upsertMany(
+    items: readonly IncomingApplication[],
+    now: string,
+    beforeUpdate?: (incoming: IncomingApplication) => boolean,
+  ): BatchOutcome[] {
+    const known = new Map<string, KnownCase>();
+    for (const row of findKnownMany.all(JSON.stringify(items.map((item) => item.record.id)))) {
+      known.set(row.id, row);
+    }
+    const outcomes: BatchOutcome[] = [];
+    let pending: IncomingApplication[] = [];
+    const pendingIds = new Set<string>();
+    // Cases `beforeUpdate` held back: it may have written them itself (conflicts.ts takes in a
+    // version made only by our own actions), so a later copy in the batch reads them again.
+    const reread = new Set<string>();
+    for (const incoming of items) {
+      const { record } = incoming;
+      if (reread.delete(record.id)) {
+        const row = findKnown.get(record.id);
+        if (row) known.set(record.id, row);
+      }
+      const cached = known.get(record.id);
+      if (cached && cached.portal_version >= record.version) {
+        outcomes.push('unchanged');
+        continue;
+      }
+      if (cached) {
+        // Seen earlier in this batch: its row must exist before it is read or updated.
+        if (pendingIds.has(record.id)) {
+          insertNew(pending, now);
+          pending = [];
+          pendingIds.clear();
+        }
+        if (beforeUpdate?.(incoming)) {
+          outcomes.push('held');
+          reread.add(record.id);
+          continue;
+        }
+        applyUpdate(incoming, cached, now);
+        outcomes.push('updated');
+      } else {
+        pending.push(incoming);
+        pendingIds.add(record.id);
+        outcomes.push('inserted');
+      }
+      known.set(record.id, {
+        portal_version: record.version,
+        status: record.status,
+        office_code: incoming.officeCode,
+      });
+    }
+    insertNew(pending, now);
+    return outcomes;
+  }
+
   return {
     /** Newer portal versions replace older ones; replays and out-of-order pages change nothing. */
     upsertFromPortal(incoming: IncomingApplication, now: string): UpsertOutcome {
-      const { record } = incoming;
-      const known = findKnown.get(record.id);
-      if (known && known.portal_version >= record.version) return 'unchanged';
-      if (known) {
-        applyUpdate(incoming, known, now);
-        return 'updated';
-      }
-      insert.run(columns(incoming, now));
-      insertHistory.run(
-        record.id,
-        record.submittedAt,
-        'received',
-        record.status,
-        JSON.stringify({ version: record.version }),
-      );
-      insertDocuments(record);
-      return 'inserted';
+      return upsertMany([incoming], now)[0] as UpsertOutcome;
     },
+    upsertManyFromPortal: upsertMany,
     /** The clerk chose the portal's version in a conflict: it replaces the local state. */
     takePortalVersion(incoming: IncomingApplication, now: string): void {
       const known = findKnown.get(incoming.record.id);

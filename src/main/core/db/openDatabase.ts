@@ -17,6 +17,10 @@ export function openDatabase(file: string): Database.Database {
     // 32 MB of page cache (default 2 MB): at a million cases the inbox, sort and FTS indexes'
     // upper levels stay in memory. Memory only; durability is unchanged.
     db.pragma('cache_size = -32768');
+    // Multi-row inserts keep a statement journal (to undo one statement on a constraint failure);
+    // past 64 KB SQLite spills it to a temporary file, ~16 % of ingest time (perf). In memory it
+    // is a page copy; the database's durability is unchanged.
+    db.pragma('temp_store = MEMORY');
     migrate(db, MIGRATIONS);
     return db;
   } catch (error) {

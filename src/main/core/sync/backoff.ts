@@ -2,7 +2,7 @@
 export interface SyncTuning {
   /** Records per change-feed page: small enough that one page's transaction stays short. */
   pageSize: number;
-  /** Records per write transaction within a page, so no single block of the main thread is long. */
+  /** Records per batched upsert; a write transaction takes batches until its ~20 ms budget is spent. */
   applyBatchSize: number;
   /** Transient failures tolerated per page within one pull before the pull gives up. */
   pageAttempts: number;

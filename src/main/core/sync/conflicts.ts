@@ -1,14 +1,25 @@
 import type Database from 'better-sqlite3';
 import type { CaseConflict } from '../../../shared/api/syncTypes';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
+import type { PortalApplication } from '../../../shared/portal/portalApplication';
 import type { IncomingApplication } from '../cases/applicationsRepository';
 import type { Outbox, OutboxRow } from './outbox';
 
 /**
  * Conflicts between the portal and this office. A case is in conflict when the portal sends a
- * newer version while the case still has undelivered (pending, sending) or refused (failed) local
- * actions, or when the portal refuses one of its actions. The case then keeps its local state,
- * its queue stops, and both versions wait in `conflict_json` for a clerk: nothing is overwritten.
+ * newer version made by someone else while the case still has undelivered (pending, sending) or
+ * refused (failed) local actions, or when the portal refuses one of its actions. The case then
+ * keeps its local state, its queue stops, and both versions wait in `conflict_json` for a clerk:
+ * nothing is overwritten.
+ *
+ * Versions our own actions produced are not conflicts. The portal lists in each record the
+ * idempotency keys of the latest client events that changed it, with the version each produced
+ * (`appliedEvents`). An open action whose key is listed was delivered — its answer was lost or is
+ * still on its way — and is marked sent. When every version between the cached one and the
+ * incoming one was produced by this office's actions, the portal holds nothing the case does not
+ * already reflect: the new version is acknowledged and the local state kept, even if later
+ * actions still wait. Only a version someone else made, with actions still undelivered, is a
+ * conflict.
  */
 
 /** Stored form: the API's CaseConflict plus where the portal version would place the case. */
@@ -43,6 +54,38 @@ export function createConflicts(db: Database.Database, outbox: Outbox) {
   const count = db.prepare<[], { n: number }>(
     'SELECT count(*) AS n FROM applications WHERE conflict_json IS NOT NULL',
   );
+  // Our own version: the portal's record is taken in, the local workflow columns stay.
+  const acknowledgeOwnVersion = db.prepare(`
+    UPDATE applications SET portal_version = @version, portal_updated_at = @updatedAt,
+      record_json = @recordJson, synced_at = @now
+    WHERE id = @id`);
+
+  /**
+   * Marks this case's open actions the record lists as applied as delivered, and tells whether
+   * every version after `fromVersion` up to the record's was produced by this office's actions.
+   */
+  function recogniseOwnEvents(record: PortalApplication, fromVersion: number, now: string) {
+    const applied = record.appliedEvents ?? [];
+    const versionOf = new Map(applied.map((event) => [event.idempotencyKey, event.version]));
+    const ours = outbox.actionsWithKeys(record.id, [...versionOf.keys()]);
+    const ownVersions = new Set<number>();
+    for (const action of ours) {
+      const version = versionOf.get(action.idempotencyKey) as number;
+      if (action.state === 'cancelled') continue; // dropped locally: the case does not reflect it
+      ownVersions.add(version);
+      if (action.state !== 'sent') {
+        outbox.markDeliveredByPortal(action.id, now, {
+          deliveredAccordingTo: 'appliedEvents',
+          application: { id: record.id, version, previousVersion: version - 1 },
+        });
+      }
+    }
+    let allOwn = record.version - fromVersion <= applied.length;
+    for (let version = fromVersion + 1; allOwn && version <= record.version; version++) {
+      allOwn = ownVersions.has(version);
+    }
+    return allOwn;
+  }
 
   function read(id: string): StoredConflict | null {
     const json = caseRow.get(id)?.conflict_json;
@@ -88,13 +131,16 @@ export function createConflicts(db: Database.Database, outbox: Outbox) {
       };
     },
     /**
-     * Called by the puller for each valid record, inside the page's transaction. Returns true when
-     * the record was held back as the portal side of a conflict instead of being applied.
+     * Called by the puller for each newer version of a cached case, inside the page's
+     * transaction, before it is written. Returns true when the record was dealt with here and must
+     * not be applied as a portal change: held back as the portal side of a conflict, or taken in
+     * as a version this office's own actions made (the local state already reflects it).
      */
     interceptPortalVersion(incoming: IncomingApplication, now: string): boolean {
       const { record } = incoming;
       const row = caseRow.get(record.id);
       if (!row || row.portal_version >= record.version) return false;
+      const allOwn = recogniseOwnEvents(record, row.portal_version, now);
       const stored = row.conflict_json ? (JSON.parse(row.conflict_json) as StoredConflict) : null;
       if (stored) {
         // Already waiting for a clerk: keep the newest portal version as the portal side.
@@ -103,6 +149,18 @@ export function createConflicts(db: Database.Database, outbox: Outbox) {
           stored.incoming = { officeCode: incoming.officeCode, dueDate: incoming.dueDate };
           setConflict.run(JSON.stringify(stored), record.id);
         }
+        return true;
+      }
+      if (allOwn) {
+        // Nothing new for this office: take the record in, keep the local state (which may be
+        // ahead of the portal's while later actions wait). Not a portal change to apply.
+        acknowledgeOwnVersion.run({
+          id: record.id,
+          version: record.version,
+          updatedAt: record.updatedAt,
+          recordJson: JSON.stringify(record),
+          now,
+        });
         return true;
       }
       if (outbox.openActions(record.id).length === 0) return false;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CaseDetail } from '../../../shared/api/types';
+import type { CaseDetail, CurrentUser } from '../../../shared/api/types';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
 import type { AuditLog } from '../audit/auditLog';
 import type { Catalog } from '../catalog/loadCatalog';
@@ -88,7 +88,7 @@ export function createSyncEngine(deps: {
     sync,
     outbox,
     caseSyncState: createCaseSyncState(db, outbox, conflicts),
-    handlers: (getCase: (id: string) => CaseDetail | Promise<CaseDetail>) =>
+    handlers: (getCase: (id: string, user: CurrentUser) => CaseDetail | Promise<CaseDetail>) =>
       createSyncHandlers({
         sync,
         quarantine: createQuarantineQueries(db),

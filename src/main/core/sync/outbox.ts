@@ -75,12 +75,21 @@ export function createOutbox(db: Database.Database) {
   const setSent = db.prepare(
     "UPDATE outbox SET state = 'sent', sent_at = ?, response_json = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?",
   );
+  // Only from 'sending': the pull may meanwhile have found the action applied on the portal
+  // (its key in the record's appliedEvents) and marked it sent; a late error must not reopen it.
   const setRetry = db.prepare(
-    "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?",
+    "UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ? AND state = 'sending'",
   );
   const setFailed = db.prepare(
-    "UPDATE outbox SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ?",
+    "UPDATE outbox SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ? AND state = 'sending'",
   );
+  const setDelivered = db.prepare(
+    `UPDATE outbox SET state = 'sent', sent_at = ?, response_json = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ? AND state IN ${OPEN}`,
+  );
+  const byKeys = db.prepare<[string, string], RawRow>(`
+    SELECT * FROM outbox
+    WHERE application_id = ? AND idempotency_key IN (SELECT value FROM json_each(?))
+    ORDER BY id`);
   const openFor = db.prepare<[string], RawRow>(
     `SELECT * FROM outbox WHERE application_id = ? AND state IN ${OPEN} ORDER BY id`,
   );
@@ -122,8 +131,20 @@ export function createOutbox(db: Database.Database) {
     markSending: (id: number) => void setSending.run(id),
     markSent: (id: number, now: string, response: unknown) =>
       void setSent.run(now, JSON.stringify(response ?? null), id),
-    scheduleRetry: (id: number, at: string, error: string) => void setRetry.run(at, error, id),
-    markFailed: (id: number, reason: string) => void setFailed.run(reason, id),
+    /** Back to 'pending' until `at`; false when the action is no longer being sent. */
+    scheduleRetry: (id: number, at: string, error: string): boolean =>
+      setRetry.run(at, error, id).changes > 0,
+    /** Refused for good; false when the action is no longer being sent. */
+    markFailed: (id: number, reason: string): boolean => setFailed.run(reason, id).changes > 0,
+    /**
+     * The portal's record shows the action applied (its key in `appliedEvents`) although its
+     * answer never arrived: delivered. Only open actions change; returns whether this one did.
+     */
+    markDeliveredByPortal: (id: number, now: string, evidence: unknown): boolean =>
+      setDelivered.run(now, JSON.stringify(evidence ?? null), id).changes > 0,
+    /** This case's actions (any state) whose idempotency keys are among `keys`. */
+    actionsWithKeys: (applicationId: string, keys: readonly string[]): OutboxRow[] =>
+      keys.length === 0 ? [] : byKeys.all(applicationId, JSON.stringify(keys)).map(toRow),
     openActions: (applicationId: string): OutboxRow[] => openFor.all(applicationId).map(toRow),
     cancelOpen: (applicationId: string): number => cancelFor.run(applicationId).changes,
     requeueOpen: (applicationId: string): number => requeueFor.run(applicationId).changes,

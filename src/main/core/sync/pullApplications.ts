@@ -1,13 +1,15 @@
+import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
 import { isoDateOf } from '../../../shared/calendar/workingDays';
 import type { Catalog } from '../catalog/loadCatalog';
-import type { ApplicationsRepository } from '../cases/applicationsRepository';
+import type { ApplicationsRepository, IncomingApplication } from '../cases/applicationsRepository';
 import type { Clock } from '../clock';
 import { nextDelay, sleep, type SyncTuning } from './backoff';
 import type { Conflicts } from './conflicts';
 import { isTransient, PortalResponseError, type PortalClient } from './portalClient';
 import type { SyncStateStore } from './syncStateStore';
+import { createPullCheckpoints } from './pullCheckpoints';
 import { validatePortalRecord } from './validatePortalRecord';
 
 export interface PullDependencies {
@@ -54,6 +56,20 @@ function safeStringify(raw: unknown): string {
 }
 
 /**
+ * One write transaction's share of the main thread: its work plus the commit it will cost
+ * (pages written, fsync), after which the event loop gets a turn. Measured event-loop delay
+ * during a 20k pull: see docs/status.md.
+ */
+const SLICE_BUDGET_MS = 20;
+
+/**
+ * A full turn of the event loop. Not setImmediate: a slice that starts in the poll phase (right
+ * after a page arrives) would be followed by the next in the check phase of the same turn — two
+ * blocks back to back, with no timer run between them (measured: ~50 ms gaps).
+ */
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
  * Pulls the portal's change feed from the stored cursor to its end. Each page is applied in one
  * transaction together with the cursor that follows it, so a crash never skips or half-applies a
  * page; malformed records go to quarantine and the rest of the page still lands.
@@ -66,54 +82,84 @@ export function createPuller(deps: PullDependencies) {
   const quarantine = deps.db.prepare(
     'INSERT INTO quarantine (received_at, portal_id, reason, raw_json) VALUES (?, ?, ?, ?)',
   );
+  const checkpoints = createPullCheckpoints(deps.db);
+
+  /** Validates a run of raw items: the valid ones placed (office, deadline), the others quarantined. */
+  function prepare(items: readonly unknown[], now: string, outcome: PageOutcome) {
+    const valid: IncomingApplication[] = [];
+    for (const raw of items) {
+      const check = validatePortalRecord(raw, deps.catalog);
+      if (!check.ok) {
+        quarantine.run(now, check.portalId, check.reason, safeStringify(raw));
+        outcome.quarantined++;
+        continue;
+      }
+      const procedure = deps.catalog.get(check.record.procedureCode);
+      const submittedOn = isoDateOf(new Date(check.record.submittedAt));
+      const dueDate = deps.calendar.addWorkingDays(submittedOn, procedure?.slaWorkingDays ?? 0);
+      valid.push({ record: check.record, officeCode: check.officeCode, dueDate });
+    }
+    return valid;
+  }
 
   /**
-   * Applies one slice of a page; the slice that carries the cursor is the page's last, so the
-   * cursor still moves only once all of the page's data is committed. A crash between slices
-   * replays the page from the old cursor, which the version guard makes harmless.
+   * The commit comes on top of a slice's work and grows with it (each new case dirties a page in
+   * every index, all written at commit), so a slice stops when its work plus the commit it will
+   * cost reaches the budget; the commit's cost per record is learnt from the slices before.
+   */
+  const pace = { commitMsPerRecord: 0.1, workMs: 0 };
+
+  /**
+   * Applies a page from `start` in one transaction until the page ends or the time budget is
+   * spent, in runs of `applyBatchSize` records (one lookup and multi-row inserts per run); returns
+   * where it stopped. Only the transaction that reaches the page's end carries the cursor, so the
+   * cursor moves only once all of the page's data is committed; a crash in between replays the
+   * page from the old cursor, which the version guard makes harmless.
    */
   const applySlice = deps.db.transaction(
     (
-      items: unknown[],
-      cursor: { nextCursor: string; cursorSequence: number | undefined } | null,
-    ): PageOutcome => {
+      items: readonly unknown[],
+      start: number,
+      cursor: { nextCursor: string; cursorSequence: number | undefined },
+      outcome: PageOutcome,
+    ): number => {
+      const began = performance.now();
       const now = deps.clock.now().toISOString();
-      const outcome = emptyOutcome();
-      for (const raw of items) {
-        const check = validatePortalRecord(raw, deps.catalog);
-        if (!check.ok) {
-          quarantine.run(now, check.portalId, check.reason, safeStringify(raw));
-          outcome.quarantined++;
-          continue;
-        }
-        const procedure = deps.catalog.get(check.record.procedureCode);
-        const submittedOn = isoDateOf(new Date(check.record.submittedAt));
-        const dueDate = deps.calendar.addWorkingDays(submittedOn, procedure?.slaWorkingDays ?? 0);
-        const incoming = { record: check.record, officeCode: check.officeCode, dueDate };
-        if (deps.conflicts.interceptPortalVersion(incoming, now)) {
-          outcome.conflicted++;
-          outcome.changedIds.push(check.record.id);
-          continue;
-        }
-        const result = deps.applications.upsertFromPortal(incoming, now);
-        outcome[result]++;
-        if (result !== 'unchanged') outcome.changedIds.push(check.record.id);
-      }
+      const run = Math.max(1, deps.tuning.applyBatchSize);
+      let next = start;
+      do {
+        const valid = prepare(items.slice(next, next + run), now, outcome);
+        next += run;
+        const results = deps.applications.upsertManyFromPortal(valid, now, (incoming) =>
+          deps.conflicts.interceptPortalVersion(incoming, now),
+        );
+        results.forEach((result, index) => {
+          const id = valid[index]?.record.id ?? '';
+          if (result === 'held') outcome.conflicted++;
+          else outcome[result]++;
+          if (result !== 'unchanged') outcome.changedIds.push(id);
+        });
+      } while (
+        next < items.length &&
+        performance.now() - began + pace.commitMsPerRecord * (next - start) < SLICE_BUDGET_MS
+      );
       // Items are version-guarded, so a stale page is harmless; only the cursor must not go back.
-      if (cursor && !isStale(cursor.cursorSequence)) {
+      if (next >= items.length && !isStale(cursor.cursorSequence)) {
         deps.syncState.set('pull_cursor', cursor.nextCursor);
         if (cursor.cursorSequence !== undefined) {
           deps.syncState.set('pull_cursor_seq', String(cursor.cursorSequence));
         }
       }
-      return outcome;
+      pace.workMs = performance.now() - began;
+      return next;
     },
   );
 
   /**
-   * A page of 200 records costs ~100 ms of validation and indexing; in slices of
-   * `applyBatchSize` with a turn of the event loop between them, no single block of the main
-   * thread exceeds the ~50 ms budget while the HTTP page size stays efficient.
+   * A page is written in transactions of about SLICE_BUDGET_MS each (work and commit), with a
+   * full turn of the event loop between them: no block of the main thread much exceeds the
+   * budget, whatever the machine's speed, while each commit (and its fsync) is shared by as many
+   * records as fit. The WAL checkpoints that these commits call for run on a worker thread.
    */
   async function applyPage(
     items: unknown[],
@@ -121,21 +167,25 @@ export function createPuller(deps: PullDependencies) {
     cursorSequence: number | undefined,
   ): Promise<PageOutcome> {
     const total = emptyOutcome();
-    const size = Math.max(1, deps.tuning.applyBatchSize);
-    for (let start = 0; start === 0 || start < items.length; start += size) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      const last = start + size >= items.length;
-      const slice = applySlice(
-        items.slice(start, start + size),
-        last ? { nextCursor, cursorSequence } : null,
-      );
+    let start = 0;
+    do {
+      if (start > 0) await nextTurn();
+      // Counted apart and merged once committed: a rolled-back slice adds nothing.
+      const slice = emptyOutcome();
+      const began = performance.now();
+      const from = start;
+      start = applySlice(items, start, { nextCursor, cursorSequence }, slice);
+      const commitMs = performance.now() - began - pace.workMs;
+      const records = Math.max(1, Math.min(start, items.length) - from);
+      pace.commitMsPerRecord = 0.7 * pace.commitMsPerRecord + (0.3 * commitMs) / records;
       total.inserted += slice.inserted;
       total.updated += slice.updated;
       total.unchanged += slice.unchanged;
       total.quarantined += slice.quarantined;
       total.conflicted += slice.conflicted;
       total.changedIds.push(...slice.changedIds);
-    }
+      await checkpoints.afterSlice();
+    } while (start < items.length);
     return total;
   }
 
@@ -179,30 +229,35 @@ export function createPuller(deps: PullDependencies) {
         remaining: null,
       };
       let staleInARow = 0;
-      for (;;) {
-        const cursor = deps.syncState.get('pull_cursor');
-        const page = await fetchPage(cursor, options.pageSize);
-        const stale = isStale(page.cursorSequence);
-        const outcome = await applyPage(page.items, page.nextCursor, page.cursorSequence);
-        total.pages++;
-        total.inserted += outcome.inserted;
-        total.updated += outcome.updated;
-        total.unchanged += outcome.unchanged;
-        total.quarantined += outcome.quarantined;
-        total.conflicted += outcome.conflicted;
-        total.changedIds.push(...outcome.changedIds);
-        if (stale) {
-          total.stalePages++;
-          if (++staleInARow >= MAX_STALE_IN_A_ROW) break;
-        } else {
-          staleInARow = 0;
-          total.remaining = page.remaining ?? null;
+      checkpoints.begin();
+      try {
+        for (;;) {
+          const cursor = deps.syncState.get('pull_cursor');
+          const page = await fetchPage(cursor, options.pageSize);
+          const stale = isStale(page.cursorSequence);
+          const outcome = await applyPage(page.items, page.nextCursor, page.cursorSequence);
+          total.pages++;
+          total.inserted += outcome.inserted;
+          total.updated += outcome.updated;
+          total.unchanged += outcome.unchanged;
+          total.quarantined += outcome.quarantined;
+          total.conflicted += outcome.conflicted;
+          total.changedIds.push(...outcome.changedIds);
+          if (stale) {
+            total.stalePages++;
+            if (++staleInARow >= MAX_STALE_IN_A_ROW) break;
+          } else {
+            staleInARow = 0;
+            total.remaining = page.remaining ?? null;
+          }
+          options.onPage?.({ ...total, changedIds: outcome.changedIds });
+          // A stale page says nothing about the end of the feed: ask again from our cursor.
+          if (!stale && (!page.hasMore || page.items.length === 0)) break;
+          // Give the event loop a turn between pages so the UI transport stays responsive.
+          await nextTurn();
         }
-        options.onPage?.({ ...total, changedIds: outcome.changedIds });
-        // A stale page says nothing about the end of the feed: ask again from our cursor.
-        if (!stale && (!page.hasMore || page.items.length === 0)) break;
-        // Give the event loop a turn between pages so the UI transport stays responsive.
-        await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        await checkpoints.end();
       }
       deps.syncState.set('last_success_at', deps.clock.now().toISOString());
       return total;

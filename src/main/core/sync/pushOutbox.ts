@@ -18,6 +18,18 @@ export interface PushOutcome {
   unreachable: boolean;
 }
 
+/** `application: { version, previousVersion }` of the portal's 201, when it sent both. */
+export function acknowledgedVersions(
+  response: unknown,
+): { version: number; previousVersion: number } | null {
+  const application = (response as { application?: unknown } | null)?.application as
+    { version?: unknown; previousVersion?: unknown } | undefined;
+  const { version, previousVersion } = application ?? {};
+  return Number.isSafeInteger(version) && Number.isSafeInteger(previousVersion)
+    ? { version: version as number, previousVersion: previousVersion as number }
+    : null;
+}
+
 function describe(error: unknown): string {
   if (error instanceof PortalResponseError) return error.message;
   if (error instanceof Error) return error.message;
@@ -41,9 +53,24 @@ export function createPusher(deps: {
   const { db, outbox, conflicts, portal, clock, tuning } = deps;
   const now = () => clock.now().toISOString();
 
-  const reject = db.transaction((action: OutboxRow, reason: string) => {
-    outbox.markFailed(action.id, reason);
+  const reject = db.transaction((action: OutboxRow, reason: string): boolean => {
+    // Not 'sending' any more: the pull found it applied on the portal meanwhile.
+    if (!outbox.markFailed(action.id, reason)) return false;
     conflicts.markRejected(action.applicationId, reason, now());
+    return true;
+  });
+
+  // Our own event moved the portal's record from `previousVersion` to `version`: when the cache
+  // holds `previousVersion`, it now holds the portal's state (the local change is already made),
+  // so the record coming back in the feed at `version` is « unchanged », not someone else's
+  // change. Otherwise the portal moved on meanwhile and the pull applies what it brings.
+  const advanceVersion = db.prepare(`
+    UPDATE applications SET portal_version = @version
+    WHERE id = @id AND portal_version = @previousVersion AND @version > @previousVersion`);
+  const acknowledge = db.transaction((action: OutboxRow, response: unknown) => {
+    outbox.markSent(action.id, now(), response);
+    const versions = acknowledgedVersions(response);
+    if (versions) advanceVersion.run({ id: action.applicationId, ...versions });
   });
 
   async function deliver(action: OutboxRow, outcome: PushOutcome): Promise<void> {
@@ -54,21 +81,20 @@ export function createPusher(deps: {
         occurredAt: action.createdAt,
         payload: action.payload,
       });
-      outbox.markSent(action.id, now(), response);
+      acknowledge(action, response);
       outcome.sent++;
     } catch (error) {
       if (isTransient(error)) {
         if (error instanceof PortalUnreachableError) outcome.unreachable = true;
         const retryAfter = error instanceof PortalResponseError ? error.retryAfterMs : null;
         const delay = nextDelay(action.attempts, retryAfter, tuning);
-        outbox.scheduleRetry(
+        const retried = outbox.scheduleRetry(
           action.id,
           new Date(clock.now().getTime() + delay).toISOString(),
           describe(error),
         );
-        outcome.retried++;
-      } else {
-        reject(action, describe(error));
+        if (retried) outcome.retried++;
+      } else if (reject(action, describe(error))) {
         outcome.failed++;
       }
     }

@@ -19,7 +19,7 @@ export function createSyncHandlers(deps: {
   quarantine: ReturnType<typeof createQuarantineQueries>;
   caseActions: CaseActions;
   resolveConflict: (id: string, keep: 'portal' | 'local', user: CurrentUser) => void;
-  getCase: (id: string) => CaseDetail | Promise<CaseDetail>;
+  getCase: (id: string, user: CurrentUser) => CaseDetail | Promise<CaseDetail>;
 }): Pick<Handlers, SyncHandlerNames> {
   const { sync } = deps;
   return {
@@ -32,9 +32,10 @@ export function createSyncHandlers(deps: {
       return added;
     },
     'cases.resolveConflict': ({ id, keep }, context) => {
-      deps.resolveConflict(id, keep, userOf(context));
+      const user = userOf(context);
+      deps.resolveConflict(id, keep, user);
       sync.actionQueued();
-      return deps.getCase(id);
+      return deps.getCase(id, user);
     },
   };
 }

@@ -41,9 +41,32 @@ function findBadEncoding(value: unknown, path: string, depth = 0): string | null
   return null;
 }
 
+/** Any surrogate or U+FFFD: the only characters findBadEncoding can object to. */
+const SUSPECT = /[\uD800-\uDFFF\uFFFD]/;
+
+/**
+ * The cheap first pass over the same strings as findBadEncoding (keys and values, same depth
+ * bound), without building paths: nearly every record is clean, and this costs a third of the
+ * full walk. Only a record it flags is walked again for the exact path and kind of damage.
+ */
+function mayHaveBadEncoding(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return SUSPECT.test(value);
+  if (!value || typeof value !== 'object' || depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const child of value) if (mayHaveBadEncoding(child, depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (SUSPECT.test(key)) return true;
+    if (mayHaveBadEncoding((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 /** Decides whether a raw portal record may enter the cache; the reason is written for a person. */
 export function validatePortalRecord(raw: unknown, catalog: Catalog): RecordCheck {
-  const badEncoding = findBadEncoding(raw, '');
+  const badEncoding = mayHaveBadEncoding(raw) ? findBadEncoding(raw, '') : null;
   if (badEncoding) {
     return {
       ok: false,

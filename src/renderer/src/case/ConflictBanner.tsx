@@ -1,3 +1,4 @@
+import { isPortalEventKind } from '../../../shared/portal/portalEventKinds';
 import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
@@ -52,9 +53,12 @@ export function ConflictBanner({ caseId, conflict }: { caseId: string; conflict:
     local.actions.length === 0
       ? t('case.conflict.noActions')
       : local.actions
-          .map((action) =>
-            action.lastError ? `${action.kind} — ${action.lastError}` : action.kind,
-          )
+          .map((action) => {
+            const kind = isPortalEventKind(action.kind)
+              ? t(`case.conflict.kinds.${action.kind}`)
+              : action.kind;
+            return action.lastError ? `${kind} — ${action.lastError}` : kind;
+          })
           .join(' · ');
 
   return (
@@ -80,7 +84,7 @@ export function ConflictBanner({ caseId, conflict }: { caseId: string; conflict:
         <Text size="xs" c="dimmed">
           {t('case.conflict.detectedAt', { date: formatDateTime(conflict.detectedAt, language) })}
         </Text>
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+        <SimpleGrid type="container" cols={{ base: 1, '640px': 2 }} spacing="sm">
           <Paper withBorder p="sm" radius="sm">
             <Title order={4} size="h6" mb="xs">
               {t('case.conflict.localSide')}
