@@ -78,7 +78,7 @@ test('a clerk opens Bureau in training mode and finds the synced applications in
   await expect(page.getByTestId('case-reference')).toHaveText(/^COM-APIPS-\d{4}-\d{6}$/);
   await expect(page.getByTestId('case-form')).toContainText('FCFA');
   await expect(page.getByTestId('case-form')).toContainText('Position tarifaire (code SH)');
-  await expect(page.getByTestId('case-documents')).toContainText('.pdf');
+  await expect(page.getByTestId('documents-panel')).toContainText('Facture pro forma');
   await expect(caseView).toContainText('Demandeur');
   await page.screenshot({ path: screenshotPath('case-apips.png'), fullPage: true });
 

@@ -32,6 +32,9 @@ export function useTrainingHost(trainingCount: number): RunningWebHost {
     get launchUrl() {
       return current().launchUrl;
     },
+    get portalToken() {
+      return current().portalToken;
+    },
     get origin() {
       return current().origin;
     },

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { repoRoot, tempDir } from './paths';
 
 export interface RunningWebHost {
   launchUrl: string;
+  /** The embedded simulator's admin token (tests play the applicant through `/__sim`). */
+  portalToken: string;
   origin: string;
   dataDir: string;
   output: () => string;
@@ -16,6 +19,7 @@ export interface RunningWebHost {
  */
 export async function startBuiltWebHost(trainingCount = 240): Promise<RunningWebHost> {
   const dataDir = tempDir('bureau-e2e-');
+  const portalToken = randomBytes(24).toString('hex');
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -26,6 +30,8 @@ export async function startBuiltWebHost(trainingCount = 240): Promise<RunningWeb
       dataDir,
       '--training-count',
       String(trainingCount),
+      '--training-portal-token',
+      portalToken,
     ],
     {
       cwd: repoRoot,
@@ -50,6 +56,7 @@ export async function startBuiltWebHost(trainingCount = 240): Promise<RunningWeb
   });
   return {
     launchUrl,
+    portalToken,
     origin: new URL(launchUrl).origin,
     dataDir,
     output: () => output,

@@ -15,6 +15,11 @@ export interface StartOptions {
   /** Training mode: how many applications the embedded portal starts with. */
   trainingCount?: number;
   syncIntervalMs?: number;
+  /**
+   * Training mode: the embedded portal's admin token (default: random). End-to-end tests pass
+   * their own so they can play the applicant on the simulator's `/__sim` routes.
+   */
+  trainingPortalToken?: string;
 }
 
 export interface RunningBureau {
@@ -35,7 +40,7 @@ export async function startBureau(options: StartOptions): Promise<RunningBureau>
   let simulator: Awaited<ReturnType<typeof startPortalSimulator>> | null = null;
   let portal = configured;
   if (!portal) {
-    const token = randomBytes(24).toString('base64url');
+    const token = options.trainingPortalToken ?? randomBytes(24).toString('base64url');
     simulator = await startPortalSimulator({
       seed: TRAINING_SEED,
       count: options.trainingCount ?? 300,

@@ -1,7 +1,12 @@
-/** The renderer's content policy: nothing remote, no eval, no inline script. */
+/**
+ * The renderer's content policy: nothing remote, no eval, no inline script. The one allowance,
+ * `'wasm-unsafe-eval'`, lets pdf.js compile its bundled WebAssembly decoders (CCITT, JBIG2 and
+ * JPEG 2000 images of scanned attachments); it does not allow `eval` or `new Function`.
+ * Keep `src/renderer/index.html`'s meta policy in step (a unit test compares them).
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

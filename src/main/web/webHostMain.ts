@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: process.env.BUREAU_PORT ?? '5174' },
       'data-dir': { type: 'string', default: process.env.BUREAU_DATA_DIR },
       'training-count': { type: 'string' },
+      'training-portal-token': { type: 'string' },
     },
   });
   const appRoot = appRootFrom(import.meta.dirname);
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
     host: 'web',
     version,
     ...(values['training-count'] ? { trainingCount: Number(values['training-count']) } : {}),
+    ...(values['training-portal-token']
+      ? { trainingPortalToken: values['training-portal-token'] }
+      : {}),
   });
   const host = await startWebHost({
     dispatch: bureau.core.dispatch,

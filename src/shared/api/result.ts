@@ -7,6 +7,12 @@ export const API_ERROR_CODES = [
   'not_found',
   'conflict',
   'unavailable',
+  /** The case's state machine refused the action (held by someone else, four-eyes…). */
+  'workflow_refused',
+  /** The thing exists but is not there yet (an attachment still downloading). */
+  'not_ready',
+  /** A stored file no longer matches its recorded SHA-256. */
+  'integrity_failed',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import type { Role } from '../domain/roles';
 import type { ProcedureDefinition } from '../catalog/procedureSchema';
 import type { FormIssue } from '../catalog/validateForm';
 import type { PortalApplication } from '../portal/portalApplication';
+import type { CaseReview } from './caseTypes';
 import type { CaseSyncState } from './syncTypes';
 
 export const QUEUE_IDS = [
@@ -33,7 +34,8 @@ export interface CurrentUser {
   officeCode: string;
 }
 
-export type DeadlineState = 'on_time' | 'due_soon' | 'overdue' | 'none';
+/** `paused`: waiting for the applicant, the SLA clock is stopped. `none`: the case is closed. */
+export type DeadlineState = 'on_time' | 'due_soon' | 'overdue' | 'paused' | 'none';
 
 export const SORT_KEYS = ['deadline', 'submitted', 'reference', 'applicant'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -72,7 +74,7 @@ export interface InboxFilters {
   /** Inclusive calendar dates, YYYY-MM-DD. */
   submittedFrom?: string | undefined;
   submittedTo?: string | undefined;
-  deadlineStates?: Exclude<DeadlineState, 'none'>[] | undefined;
+  deadlineStates?: Exclude<DeadlineState, 'none' | 'paused'>[] | undefined;
 }
 
 /** Everything that defines a list: what a saved view stores. */
@@ -142,6 +144,8 @@ export interface CaseDetail {
   formIssues: FormIssue[];
   /** Documents' download state, undelivered actions, conflict with the portal. */
   sync: CaseSyncState;
+  /** Claim, allowed actions, checklist, notes, history, what the applicant's reply changed. */
+  review: CaseReview;
 }
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error';

@@ -2,43 +2,106 @@ import type Database from 'better-sqlite3';
 import { isoDateOf } from '../../../shared/calendar/workingDays';
 import type { PortalApplication } from '../../../shared/portal/portalApplication';
 import { validateForm } from '../../../shared/catalog/validateForm';
-import type { Handlers } from '../api/dispatcher';
+import type { CaseDetail, CurrentUser } from '../../../shared/api/types';
+import type { CallContext, Handlers } from '../api/dispatcher';
 import type { Catalog } from '../catalog/loadCatalog';
 import { DomainError } from '../api/domainError';
 import type { Clock } from '../clock';
 import type { InboxQueries } from '../inbox/inboxQueries';
 import type { CaseSyncState } from '../../../shared/api/syncTypes';
+import type { CaseRecordStore } from './caseRecordStore';
+import type { CaseReviewQueries } from './caseReviewQueries';
+import type { CaseWorkflowActions } from './caseWorkflowActions';
 
-export function createCaseHandlers(
-  db: Database.Database,
-  inbox: InboxQueries,
-  catalog: Catalog,
-  clock: Clock,
-  syncStateOf: (id: string) => CaseSyncState,
-): Pick<Handlers, 'cases.get'> {
-  const recordOf = db.prepare<[string], { record_json: string }>(
+type CaseHandlerNames =
+  | 'cases.get'
+  | 'cases.claim'
+  | 'cases.release'
+  | 'cases.takeOver'
+  | 'cases.tickChecklist'
+  | 'cases.requestInfo'
+  | 'cases.approve'
+  | 'cases.reject'
+  | 'cases.signOff';
+
+function userOf(context: CallContext): CurrentUser {
+  // The dispatcher already refused anonymous calls to staff methods; this narrows the type.
+  if (!context.user) throw new DomainError('unauthenticated', 'Session expirée.');
+  return context.user;
+}
+
+export function createCaseHandlers(deps: {
+  db: Database.Database;
+  inbox: InboxQueries;
+  catalog: Catalog;
+  clock: Clock;
+  records: CaseRecordStore;
+  review: CaseReviewQueries;
+  actions: CaseWorkflowActions;
+  syncStateOf: (id: string) => CaseSyncState;
+  /** After a committed change: tell the renderers and wake the outbox. */
+  changed: (id: string) => void;
+}): Pick<Handlers, CaseHandlerNames> & {
+  getCase(id: string, user: CurrentUser | null): CaseDetail;
+} {
+  const { inbox, catalog, clock, records } = deps;
+  const recordOf = deps.db.prepare<[string], { record_json: string }>(
     'SELECT record_json FROM applications WHERE id = ?',
   );
+
+  function getCase(id: string, user: CurrentUser | null): CaseDetail {
+    const now = clock.now();
+    const today = isoDateOf(now);
+    const row = inbox.row(id, today);
+    const stored = recordOf.get(id);
+    const workflowRow = records.workflowRow(id);
+    const procedure = row ? catalog.get(row.procedureCode) : undefined;
+    if (!row || !stored || !workflowRow || !procedure) {
+      throw new DomainError(
+        'not_found',
+        "Ce dossier n'existe pas dans le cache local. Synchronisez puis réessayez.",
+      );
+    }
+    const record = JSON.parse(stored.record_json) as PortalApplication;
+    return {
+      row,
+      record,
+      procedure,
+      formIssues: validateForm(procedure, record.form, today),
+      sync: deps.syncStateOf(id),
+      review: deps.review.review(workflowRow, procedure, user, now),
+    };
+  }
+
+  /** Runs a committed action, then answers with the case as it now stands. */
+  const act =
+    <I extends { id: string }>(run: (input: I, user: CurrentUser) => void) =>
+    (input: I, context: CallContext): CaseDetail => {
+      const user = userOf(context);
+      run(input, user);
+      deps.changed(input.id);
+      return getCase(input.id, user);
+    };
+
+  const { actions } = deps;
   return {
-    'cases.get': ({ id }) => {
-      const today = isoDateOf(clock.now());
-      const row = inbox.row(id, today);
-      const stored = recordOf.get(id);
-      const procedure = row ? catalog.get(row.procedureCode) : undefined;
-      if (!row || !stored || !procedure) {
-        throw new DomainError(
-          'not_found',
-          "Ce dossier n'existe pas dans le cache local. Synchronisez puis réessayez.",
-        );
-      }
-      const record = JSON.parse(stored.record_json) as PortalApplication;
-      return {
-        row,
-        record,
-        procedure,
-        formIssues: validateForm(procedure, record.form, today),
-        sync: syncStateOf(id),
-      };
-    },
+    getCase,
+    'cases.get': ({ id }, context) => getCase(id, context.user),
+    'cases.claim': act(({ id }, user) => actions.claim(id, user)),
+    'cases.release': act(({ id }, user) => actions.release(id, user)),
+    'cases.takeOver': act(({ id }, user) => actions.takeOver(id, user)),
+    'cases.tickChecklist': act(({ id, itemId, checked }, user) =>
+      actions.tickChecklist(id, itemId, checked, user),
+    ),
+    'cases.requestInfo': act(({ id, missingDocuments, fieldsToCorrect, message }, user) =>
+      actions.requestInfo(id, { missingDocuments, fieldsToCorrect, message }, user),
+    ),
+    'cases.approve': act(({ id, comment }, user) => actions.approve(id, comment, user)),
+    'cases.reject': act(({ id, reasonCodes, comment }, user) =>
+      actions.reject(id, reasonCodes, comment, user),
+    ),
+    'cases.signOff': act(({ id, decision, comment }, user) =>
+      actions.signOff(id, decision, comment, user),
+    ),
   };
 }

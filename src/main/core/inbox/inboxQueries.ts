@@ -83,7 +83,9 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
     const open = record.is_open === 1;
     const workingDaysLeft = open ? calendar.workingDaysBetween(today, record.due_date) : null;
     let deadlineState: DeadlineState = 'none';
-    if (workingDaysLeft !== null) {
+    if (record.status === 'info_requested') {
+      deadlineState = 'paused';
+    } else if (workingDaysLeft !== null) {
       if (record.due_date < today) deadlineState = 'overdue';
       else if (workingDaysLeft <= DUE_SOON_WORKING_DAYS) deadlineState = 'due_soon';
       else deadlineState = 'on_time';

@@ -15,13 +15,16 @@ export function createQueueCounters(db: Database.Database) {
     tallies: db.prepare<[], Tally>(
       'SELECT status, office_code, assignee_id, n FROM inbox_tallies WHERE n > 0',
     ),
-    // Date-based queues cannot be tallied (today moves); they count open cases by due date,
-    // a short range of applications_by_due.
+    // Date-based queues cannot be tallied (today moves); they count cases whose SLA clock runs
+    // by due date: a range of the partial index, which holds exactly those cases (the planner,
+    // without statistics, would rather take applications_by_due and read every row's status).
     dueSoon: db.prepare<{ today: string; dueSoonUntil: string }, { n: number }>(
-      `SELECT count(*) AS n FROM applications a WHERE ${QUEUE_CONDITIONS.due_soon}`,
+      `SELECT count(*) AS n FROM applications a INDEXED BY applications_sla_running
+       WHERE ${QUEUE_CONDITIONS.due_soon}`,
     ),
     overdue: db.prepare<{ today: string }, { n: number }>(
-      `SELECT count(*) AS n FROM applications a WHERE ${QUEUE_CONDITIONS.overdue}`,
+      `SELECT count(*) AS n FROM applications a INDEXED BY applications_sla_running
+       WHERE ${QUEUE_CONDITIONS.overdue}`,
     ),
   };
 }

@@ -11,6 +11,15 @@ export function DeadlineBadge({
 }) {
   const { t } = useTranslation();
   const days = row.workingDaysLeft;
+  if (row.deadlineState === 'paused') {
+    return (
+      <Tooltip label={t('deadline.hintPaused')} openDelay={300}>
+        <Badge color="gray" variant="outline" size="sm" radius="sm" tt="none" fw={600}>
+          {t('deadline.paused')}
+        </Badge>
+      </Tooltip>
+    );
+  }
   if (days === null) return null;
   const [label, hint] =
     days > 0

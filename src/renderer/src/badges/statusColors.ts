@@ -16,5 +16,6 @@ export const DEADLINE_COLORS: Record<DeadlineState, string> = {
   on_time: 'gray',
   due_soon: 'orange',
   overdue: 'red',
+  paused: 'gray',
   none: 'gray',
 };

@@ -1,16 +1,20 @@
-import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconClockHour4, IconFileTypePdf, IconPhoto } from '@tabler/icons-react';
+import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconClockHour4, IconPlayerPause } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api/types';
 import { DeadlineBadge } from '../badges/DeadlineBadge';
 import { StatusBadge } from '../badges/StatusBadge';
+import { CertificatePanel, showsCertificate } from '../certificates/CertificatePanel';
 import { formatDate, formatDateTime } from '../format/dates';
-import { formatKilobytes } from '../format/numbers';
 import { useLanguage } from '../shell/useLanguage';
 import { procedureByCode, useSessionStore } from '../stores/sessionStore';
 import { ConflictBanner } from './ConflictBanner';
-import { DocumentStateCell } from './DocumentStateCell';
-import { DOCUMENT_TYPE_LABELS } from './documentType';
+import { CaseActionBar } from './review/CaseActionBar';
+import { ChecklistPanel } from './review/ChecklistPanel';
+import { HistoryTimeline } from './review/HistoryTimeline';
+import { LastDecision } from './review/LastDecision';
+import { NotesPanel } from './review/NotesPanel';
+import { ReplyChangesAlert } from './review/ReplyChangesAlert';
 import { SubmittedForm } from './SubmittedForm';
 import { InfoList } from './InfoList';
 
@@ -25,15 +29,23 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
+export function CaseDetailBody({ detail, backQueue }: { detail: CaseDetail; backQueue: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const procedures = useSessionStore((state) => state.procedures);
   const { row, record } = detail;
   const procedure = procedureByCode(procedures, row.procedureCode);
   const { applicant, company } = record;
-  const documentStates = new Map(detail.sync.documents.map((status) => [status.id, status]));
-  const showDocumentStates = detail.sync.documents.some((status) => status.state !== 'ready');
+  const { workflow, replyChanges } = detail.review;
+  const changedApplicant = new Set(replyChanges?.applicantFields ?? []);
+  const mark = (field: string, value: string) =>
+    changedApplicant.has(field) ? (
+      <Text span size="sm" bg="var(--mantine-color-yellow-light)" px={4} data-changed>
+        {value}
+      </Text>
+    ) : (
+      value
+    );
   const failedActions = detail.sync.actions.filter((action) => action.state === 'failed').length;
   const pendingActions = detail.sync.actions.length - failedActions;
 
@@ -85,8 +97,19 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
               </Text>
               <Group gap="xs">
                 <Text size="sm">{formatDate(row.dueDate, language)}</Text>
-                <DeadlineBadge row={row} />
+                {workflow.slaPaused ? (
+                  <Badge color="gray" variant="light" leftSection={<IconPlayerPause size={12} />}>
+                    {t('review.slaPaused')}
+                  </Badge>
+                ) : (
+                  <DeadlineBadge row={row} />
+                )}
               </Group>
+              {workflow.slaPausedDays > 0 && (
+                <Text size="xs" c="dimmed">
+                  {t('review.slaPausedDays', { count: workflow.slaPausedDays })}
+                </Text>
+              )}
             </Stack>
             <Stack gap={4}>
               <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
@@ -105,6 +128,11 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
           </Group>
         </Group>
       </Paper>
+
+      <CaseActionBar detail={detail} backQueue={backQueue} />
+      {workflow.lastDecision && <LastDecision detail={detail} />}
+      {showsCertificate(detail) && <CertificatePanel detail={detail} />}
+      {replyChanges && <ReplyChangesAlert changes={replyChanges} />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section title={t('case.applicant')}>
@@ -128,10 +156,16 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
               ...(applicant.idNumber
                 ? [{ label: t('case.fields.idNumber'), value: applicant.idNumber }]
                 : []),
-              { label: t('case.fields.phone'), value: applicant.phone },
-              { label: t('case.fields.email'), value: applicant.email },
-              { label: t('case.fields.place'), value: `${applicant.region} · ${applicant.city}` },
-              { label: t('case.fields.address'), value: applicant.address },
+              { label: t('case.fields.phone'), value: mark('phone', applicant.phone) },
+              { label: t('case.fields.email'), value: mark('email', applicant.email) },
+              {
+                label: t('case.fields.place'),
+                value: mark(
+                  changedApplicant.has('region') ? 'region' : 'city',
+                  `${applicant.region} · ${applicant.city}`,
+                ),
+              },
+              { label: t('case.fields.address'), value: mark('address', applicant.address) },
             ]}
           />
         </Section>
@@ -168,56 +202,25 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
       </SimpleGrid>
 
       <Section title={t('case.form')}>
-        <SubmittedForm procedure={detail.procedure} form={record.form} issues={detail.formIssues} />
+        <SubmittedForm
+          procedure={detail.procedure}
+          form={record.form}
+          issues={detail.formIssues}
+          changedFields={replyChanges?.fields}
+        />
       </Section>
 
-      <Section title={t('case.documents')}>
-        {record.documents.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('case.noDocuments')}
-          </Text>
-        ) : (
-          <Table verticalSpacing={6} data-testid="case-documents">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('case.fileName')}</Table.Th>
-                <Table.Th w={100}>{t('case.fileType')}</Table.Th>
-                <Table.Th w={120} ta="right">
-                  {t('case.fileSize')}
-                </Table.Th>
-                {showDocumentStates && <Table.Th w={260}>{t('case.documentState')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {record.documents.map((document) => (
-                <Table.Tr key={document.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {document.mimeType === 'application/pdf' ? (
-                        <IconFileTypePdf size={18} color="var(--mantine-color-red-7)" />
-                      ) : (
-                        <IconPhoto size={18} color="var(--mantine-color-blue-7)" />
-                      )}
-                      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                        {document.fileName}
-                      </Text>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{DOCUMENT_TYPE_LABELS[document.mimeType]}</Table.Td>
-                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {t('units.kilobytes', { value: formatKilobytes(document.size, language) })}
-                  </Table.Td>
-                  {showDocumentStates && (
-                    <Table.Td>
-                      <DocumentStateCell status={documentStates.get(document.id)} />
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+      <Section title={t('review.checklist')}>
+        <ChecklistPanel detail={detail} />
       </Section>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Section title={t('review.notes')}>
+          <NotesPanel detail={detail} />
+        </Section>
+        <Section title={t('review.history')}>
+          <HistoryTimeline detail={detail} />
+        </Section>
+      </SimpleGrid>
     </Stack>
   );
 }

@@ -8,6 +8,8 @@ import { isTypingTarget } from '../shell/typingTarget';
 import { useCaseStore } from '../stores/caseStore';
 import { RetryableError } from '../shell/RetryableError';
 import { CaseDetailBody } from './CaseDetailBody';
+import classes from './CaseView.module.css';
+import { DocumentsPanel } from './documents/DocumentsPanel';
 
 export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) {
   const { t } = useTranslation();
@@ -36,35 +38,49 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
     return () => window.removeEventListener('keydown', onKey);
   }, [back]);
 
+  const ready = !loading && shownId === id && !error && detail;
   return (
-    <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }} data-testid="case-view">
-      <Stack gap="md" p="md" maw={1280}>
-        <Group gap="xs">
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconChevronLeft size={16} />}
-            onClick={back}
-            autoFocus
-          >
-            {t('case.back')}
-          </Button>
-          <Kbd size="xs">{t('case.backHint')}</Kbd>
-        </Group>
-        {loading || shownId !== id ? (
-          <Center py={80}>
-            <Loader />
-          </Center>
-        ) : error ? (
-          <RetryableError
-            title={t('case.loadError')}
-            error={error}
-            onRetry={() => void useCaseStore.getState().open(id)}
+    <div className={classes.layout} data-testid="case-view">
+      <div className={classes.main}>
+        <Stack gap="md" p="md">
+          <Group gap="xs">
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconChevronLeft size={16} />}
+              onClick={back}
+              autoFocus
+            >
+              {t('case.back')}
+            </Button>
+            <Kbd size="xs">{t('case.backHint')}</Kbd>
+          </Group>
+          {loading || shownId !== id ? (
+            <Center py={80}>
+              <Loader />
+            </Center>
+          ) : error ? (
+            <RetryableError
+              title={t('case.loadError')}
+              error={error}
+              onRetry={() => void useCaseStore.getState().open(id)}
+            />
+          ) : detail ? (
+            <CaseDetailBody detail={detail} backQueue={backQueue} />
+          ) : null}
+        </Stack>
+      </div>
+      {ready && (
+        <aside className={classes.documents} aria-label={t('case.documents')}>
+          <DocumentsPanel
+            key={detail.row.id}
+            documents={detail.record.documents}
+            statuses={detail.sync.documents}
+            highlightIds={detail.review.replyChanges?.documentIds ?? []}
+            procedure={detail.procedure}
           />
-        ) : detail ? (
-          <CaseDetailBody detail={detail} />
-        ) : null}
-      </Stack>
+        </aside>
+      )}
     </div>
   );
 }

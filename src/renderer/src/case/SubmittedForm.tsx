@@ -1,4 +1,4 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDefinition } from '../../../shared/catalog/procedureSchema';
@@ -28,11 +28,15 @@ export function SubmittedForm({
   procedure,
   form,
   issues,
+  changedFields = [],
 }: {
   procedure: ProcedureDefinition;
   form: Record<string, FormValue>;
   issues: FormIssue[];
+  /** Fields the applicant's latest reply changed: highlighted until the next decision. */
+  changedFields?: readonly string[];
 }) {
+  const changed = new Set(changedFields);
   const { t } = useTranslation();
   const language = useLanguage();
   const issuesOf = (fieldId: string) => issues.filter((issue) => issue.fieldId === fieldId);
@@ -49,7 +53,11 @@ export function SubmittedForm({
           <Table striped withRowBorders={false} verticalSpacing={6} layout="fixed">
             <Table.Tbody>
               {section.fields.map((field) => (
-                <Table.Tr key={field.id}>
+                <Table.Tr
+                  key={field.id}
+                  data-changed={changed.has(field.id) || undefined}
+                  bg={changed.has(field.id) ? 'var(--mantine-color-yellow-light)' : undefined}
+                >
                   <Table.Th
                     w="38%"
                     fw={500}
@@ -59,9 +67,16 @@ export function SubmittedForm({
                     {field.label[language]}
                   </Table.Th>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                    <Text size="sm">
-                      {fieldValueText(field, form[field.id] ?? null, language, t)}
-                    </Text>
+                    <Group gap="xs" wrap="nowrap" justify="space-between">
+                      <Text size="sm">
+                        {fieldValueText(field, form[field.id] ?? null, language, t)}
+                      </Text>
+                      {changed.has(field.id) && (
+                        <Badge size="xs" color="yellow" variant="filled" c="dark">
+                          {t('review.changed')}
+                        </Badge>
+                      )}
+                    </Group>
                     <IssueLines issues={issuesOf(field.id)} />
                   </Table.Td>
                 </Table.Tr>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api/api';
+import { useCaseStore } from '../stores/caseStore';
 import { useInboxStore } from '../stores/inboxStore';
 import { useSyncStore } from '../stores/syncStore';
 
@@ -42,7 +43,12 @@ export function useLiveUpdates(enabled: boolean): void {
       lastPulled = status.pulled;
       lastPhase = status.phase;
     });
-    const offChanged = api.on('cases.changed', schedule);
+    const offChanged = api.on('cases.changed', ({ ids }) => {
+      schedule();
+      // The open case changed (the applicant replied, a colleague claimed it): show it now.
+      const open = useCaseStore.getState();
+      if (open.id && open.busy === null && ids.includes(open.id)) void open.refresh();
+    });
     const offCounts = api.on('inbox.counts', (counts) =>
       useInboxStore.getState().setCounts(counts),
     );

@@ -8,7 +8,11 @@ interface SessionState {
   info: AppInfo | null;
   user: CurrentUser | null;
   procedures: ProcedureSummary[];
+  /** Training mode only: the seeded staff one may act as (until sign-in exists). */
+  trainingUsers: CurrentUser[];
   load(): Promise<void>;
+  /** Training mode: act as another seeded user; resolves to that user. */
+  switchUser(userId: string): Promise<CurrentUser>;
 }
 
 /** Who is at the desk, which host we run in, and the procedure catalog the lists refer to. */
@@ -18,6 +22,12 @@ export const useSessionStore = create<SessionState>()((set) => ({
   info: null,
   user: null,
   procedures: [],
+  trainingUsers: [],
+  async switchUser(userId) {
+    const user = await api.call('session.switchUser', { userId });
+    set({ user });
+    return user;
+  },
   async load() {
     set({ phase: 'loading', error: null });
     try {
@@ -26,8 +36,11 @@ export const useSessionStore = create<SessionState>()((set) => ({
         api.call('session.current', {}),
       ]);
       // The catalog needs a signed-in user; without one the shell still shows and says so.
-      const procedures = user ? await api.call('catalog.procedures', {}) : [];
-      set({ phase: 'ready', info, user, procedures });
+      const [procedures, trainingUsers] = await Promise.all([
+        user ? api.call('catalog.procedures', {}) : [],
+        info.trainingMode ? api.call('session.trainingUsers', {}) : [],
+      ]);
+      set({ phase: 'ready', info, user, procedures, trainingUsers });
     } catch (error) {
       set({ phase: 'error', error });
     }

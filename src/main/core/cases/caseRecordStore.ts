@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+import type { CaseStatus } from '../../../shared/domain/caseStatus';
+import { activeClaimHolder, type WorkflowContext } from '../../../shared/domain/caseWorkflow';
+import type { CurrentUser } from '../../../shared/api/types';
+import type { ProcedureDefinition } from '../../../shared/catalog/procedureSchema';
+
+/** The workflow columns of one case, as the state machine and the review screen need them. */
+export interface CaseWorkflowRow {
+  id: string;
+  status: CaseStatus;
+  office_code: string;
+  procedure_code: string;
+  assignee_id: string | null;
+  claimed_by: string | null;
+  claim_activity_at: string | null;
+  signoff_requested_by: string | null;
+  info_requested_at: string | null;
+  sla_paused_days: number;
+  due_date: string;
+  decision_json: string | null;
+  conflict_json: string | null;
+}
+
+export function createCaseRecordStore(db: Database.Database) {
+  const workflowRow = db.prepare<[string], CaseWorkflowRow>(`
+    SELECT id, status, office_code, procedure_code, assignee_id, claimed_by, claim_activity_at,
+      signoff_requested_by, info_requested_at, sla_paused_days, due_date, decision_json,
+      conflict_json
+    FROM applications WHERE id = ?`);
+  const tickedCount = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM checklist_ticks WHERE application_id = ? AND checked = 1',
+  );
+  const tickedIds = db.prepare<[string], { item_id: string }>(
+    'SELECT item_id FROM checklist_ticks WHERE application_id = ? AND checked = 1',
+  );
+
+  return {
+    workflowRow: (id: string) => workflowRow.get(id),
+    /** The state machine's view of the case for this user, claim expiry applied. */
+    contextFor(
+      row: CaseWorkflowRow,
+      procedure: ProcedureDefinition,
+      user: CurrentUser,
+      now: Date,
+      claimTimeoutMinutes: number,
+    ): WorkflowContext {
+      const checklistIds = new Set(procedure.checklist.map((item) => item.id));
+      const ticked =
+        tickedCount.get(row.id)?.n === 0
+          ? 0
+          : tickedIds.all(row.id).filter((tick) => checklistIds.has(tick.item_id)).length;
+      return {
+        status: row.status,
+        role: user.role,
+        userId: user.id,
+        claimedBy: activeClaimHolder(
+          { holderId: row.claimed_by, lastActivityAt: row.claim_activity_at },
+          now,
+          claimTimeoutMinutes,
+        ),
+        signOffRequired: procedure.signOffRequired,
+        signOffRequestedBy: row.signoff_requested_by,
+        inConflict: row.conflict_json !== null,
+        checklistRemaining: checklistIds.size - ticked,
+        sameOffice: row.office_code === user.officeCode,
+      };
+    },
+  };
+}
+export type CaseRecordStore = ReturnType<typeof createCaseRecordStore>;

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import type { ReplyChanges } from '../../../shared/api/caseTypes';
+import { isoDateOf, type WorkingCalendar } from '../../../shared/calendar/workingDays';
+import type { PortalApplication } from '../../../shared/portal/portalApplication';
+import type { PortalTransition } from './applicationsRepository';
+
+/**
+ * What the workflow does when the portal changes a case's status: the applicant's reply to a
+ * request for information restarts the SLA clock (the deadline moves by the working days spent
+ * waiting) and records what the reply changed, so the clerk sees it highlighted.
+ */
+
+function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+export function describeReply(
+  before: PortalApplication,
+  after: PortalApplication,
+): Omit<ReplyChanges, 'at'> {
+  const known = new Set(before.documents.map((document) => document.id));
+  return {
+    fields: changedKeys(before.form, after.form),
+    applicantFields: changedKeys(before.applicant, after.applicant),
+    documentIds: after.documents
+      .filter((document) => !known.has(document.id))
+      .map((document) => document.id),
+  };
+}
+
+export function createPortalTransitionHook(db: Database.Database, calendar: WorkingCalendar) {
+  const waiting = db.prepare<
+    [string],
+    { record_json: string; info_requested_at: string | null; due_date: string }
+  >('SELECT record_json, info_requested_at, due_date FROM applications WHERE id = ?');
+  const resume = db.prepare(`
+    UPDATE applications SET due_date = ?, sla_paused_days = sla_paused_days + ?,
+      info_requested_at = NULL
+    WHERE id = ?`);
+  const markWaiting = db.prepare(
+    'UPDATE applications SET info_requested_at = coalesce(info_requested_at, ?) WHERE id = ?',
+  );
+
+  return ({ incoming, fromStatus, toStatus }: PortalTransition) => {
+    const { record } = incoming;
+    if (toStatus === 'info_requested') {
+      // Asked from elsewhere on the portal: the clock pauses from that moment too.
+      markWaiting.run(record.updatedAt, record.id);
+      return undefined;
+    }
+    if (fromStatus !== 'info_requested') return undefined;
+    const row = waiting.get(record.id);
+    if (!row) return undefined;
+    const pausedDays = row.info_requested_at
+      ? Math.max(
+          0,
+          calendar.workingDaysBetween(
+            isoDateOf(new Date(row.info_requested_at)),
+            isoDateOf(new Date(record.updatedAt)),
+          ),
+        )
+      : 0;
+    resume.run(calendar.addWorkingDays(row.due_date, pausedDays), pausedDays, record.id);
+    const before = JSON.parse(row.record_json) as PortalApplication;
+    return { changes: describeReply(before, record), pausedWorkingDays: pausedDays };
+  };
+}

@@ -1,0 +1,323 @@
+import { Alert, Button, Group, Paper, Stack, Switch, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconCheck,
+  IconHandGrab,
+  IconLockOpen,
+  IconMessageQuestion,
+  IconShieldCheck,
+  IconUserShare,
+  IconX,
+} from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/api/types';
+import type { WorkflowAction } from '../../../../shared/domain/caseWorkflow';
+import { formatDateTime } from '../../format/dates';
+import { navigate } from '../../routing/useRoute';
+import { isTypingTarget } from '../../shell/typingTarget';
+import { useLanguage } from '../../shell/useLanguage';
+import { useIssueCertificate } from '../../certificates/useIssueCertificate';
+import { useCaseStore } from '../../stores/caseStore';
+import { useSessionStore } from '../../stores/sessionStore';
+import { ApproveDialog } from './ApproveDialog';
+import { nextCaseEnabled, openNextCase, setNextCaseEnabled } from './nextCase';
+import { RejectDialog } from './RejectDialog';
+import { RequestInfoDialog } from './RequestInfoDialog';
+import { SignOffDialog } from './SignOffDialog';
+import { useCaseAction } from './useCaseAction';
+
+type Dialog = 'approve' | 'reject' | 'requestInfo' | 'signOff' | null;
+
+const SHORTCUTS: Record<string, WorkflowAction> = {
+  c: 'claim',
+  a: 'approve',
+  r: 'reject',
+  i: 'requestInfo',
+};
+
+/** Who holds the case, and the decisions this user may take now (from the shared state machine). */
+export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQueue: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const user = useSessionStore((state) => state.user);
+  const busy = useCaseStore((state) => state.busy);
+  const run = useCaseAction();
+  const [dialog, setDialogState] = useState<Dialog>(null);
+  // Each opening gets fresh fields; closing keeps the dialog mounted so the focus returns to the
+  // button that opened it (an unmounted dialog drops the focus, and Escape would leave the case).
+  const [opening, setOpening] = useState(0);
+  const setDialog = (next: Dialog) => {
+    if (next) setOpening((count) => count + 1);
+    setDialogState(next);
+  };
+  const [nextCase, setNextCase] = useState(nextCaseEnabled);
+  const { workflow } = detail.review;
+  const allowed = new Set(workflow.allowedActions);
+  const blocked = new Map(workflow.blockedActions.map((entry) => [entry.action, entry.reason]));
+  const { id, reference } = detail.row;
+  const canWork = user?.role === 'agent' || user?.role === 'superviseur';
+
+  const available = (action: WorkflowAction) => allowed.has(action) || blocked.has(action);
+  const open = (action: WorkflowAction) => {
+    if (!allowed.has(action)) return;
+    if (action === 'claim') void run('cases.claim', { id }, t('review.done.claimed'));
+    else if (action === 'approve' || action === 'reject' || action === 'requestInfo') {
+      setDialog(action);
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (dialog || document.querySelector('[role="dialog"]')) return;
+      const action = SHORTCUTS[event.key];
+      if (!action || !allowed.has(action)) return;
+      event.preventDefault();
+      open(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  /** After a decision: the next case of the queue, or the list when there is none. */
+  const afterDecision = () => {
+    setDialog(null);
+    if (!nextCase) return;
+    if (!openNextCase(id)) {
+      notifications.show({ message: t('review.noNextCase') });
+      navigate({ view: 'inbox', queue: backQueue as never });
+    }
+  };
+
+  const decide = async (promise: Promise<CaseDetail | null>) => {
+    if (await promise) afterDecision();
+  };
+
+  const issueCertificate = useIssueCertificate();
+  /** Approval flows into issuing: a case that lands in « approuvée » gets its certificate. */
+  const thenIssue = async (promise: Promise<CaseDetail | null>) => {
+    const decided = await promise;
+    if (decided?.row.status === 'approved') {
+      setDialog(null);
+      await issueCertificate(decided.row.id);
+    }
+    return decided;
+  };
+
+  const claim = workflow.claim;
+  const heldByMe = claim?.holder.id === user?.id;
+
+  const actionButton = (
+    action: WorkflowAction,
+    label: string,
+    icon: React.ReactNode,
+    onClick: () => void,
+    color = 'togo',
+    variant: 'filled' | 'light' | 'default' = 'light',
+  ) => {
+    if (!available(action)) return null;
+    const reason = blocked.get(action);
+    const button = (
+      <Button
+        key={action}
+        leftSection={icon}
+        color={color}
+        variant={variant}
+        disabled={!allowed.has(action) || busy !== null}
+        onClick={onClick}
+        data-testid={`action-${action}`}
+      >
+        {label}
+      </Button>
+    );
+    return reason ? (
+      <Tooltip key={action} label={reason} multiline w={280} withArrow>
+        <span>{button}</span>
+      </Tooltip>
+    ) : (
+      button
+    );
+  };
+
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid="case-action-bar">
+      <Stack gap="xs">
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <Text size="sm" data-testid="claim-state" c={claim ? undefined : 'dimmed'}>
+            {claim
+              ? heldByMe
+                ? t('review.heldByMe', { time: formatDateTime(claim.since, language) })
+                : t('review.heldBy', {
+                    name: claim.holder.displayName,
+                    time: formatDateTime(claim.since, language),
+                  })
+              : canWork
+                ? t('review.unclaimed')
+                : t('review.readOnlyRole')}
+          </Text>
+          {canWork && (
+            <Switch
+              size="xs"
+              label={t('review.nextCase')}
+              checked={nextCase}
+              onChange={(event) => {
+                setNextCase(event.currentTarget.checked);
+                setNextCaseEnabled(event.currentTarget.checked);
+              }}
+            />
+          )}
+        </Group>
+        <Group gap="xs" wrap="wrap">
+          {actionButton(
+            'claim',
+            t('review.claim'),
+            <IconHandGrab size={16} />,
+            () => open('claim'),
+            'togo',
+            'filled',
+          )}
+          {actionButton(
+            'takeOver',
+            t('review.takeOver'),
+            <IconUserShare size={16} />,
+            () => void run('cases.takeOver', { id }, t('review.done.takenOver')),
+          )}
+          {actionButton(
+            'requestInfo',
+            t('review.requestInfo'),
+            <IconMessageQuestion size={16} />,
+            () => setDialog('requestInfo'),
+            'orange',
+          )}
+          {actionButton(
+            'reject',
+            t('review.reject'),
+            <IconX size={16} />,
+            () => setDialog('reject'),
+            'red',
+          )}
+          {actionButton(
+            'approve',
+            detail.procedure.signOffRequired ? t('review.approveForSignOff') : t('review.approve'),
+            <IconCheck size={16} />,
+            () => setDialog('approve'),
+            'togo',
+            'filled',
+          )}
+          {(available('signOffApprove') || available('signOffReturn')) && (
+            <Tooltip
+              label={blocked.get('signOffApprove') ?? ''}
+              disabled={!blocked.has('signOffApprove')}
+              multiline
+              w={280}
+            >
+              <span>
+                <Button
+                  leftSection={<IconShieldCheck size={16} />}
+                  disabled={!allowed.has('signOffApprove') && !allowed.has('signOffReturn')}
+                  onClick={() => setDialog('signOff')}
+                  data-testid="action-signOff"
+                >
+                  {t('review.signOffApprove')}
+                </Button>
+              </span>
+            </Tooltip>
+          )}
+          {actionButton(
+            'release',
+            t('review.release'),
+            <IconLockOpen size={16} />,
+            () => void run('cases.release', { id }, t('review.done.released')),
+            'gray',
+            'default',
+          )}
+        </Group>
+        {heldByMe && claim && (
+          <Text size="xs" c="dimmed">
+            {t('review.claimExpires', { time: formatDateTime(claim.expiresAt, language) })} ·{' '}
+            {t('review.shortcutsHint')}
+          </Text>
+        )}
+        {!canWork && user && (
+          <Alert variant="light" color="gray" p="xs">
+            <Text size="xs">{t('review.readOnlyRole')}</Text>
+          </Alert>
+        )}
+      </Stack>
+
+      <ApproveDialog
+        key={`approve-${opening}`}
+        detail={detail}
+        opened={dialog === 'approve'}
+        onClose={() => setDialog(null)}
+        busy={busy === 'cases.approve'}
+        onConfirm={(comment) =>
+          void decide(
+            thenIssue(
+              run(
+                'cases.approve',
+                { id, ...(comment ? { comment } : {}) },
+                detail.procedure.signOffRequired
+                  ? t('review.done.signOffRequested', { reference })
+                  : t('review.done.approved', { reference }),
+              ),
+            ),
+          )
+        }
+      />
+      <RejectDialog
+        key={`reject-${opening}`}
+        detail={detail}
+        opened={dialog === 'reject'}
+        onClose={() => setDialog(null)}
+        busy={busy === 'cases.reject'}
+        onConfirm={(reasonCodes, comment) =>
+          void decide(
+            run(
+              'cases.reject',
+              { id, reasonCodes, comment },
+              t('review.done.rejected', { reference }),
+            ),
+          )
+        }
+      />
+      <RequestInfoDialog
+        key={`info-${opening}`}
+        detail={detail}
+        opened={dialog === 'requestInfo'}
+        onClose={() => setDialog(null)}
+        busy={busy === 'cases.requestInfo'}
+        onConfirm={(request) =>
+          void decide(
+            run(
+              'cases.requestInfo',
+              { id, ...request },
+              t('review.done.infoRequested', { reference }),
+            ),
+          )
+        }
+      />
+      <SignOffDialog
+        key={`signoff-${opening}`}
+        detail={detail}
+        opened={dialog === 'signOff'}
+        onClose={() => setDialog(null)}
+        busy={busy === 'cases.signOff'}
+        onConfirm={(decision, comment) =>
+          void decide(
+            thenIssue(
+              run(
+                'cases.signOff',
+                { id, decision, ...(comment ? { comment } : {}) },
+                decision === 'approve'
+                  ? t('review.done.signOffApproved', { reference })
+                  : t('review.done.signOffReturned', { reference }),
+              ),
+            ),
+          )
+        }
+      />
+    </Paper>
+  );
+}

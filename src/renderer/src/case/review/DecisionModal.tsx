@@ -1,0 +1,67 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The frame every decision shares: what will happen, the fields, and a confirm that says it. */
+export function DecisionModal({
+  opened,
+  onClose,
+  title,
+  what,
+  confirmLabel,
+  confirmColor = 'togo',
+  onConfirm,
+  canConfirm = true,
+  busy,
+  children,
+  testId,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  what: string;
+  confirmLabel: string;
+  confirmColor?: string;
+  onConfirm: () => void;
+  canConfirm?: boolean;
+  busy: boolean;
+  children?: ReactNode;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg" data-testid={testId}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (canConfirm && !busy) onConfirm();
+        }}
+      >
+        <Stack gap="md">
+          <Alert variant="light" color="blue" icon={<IconInfoCircle />}>
+            <Text size="sm">{what}</Text>
+            <Text size="sm" fw={600} mt={4}>
+              {t('review.irreversible')}
+            </Text>
+          </Alert>
+          {children}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose} disabled={busy}>
+              {t('review.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              color={confirmColor}
+              loading={busy}
+              disabled={!canConfirm}
+              data-testid={`${testId}-confirm`}
+            >
+              {confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,103 @@
+import { Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { HistoryEntry } from '../../../../shared/api/caseTypes';
+import type { CaseDetail } from '../../../../shared/api/types';
+import { StatusBadge } from '../../badges/StatusBadge';
+import { formatDateTime } from '../../format/dates';
+import { useLanguage } from '../../shell/useLanguage';
+
+const KNOWN_KINDS = new Set([
+  'received',
+  'claimed',
+  'taken_over',
+  'released',
+  'checklist_ticked',
+  'info_requested',
+  'applicant_replied',
+  'signoff_requested',
+  'signoff_approved',
+  'signoff_returned',
+  'approved',
+  'rejected',
+  'note_added',
+  'portal_withdrawn',
+  'portal_status_changed',
+  'portal_reassigned',
+  'conflict_opened',
+  'conflict_resolved',
+  'certificate_issued',
+  'certificate_reprinted',
+  'certificate_revoked',
+]);
+
+const COLORS: Record<string, string> = {
+  approved: 'togo',
+  signoff_approved: 'togo',
+  rejected: 'red',
+  portal_withdrawn: 'red',
+  conflict_opened: 'red',
+  info_requested: 'orange',
+  applicant_replied: 'yellow',
+  signoff_requested: 'violet',
+  signoff_returned: 'orange',
+  certificate_issued: 'togo',
+  certificate_revoked: 'red',
+};
+
+/** Every event of the case, oldest first, with who did it and the status it led to. */
+export function HistoryTimeline({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const checklistLabels = new Map(
+    detail.procedure.checklist.map((item) => [item.id, item.label[language]]),
+  );
+
+  const title = (entry: HistoryEntry): string => {
+    if (!KNOWN_KINDS.has(entry.kind)) return t('review.historyKinds.other', { kind: entry.kind });
+    if (entry.kind === 'checklist_ticked') {
+      const itemId = String(entry.details.itemId ?? '');
+      return t('review.historyKinds.checklist_ticked', {
+        item: checklistLabels.get(itemId) ?? itemId,
+        state: entry.details.checked ? t('review.ticked') : t('review.unticked'),
+      });
+    }
+    return t(`review.historyKinds.${entry.kind}` as 'review.historyKinds.received');
+  };
+  const comment = (entry: HistoryEntry): string | null => {
+    const text = entry.details.comment ?? entry.details.message;
+    return typeof text === 'string' && text ? text : null;
+  };
+
+  if (detail.review.history.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('review.historyEmpty')}
+      </Text>
+    );
+  }
+  return (
+    <Timeline bulletSize={14} lineWidth={2} data-testid="history">
+      {detail.review.history.map((entry) => (
+        <Timeline.Item
+          key={entry.id}
+          color={COLORS[entry.kind] ?? 'gray'}
+          title={
+            <Text size="sm" fw={500}>
+              {title(entry)}
+            </Text>
+          }
+        >
+          <Text size="xs" c="dimmed">
+            {formatDateTime(entry.at, language)} · {entry.actor?.displayName ?? t('review.system')}
+          </Text>
+          {entry.toStatus && <StatusBadge status={entry.toStatus} size="sm" />}
+          {comment(entry) && (
+            <Text size="xs" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
+              « {comment(entry)} »
+            </Text>
+          )}
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

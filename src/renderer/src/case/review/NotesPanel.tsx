@@ -1,0 +1,84 @@
+import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiCallError } from '../../../../shared/api/client';
+import type { CaseDetail } from '../../../../shared/api/types';
+import { api } from '../../api/api';
+import { formatDateTime } from '../../format/dates';
+import { useLanguage } from '../../shell/useLanguage';
+import { useCaseStore } from '../../stores/caseStore';
+import { useSessionStore } from '../../stores/sessionStore';
+
+/** Internal notes: plain text, kept in order, shared with the office (not the applicant). */
+export function NotesPanel({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [body, setBody] = useState('');
+  const [sending, setSending] = useState(false);
+  const { notes } = detail.review;
+  const role = useSessionStore((state) => state.user?.role);
+  const canWrite = role === 'agent' || role === 'superviseur';
+
+  const add = async () => {
+    const text = body.trim();
+    if (!text) return;
+    setSending(true);
+    try {
+      await api.call('notes.add', { applicationId: detail.row.id, body: text });
+      setBody('');
+      notifications.show({ color: 'togo', message: t('review.noteAdded') });
+      await useCaseStore.getState().refresh();
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: t('review.failed'),
+        message: error instanceof ApiCallError ? error.message : String(error),
+      });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Stack gap="sm" data-testid="notes">
+      {notes.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('review.notesEmpty')}
+        </Text>
+      ) : (
+        notes.map((note) => (
+          <Paper key={note.id} withBorder p="xs" radius="sm" bg="var(--mantine-color-gray-light)">
+            <Text size="xs" c="dimmed">
+              {note.author.displayName} · {formatDateTime(note.at, language)}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {note.body}
+            </Text>
+          </Paper>
+        ))
+      )}
+      {canWrite && (
+        <>
+          <Textarea
+            aria-label={t('review.notePlaceholder')}
+            placeholder={t('review.notePlaceholder')}
+            value={body}
+            onChange={(event) => setBody(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void add();
+            }}
+            autosize
+            minRows={2}
+            maxLength={10_000}
+          />
+          <Group justify="flex-end">
+            <Button size="xs" onClick={() => void add()} loading={sending} disabled={!body.trim()}>
+              {t('review.addNote')}
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import { Checkbox, Stack, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/api/types';
+import { useLanguage } from '../../shell/useLanguage';
+import { DecisionModal } from './DecisionModal';
+
+export function RejectDialog({
+  detail,
+  opened,
+  onClose,
+  onConfirm,
+  busy,
+}: {
+  detail: CaseDetail;
+  opened: boolean;
+  onClose: () => void;
+  onConfirm: (reasonCodes: string[], comment: string) => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [comment, setComment] = useState('');
+  return (
+    <DecisionModal
+      opened={opened}
+      onClose={onClose}
+      title={t('review.rejectTitle', { reference: detail.row.reference })}
+      what={t('review.rejectWhat')}
+      confirmLabel={t('review.rejectConfirm')}
+      confirmColor="red"
+      canConfirm={reasons.length > 0 && comment.trim().length > 0}
+      onConfirm={() => onConfirm(reasons, comment.trim())}
+      busy={busy}
+      testId="reject-dialog"
+    >
+      <Checkbox.Group label={t('review.rejectReasons')} value={reasons} onChange={setReasons}>
+        <Stack gap={6} mt={6}>
+          {detail.procedure.rejectReasons.map((reason) => (
+            <Checkbox key={reason.code} value={reason.code} label={reason.label[language]} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <Textarea
+        label={t('review.commentRequired')}
+        required
+        value={comment}
+        onChange={(event) => setComment(event.currentTarget.value)}
+        autosize
+        minRows={3}
+        maxLength={2000}
+      />
+    </DecisionModal>
+  );
+}

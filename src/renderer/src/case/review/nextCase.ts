@@ -1,0 +1,26 @@
+import { navigate } from '../../routing/useRoute';
+import { useInboxStore } from '../../stores/inboxStore';
+
+const NEXT_CASE_KEY = 'bureau.nextCaseAfterDecision';
+
+export function nextCaseEnabled(): boolean {
+  return localStorage.getItem(NEXT_CASE_KEY) !== 'off';
+}
+
+export function setNextCaseEnabled(on: boolean): void {
+  localStorage.setItem(NEXT_CASE_KEY, on ? 'on' : 'off');
+}
+
+/**
+ * After a decision: the case that followed the decided one in the list the clerk came from, so a
+ * morning's work flows without going back to the list. Returns false when there is none.
+ */
+export function openNextCase(decidedId: string): boolean {
+  const { rows, select } = useInboxStore.getState();
+  const index = rows.findIndex((row) => row.id === decidedId);
+  const next = index >= 0 ? rows[index + 1] : rows.find((row) => row.id !== decidedId);
+  if (!next) return false;
+  select(next.id);
+  navigate({ view: 'case', id: next.id });
+  return true;
+}

@@ -1,0 +1,37 @@
+import { notifications } from '@mantine/notifications';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodInput } from '../../../../shared/api/contract';
+import type { CaseDetail } from '../../../../shared/api/types';
+import { ApiCallError } from '../../../../shared/api/client';
+import { useCaseStore, type CaseActionMethod } from '../../stores/caseStore';
+
+/**
+ * Sends one case action and says how it went: a toast on success, the core's French reason on
+ * refusal. Resolves to the updated case, or null when the action failed (nothing changed).
+ */
+export function useCaseAction() {
+  const { t } = useTranslation();
+  return useCallback(
+    async <M extends CaseActionMethod>(
+      method: M,
+      input: MethodInput<M>,
+      success: string,
+    ): Promise<CaseDetail | null> => {
+      try {
+        const detail = await useCaseStore.getState().act(method, input);
+        notifications.show({ color: 'togo', message: success });
+        return detail;
+      } catch (error) {
+        notifications.show({
+          color: 'red',
+          title: t('review.failed'),
+          message: error instanceof ApiCallError ? error.message : String(error),
+          autoClose: 8000,
+        });
+        return null;
+      }
+    },
+    [t],
+  );
+}

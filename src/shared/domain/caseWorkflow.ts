@@ -1,0 +1,255 @@
+import { isOpenStatus, type CaseStatus } from './caseStatus';
+import type { Role } from './roles';
+
+/**
+ * The one state machine of a case. The renderer asks it which actions to show; the core asks it
+ * again before writing anything, so a refused action never depends on the UI having hidden it.
+ */
+
+export const WORKFLOW_ACTIONS = [
+  'claim',
+  'release',
+  'takeOver',
+  'tickChecklist',
+  'requestInfo',
+  'approve',
+  'reject',
+  'signOffApprove',
+  'signOffReturn',
+  'issueCertificate',
+] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+/** Everything the decision depends on, read from the case and the session. */
+export interface WorkflowContext {
+  status: CaseStatus;
+  role: Role;
+  userId: string;
+  /** Who holds the case now (an expired claim counts as none). */
+  claimedBy: string | null;
+  signOffRequired: boolean;
+  /** Who sent the case to sign-off (four-eyes: that person may not sign it off). */
+  signOffRequestedBy: string | null;
+  /** A case in conflict with the portal waits for the conflict to be resolved. */
+  inConflict: boolean;
+  /** Checklist items not yet ticked: approval needs every point checked. */
+  checklistRemaining: number;
+  /** Staff work the cases of their own office only (the portal routes each case to one). */
+  sameOffice: boolean;
+}
+
+export type WorkflowCheck =
+  { allowed: true; to: CaseStatus } | { allowed: false; code: WorkflowRefusal; reason: string };
+
+export type WorkflowRefusal =
+  | 'forbidden_role'
+  | 'wrong_status'
+  | 'not_claimed'
+  | 'claimed_by_other'
+  | 'already_claimed'
+  | 'four_eyes'
+  | 'in_conflict'
+  | 'other_office'
+  | 'checklist_incomplete';
+
+const STATUS_LABEL: Record<CaseStatus, string> = {
+  submitted: 'reçu',
+  in_review: 'en instruction',
+  info_requested: 'en attente du demandeur',
+  pending_signoff: 'en attente de validation',
+  approved: 'approuvé',
+  issued: 'certificat délivré',
+  rejected: 'rejeté',
+  withdrawn: 'retiré',
+};
+
+const CLAIMABLE: readonly CaseStatus[] = ['submitted', 'in_review', 'info_requested'];
+const CASE_WORKERS: readonly Role[] = ['agent', 'superviseur'];
+
+const refuse = (code: WorkflowRefusal, reason: string): WorkflowCheck => ({
+  allowed: false,
+  code,
+  reason,
+});
+
+function wrongStatus(action: string, status: CaseStatus): WorkflowCheck {
+  return refuse(
+    'wrong_status',
+    `Impossible de ${action} : le dossier est ${STATUS_LABEL[status]}.`,
+  );
+}
+
+/** The holder's own actions: the case must be in review and claimed by this user. */
+function holderAction(
+  context: WorkflowContext,
+  verb: string,
+  to: CaseStatus,
+  statuses: readonly CaseStatus[] = ['in_review'],
+): WorkflowCheck {
+  if (!statuses.includes(context.status)) return wrongStatus(verb, context.status);
+  if (context.claimedBy === null) {
+    return refuse('not_claimed', `Prenez d'abord le dossier en charge pour ${verb}.`);
+  }
+  if (context.claimedBy !== context.userId) {
+    return refuse(
+      'claimed_by_other',
+      `Ce dossier est pris en charge par un autre agent : vous ne pouvez pas ${verb}.`,
+    );
+  }
+  return { allowed: true, to };
+}
+
+export function checkAction(context: WorkflowContext, action: WorkflowAction): WorkflowCheck {
+  const { status, role, userId, claimedBy } = context;
+  if (!CASE_WORKERS.includes(role)) {
+    return refuse(
+      'forbidden_role',
+      "Votre rôle ne permet pas d'instruire les dossiers. Demandez à un agent ou à un superviseur.",
+    );
+  }
+  if (!context.sameOffice) {
+    return refuse(
+      'other_office',
+      "Ce dossier relève d'un autre bureau : seuls ses agents peuvent l'instruire.",
+    );
+  }
+  if (context.inConflict) {
+    return refuse(
+      'in_conflict',
+      'Ce dossier est en conflit avec le portail : résolvez le conflit avant toute autre action.',
+    );
+  }
+  switch (action) {
+    case 'claim':
+      if (!CLAIMABLE.includes(status)) return wrongStatus('prendre en charge', status);
+      if (claimedBy === userId) {
+        return refuse('already_claimed', 'Vous avez déjà ce dossier en charge.');
+      }
+      if (claimedBy !== null) {
+        return refuse(
+          'claimed_by_other',
+          role === 'superviseur'
+            ? 'Ce dossier est pris en charge par un autre agent : utilisez « Reprendre le dossier ».'
+            : 'Ce dossier est déjà pris en charge par un autre agent.',
+        );
+      }
+      return { allowed: true, to: status === 'submitted' ? 'in_review' : status };
+    case 'release':
+      // The portal refuses a release on a closed case (e.g. withdrawn while still claimed here):
+      // it would fail and put the case in conflict.
+      if (!isOpenStatus(status)) return wrongStatus('libérer', status);
+      if (claimedBy === null)
+        return refuse('not_claimed', "Ce dossier n'est pris en charge par personne.");
+      if (claimedBy !== userId && role !== 'superviseur') {
+        return refuse(
+          'claimed_by_other',
+          'Seul le titulaire ou un superviseur peut libérer ce dossier.',
+        );
+      }
+      return { allowed: true, to: status };
+    case 'takeOver':
+      if (role !== 'superviseur') {
+        return refuse(
+          'forbidden_role',
+          'Seul un superviseur peut reprendre un dossier pris en charge.',
+        );
+      }
+      if (!CLAIMABLE.includes(status)) return wrongStatus('reprendre', status);
+      if (claimedBy === null || claimedBy === userId) {
+        return refuse('not_claimed', "Ce dossier n'est pris en charge par aucun autre agent.");
+      }
+      return { allowed: true, to: status === 'submitted' ? 'in_review' : status };
+    case 'tickChecklist':
+      return holderAction(context, 'cocher la liste de contrôle', status);
+    case 'requestInfo':
+      return holderAction(context, 'demander un complément', 'info_requested');
+    case 'approve': {
+      const remaining = context.checklistRemaining;
+      if (remaining > 0 && holderAction(context, 'approuver', status).allowed) {
+        return refuse(
+          'checklist_incomplete',
+          remaining === 1
+            ? "Cochez le dernier point de la liste de contrôle avant d'approuver."
+            : `Cochez les ${remaining} points restants de la liste de contrôle avant d'approuver.`,
+        );
+      }
+      return holderAction(
+        context,
+        'approuver',
+        context.signOffRequired ? 'pending_signoff' : 'approved',
+      );
+    }
+    case 'reject':
+      // Also while waiting: an applicant who never answers is refused in the end.
+      return holderAction(context, 'rejeter', 'rejected', ['in_review', 'info_requested']);
+    case 'issueCertificate':
+      // Anyone of the office who works cases may print what was approved; no claim needed.
+      if (status !== 'approved') return wrongStatus('délivrer le certificat', status);
+      return { allowed: true, to: 'issued' };
+    case 'signOffApprove':
+    case 'signOffReturn': {
+      const verb = action === 'signOffApprove' ? 'valider' : 'renvoyer en instruction';
+      if (role !== 'superviseur') {
+        return refuse(
+          'forbidden_role',
+          `Seul un superviseur peut ${verb} un dossier en attente de validation.`,
+        );
+      }
+      if (status !== 'pending_signoff') return wrongStatus(verb, status);
+      if (action === 'signOffApprove' && context.signOffRequestedBy === userId) {
+        return refuse(
+          'four_eyes',
+          'Règle des quatre yeux : vous avez proposé cette décision, un autre superviseur doit la valider.',
+        );
+      }
+      return { allowed: true, to: action === 'signOffApprove' ? 'approved' : 'in_review' };
+    }
+  }
+}
+
+/** The actions to offer in the UI, in display order. */
+export function allowedActions(context: WorkflowContext): WorkflowAction[] {
+  return WORKFLOW_ACTIONS.filter((action) => checkAction(context, action).allowed);
+}
+
+const DECISIONS: readonly WorkflowAction[] = [
+  'requestInfo',
+  'approve',
+  'reject',
+  'signOffApprove',
+  'signOffReturn',
+];
+
+/**
+ * Decisions the user cannot take now for a reason worth saying (someone else holds the case, the
+ * checklist is incomplete, four-eyes…), so the UI can show the button disabled with its reason
+ * instead of hiding it. Wrong status or role are not listed: those buttons simply do not apply.
+ */
+export function blockedDecisions(
+  context: WorkflowContext,
+): { action: WorkflowAction; reason: string }[] {
+  const blocked: { action: WorkflowAction; reason: string }[] = [];
+  for (const action of DECISIONS) {
+    const check = checkAction(context, action);
+    if (check.allowed) continue;
+    // A conflict refuses everything: show only the decisions that would apply without it.
+    const applies =
+      check.code === 'in_conflict' ? checkAction({ ...context, inConflict: false }, action) : check;
+    const doesNotApply =
+      !applies.allowed && (applies.code === 'wrong_status' || applies.code === 'forbidden_role');
+    if (doesNotApply) continue;
+    blocked.push({ action, reason: check.reason });
+  }
+  return blocked;
+}
+
+/** A claim left untouched longer than the timeout no longer holds the case. */
+export function activeClaimHolder(
+  claim: { holderId: string | null; lastActivityAt: string | null },
+  now: Date,
+  timeoutMinutes: number,
+): string | null {
+  if (!claim.holderId || !claim.lastActivityAt) return null;
+  const idleMs = now.getTime() - Date.parse(claim.lastActivityAt);
+  return idleMs > timeoutMinutes * 60_000 ? null : claim.holderId;
+}
