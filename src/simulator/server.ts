@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { ProcedureDefinition } from '../shared/catalog/procedureSchema';
 import type { PortalApplicationsPage } from '../shared/portal/portalApplication';
 import { checkFaultSettings, createFaults, type FaultSettings, type Faults } from './faults';
+import { createPortalCertificates } from './portalCertificates';
 import { createPortalEvents, type PortalEvents } from './portalEvents';
-import { changeFor, createChangeTicker, describeChangeRequest } from './portalChanges';
+import { createChangeTicker, describeChangeRequest, storeChangeFor } from './portalChanges';
 import { createPortalStore, PortalStoreError, type PortalStore } from './portalStore';
 import {
   createRouter,
@@ -171,6 +172,7 @@ export async function startPortalSimulator(
   const faults = createFaults(options.seed, options.faults);
   router.use(faults.middleware);
   const events = createPortalEvents(store, now);
+  const certificates = createPortalCertificates();
 
   router.on('GET', '/api/v1/health', () =>
     jsonReply(200, { status: 'ok', serverTime: now().toISOString() }),
@@ -218,12 +220,18 @@ export async function startPortalSimulator(
 
   router.on('POST', '/api/v1/applications/:id/events', async (request) => {
     const key = request.headers['idempotency-key'];
-    return events.submit(
-      request.params.id ?? '',
-      typeof key === 'string' ? key : undefined,
-      await request.json(),
-    );
+    const id = request.params.id ?? '';
+    const body = await request.json();
+    const refused = certificates.check(body);
+    if (refused) return refused;
+    const reply = events.submit(id, typeof key === 'string' ? key : undefined, body);
+    if (reply.status === 201) certificates.record(id, body);
+    return reply;
   });
+
+  router.on('GET', '/api/v1/applications/:id/certificate', (request) =>
+    certificates.reply(request.params.id ?? ''),
+  );
 
   router.on('GET', '/__sim/faults', () => jsonReply(200, faults.settings));
   router.on('POST', '/__sim/faults', async (request) => {
@@ -248,7 +256,10 @@ export async function startPortalSimulator(
     try {
       return jsonReply(
         200,
-        store.applyPortalChange(described.id, changeFor(described.kind, current)),
+        store.applyPortalChange(
+          described.id,
+          storeChangeFor(store, described.kind, current, now()),
+        ),
       );
     } catch (error) {
       return storeErrorReply(error);
@@ -303,7 +314,7 @@ export async function startPortalSimulator(
   }
   const ticker =
     options.changesPerMinute && options.changesPerMinute > 0
-      ? createChangeTicker(store, options.seed, options.changesPerMinute)
+      ? createChangeTicker(store, options.seed, options.changesPerMinute, now)
       : null;
 
   const urlHost = host.includes(':') ? `[${host}]` : host;

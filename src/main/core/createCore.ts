@@ -10,6 +10,14 @@ import { createUsersRepository } from './auth/usersRepository';
 import { loadCatalog, type Catalog } from './catalog/loadCatalog';
 import { createApplicationsRepository } from './cases/applicationsRepository';
 import { createCaseHandlers } from './cases/caseHandlers';
+import { createCaseRecordStore } from './cases/caseRecordStore';
+import { createCaseReviewQueries } from './cases/caseReviewQueries';
+import { createCaseWorkflowActions } from './cases/caseWorkflowActions';
+import { createPortalTransitionHook } from './cases/portalTransitions';
+import { createTrainingSession } from './auth/trainingSession';
+import { createCertificateHandlers } from './certificates/certificateHandlers';
+import { loadCertificateTemplates } from './certificates/loadTemplates';
+import { createDocumentContent } from './documents/documentContent';
 import { systemClock, type Clock } from './clock';
 import { openDatabase } from './db/openDatabase';
 import { createEventBus, type EventBus } from './eventBus';
@@ -35,6 +43,8 @@ export interface CoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** Retry and batching settings of the sync engine (tests shrink the delays). */
   syncTuning?: Partial<SyncTuning>;
+  /** A claim nobody works on lapses after this long (default 4 hours). */
+  claimTimeoutMinutes?: number;
 }
 
 export interface Core {
@@ -73,6 +83,10 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const catalog = loadCatalog(join(options.resourcesDir, 'procedures'));
+  const certificateTemplates = loadCertificateTemplates(
+    join(options.resourcesDir, 'certificates'),
+    catalog,
+  );
   const calendar = createWorkingCalendar(loadHolidays(options.resourcesDir));
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, 'bureau.sqlite'));
@@ -80,7 +94,9 @@ export function createCore(options: CoreOptions): Core {
   const events = createEventBus();
   const users = createUsersRepository(db);
   const audit = createAuditLog(db);
-  const applications = createApplicationsRepository(db);
+  const applications = createApplicationsRepository(db, {
+    onPortalTransition: createPortalTransitionHook(db, calendar),
+  });
   const inbox = createInboxQueries(db, calendar);
   const engine = createSyncEngine({
     db,
@@ -124,18 +140,67 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
   };
 
-  const caseHandlers = createCaseHandlers(db, inbox, catalog, clock, engine.caseSyncState);
+  const claimTimeoutMinutes = options.claimTimeoutMinutes ?? 240;
+  const records = createCaseRecordStore(db);
+  const { getCase, ...caseHandlers } = createCaseHandlers({
+    db,
+    inbox,
+    catalog,
+    clock,
+    records,
+    review: createCaseReviewQueries(db, records, claimTimeoutMinutes),
+    actions: createCaseWorkflowActions({
+      db,
+      records,
+      catalog,
+      outbox: engine.outbox,
+      audit,
+      clock,
+      claimTimeoutMinutes,
+      displayNameOf: (id) => users.get(id)?.displayName ?? null,
+    }),
+    syncStateOf: engine.caseSyncState,
+    changed: (id) => {
+      events.emit('cases.changed', { ids: [id] });
+      sync.actionQueued();
+    },
+  });
+  const session = createTrainingSession({
+    users,
+    audit,
+    clock,
+    trainingMode: options.trainingMode ?? false,
+  });
+  const documentContent = createDocumentContent(db, options.dataDir);
   const handlers: Handlers = {
     'app.info': () => info,
-    'session.current': (_input, { user }) => user,
+    ...session.handlers,
     'catalog.procedures': () => summarize(catalog),
     ...createInboxHandlers(inbox, clock),
     ...caseHandlers,
+    'documents.content': ({ id }) => documentContent(id),
     ...createViewHandlers(createSavedViews(db), clock),
-    ...engine.handlers((id) => caseHandlers['cases.get']({ id }, { user: null })),
+    ...engine.handlers(getCase),
+    ...createCertificateHandlers({
+      db,
+      dataDir: options.dataDir,
+      resourcesDir: options.resourcesDir,
+      templates: certificateTemplates,
+      catalog,
+      records,
+      outbox: engine.outbox,
+      audit,
+      clock,
+      claimTimeoutMinutes,
+      log,
+      changed: (id) => {
+        events.emit('cases.changed', { ids: [id] });
+        sync.actionQueued();
+      },
+    }),
   };
 
-  const defaultUser = (): CurrentUser | null => users.firstWithRole('agent');
+  const defaultUser = (): CurrentUser | null => session.current();
 
   return {
     dispatch: createDispatcher(handlers, log),

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { CaseView } from './case/CaseView';
+import { CertificatesView } from './certificates/CertificatesView';
+import { VerifyView } from './certificates/VerifyView';
 import { InboxView } from './inbox/InboxView';
 import { useRoute } from './routing/useRoute';
 import { QuickSearch } from './search/QuickSearch';
@@ -43,11 +45,15 @@ export function App() {
 
   return (
     <AppFrame
-      activeQueue={route.view === 'inbox' ? route.queue : lastQueue}
+      activeQueue={route.view === 'inbox' ? route.queue : route.view === 'case' ? lastQueue : null}
       onInbox={route.view === 'inbox'}
     >
       {route.view === 'case' ? (
         <CaseView id={route.id} backQueue={lastQueue} />
+      ) : route.view === 'certificates' ? (
+        <CertificatesView />
+      ) : route.view === 'verify' ? (
+        <VerifyView />
       ) : (
         <InboxView queue={route.queue} />
       )}

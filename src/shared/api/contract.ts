@@ -15,6 +15,14 @@ import {
   type SyncStatus,
 } from './types';
 import type { NoteAdded, QuarantinePage } from './syncTypes';
+import type { DocumentContent } from './caseTypes';
+import type {
+  CertificateFile,
+  CertificatePage,
+  CertificateSummary,
+  SigningKeyInfo,
+  VerificationResult,
+} from './certificateTypes';
 
 const noInput = z.strictObject({});
 const isoDay = z.iso.date();
@@ -43,6 +51,12 @@ export const inboxQuerySchema = z.strictObject({
   search: z.string().trim().max(200).default(''),
 });
 const staff = ['agent', 'superviseur', 'administrateur'] as const;
+/** Who works cases; administrators configure Bureau but do not decide cases. */
+const caseWorkers = ['agent', 'superviseur'] as const;
+const caseId = z.string().min(1).max(64);
+const byCase = z.strictObject({ id: caseId });
+const comment = z.string().trim().max(2000);
+const codeList = z.array(z.string().min(1).max(64)).max(50);
 
 /**
  * The one API contract. Both transports (Electron IPC and loopback HTTP) are generated from this
@@ -93,14 +107,123 @@ export const apiContract = {
       applicationId: z.string().min(1).max(64),
       body: z.string().trim().min(1).max(10_000),
     }),
-    access: staff,
+    access: caseWorkers,
   }),
+  /** Choosing which version wins may cancel queued actions: work for the office's staff. */
   'cases.resolveConflict': method<CaseDetail>()({
     input: z.strictObject({
       id: z.string().min(1).max(64),
       keep: z.enum(['portal', 'local']),
     }),
+    access: caseWorkers,
+  }),
+  // — Case review and decisions (issue 5): every one returns the updated case —
+  'cases.claim': method<CaseDetail>()({ input: byCase, access: caseWorkers }),
+  'cases.release': method<CaseDetail>()({ input: byCase, access: caseWorkers }),
+  'cases.takeOver': method<CaseDetail>()({ input: byCase, access: ['superviseur'] }),
+  'cases.tickChecklist': method<CaseDetail>()({
+    input: z.strictObject({ id: caseId, itemId: z.string().min(1).max(64), checked: z.boolean() }),
+    access: caseWorkers,
+  }),
+  'cases.requestInfo': method<CaseDetail>()({
+    input: z
+      .strictObject({
+        id: caseId,
+        missingDocuments: codeList.default([]),
+        fieldsToCorrect: codeList.default([]),
+        message: comment.min(1, 'Écrivez le message destiné au demandeur.'),
+      })
+      .refine((value) => value.missingDocuments.length + value.fieldsToCorrect.length > 0, {
+        message: 'Indiquez au moins une pièce ou un champ à compléter.',
+        path: ['missingDocuments'],
+      }),
+    access: caseWorkers,
+  }),
+  'cases.approve': method<CaseDetail>()({
+    input: z.strictObject({ id: caseId, comment: comment.optional() }),
+    access: caseWorkers,
+  }),
+  'cases.reject': method<CaseDetail>()({
+    input: z.strictObject({
+      id: caseId,
+      reasonCodes: codeList.min(1, 'Choisissez au moins un motif de rejet.'),
+      comment: comment.min(1, 'Le commentaire est obligatoire pour un rejet.'),
+    }),
+    access: caseWorkers,
+  }),
+  'cases.signOff': method<CaseDetail>()({
+    input: z
+      .strictObject({
+        id: caseId,
+        decision: z.enum(['approve', 'return']),
+        comment: comment.optional(),
+      })
+      .refine((value) => value.decision === 'approve' || (value.comment ?? '').length > 0, {
+        message: 'Expliquez à l’agent pourquoi le dossier revient en instruction.',
+        path: ['comment'],
+      }),
+    access: ['superviseur'],
+  }),
+  'documents.content': method<DocumentContent>()({
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
     access: staff,
+  }),
+  // — Certificates (issue 6) —
+  /** Approved → issued: numbers, signs, renders and stores the PDF, queues it for the portal. */
+  'certificates.issue': method<CertificateSummary>()({
+    input: z.strictObject({ caseId }),
+    access: caseWorkers,
+  }),
+  'certificates.forCase': method<CertificateSummary[]>()({
+    input: z.strictObject({ caseId }),
+    access: staff,
+  }),
+  'certificates.list': method<CertificatePage>()({
+    input: z.strictObject({
+      search: z.string().trim().max(200).default(''),
+      cursor: z.string().max(200).nullable().default(null),
+      limit: z.int().min(1).max(200).default(50),
+    }),
+    access: staff,
+  }),
+  /** The stored original, checked against its SHA-256 before it is returned. */
+  'certificates.file': method<CertificateFile>()({
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    access: staff,
+  }),
+  /** A duplicate for reprinting: same number, marked DUPLICATA with today's date; recorded. */
+  'certificates.reprint': method<CertificateFile>()({
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    access: caseWorkers,
+  }),
+  'certificates.revoke': method<CertificateSummary>()({
+    input: z.strictObject({
+      id: z.string().min(1).max(64),
+      reason: z.string().trim().min(1, 'Indiquez le motif de la révocation.').max(2000),
+    }),
+    access: ['superviseur'],
+  }),
+  /** Checks a QR payload (as text) or a certificate PDF (its QR is read from the file). */
+  'certificates.verify': method<VerificationResult>()({
+    input: z
+      .strictObject({
+        qrText: z.string().trim().max(4000).optional(),
+        pdfBase64: z
+          .string()
+          .max(20 * 1024 * 1024)
+          .optional(),
+      })
+      .refine((value) => (value.qrText ? 1 : 0) + (value.pdfBase64 ? 1 : 0) === 1, {
+        message: 'Collez le texte du QR code ou choisissez un fichier PDF.',
+      }),
+    access: staff,
+  }),
+  'certificates.publicKeys': method<SigningKeyInfo[]>()({ input: noInput, access: staff }),
+  // — Training mode only, until sign-in exists (issue 7): act as another seeded user —
+  'session.trainingUsers': method<CurrentUser[]>()({ input: noInput, access: 'public' }),
+  'session.switchUser': method<CurrentUser>()({
+    input: z.strictObject({ userId: z.string().min(1).max(64) }),
+    access: 'public',
   }),
 } as const;
 

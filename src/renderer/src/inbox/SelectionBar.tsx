@@ -1,10 +1,11 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { BulkIssueButton } from '../certificates/BulkIssue';
 import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
 
-/** How many cases are ticked. Bulk actions arrive with their own issues; until then, only the count. */
+/** How many cases are ticked, and the bulk actions on them (issuing certificates). */
 export function SelectionBar({
   count,
   language,
@@ -31,6 +32,7 @@ export function SelectionBar({
       <Text size="sm" fw={600} c="var(--mantine-primary-color-light-color)">
         {t('selection.count', { count, formatted: formatNumber(count, language) })}
       </Text>
+      <BulkIssueButton />
       <Button
         size="compact-xs"
         variant="subtle"

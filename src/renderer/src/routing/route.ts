@@ -1,6 +1,10 @@
 import { QUEUE_IDS, type QueueId } from '../../../shared/api/types';
 
-export type Route = { view: 'inbox'; queue: QueueId } | { view: 'case'; id: string };
+export type Route =
+  | { view: 'inbox'; queue: QueueId }
+  | { view: 'case'; id: string }
+  | { view: 'certificates' }
+  | { view: 'verify' };
 
 export const DEFAULT_QUEUE: QueueId = 'mine';
 
@@ -8,6 +12,8 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   const [view, param] = parts;
   if (view === 'cases' && param) return { view: 'case', id: decodeURIComponent(param) };
+  if (view === 'certificates') return { view: 'certificates' };
+  if (view === 'verify') return { view: 'verify' };
   if (view === 'inbox' && QUEUE_IDS.includes(param as QueueId)) {
     return { view: 'inbox', queue: param as QueueId };
   }
@@ -15,7 +21,14 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
-  return route.view === 'case'
-    ? `#/cases/${encodeURIComponent(route.id)}`
-    : `#/inbox/${route.queue}`;
+  switch (route.view) {
+    case 'case':
+      return `#/cases/${encodeURIComponent(route.id)}`;
+    case 'certificates':
+      return '#/certificates';
+    case 'verify':
+      return '#/verify';
+    case 'inbox':
+      return `#/inbox/${route.queue}`;
+  }
 }

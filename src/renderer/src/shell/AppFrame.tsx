@@ -2,6 +2,7 @@ import { AppShell, ScrollArea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import type { QueueId } from '../../../shared/api/types';
+import { CertificatesNav } from '../certificates/CertificatesNav';
 import { SavedViewsNav } from '../views/SavedViewsNav';
 import { HeaderBar } from './HeaderBar';
 import { QueueNav } from './QueueNav';
@@ -32,6 +33,7 @@ export function AppFrame({
         <AppShell.Section grow component={ScrollArea}>
           <QueueNav active={activeQueue} compact={!wide} />
           <SavedViewsNav compact={!wide} onInbox={onInbox} />
+          <CertificatesNav compact={!wide} />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main

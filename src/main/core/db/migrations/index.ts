@@ -2,6 +2,10 @@ import { sql as init } from './001_init';
 import { sql as inboxSearch } from './002_inbox_search';
 import { sql as syncEngine } from './003_sync_engine';
 import { sql as inboxSpeed } from './004_inbox_speed';
+import { sql as caseReview } from './005_case_review';
+import { sql as ingestSpeed } from './006_ingest_speed';
+import { sql as slaClock } from './008_sla_clock';
+import { sql as certificates } from './007_certificates';
 
 export interface Migration {
   version: number;
@@ -15,4 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'inbox_search', sql: inboxSearch },
   { version: 3, name: 'sync_engine', sql: syncEngine },
   { version: 4, name: 'inbox_speed', sql: inboxSpeed },
+  { version: 5, name: 'case_review', sql: caseReview },
+  { version: 6, name: 'ingest_speed', sql: ingestSpeed },
+  { version: 7, name: 'certificates', sql: certificates },
+  { version: 8, name: 'sla_clock', sql: slaClock },
 ];

@@ -1,0 +1,43 @@
+import type { CertificateLayout } from './templateSchema';
+
+/**
+ * Everything printed on one certificate, resolved to final French text at issue time and stored
+ * with the certificate row (`facts_json`). The PDF is a pure function of this object (plus the
+ * fonts and the drawing code), so a certificate can be rendered again after a crash — or years
+ * later — exactly as issued, even if its template or the case have changed since.
+ */
+export interface CertificateDocument {
+  /** Format of this object; bump when its shape changes. */
+  format: 1;
+  number: string;
+  procedureCode: string;
+  reference: string;
+  officeCode: string;
+  /** « Lomé »: where the certificate is made (« Fait à Lomé, le … »). */
+  officeName: string;
+  issuedAt: string;
+  issuedOn: string;
+  expiresOn: string | null;
+  issuedOnText: string;
+  expiresOnText: string | null;
+  holder: { label: string; value: string };
+  title: string;
+  ministry: string;
+  direction: string;
+  preamble: string;
+  fields: { label: string; value: string }[];
+  legalMentions: string[];
+  signatory: string;
+  issuedBy: { id: string; displayName: string };
+  keyId: string;
+  /** The signed QR payload (see qrPayload.ts), drawn as a QR code and kept in the PDF's metadata. */
+  qrText: string;
+  /** The shared layout as it was when the certificate was issued. */
+  layout: CertificateLayout;
+}
+
+/** Where a duplicate differs from the original: its banner and watermark. */
+export interface DuplicateMark {
+  reprintedOn: string;
+  reprintedOnText: string;
+}

@@ -1,0 +1,133 @@
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { SigningKeyInfo } from '../../../shared/api/certificateTypes';
+import { keyIdFor } from './qrPayload';
+
+/**
+ * One Ed25519 key pair per issuing office. The private half lives only in
+ * `<dataDir>/keys/<keyId>.pem` (PKCS#8, mode 0600, never in the database, never sent to the
+ * renderer); the public half (SPKI PEM) is in `signing_keys`, exportable for verifiers.
+ * Public keys of other offices can be recorded too (`holds_private = 0`) so their certificates
+ * verify here.
+ */
+
+interface KeyRow {
+  key_id: string;
+  office_code: string;
+  public_key_pem: string;
+  created_at: string;
+  holds_private: number;
+}
+
+export interface OfficeKey {
+  keyId: string;
+  officeCode: string;
+  privateKey: KeyObject;
+}
+
+export function createSigningKeys(db: Database.Database, dataDir: string) {
+  const directory = join(dataDir, 'keys');
+  const ownKeys = db.prepare<[string], KeyRow>(
+    'SELECT * FROM signing_keys WHERE office_code = ? AND holds_private = 1 ORDER BY created_at DESC, key_id',
+  );
+  const byId = db.prepare<[string], KeyRow>('SELECT * FROM signing_keys WHERE key_id = ?');
+  const all = db.prepare<[], KeyRow>('SELECT * FROM signing_keys ORDER BY office_code, created_at');
+  const insert = db.prepare(`
+    INSERT INTO signing_keys (key_id, office_code, public_key_pem, created_at, holds_private)
+    VALUES (@keyId, @officeCode, @publicKeyPem, @createdAt, @holdsPrivate)
+    ON CONFLICT (key_id) DO NOTHING`);
+  const loaded = new Map<string, OfficeKey>();
+  const publicKeys = new Map<string, KeyObject>();
+
+  const fileOf = (keyId: string) => join(directory, `${keyId}.pem`);
+
+  function readPrivate(row: KeyRow): OfficeKey | null {
+    const file = fileOf(row.key_id);
+    if (!existsSync(file)) return null;
+    const privateKey = createPrivateKey(readFileSync(file, 'utf8'));
+    // A key file that does not match its public half is not this office's key.
+    const derived = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' });
+    if (derived !== row.public_key_pem) return null;
+    return { keyId: row.key_id, officeCode: row.office_code, privateKey };
+  }
+
+  function generate(officeCode: string, now: string): OfficeKey {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const keyId = keyIdFor(officeCode, publicKey);
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    const file = fileOf(keyId);
+    // 'wx': never overwrite a key file; the mode applies on creation, chmod covers a lax umask.
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      mode: 0o600,
+      flag: 'wx',
+    });
+    chmodSync(file, 0o600);
+    insert.run({
+      keyId,
+      officeCode,
+      publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
+      createdAt: now,
+      holdsPrivate: 1,
+    });
+    return { keyId, officeCode, privateKey };
+  }
+
+  return {
+    /**
+     * The office's current signing key, created on first need. A key whose private file went
+     * missing (restored database without its keys folder) is kept for verification only and a
+     * new one is made: certificates already issued still verify with the old public key.
+     */
+    officeKey(officeCode: string, now: string): OfficeKey {
+      const cached = loaded.get(officeCode);
+      if (cached) return cached;
+      let key: OfficeKey | null = null;
+      for (const row of ownKeys.all(officeCode)) {
+        key = readPrivate(row);
+        if (key) break;
+      }
+      key ??= generate(officeCode, now);
+      loaded.set(officeCode, key);
+      return key;
+    },
+    /** The public key a certificate names, if this installation knows it. */
+    publicKey(keyId: string): KeyObject | null {
+      const cached = publicKeys.get(keyId);
+      if (cached) return cached;
+      const row = byId.get(keyId);
+      if (!row) return null;
+      const key = createPublicKey(row.public_key_pem);
+      publicKeys.set(keyId, key);
+      return key;
+    },
+    list(): SigningKeyInfo[] {
+      return all.all().map((row) => ({
+        keyId: row.key_id,
+        officeCode: row.office_code,
+        publicKeyPem: row.public_key_pem,
+        createdAt: row.created_at,
+      }));
+    },
+    /** Records another office's public key so that its certificates verify here. */
+    importPublicKey(officeCode: string, publicKeyPem: string, now: string): string {
+      const publicKey = createPublicKey(publicKeyPem);
+      const keyId = keyIdFor(officeCode, publicKey);
+      insert.run({
+        keyId,
+        officeCode,
+        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
+        createdAt: now,
+        holdsPrivate: 0,
+      });
+      return keyId;
+    },
+  };
+}
+export type SigningKeys = ReturnType<typeof createSigningKeys>;

@@ -1,0 +1,108 @@
+import type { KeyObject } from 'node:crypto';
+import type {
+  CertificateFacts,
+  VerificationResult,
+  VerificationVerdict,
+} from '../../../shared/api/certificateTypes';
+import { frenchDate } from './frenchFormat';
+import { extractQrTextFromPdf } from './pdfPayload';
+import { parseQrText, signatureValid } from './qrPayload';
+
+/**
+ * The verdict on a QR text, in this order: unreadable → signed by a key this installation does
+ * not know → signature wrong (edited or forged) → revoked here → past its last valid day →
+ * authentic. Facts are returned only once the signature holds: what a forged code claims is
+ * never shown as if it were true.
+ */
+
+export interface VerificationSources {
+  publicKey(keyId: string): KeyObject | null;
+  revocation(number: string): { revokedAt: string; reason: string } | null;
+  /** Today's date (YYYY-MM-DD) for the expiry check. */
+  today: string;
+}
+
+const result = (
+  verdict: VerificationVerdict,
+  message: string,
+  facts: CertificateFacts | null = null,
+  revocation: { revokedAt: string; reason: string } | null = null,
+): VerificationResult => ({
+  verdict,
+  message,
+  facts,
+  revokedAt: revocation?.revokedAt ?? null,
+  revocationReason: revocation?.reason ?? null,
+});
+
+export function verifyQrText(text: string, sources: VerificationSources): VerificationResult {
+  const parsed = parseQrText(text);
+  if (!parsed) {
+    return result(
+      'unreadable',
+      "Ce texte n'est pas le contenu d'un QR code de certificat Bureau. Vérifiez qu'il a été copié en entier, ou scannez le document à nouveau.",
+    );
+  }
+  const { facts } = parsed;
+  const publicKey = sources.publicKey(facts.keyId);
+  if (!publicKey) {
+    return result(
+      'unknown_key',
+      `Clé inconnue : ce certificat se dit signé par le bureau ${facts.officeCode} avec la clé ${facts.keyId}, que ce poste ne connaît pas. Importez la clé publique de ce bureau ou faites vérifier le document par le bureau émetteur.`,
+    );
+  }
+  if (!signatureValid(parsed, publicKey)) {
+    return result(
+      'forged',
+      'Falsifié : la signature ne correspond pas au contenu du QR code. Le certificat a été modifié ou contrefait ; ne l’acceptez pas et signalez-le au bureau émetteur.',
+    );
+  }
+  const revocation = sources.revocation(facts.number);
+  if (revocation) {
+    return result(
+      'revoked',
+      `Révoqué : ce certificat authentique a été révoqué le ${frenchDate(revocation.revokedAt.slice(0, 10))} (motif : ${revocation.reason}). Il n’est plus valable.`,
+      facts,
+      revocation,
+    );
+  }
+  if (facts.expiresOn && facts.expiresOn < sources.today) {
+    return result(
+      'expired',
+      `Expiré : ce certificat authentique n’est plus valable depuis le ${frenchDate(facts.expiresOn)} (dernier jour de validité).`,
+      facts,
+    );
+  }
+  return result(
+    'authentic',
+    `Authentique : la signature du bureau ${facts.officeCode} est valide et le contenu n’a pas été modifié. ${
+      facts.expiresOn
+        ? `Valable jusqu’au ${frenchDate(facts.expiresOn)}.`
+        : 'Sans limitation de durée.'
+    }`,
+    facts,
+  );
+}
+
+/** Verdicts from the most to the least reassuring, to pick among several candidates. */
+const RANK: VerificationVerdict[] = [
+  'authentic',
+  'expired',
+  'revoked',
+  'unknown_key',
+  'forged',
+  'unreadable',
+];
+
+export function verifyPdf(pdf: Buffer, sources: VerificationSources): VerificationResult {
+  const texts = extractQrTextFromPdf(pdf);
+  if (texts.length === 0) {
+    return result(
+      'unreadable',
+      "Aucun QR code de certificat Bureau n'a été trouvé dans ce fichier. Choisissez le PDF du certificat tel qu'il a été délivré, ou collez le texte du QR code.",
+    );
+  }
+  return texts
+    .map((text) => verifyQrText(text, sources))
+    .sort((a, b) => RANK.indexOf(a.verdict) - RANK.indexOf(b.verdict))[0]!;
+}
