@@ -1,34 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
-import { screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
 
 const host = useTrainingHost(240);
 
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/rpc/${method}`, {
-        method: 'POST',
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value: unknown; error?: unknown };
-    },
-    { method, input },
-  );
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
 /** Open cases waiting in the office, with their attachments, found through the real API. */
 async function findCases(page: Page) {
-  const list = await rpc<InboxPage>(page, 'inbox.list', {
+  const list = await pageRpc<InboxPage>(page, 'inbox.list', {
     queue: 'to_process',
     filters: { statuses: ['submitted'] },
     limit: 300,
   });
   const details: CaseDetail[] = [];
   for (const row of list.rows)
-    details.push(await rpc<CaseDetail>(page, 'cases.get', { id: row.id }));
+    details.push(await pageRpc<CaseDetail>(page, 'cases.get', { id: row.id }));
   const ready = (detail: CaseDetail) => detail.sync.documents.every((doc) => doc.state === 'ready');
   const withPdfAndImage = details.find(
     (detail) =>
@@ -121,7 +106,7 @@ test('a clerk claims, reviews documents, asks for more, gets the reply, approves
 
   // — The applicant replies on the portal —
   await syncNow(page);
-  const info = await rpc<{ portalUrl: string }>(page, 'app.info', {});
+  const info = await pageRpc<{ portalUrl: string }>(page, 'app.info', {});
   const reply = await fetch(`${info.portalUrl}/__sim/changes`, {
     method: 'POST',
     headers: { authorization: `Bearer ${host.portalToken}`, 'content-type': 'application/json' },

@@ -8,36 +8,21 @@ import type {
   CertificateSummary,
 } from '../../src/shared/api/certificateTypes';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
-import { screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
 import { tempDir } from '../support/paths';
 
 const host = useTrainingHost(240);
 
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/rpc/${method}`, {
-        method: 'POST',
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value: unknown; error?: unknown };
-    },
-    { method, input },
-  );
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
 /** Two cases of the office without sign-off, waiting to be reviewed, found through the real API. */
 async function findCases(page: Page): Promise<[CaseDetail, CaseDetail]> {
-  const list = await rpc<InboxPage>(page, 'inbox.list', {
+  const list = await pageRpc<InboxPage>(page, 'inbox.list', {
     queue: 'to_process',
     filters: { statuses: ['submitted'] },
     limit: 200,
   });
   const found: CaseDetail[] = [];
   for (const row of list.rows) {
-    const detail = await rpc<CaseDetail>(page, 'cases.get', { id: row.id });
+    const detail = await pageRpc<CaseDetail>(page, 'cases.get', { id: row.id });
     const usable =
       !detail.procedure.signOffRequired &&
       !found.some((other) => other.row.procedureCode === detail.row.procedureCode);
@@ -50,11 +35,11 @@ async function findCases(page: Page): Promise<[CaseDetail, CaseDetail]> {
 /** Claims, ticks the whole checklist and approves through the API (the UI path is tested once). */
 async function approveThroughApi(page: Page, detail: CaseDetail): Promise<void> {
   const id = detail.row.id;
-  await rpc(page, 'cases.claim', { id });
+  await pageRpc(page, 'cases.claim', { id });
   for (const item of detail.procedure.checklist) {
-    await rpc(page, 'cases.tickChecklist', { id, itemId: item.id, checked: true });
+    await pageRpc(page, 'cases.tickChecklist', { id, itemId: item.id, checked: true });
   }
-  const approved = await rpc<CaseDetail>(page, 'cases.approve', { id });
+  const approved = await pageRpc<CaseDetail>(page, 'cases.approve', { id });
   expect(approved.row.status).toBe('approved');
 }
 
@@ -184,7 +169,7 @@ test('approval issues the certificate: preview, print, save, list, verification,
   const panel = page.getByTestId('certificate-panel');
   await expect(panel).toBeVisible();
   await expect(page.getByTestId('case-view').getByText('Certificat délivré').first()).toBeVisible();
-  const [certificate] = await rpc<CertificateSummary[]>(page, 'certificates.forCase', {
+  const [certificate] = await pageRpc<CertificateSummary[]>(page, 'certificates.forCase', {
     caseId: main.row.id,
   });
   expect(certificate).toBeDefined();
@@ -253,7 +238,7 @@ test('approval issues the certificate: preview, print, save, list, verification,
   // — Verification: the genuine PDF is authentic —
   await page.getByTestId('nav-verify').click();
   await expect(page.getByTestId('verify-view')).toBeVisible();
-  const file = await rpc<CertificateFile>(page, 'certificates.file', { id: certificate!.id });
+  const file = await pageRpc<CertificateFile>(page, 'certificates.file', { id: certificate!.id });
   await page
     .getByTestId('verify-view')
     .locator('input[type="file"]')
@@ -303,7 +288,7 @@ test('approval issues the certificate: preview, print, save, list, verification,
   });
   await expect(bulk.getByTestId('bulk-progress-text')).toHaveText('1 / 1');
   await page.screenshot({ path: screenshotPath('certificates-bulk.png') });
-  const issued = await rpc<CertificatePage>(page, 'certificates.list', {
+  const issued = await pageRpc<CertificatePage>(page, 'certificates.list', {
     search: second.row.reference,
   });
   expect(issued.rows.map((entry) => entry.applicationId)).toEqual([second.row.id]);

@@ -1,30 +1,15 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import PDFDocument from 'pdfkit';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
-import { screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
 
 const host = useTrainingHost(120);
 
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch(`/api/rpc/${method}`, {
-        method: 'POST',
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value: unknown; error?: unknown };
-    },
-    { method, input },
-  );
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
 /** A case whose attachments are all downloaded, with two PDFs and an image. */
 async function findCase(page: Page): Promise<CaseDetail> {
-  const list = await rpc<InboxPage>(page, 'inbox.list', { queue: 'all', limit: 120 });
+  const list = await pageRpc<InboxPage>(page, 'inbox.list', { queue: 'all', limit: 120 });
   for (const row of list.rows) {
-    const detail = await rpc<CaseDetail>(page, 'cases.get', { id: row.id });
+    const detail = await pageRpc<CaseDetail>(page, 'cases.get', { id: row.id });
     const { documents } = detail.record;
     const pdfs = documents.filter((doc) => doc.mimeType === 'application/pdf');
     if (

@@ -1,3 +1,4 @@
+import type { AuditRow } from '../../src/main/core/audit/auditVerifier';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -19,19 +20,6 @@ import { openCore, repoRoot, startSimulator, tempDir } from '../support/testBure
  * then closes. Each scenario copies that file and tampers with the copy the way someone holding
  * the file would: a separate SQLite connection, the append-only triggers dropped first.
  */
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  office_code: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  summary_json: string;
-  prev_hash: string;
-  hash: string;
-}
 
 let original: string;
 let rows: AuditRow[];

@@ -1,3 +1,4 @@
+import type { AuditRow } from '../../src/main/core/audit/auditVerifier';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,18 +135,6 @@ interface HistoryRow {
   to_status: string | null;
   at: string;
   details_json: string;
-}
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  office_code: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  summary_json: string;
-  prev_hash: string;
-  hash: string;
 }
 const lastHistory = (id: string) =>
   core.db

@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
@@ -44,4 +44,20 @@ export function useTrainingHost(trainingCount: number): RunningWebHost {
     output: () => current().output(),
     stop: () => current().stop(),
   };
+}
+
+/** Calls the API from inside the page, with its launch cookie, as the renderer does. */
+export async function pageRpc<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, input }) => {
+      const response = await fetch(`/api/rpc/${method}`, {
+        method: 'POST',
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as { ok: boolean; value: unknown; error?: unknown };
+    },
+    { method, input },
+  );
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
 }

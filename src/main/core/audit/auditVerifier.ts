@@ -39,7 +39,8 @@ export interface VerifyAuditOptions {
   pause?: () => Promise<void>;
 }
 
-interface AuditRow {
+/** An audit_log row as stored. */
+export interface AuditRow {
   seq: number;
   at: string;
   actor_id: string | null;
