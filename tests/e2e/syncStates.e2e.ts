@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
 
 const host = useTrainingHost(240);
 
@@ -147,4 +147,55 @@ test('a withdrawal on the portal while the clerk claims offline opens a conflict
   await expect(banner).toHaveCount(0);
   await expect(page.getByTestId('case-view').getByText('Retirée').first()).toBeVisible();
   await expect(page.getByTestId('action-claim')).toHaveCount(0);
+});
+
+/**
+ * The portal's link drops (every connection reset, the embedded portal's fault switch): the
+ * header says « Hors ligne » and counts the decision waiting; when the link returns, the decision
+ * reaches the portal exactly once — even though the portal had applied the first attempt whose
+ * answer was lost.
+ */
+test('a decision taken offline waits in the header and is delivered once when the link returns', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(host.launchUrl);
+  await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
+  const info = await pageRpc<{ portalUrl: string }>(page, 'app.info', {});
+  const admin = (path: string, body: unknown) =>
+    fetch(`${info.portalUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.portalToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const list = await pageRpc<{ rows: { id: string }[] }>(page, 'inbox.list', {
+    queue: 'to_process',
+    filters: { statuses: ['submitted'] },
+    limit: 5,
+  });
+  const target = list.rows[1]!;
+
+  expect((await admin('/__sim/faults', { resetRate: 1 })).status).toBeLessThan(300);
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).first().click();
+  const status = page.getByTestId('sync-status');
+  await expect(status).toContainText('Hors ligne', { timeout: 20_000 });
+
+  await page.goto(`${host.origin}/#/cases/${encodeURIComponent(target.id)}`);
+  await page.getByTestId('action-claim').click();
+  await expect(page.getByTestId('claim-state')).toContainText('Vous avez ce dossier en charge');
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).first().click();
+  await expect(status).toContainText('Hors ligne');
+  await expect(status).toContainText('1 action en attente');
+  await page.getByRole('banner').screenshot({ path: screenshotPath('sync-offline-pending.png') });
+
+  expect((await admin('/__sim/faults', { resetRate: 0 })).status).toBeLessThan(300);
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).first().click();
+  await expect(status).toContainText('À jour', { timeout: 30_000 });
+  await expect(status).not.toContainText('en attente');
+  const events = (await (
+    await fetch(`${info.portalUrl}/__sim/events?applicationId=${encodeURIComponent(target.id)}`, {
+      headers: { authorization: `Bearer ${host.portalToken}` },
+    })
+  ).json()) as { events: { kind: string }[] };
+  expect(events.events.map((event) => event.kind)).toEqual(['case.claimed']);
 });

@@ -24,7 +24,10 @@ afterEach(async () => {
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
 const SEEDS = [101, 202, 303, 404];
-const ROUNDS = 8;
+/** Rounds per seed; `BUREAU_SOAK_ROUNDS` raises it for a longer soak run. */
+const ROUNDS = Number(process.env.BUREAU_SOAK_ROUNDS ?? 70);
+/** Operations counted across the seeds (portal changes, arrivals, local actions, syncs). */
+const operations = { n: 0 };
 
 function randomFaults(random: Random) {
   return {
@@ -79,8 +82,12 @@ async function round(random: Random, core: Core, simulator: Simulator, noteCount
       record.status === 'info_requested' ? 'reply' : random.pick(CHANGE_KINDS.slice(0, 4));
     if (kind === 'reply' && record.status !== 'info_requested') continue;
     await simulator.admin('/__sim/changes', { id: record.id, kind });
+    operations.n++;
   }
-  if (random.chance(0.5)) await simulator.admin('/__sim/applications', { count: random.int(1, 8) });
+  if (random.chance(0.5)) {
+    await simulator.admin('/__sim/applications', { count: random.int(1, 8) });
+    operations.n++;
+  }
 
   const open = localCases(core).filter(
     (row) => row.conflict_json === null && isOpenStatus(row.status),
@@ -88,6 +95,7 @@ async function round(random: Random, core: Core, simulator: Simulator, noteCount
   for (let i = 0; i < 6 && open.length > 0; i++) {
     const row = random.pick(open);
     const draw = random.next();
+    operations.n++;
     if (draw < 0.35) {
       await call(core, 'notes.add', {
         applicationId: row.id,
@@ -109,7 +117,10 @@ async function round(random: Random, core: Core, simulator: Simulator, noteCount
       core.sync.actionQueued();
     }
   }
-  if (random.chance(0.7)) await core.sync.syncNow();
+  if (random.chance(0.7)) {
+    await core.sync.syncNow();
+    operations.n++;
+  }
 }
 
 /** A conflict is never about versions only our own events made. */
@@ -179,6 +190,7 @@ describe('seeded randomized sync runs', () => {
       await core.sync.syncNow();
 
       const noteCount = { n: 0 };
+      const before = operations.n;
       for (let i = 0; i < ROUNDS; i++) {
         await setFaults(simulator, randomFaults(random));
         await round(random, core, simulator, noteCount);
@@ -197,6 +209,10 @@ describe('seeded randomized sync runs', () => {
       await setFaults(simulator, undefined);
       expectConverged(core, simulator);
       expect(simulator.events.list().length).toBeGreaterThan(15);
-    });
+      // The four seeds together: at least 2,000 operations under faults in every CI run.
+      const done = operations.n - before;
+      console.log(`seed ${seed}: ${done} operations in ${ROUNDS} rounds`);
+      expect(done).toBeGreaterThanOrEqual(500);
+    }, 240_000);
   }
 });

@@ -7,7 +7,12 @@ import type { ApplicationsRepository, IncomingApplication } from '../cases/appli
 import type { Clock } from '../clock';
 import { nextDelay, sleep, type SyncTuning } from './backoff';
 import type { Conflicts } from './conflicts';
-import { isTransient, PortalResponseError, type PortalClient } from './portalClient';
+import {
+  isTransient,
+  PortalResponseError,
+  PortalUnreachableError,
+  type PortalClient,
+} from './portalClient';
 import type { SyncStateStore } from './syncStateStore';
 import { createPullCheckpoints } from './pullCheckpoints';
 import { validatePortalRecord } from './validatePortalRecord';
@@ -205,6 +210,9 @@ export function createPuller(deps: PullDependencies) {
       try {
         return await deps.portal.fetchApplications(cursor, pageSize);
       } catch (error) {
+        // An unreachable portal is the offline probe's business: retrying here would hold the
+        // sync in « synchronisation… » for the whole backoff while the header should say offline.
+        if (error instanceof PortalUnreachableError) throw error;
         if (!isTransient(error) || attempt + 1 >= deps.tuning.pageAttempts) throw error;
         const retryAfter = error instanceof PortalResponseError ? error.retryAfterMs : null;
         await sleep(nextDelay(attempt, retryAfter, deps.tuning));
