@@ -67,6 +67,9 @@ function safeStringify(raw: unknown): string {
  */
 const SLICE_BUDGET_MS = 20;
 
+/** First pause before asking again for a page after a dropped connection; doubles each time. */
+const UNREACHABLE_RETRY_MS = 250;
+
 /**
  * A full turn of the event loop. Not setImmediate: a slice that starts in the poll phase (right
  * after a page arrives) would be followed by the next in the check phase of the same turn — two
@@ -210,10 +213,14 @@ export function createPuller(deps: PullDependencies) {
       try {
         return await deps.portal.fetchApplications(cursor, pageSize);
       } catch (error) {
-        // An unreachable portal is the offline probe's business: retrying here would hold the
-        // sync in « synchronisation… » for the whole backoff while the header should say offline.
-        if (error instanceof PortalUnreachableError) throw error;
         if (!isTransient(error) || attempt + 1 >= deps.tuning.pageAttempts) throw error;
+        if (error instanceof PortalUnreachableError) {
+          // A dropped connection on a poor link is retried, but quickly (~4 s in all): past that
+          // the portal is down and the offline probe takes over, so the header says « hors
+          // ligne » instead of « synchronisation… » for the whole backoff.
+          await sleep(Math.min(UNREACHABLE_RETRY_MS * 2 ** attempt, 2_000));
+          continue;
+        }
         const retryAfter = error instanceof PortalResponseError ? error.retryAfterMs : null;
         await sleep(nextDelay(attempt, retryAfter, deps.tuning));
       }
