@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import type {
 } from '../../src/shared/api/certificateTypes';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { canvasInk, collectConsoleErrors } from '../support/e2ePage';
 import { tempDir } from '../support/paths';
 
 const host = useTrainingHost(240);
@@ -55,33 +56,14 @@ async function openCase(page: Page, id: string): Promise<void> {
 }
 
 // The tests' tsconfig has no DOM library: the little of it used in the page, typed here.
-interface PageCanvas {
-  width: number;
-  height: number;
-  getContext(kind: '2d'): {
-    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
-  } | null;
-}
+/** Ink of a rendered certificate, sampled: far from a blank white page. */
+const CERTIFICATE_INK = { step: 7, below: 180 };
+
 interface PageWindow {
   print: () => void;
   printedPages?: number;
   dispatchEvent(event: unknown): boolean;
   document: { querySelectorAll(selector: string): { length: number } };
-}
-
-/** How much of a canvas is ink: a rendered certificate is far from a blank white page. */
-async function inkedPixels(canvas: Locator): Promise<number> {
-  return canvas.evaluate((node) => {
-    const element = node as unknown as PageCanvas;
-    const context = element.getContext('2d');
-    if (!context) return 0;
-    const { data } = context.getImageData(0, 0, element.width, element.height);
-    let inked = 0;
-    for (let index = 0; index < data.length; index += 4 * 7) {
-      if (data[index]! < 180 || data[index + 1]! < 180 || data[index + 2]! < 180) inked++;
-    }
-    return inked;
-  });
 }
 
 /**
@@ -141,11 +123,7 @@ test('approval issues the certificate: preview, print, save, list, verification,
   page,
 }) => {
   test.setTimeout(240_000);
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const consoleErrors = collectConsoleErrors(page);
   await page.goto(host.launchUrl);
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
   const [main, second] = await findCases(page);
@@ -181,7 +159,11 @@ test('approval issues the certificate: preview, print, save, list, verification,
   // — The preview renders the stored PDF with pdf.js —
   const canvas = panel.getByTestId('pdf-canvas');
   await expect(canvas).toBeVisible({ timeout: 20_000 });
-  await expect.poll(() => inkedPixels(canvas), { timeout: 10_000 }).toBeGreaterThan(2_000);
+  await expect
+    .poll(() => canvasInk(canvas, CERTIFICATE_INK).then((canvas) => canvas.ink), {
+      timeout: 10_000,
+    })
+    .toBeGreaterThan(2_000);
   await panel.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await page.screenshot({
     path: screenshotPath('certificates-case-panel.png'),
@@ -210,7 +192,11 @@ test('approval issues the certificate: preview, print, save, list, verification,
   await expect(reprint).toContainText('DUPLICATA');
   await reprint.getByTestId('reprint-confirm').click();
   await expect(reprint.getByTestId('pdf-canvas')).toBeVisible({ timeout: 20_000 });
-  await expect.poll(() => inkedPixels(reprint.getByTestId('pdf-canvas'))).toBeGreaterThan(2_000);
+  await expect
+    .poll(() =>
+      canvasInk(reprint.getByTestId('pdf-canvas'), CERTIFICATE_INK).then((canvas) => canvas.ink),
+    )
+    .toBeGreaterThan(2_000);
   await page.screenshot({ path: screenshotPath('certificates-reprint.png') });
   await stubPrint(page);
   await reprint.getByTestId('reprint-print').click();

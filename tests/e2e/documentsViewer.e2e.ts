@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import PDFDocument from 'pdfkit';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { canvasInk, collectConsoleErrors } from '../support/e2ePage';
 
 const host = useTrainingHost(120);
 
@@ -40,44 +41,16 @@ function threePagePdf(): string {
 }
 
 // The tests' tsconfig has no DOM library: the little of it used in the page, typed here.
-interface PageCanvas {
-  width: number;
-  height: number;
-  getContext(kind: '2d'): {
-    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
-  } | null;
-}
 interface PageImage {
   complete: boolean;
   naturalWidth: number;
-}
-
-/** How many pixels of the PDF canvas are not white, and a digest of what it shows. */
-function canvasInk(canvas: Locator) {
-  return canvas.evaluate((node) => {
-    const element = node as unknown as PageCanvas;
-    const { data } = element.getContext('2d')!.getImageData(0, 0, element.width, element.height);
-    let ink = 0;
-    let digest = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) {
-        ink++;
-        digest = (digest * 31 + i) % 1_000_000_007;
-      }
-    }
-    return { ink, digest };
-  });
 }
 
 test('the documents panel shows a case’s PDF on a canvas, pages through it, and rotates an image', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const consoleErrors = collectConsoleErrors(page);
 
   await page.goto(host.launchUrl);
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });

@@ -1,16 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { collectConsoleErrors } from '../support/e2ePage';
 
 const host = useTrainingHost(240);
 
 test('a clerk opens Bureau in training mode and finds the synced applications in French', async ({
   page,
 }) => {
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const consoleErrors = collectConsoleErrors(page);
 
   await page.goto(host.launchUrl);
   // The launch token was traded for a cookie and removed from the address bar.

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { collectConsoleErrors } from '../support/e2ePage';
 
 const host = useTrainingHost(240);
 
@@ -10,11 +11,7 @@ interface RpcResult<T> {
 
 /** What the real training host produces on a fresh start: no conflict, nothing refused. */
 test('the header and a case show the real sync state in French', async ({ page }) => {
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const consoleErrors = collectConsoleErrors(page);
 
   await page.goto(host.launchUrl);
   const syncStatus = page.getByTestId('sync-status');
