@@ -72,7 +72,7 @@ export async function benchCertificates(
     }
     if (ids.length < wanted) throw new Error(`only ${ids.length} approved cases for ${wanted}`);
 
-    const context = core.defaultContext();
+    const context = core.contextOf();
     const issue = async (caseId: string) => {
       const result = await core.dispatch('certificates.issue', { caseId }, context);
       if (!result.ok) throw new Error(`certificates.issue: ${result.error.message}`);

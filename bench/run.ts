@@ -75,7 +75,7 @@ async function benchSize(size: number) {
     clock: { now: () => NOW },
     log: () => {},
   });
-  const context = core.defaultContext();
+  const context = core.contextOf();
   const pullPath = createPullPath({
     db: core.db,
     catalog: core.catalog,

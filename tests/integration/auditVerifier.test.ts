@@ -12,7 +12,7 @@ import {
   type AuditVerdict,
 } from '../../src/main/core/audit/auditVerifier';
 import type { CurrentUser } from '../../src/shared/api/types';
-import { openCore, repoRoot, startSimulator, tempDir } from '../support/testBureau';
+import { trainingUsersOf, openCore, repoRoot, startSimulator, tempDir } from '../support/testBureau';
 
 /**
  * The audit-trail verifier on a real Bureau database: a core syncs from the simulator and writes
@@ -30,8 +30,7 @@ beforeAll(async () => {
   const core = openCore({ dataDir, portalUrl: simulator.url, token: simulator.token });
   try {
     await core.sync.syncNow();
-    const training = await core.dispatch('session.trainingUsers', {}, { user: null });
-    if (!training.ok) throw new Error(training.error.message);
+    const training = { value: trainingUsersOf(core) };
     const kossi = (training.value as CurrentUser[]).find((user) => user.id === 'u-agent-kossi')!;
     const cases = core.db
       .prepare(

@@ -6,7 +6,7 @@ import type { Access } from '../../src/shared/api/method';
 import type { Result } from '../../src/shared/api/result';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { ROLES, type Role } from '../../src/shared/domain/roles';
-import { openCore, startSimulator, tempDir } from '../support/testBureau';
+import { trainingUsersOf, openCore, startSimulator, tempDir } from '../support/testBureau';
 
 /**
  * The authorization matrix: EVERY method of the contract (read from `apiContract`, so methods
@@ -79,8 +79,7 @@ beforeAll(async () => {
     token: simulator.token,
   });
   await core.sync.syncNow();
-  const training = await core.dispatch('session.trainingUsers', {}, { user: null });
-  if (!training.ok) throw new Error(training.error.message);
+  const training = { value: trainingUsersOf(core) };
   for (const role of ROLES) {
     const user = (training.value as CurrentUser[]).find((candidate) => candidate.role === role);
     if (!user) throw new Error(`no training user with role ${role}`);

@@ -11,7 +11,7 @@ import type { PortalApplication } from '../../src/shared/portal/portalApplicatio
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
 import type { PortalEvent } from '../../src/simulator/portalEvents';
 import { FAST_TUNING, scalar } from '../support/syncBureau';
-import { procedures, resourcesDir, tempDir } from '../support/testBureau';
+import { trainingUsersOf, procedures, resourcesDir, tempDir } from '../support/testBureau';
 
 /**
  * The case workflow through the core's API (`core.dispatch`), on a real SQLite file, syncing with
@@ -69,8 +69,7 @@ beforeAll(async () => {
       "INSERT INTO users (id, username, display_name, role, office_code, created_at) VALUES ('u-sup-yao', 'yao.batawila', 'Yao Batawila', 'superviseur', 'LOM', ?)",
     )
     .run(clock.now().toISOString());
-  const training = await core.dispatch('session.trainingUsers', {}, { user: null });
-  if (!training.ok) throw new Error(training.error.message);
+  const training = { value: trainingUsersOf(core) };
   const byId = new Map((training.value as CurrentUser[]).map((user) => [user.id, user]));
   byIdAll = byId;
   users = {
@@ -835,59 +834,6 @@ describe('case workflow through the API, with the portal simulator', () => {
       'forbidden',
     );
     await refused('cases.signOff', { id, decision: 'approve' }, edem, 'forbidden');
-  });
-
-  it('switching the desktop user works in training mode only', async () => {
-    const { ablavi } = users;
-    const audits = auditCount();
-    const switched = await core.dispatch(
-      'session.switchUser',
-      { userId: ablavi.id },
-      { user: null },
-    );
-    expect(switched).toEqual({ ok: true, value: ablavi });
-    expect(core.defaultContext().user).toEqual(ablavi);
-    expect(await core.dispatch('session.current', {}, { user: null })).toEqual({
-      ok: true,
-      value: ablavi,
-    });
-    expect(auditCount()).toBe(audits + 1);
-    expect(lastAudit()).toMatchObject({ action: 'session.training_switch', actor_id: ablavi.id });
-    // Only seeded training users.
-    const unknown = await core.dispatch(
-      'session.switchUser',
-      { userId: 'u-sup-yao' },
-      { user: null },
-    );
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(core.defaultContext().user?.id).toBe(ablavi.id);
-
-    const production = createCore({
-      dataDir: tempDir('bureau-noswitch-'),
-      resourcesDir,
-      portal: { url: simulator.url, token: TOKEN, timeoutMs: 5_000 },
-      trainingMode: false,
-      log: () => {},
-      clock,
-    });
-    try {
-      const refusal = await production.dispatch(
-        'session.switchUser',
-        { userId: ablavi.id },
-        { user: null },
-      );
-      expect(refusal.ok).toBe(false);
-      if (!refusal.ok) {
-        expect(refusal.error.code).toBe('forbidden');
-        expect(refusal.error.message).toMatch(/mode formation/);
-      }
-      expect(await production.dispatch('session.trainingUsers', {}, { user: null })).toEqual({
-        ok: true,
-        value: [],
-      });
-    } finally {
-      await production.close();
-    }
   });
 
   it('every case action wrote one history row and one audit row; the audit chain is unbroken', () => {

@@ -25,7 +25,7 @@ import type { ApiError } from '../../src/shared/api/result';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
 import { eventually, FAST_TUNING, scalar } from '../support/syncBureau';
-import { openCore, procedures, repoRoot, resourcesDir, tempDir } from '../support/testBureau';
+import { trainingUsersOf, openCore, procedures, repoRoot, resourcesDir, tempDir } from '../support/testBureau';
 
 /**
  * Certificates through the core's API on a real SQLite file, with the portal simulator over
@@ -95,8 +95,7 @@ beforeAll(async () => {
     clock,
     syncTuning: FAST_TUNING,
   });
-  const training = await core.dispatch('session.trainingUsers', {}, { user: null });
-  if (!training.ok) throw new Error(training.error.message);
+  const training = { value: trainingUsersOf(core) };
   const byId = new Map((training.value as CurrentUser[]).map((user) => [user.id, user]));
   users = {
     kossi: byId.get('u-agent-kossi')!,
@@ -824,7 +823,7 @@ describe('a real crash while issuing', () => {
     const crashDir = tempDir('bureau-certificate-crash-');
     let crashCore = openCore({ dataDir: crashDir, portalUrl: simulator.url, token: TOKEN });
     await crashCore.sync.syncNow();
-    const kossi = crashCore.defaultContext().user!;
+    const kossi = crashCore.contextOf().user!;
     const ids: string[] = [];
     for (let index = 0; index < 8; index++)
       ids.push(await approvedCase('COM-CO', kossi, crashCore));

@@ -20,7 +20,7 @@ beforeAll(async () => {
   host = await startWebHost({
     dispatch: core.dispatch,
     events: core.events,
-    context: () => core.defaultContext(),
+    context: (sessionKey) => core.contextFor(sessionKey),
     rendererDir,
     token,
   });

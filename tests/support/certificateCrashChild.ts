@@ -18,7 +18,7 @@ if (!dataDir || !portalUrl || !token || caseIds.length === 0) {
 const core = openCore({ dataDir, portalUrl, token });
 process.stdout.write('ready\n');
 for (const caseId of caseIds) {
-  const result = await core.dispatch('certificates.issue', { caseId }, core.defaultContext());
+  const result = await core.dispatch('certificates.issue', { caseId }, core.contextOf());
   if (!result.ok) {
     process.stdout.write(`refused ${caseId} ${result.error.code}\n`);
     continue;

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 // The tests' tsconfig has no DOM library: the little of it used in the page, typed here.
 interface PageCanvas {
@@ -46,4 +46,29 @@ export function collectConsoleErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** Every training account's password (shown on the sign-in screen in training mode). */
+export const TRAINING_PASSWORD = 'formation-2026';
+
+/** Signs in from the sign-in screen and waits for the inbox. */
+export async function signInAs(page: Page, username: string, password = TRAINING_PASSWORD) {
+  const form = page.getByRole('form', { name: 'Connexion' });
+  await form.getByLabel('Identifiant').fill(username);
+  await form.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('navigation', { name: 'Corbeilles' })).toBeVisible();
+}
+
+/** Signs out through the user menu and waits for the sign-in screen. */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Menu de l’utilisateur' }).click();
+  await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('form', { name: 'Connexion' })).toBeVisible();
+}
+
+/** Opens Bureau from its launch URL and signs in as the given training account. */
+export async function openAs(page: Page, launchUrl: string, username: string) {
+  await page.goto(launchUrl);
+  await signInAs(page, username);
 }

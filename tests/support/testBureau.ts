@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { TRAINING_USERS } from '../../src/main/core/auth/trainingUsers';
+import type { CurrentUser } from '../../src/shared/api/types';
 import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
 import { createCore, type Core } from '../../src/main/core/createCore';
 import type { Clock } from '../../src/main/core/clock';
@@ -55,7 +57,14 @@ export async function call<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
 ): Promise<MethodOutput<M>> {
-  const result = await core.dispatch(method, input, core.defaultContext());
+  const result = await core.dispatch(method, input, core.contextOf());
   if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
   return result.value as MethodOutput<M>;
+}
+
+/** The seeded training staff as the core sees them (active accounts only). */
+export function trainingUsersOf(core: Core): CurrentUser[] {
+  return TRAINING_USERS.map((user) => core.contextOf(user.id).user).filter(
+    (user): user is CurrentUser => user !== null,
+  );
 }

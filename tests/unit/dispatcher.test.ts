@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Handlers } from '../../src/main/core/api/dispatcher';
 import { DomainError } from '../../src/main/core/api/domainError';
 import type { CurrentUser } from '../../src/shared/api/types';
+import { apiContract } from '../../src/shared/api/contract';
 
 const agent: CurrentUser = {
   id: 'u1',
@@ -15,7 +16,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => {
     throw new Error('not used in this test');
   };
+  const every = Object.fromEntries(Object.keys(apiContract).map((name) => [name, unused]));
   return {
+    ...(every as unknown as Handlers),
     'app.info': () => ({
       version: '1',
       host: 'web',
@@ -23,40 +26,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       portalUrl: 'x',
       dataDir: 'd',
     }),
-    'session.current': (_input, { user }) => user,
+    'session.current': (_input, { user }) =>
+      user
+        ? { status: 'active', user, lockAfterMinutes: 15, mustChangePassword: false }
+        : { status: 'signed_out', needsFirstAdministrator: false },
     'catalog.procedures': () => [],
-    'inbox.counts': unused,
     'inbox.list': (input) => ({ rows: [], nextCursor: input.cursor }),
-    'inbox.total': unused,
-    'inbox.filterOptions': unused,
-    'views.list': unused,
-    'views.save': unused,
-    'views.delete': unused,
-    'cases.get': unused,
-    'sync.status': unused,
-    'sync.now': unused,
-    'sync.quarantine': unused,
-    'notes.add': unused,
-    'cases.resolveConflict': unused,
-    'cases.claim': unused,
-    'cases.release': unused,
-    'cases.takeOver': unused,
-    'cases.tickChecklist': unused,
-    'cases.requestInfo': unused,
-    'cases.approve': unused,
-    'cases.reject': unused,
-    'cases.signOff': unused,
-    'documents.content': unused,
-    'certificates.issue': unused,
-    'certificates.forCase': unused,
-    'certificates.list': unused,
-    'certificates.file': unused,
-    'certificates.reprint': unused,
-    'certificates.revoke': unused,
-    'certificates.verify': unused,
-    'certificates.publicKeys': unused,
-    'session.trainingUsers': unused,
-    'session.switchUser': unused,
     ...overrides,
   };
 }
@@ -114,7 +89,42 @@ describe('dispatcher', () => {
     const refused = await dispatch('catalog.procedures', {}, { user: null });
     expect(refused.ok ? 'ok' : refused.error.code).toBe('unauthenticated');
     const open = await dispatch('session.current', {}, { user: null });
-    expect(open).toEqual({ ok: true, value: null });
+    expect(open).toEqual({
+      ok: true,
+      value: { status: 'signed_out', needsFirstAdministrator: false },
+    });
+  });
+
+  it('lets a locked session call public methods only', async () => {
+    const dispatch = createDispatcher(handlers(), silent);
+    const context = { user: agent, sessionKey: 's', restriction: 'locked' as const };
+    const refused = await dispatch('catalog.procedures', {}, context);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/verrouillée/);
+    expect((await dispatch('app.info', {}, context)).ok).toBe(true);
+  });
+
+  it('lets a session that must change its password change it, and nothing else', async () => {
+    let changed = false;
+    const dispatch = createDispatcher(
+      handlers({
+        'session.changePassword': () => {
+          changed = true;
+          return { status: 'active', user: agent, lockAfterMinutes: 15, mustChangePassword: false };
+        },
+      }),
+      silent,
+    );
+    const context = { user: agent, sessionKey: 's', restriction: 'must_change_password' as const };
+    const refused = await dispatch('catalog.procedures', {}, context);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const change = await dispatch(
+      'session.changePassword',
+      { currentPassword: 'ancien-mot', newPassword: 'un-nouveau-mot-de-passe' },
+      context,
+    );
+    expect(change.ok).toBe(true);
+    expect(changed).toBe(true);
   });
 
   it('turns domain errors into their code and hides unexpected ones', async () => {

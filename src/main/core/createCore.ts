@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { AppInfo, CurrentUser, ProcedureSummary } from '../../shared/api/types';
+import type { AppInfo, ProcedureSummary } from '../../shared/api/types';
 import { createWorkingCalendar } from '../../shared/calendar/workingDays';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './api/dispatcher';
 import { createAuditLog } from './audit/auditLog';
@@ -14,7 +14,12 @@ import { createCaseRecordStore } from './cases/caseRecordStore';
 import { createCaseReviewQueries } from './cases/caseReviewQueries';
 import { createCaseWorkflowActions } from './cases/caseWorkflowActions';
 import { createPortalTransitionHook } from './cases/portalTransitions';
-import { createTrainingSession } from './auth/trainingSession';
+import { createSessionManager } from './auth/sessionManager';
+import { DEFAULT_LOCK_AFTER_MINUTES } from './auth/signInPolicy';
+import { createAssignmentHandlers } from './assignment/assignmentHandlers';
+import { createDashboardHandlers } from './dashboard/dashboardHandlers';
+import { createAdminHandlers } from './admin/adminHandlers';
+import type { CoreServices } from './coreServices';
 import { createCertificateHandlers } from './certificates/certificateHandlers';
 import { loadCertificateTemplates } from './certificates/loadTemplates';
 import { createDocumentContent } from './documents/documentContent';
@@ -53,8 +58,10 @@ export interface Core {
   readonly sync: SyncService;
   readonly catalog: Catalog;
   readonly db: Database.Database;
-  /** The user a local desktop session acts as until sign-in exists. */
-  defaultContext(): CallContext;
+  /** The caller of a transport session (a window, a browser cookie): signed in, locked or not. */
+  contextFor(sessionKey: string): CallContext;
+  /** In-process callers (tests, scripts) act as a user without signing in; default: first clerk. */
+  contextOf(userId?: string): CallContext;
   close(): Promise<void>;
 }
 
@@ -165,12 +172,33 @@ export function createCore(options: CoreOptions): Core {
       sync.actionQueued();
     },
   });
-  const session = createTrainingSession({
+  const session = createSessionManager({
     users,
     audit,
     clock,
     trainingMode: options.trainingMode ?? false,
+    lockAfterMinutes: () => DEFAULT_LOCK_AFTER_MINUTES,
   });
+  const services: CoreServices = {
+    db,
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    clock,
+    calendar,
+    catalog,
+    users,
+    audit,
+    events,
+    outbox: engine.outbox,
+    inbox,
+    records,
+    claimTimeoutMinutes,
+    log,
+    caseChanged: (id) => {
+      events.emit('cases.changed', { ids: [id] });
+      sync.actionQueued();
+    },
+  };
   const documentContent = createDocumentContent(db, options.dataDir);
   const handlers: Handlers = {
     'app.info': () => info,
@@ -181,6 +209,9 @@ export function createCore(options: CoreOptions): Core {
     'documents.content': ({ id }) => documentContent(id),
     ...createViewHandlers(createSavedViews(db), clock),
     ...engine.handlers(getCase),
+    ...createAssignmentHandlers(services),
+    ...createDashboardHandlers(services),
+    ...createAdminHandlers(services),
     ...createCertificateHandlers({
       db,
       dataDir: options.dataDir,
@@ -200,15 +231,14 @@ export function createCore(options: CoreOptions): Core {
     }),
   };
 
-  const defaultUser = (): CurrentUser | null => session.current();
-
   return {
     dispatch: createDispatcher(handlers, log),
     events,
     sync,
     catalog,
     db,
-    defaultContext: () => ({ user: defaultUser() }),
+    contextFor: (sessionKey) => session.contextFor(sessionKey),
+    contextOf: (userId) => session.contextOf(userId),
     async close() {
       await sync.stop();
       db.close();

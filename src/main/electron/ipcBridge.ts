@@ -14,7 +14,8 @@ export function bridgeIpc(options: {
   rendererIndexUrl: string;
   dispatch: Dispatch;
   events: EventBus;
-  context: () => CallContext;
+  /** One session per window's contents: signing in in one window never signs in another. */
+  context: (sessionKey: string) => CallContext;
 }): () => void {
   const { window } = options;
   const isTrustedSender = (event: IpcMainInvokeEvent) =>
@@ -26,7 +27,7 @@ export function bridgeIpc(options: {
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event)) return fail('forbidden', 'Appel refusé : expéditeur inconnu.');
     if (typeof method !== 'string') return fail('unknown_method', 'Opération inconnue.');
-    return options.dispatch(method, input, options.context());
+    return options.dispatch(method, input, options.context(`ipc:${event.sender.id}`));
   });
   const unsubscribe = options.events.subscribe((message) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, message);

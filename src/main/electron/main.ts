@@ -34,7 +34,7 @@ async function launch(): Promise<void> {
     rendererIndexUrl,
     dispatch: core.dispatch,
     events: core.events,
-    context: () => core.defaultContext(),
+    context: (sessionKey) => core.contextFor(sessionKey),
   });
   window.on('closed', unbridge);
   window.once('ready-to-show', () => window.show());

@@ -29,10 +29,22 @@ function cookieValue(request: IncomingMessage, name: string): string | null {
   return null;
 }
 
-/** The launch token, from the HttpOnly cookie (browser) or a bearer header (tools, tests). */
-export function hasLaunchToken(request: IncomingMessage, token: string): boolean {
+/**
+ * Who is calling: a browser session (the HttpOnly cookie handed out when the launch token was
+ * traded), or a tool holding the launch token itself (`Authorization: Bearer`), which may name
+ * its session in `X-Bureau-Session`. `null`: neither, refuse.
+ */
+export function sessionKeyOf(
+  request: IncomingMessage,
+  token: string,
+  browserSessions: ReadonlySet<string>,
+): string | null {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ') && sameSecret(header.slice(7), token)) return true;
+  if (header?.startsWith('Bearer ') && sameSecret(header.slice(7), token)) {
+    const named = request.headers['x-bureau-session'];
+    const name = typeof named === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(named) ? named : 'default';
+    return `bearer:${name}`;
+  }
   const cookie = cookieValue(request, SESSION_COOKIE);
-  return cookie !== null && sameSecret(cookie, token);
+  return cookie !== null && browserSessions.has(cookie) ? `web:${cookie}` : null;
 }

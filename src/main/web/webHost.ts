@@ -4,8 +4,9 @@ import { fail, type Result } from '../../shared/api/result';
 import type { ApiEventMessage } from '../../shared/api/events';
 import type { CallContext, Dispatch } from '../core/api/dispatcher';
 import type { EventBus } from '../core/eventBus';
+import { randomBytes } from 'node:crypto';
 import {
-  hasLaunchToken,
+  sessionKeyOf,
   isAllowedHost,
   isAllowedOrigin,
   sameSecret,
@@ -17,7 +18,8 @@ import { readStaticFile } from './staticFiles';
 export interface WebHostOptions {
   dispatch: Dispatch;
   events: EventBus;
-  context: () => CallContext;
+  /** The caller of a session: each browser that traded the launch token has its own. */
+  context: (sessionKey: string) => CallContext;
   rendererDir: string;
   token: string;
   port?: number;
@@ -63,6 +65,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   invalid_input: 400,
   unauthenticated: 401,
   forbidden: 403,
+  locked: 423,
   not_found: 404,
   conflict: 409,
   unavailable: 503,
@@ -77,8 +80,14 @@ const STATUS_BY_CODE: Record<string, number> = {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
   const streams = new Set<ServerResponse>();
+  const browserSessions = new Set<string>();
 
-  async function handleRpc(request: IncomingMessage, response: ServerResponse, method: string) {
+  async function handleRpc(
+    request: IncomingMessage,
+    response: ServerResponse,
+    method: string,
+    sessionKey: string,
+  ) {
     if (request.method !== 'POST') {
       return sendFailure(
         response,
@@ -100,7 +109,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         fail('invalid_input', 'Requête illisible (JSON invalide).'),
       );
     }
-    const result = await options.dispatch(method, input, options.context());
+    const result = await options.dispatch(method, input, options.context(sessionKey));
     sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 500), result);
   }
 
@@ -130,7 +139,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
-      if (!hasLaunchToken(request, options.token)) {
+      const sessionKey = sessionKeyOf(request, options.token, browserSessions);
+      if (sessionKey === null) {
         return sendFailure(
           response,
           401,
@@ -144,7 +154,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return handleEvents(request, response);
       }
       const rpc = /^\/api\/rpc\/([A-Za-z0-9_.-]{1,80})$/.exec(url.pathname);
-      if (rpc?.[1]) return handleRpc(request, response, rpc[1]);
+      if (rpc?.[1]) return handleRpc(request, response, rpc[1], sessionKey);
       return sendFailure(response, 404, fail('unknown_method', 'Adresse inconnue.'));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -152,13 +162,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const launchToken = url.searchParams.get('token');
     if (url.pathname === '/' && launchToken !== null) {
-      // Trade the token in the address bar for an HttpOnly cookie, then drop it from the URL.
+      // Trade the token in the address bar for a fresh session cookie, then drop it from the URL.
+      // Each trade is its own session: two browsers (or two test contexts) sign in separately.
       const valid = sameSecret(launchToken, options.token);
+      const session = randomBytes(32).toString('base64url');
+      if (valid) browserSessions.add(session);
       response.writeHead(valid ? 303 : 401, {
         ...SECURITY_HEADERS,
         ...(valid
           ? {
-              'set-cookie': `${SESSION_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+              'set-cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
               location: '/',
             }
           : { 'content-type': 'text/plain; charset=utf-8' }),

@@ -1,5 +1,10 @@
 import { useEffect } from 'react';
+import { AdminView } from './admin/AdminView';
 import { CaseView } from './case/CaseView';
+import { DashboardView } from './dashboard/DashboardView';
+import { RoleGuard } from './session/RoleGuard';
+import { SessionScreen } from './session/SessionScreen';
+import { useIdleLock } from './session/useIdleLock';
 import { CertificatesView } from './certificates/CertificatesView';
 import { VerifyView } from './certificates/VerifyView';
 import { InboxView } from './inbox/InboxView';
@@ -33,6 +38,7 @@ export function App() {
 
   useLiveUpdates(signedIn);
   useGlobalShortcuts(signedIn && phase === 'ready');
+  useIdleLock(signedIn);
 
   if (phase !== 'ready') {
     return (
@@ -42,6 +48,8 @@ export function App() {
       />
     );
   }
+
+  if (!signedIn) return <SessionScreen />;
 
   return (
     <AppFrame
@@ -54,6 +62,14 @@ export function App() {
         <CertificatesView />
       ) : route.view === 'verify' ? (
         <VerifyView />
+      ) : route.view === 'dashboard' ? (
+        <RoleGuard roles={['superviseur']}>
+          <DashboardView />
+        </RoleGuard>
+      ) : route.view === 'admin' ? (
+        <RoleGuard roles={['administrateur']}>
+          <AdminView section={route.section} />
+        </RoleGuard>
       ) : (
         <InboxView queue={route.queue} />
       )}

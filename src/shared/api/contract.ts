@@ -16,6 +16,22 @@ import {
 } from './types';
 import type { NoteAdded, QuarantinePage } from './syncTypes';
 import type { DocumentContent } from './caseTypes';
+import type { SessionState, TrainingAccount } from './sessionTypes';
+import type {
+  AssignmentOutcome,
+  BalancePlan,
+  NotificationList,
+  StaffLoad,
+} from './assignmentTypes';
+import { DASHBOARD_TABLES, type DashboardData, type ExportedFile } from './dashboardTypes';
+import type {
+  AuditPage,
+  AuditVerification,
+  Holiday,
+  OfficeSettings,
+  UserAccount,
+} from './adminTypes';
+import { ROLES } from '../domain/roles';
 import type {
   CertificateFile,
   CertificatePage,
@@ -57,6 +73,30 @@ const caseId = z.string().min(1).max(64);
 const byCase = z.strictObject({ id: caseId });
 const comment = z.string().trim().max(2000);
 const codeList = z.array(z.string().min(1).max(64)).max(50);
+const supervisors = ['superviseur'] as const;
+const administrators = ['administrateur'] as const;
+const userId = z.string().min(1).max(64);
+const caseIdList = z.array(caseId).min(1).max(5000);
+const password = z.string().min(1).max(200);
+/** New passwords: long enough to resist guessing on a stolen laptop's offline verifier. */
+export const newPasswordSchema = z
+  .string()
+  .min(10, 'Le mot de passe doit compter au moins 10 caractères.')
+  .max(200, 'Le mot de passe ne peut dépasser 200 caractères.');
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,64}$/, "L'identifiant : 3 à 64 lettres sans accent, chiffres, « . », « _ » ou « - ».");
+const displayName = z.string().trim().min(2).max(120);
+const officeCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2,10}$/, 'Code de bureau : 2 à 10 lettres.');
+const procedureCodes = z.array(z.string().min(1).max(20)).max(100).nullable();
+const clock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Heure au format HH:MM.');
+export const dashboardQuerySchema = z.strictObject({
+  from: isoDay,
+  to: isoDay,
+  procedureCodes: shortList(z.string().max(20)),
+});
 
 /**
  * The one API contract. Both transports (Electron IPC and loopback HTTP) are generated from this
@@ -64,7 +104,34 @@ const codeList = z.array(z.string().min(1).max(64)).max(50);
  */
 export const apiContract = {
   'app.info': method<AppInfo>()({ input: noInput, access: 'public' }),
-  'session.current': method<CurrentUser | null>()({ input: noInput, access: 'public' }),
+  'session.current': method<SessionState>()({ input: noInput, access: 'public' }),
+  /** Checked against the local scrypt verifier: works with the portal out of reach. */
+  'session.signIn': method<SessionState>()({
+    input: z.strictObject({ username: z.string().trim().min(1).max(64), password }),
+    access: 'public',
+  }),
+  'session.signOut': method<SessionState>()({ input: noInput, access: 'public' }),
+  'session.lock': method<SessionState>()({ input: noInput, access: 'public' }),
+  'session.unlock': method<SessionState>()({
+    input: z.strictObject({ password }),
+    access: 'public',
+  }),
+  'session.changePassword': method<SessionState>()({
+    input: z.strictObject({ currentPassword: password, newPassword: newPasswordSchema }),
+    access: staff,
+  }),
+  /** Training mode only (empty otherwise): the seeded accounts and their passwords. */
+  'session.trainingAccounts': method<TrainingAccount[]>()({ input: noInput, access: 'public' }),
+  /** A new installation with no account at all: creates its first administrator and signs in. */
+  'session.createFirstAdministrator': method<SessionState>()({
+    input: z.strictObject({
+      username,
+      displayName,
+      officeCode,
+      password: newPasswordSchema,
+    }),
+    access: 'public',
+  }),
   'catalog.procedures': method<ProcedureSummary[]>()({ input: noInput, access: staff }),
   'inbox.counts': method<QueueCounts>()({ input: noInput, access: staff }),
   'inbox.list': method<InboxPage>()({
@@ -219,12 +286,124 @@ export const apiContract = {
     access: staff,
   }),
   'certificates.publicKeys': method<SigningKeyInfo[]>()({ input: noInput, access: staff }),
-  // — Training mode only, until sign-in exists (issue 7): act as another seeded user —
-  'session.trainingUsers': method<CurrentUser[]>()({ input: noInput, access: 'public' }),
-  'session.switchUser': method<CurrentUser>()({
-    input: z.strictObject({ userId: z.string().min(1).max(64) }),
-    access: 'public',
+  // — Assignment (issue 7): supervisors give cases to the clerks of their office —
+  'assignment.staff': method<StaffLoad[]>()({ input: noInput, access: supervisors }),
+  'assignment.assign': method<AssignmentOutcome>()({
+    input: z.strictObject({ caseIds: caseIdList, assigneeId: userId }),
+    access: supervisors,
   }),
+  /** Nothing is written: the supervisor reviews the plan, then applies it. */
+  'assignment.previewBalance': method<BalancePlan>()({
+    input: z.strictObject({
+      source: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('unassigned') }),
+        z.strictObject({ kind: z.literal('selection'), caseIds: caseIdList }),
+        z.strictObject({ kind: z.literal('assignee'), userId }),
+      ]),
+      clerkIds: z.array(userId).min(1).max(50),
+    }),
+    access: supervisors,
+  }),
+  'assignment.applyBalance': method<AssignmentOutcome>()({
+    input: z.strictObject({
+      items: z
+        .array(z.strictObject({ caseId, assigneeId: userId }))
+        .min(1)
+        .max(5000),
+    }),
+    access: supervisors,
+  }),
+  'notifications.list': method<NotificationList>()({ input: noInput, access: staff }),
+  /** Marks the listed notifications read, or all of the user's when `ids` is absent. */
+  'notifications.markRead': method<void>()({
+    input: z.strictObject({ ids: z.array(z.int().positive()).max(500).optional() }),
+    access: staff,
+  }),
+  // — Supervisor dashboard (issue 7) —
+  'dashboard.summary': method<DashboardData>()({ input: dashboardQuerySchema, access: supervisors }),
+  'dashboard.export': method<ExportedFile>()({
+    input: z.strictObject({
+      query: dashboardQuerySchema,
+      table: z.enum(DASHBOARD_TABLES),
+      format: z.enum(['csv', 'xlsx']),
+    }),
+    access: supervisors,
+  }),
+  // — Administration and audit trail (issue 7) —
+  'admin.users.list': method<UserAccount[]>()({ input: noInput, access: administrators }),
+  'admin.users.create': method<UserAccount>()({
+    input: z.strictObject({
+      username,
+      displayName,
+      role: z.enum(ROLES),
+      officeCode,
+      procedureCodes,
+      /** Temporary: the user must choose a new one at first sign-in. */
+      temporaryPassword: newPasswordSchema,
+    }),
+    access: administrators,
+  }),
+  'admin.users.update': method<UserAccount>()({
+    input: z.strictObject({
+      id: userId,
+      displayName: displayName.optional(),
+      role: z.enum(ROLES).optional(),
+      officeCode: officeCode.optional(),
+      procedureCodes: procedureCodes.optional(),
+      active: z.boolean().optional(),
+    }),
+    access: administrators,
+  }),
+  /** Sets a temporary password, lifts a lock-out and forces a change at next sign-in. */
+  'admin.users.resetPassword': method<UserAccount>()({
+    input: z.strictObject({ id: userId, temporaryPassword: newPasswordSchema }),
+    access: administrators,
+  }),
+  'admin.office.get': method<OfficeSettings>()({ input: noInput, access: staff }),
+  'admin.office.update': method<OfficeSettings>()({
+    input: z.strictObject({
+      name: z.string().trim().min(2).max(120),
+      region: z.string().trim().min(2).max(60),
+      numberingCode: officeCode,
+      opensAt: clock,
+      closesAt: clock,
+      lockAfterMinutes: z.int().min(1).max(240),
+    }),
+    access: administrators,
+  }),
+  'admin.holidays.list': method<Holiday[]>()({
+    input: z.strictObject({ year: z.int().min(2000).max(2100) }),
+    access: staff,
+  }),
+  /** Replaces the year's holidays; working-day deadlines use the new calendar at once. */
+  'admin.holidays.save': method<Holiday[]>()({
+    input: z.strictObject({
+      year: z.int().min(2000).max(2100),
+      holidays: z
+        .array(
+          z.strictObject({
+            date: isoDay,
+            label: z.string().trim().min(2).max(120),
+            provisional: z.boolean(),
+          }),
+        )
+        .max(60),
+    }),
+    access: administrators,
+  }),
+  'audit.list': method<AuditPage>()({
+    input: z.strictObject({
+      actorId: userId.optional(),
+      actionPrefix: z.string().trim().max(60).optional(),
+      entityId: z.string().trim().max(64).optional(),
+      from: isoDay.optional(),
+      to: isoDay.optional(),
+      beforeSeq: z.int().positive().nullable().default(null),
+      limit: z.int().min(1).max(500).default(100),
+    }),
+    access: administrators,
+  }),
+  'audit.verify': method<AuditVerification>()({ input: noInput, access: administrators }),
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -4,6 +4,8 @@ export const API_ERROR_CODES = [
   'invalid_input',
   'unauthenticated',
   'forbidden',
+  /** A locked session, or an account locked out after repeated failed sign-ins. */
+  'locked',
   'not_found',
   'conflict',
   'unavailable',

@@ -13,7 +13,14 @@ import { DomainError } from './domainError';
 /** Who is calling, as established by the transport (IPC window or web-host session). */
 export interface CallContext {
   user: CurrentUser | null;
+  /** The transport's session (window or browser cookie); absent for in-process callers. */
+  sessionKey?: string;
+  /** A locked session, or one that must change its password, may only call public methods. */
+  restriction?: 'locked' | 'must_change_password';
 }
+
+/** The one method a session that must change its password may call besides public ones. */
+const PASSWORD_CHANGE: MethodName = 'session.changePassword';
 
 export type Handlers = {
   [M in MethodName]: (
@@ -50,6 +57,18 @@ export function createDispatcher(
     if (spec.access !== 'public') {
       if (!context.user) {
         return fail('unauthenticated', 'Votre session a expiré. Reconnectez-vous pour continuer.');
+      }
+      if (context.restriction === 'locked') {
+        return fail(
+          'locked',
+          'Session verrouillée après inactivité : saisissez votre mot de passe pour reprendre.',
+        );
+      }
+      if (context.restriction === 'must_change_password' && method !== PASSWORD_CHANGE) {
+        return fail(
+          'forbidden',
+          "Choisissez d'abord un nouveau mot de passe : votre administrateur l'a réinitialisé.",
+        );
       }
       if (!spec.access.includes(context.user.role)) {
         return fail(

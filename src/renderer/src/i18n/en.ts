@@ -1,6 +1,17 @@
 import type { Messages } from './fr';
 
+import { sessionEn } from '../session/sessionMessages';
+import { assignmentEn } from '../assignment/assignmentMessages';
+import { dashboardEn } from '../dashboard/dashboardMessages';
+import { adminEn } from '../admin/adminMessages';
+import { desktopEn } from '../desktop/desktopMessages';
+
 export const en: Messages = {
+  session: sessionEn,
+  assignment: assignmentEn,
+  dashboard: dashboardEn,
+  admin: adminEn,
+  desktop: desktopEn,
   app: {
     name: 'Bureau',
     trainingMode: 'Training mode',

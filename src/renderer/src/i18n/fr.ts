@@ -2,7 +2,18 @@
  * French, the reference language: every key exists here first, and `en.ts` must match its shape.
  * Plurals use i18next suffixes (`_one`, `_other`); in French 0 and 1 are both singular.
  */
+import { sessionFr } from '../session/sessionMessages';
+import { assignmentFr } from '../assignment/assignmentMessages';
+import { dashboardFr } from '../dashboard/dashboardMessages';
+import { adminFr } from '../admin/adminMessages';
+import { desktopFr } from '../desktop/desktopMessages';
+
 export const fr = {
+  session: sessionFr,
+  assignment: assignmentFr,
+  dashboard: dashboardFr,
+  admin: adminFr,
+  desktop: desktopFr,
   app: {
     name: 'Bureau',
     trainingMode: 'Mode formation',

@@ -1,10 +1,15 @@
 import { QUEUE_IDS, type QueueId } from '../../../shared/api/types';
 
+export const ADMIN_SECTIONS = ['users', 'office', 'holidays', 'audit'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
 export type Route =
   | { view: 'inbox'; queue: QueueId }
   | { view: 'case'; id: string }
   | { view: 'certificates' }
-  | { view: 'verify' };
+  | { view: 'verify' }
+  | { view: 'dashboard' }
+  | { view: 'admin'; section: AdminSection };
 
 export const DEFAULT_QUEUE: QueueId = 'mine';
 
@@ -14,6 +19,13 @@ export function parseRoute(hash: string): Route {
   if (view === 'cases' && param) return { view: 'case', id: decodeURIComponent(param) };
   if (view === 'certificates') return { view: 'certificates' };
   if (view === 'verify') return { view: 'verify' };
+  if (view === 'dashboard') return { view: 'dashboard' };
+  if (view === 'admin') {
+    const section = ADMIN_SECTIONS.includes(param as AdminSection)
+      ? (param as AdminSection)
+      : 'users';
+    return { view: 'admin', section };
+  }
   if (view === 'inbox' && QUEUE_IDS.includes(param as QueueId)) {
     return { view: 'inbox', queue: param as QueueId };
   }
@@ -28,6 +40,10 @@ export function hrefOf(route: Route): string {
       return '#/certificates';
     case 'verify':
       return '#/verify';
+    case 'dashboard':
+      return '#/dashboard';
+    case 'admin':
+      return `#/admin/${route.section}`;
     case 'inbox':
       return `#/inbox/${route.queue}`;
   }

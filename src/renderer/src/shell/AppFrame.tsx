@@ -5,6 +5,7 @@ import type { QueueId } from '../../../shared/api/types';
 import { CertificatesNav } from '../certificates/CertificatesNav';
 import { SavedViewsNav } from '../views/SavedViewsNav';
 import { HeaderBar } from './HeaderBar';
+import { ManagementNav } from './ManagementNav';
 import { QueueNav } from './QueueNav';
 
 // Below this width the queue labels give way to icons, so the list keeps its useful columns.
@@ -34,6 +35,7 @@ export function AppFrame({
           <QueueNav active={activeQueue} compact={!wide} />
           <SavedViewsNav compact={!wide} onInbox={onInbox} />
           <CertificatesNav compact={!wide} />
+          <ManagementNav compact={!wide} />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main

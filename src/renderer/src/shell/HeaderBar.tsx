@@ -3,6 +3,7 @@ import { IconSchool } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { HeaderSearch } from '../search/HeaderSearch';
 import { useSessionStore } from '../stores/sessionStore';
+import { NotificationBell } from '../assignment/NotificationBell';
 import { SyncIndicator } from './SyncIndicator';
 import { UserMenu } from './UserMenu';
 import { Wordmark } from './Wordmark';
@@ -32,6 +33,7 @@ export function HeaderBar() {
       <HeaderSearch />
       <Group gap="md" wrap="nowrap" miw={0} justify="flex-end" style={{ flex: 1 }}>
         <SyncIndicator />
+        <NotificationBell />
         <UserMenu />
       </Group>
     </Group>

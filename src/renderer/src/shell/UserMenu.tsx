@@ -1,12 +1,9 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconCheck, IconLanguage, IconSchool } from '@tabler/icons-react';
+import { IconCheck, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { initialsOf } from '../format/initials';
 import { switchLanguage } from '../i18n/i18n';
 import { LANGUAGES, type Language } from '../i18n/language';
-import { useCaseStore } from '../stores/caseStore';
-import { useInboxStore } from '../stores/inboxStore';
 import { useSessionStore } from '../stores/sessionStore';
 import { useLanguage } from './useLanguage';
 
@@ -20,19 +17,6 @@ export function UserMenu() {
   const language = useLanguage();
   const user = useSessionStore((state) => state.user);
   const name = user?.displayName ?? t('user.notSignedIn');
-  const trainingUsers = useSessionStore((state) => state.trainingUsers);
-
-  const actAs = async (userId: string) => {
-    const now = await useSessionStore.getState().switchUser(userId);
-    notifications.show({
-      color: 'togo',
-      message: t('review.switchedTo', { name: now.displayName }),
-    });
-    // Queues, counts and the open case all depend on who is looking.
-    void useInboxStore.getState().reload();
-    void useInboxStore.getState().loadCounts();
-    void useCaseStore.getState().refresh();
-  };
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
@@ -58,31 +42,6 @@ export function UserMenu() {
         {user && (
           <>
             <Menu.Label>{t('user.office', { office: user.officeCode })}</Menu.Label>
-            <Menu.Divider />
-          </>
-        )}
-        {trainingUsers.length > 0 && (
-          <>
-            <Menu.Label>
-              <Group gap={6}>
-                <IconSchool size={14} />
-                {t('review.actingAs')}
-              </Group>
-            </Menu.Label>
-            {trainingUsers.map((candidate) => (
-              <Menu.Item
-                key={candidate.id}
-                onClick={() => void actAs(candidate.id)}
-                rightSection={candidate.id === user?.id ? <IconCheck size={14} /> : null}
-                aria-current={candidate.id === user?.id ? 'true' : undefined}
-                data-testid={`act-as-${candidate.id}`}
-              >
-                <Text size="sm">{candidate.displayName}</Text>
-                <Text size="xs" c="dimmed">
-                  {t(`roles.${candidate.role}`)} · {candidate.officeCode}
-                </Text>
-              </Menu.Item>
-            ))}
             <Menu.Divider />
           </>
         )}

@@ -1,46 +1,60 @@
 import { create } from 'zustand';
+import type { SessionState as ServerSession, TrainingAccount } from '../../../shared/api/sessionTypes';
 import type { AppInfo, CurrentUser, ProcedureSummary } from '../../../shared/api/types';
 import { api } from '../api/api';
 
-interface SessionState {
+interface SessionStore {
   phase: 'loading' | 'ready' | 'error';
   error: unknown;
   info: AppInfo | null;
+  /** What the core says of this window's session. */
+  session: ServerSession | null;
+  /** The signed-in user of an active session (not of a locked one). */
   user: CurrentUser | null;
   procedures: ProcedureSummary[];
-  /** Training mode only: the seeded staff one may act as (until sign-in exists). */
-  trainingUsers: CurrentUser[];
+  /** Training mode only: the seeded accounts shown on the sign-in screen. */
+  trainingAccounts: TrainingAccount[];
   load(): Promise<void>;
-  /** Training mode: act as another seeded user; resolves to that user. */
-  switchUser(userId: string): Promise<CurrentUser>;
+  /** Adopts a state the core returned (sign-in, unlock, password change…). */
+  adopt(session: ServerSession): Promise<void>;
+  signOut(): Promise<void>;
+  lock(): Promise<void>;
 }
 
+const activeUser = (session: ServerSession | null): CurrentUser | null =>
+  session?.status === 'active' && !session.mustChangePassword ? session.user : null;
+
 /** Who is at the desk, which host we run in, and the procedure catalog the lists refer to. */
-export const useSessionStore = create<SessionState>()((set) => ({
+export const useSessionStore = create<SessionStore>()((set, get) => ({
   phase: 'loading',
   error: null,
   info: null,
+  session: null,
   user: null,
   procedures: [],
-  trainingUsers: [],
-  async switchUser(userId) {
-    const user = await api.call('session.switchUser', { userId });
-    set({ user });
-    return user;
+  trainingAccounts: [],
+  async adopt(session) {
+    const user = activeUser(session);
+    const procedures = user ? await api.call('catalog.procedures', {}) : get().procedures;
+    set({ session, user, procedures });
+  },
+  async signOut() {
+    await get().adopt(await api.call('session.signOut', {}));
+  },
+  async lock() {
+    await get().adopt(await api.call('session.lock', {}));
   },
   async load() {
     set({ phase: 'loading', error: null });
     try {
-      const [info, user] = await Promise.all([
+      const [info, session, trainingAccounts] = await Promise.all([
         api.call('app.info', {}),
         api.call('session.current', {}),
+        api.call('session.trainingAccounts', {}),
       ]);
-      // The catalog needs a signed-in user; without one the shell still shows and says so.
-      const [procedures, trainingUsers] = await Promise.all([
-        user ? api.call('catalog.procedures', {}) : [],
-        info.trainingMode ? api.call('session.trainingUsers', {}) : [],
-      ]);
-      set({ phase: 'ready', info, user, procedures, trainingUsers });
+      set({ info, trainingAccounts });
+      await get().adopt(session);
+      set({ phase: 'ready' });
     } catch (error) {
       set({ phase: 'error', error });
     }

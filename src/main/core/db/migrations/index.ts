@@ -6,6 +6,10 @@ import { sql as caseReview } from './005_case_review';
 import { sql as ingestSpeed } from './006_ingest_speed';
 import { sql as slaClock } from './008_sla_clock';
 import { sql as certificates } from './007_certificates';
+import { sql as signIn } from './009_sign_in';
+import { sql as assignment } from './010_assignment';
+import { sql as dashboard } from './011_dashboard';
+import { sql as administration } from './012_administration';
 
 export interface Migration {
   version: number;
@@ -23,4 +27,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'ingest_speed', sql: ingestSpeed },
   { version: 7, name: 'certificates', sql: certificates },
   { version: 8, name: 'sla_clock', sql: slaClock },
+  { version: 9, name: 'sign_in', sql: signIn },
+  { version: 10, name: 'assignment', sql: assignment },
+  { version: 11, name: 'dashboard', sql: dashboard },
+  { version: 12, name: 'administration', sql: administration },
 ];

@@ -1,0 +1,129 @@
+import { DomainError } from '../api/domainError';
+import type { AuditLog } from '../audit/auditLog';
+import type { Clock } from '../clock';
+import type { CurrentUser } from '../../../shared/api/types';
+import { hashPassword, needsRehash, verifyPassword } from './passwordHash';
+import { LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from './signInPolicy';
+import type { CredentialRecord, UsersRepository } from './usersRepository';
+
+/** Checked for unknown usernames so that a wrong name takes as long as a wrong password. */
+const DECOY_HASH =
+  'scrypt$65536$8$1$ph0XtGRbpbTs1+shzmRiGw==$IbhsyZGhF8l2SGOWur8B7ltxZQRsMPpdgsYr3mlh/30=';
+
+const WRONG_CREDENTIALS = `Identifiant ou mot de passe incorrect. Vérifiez la touche Verr. Maj ; après ${MAX_FAILED_ATTEMPTS} échecs de suite, le compte est bloqué ${LOCKOUT_MINUTES} minutes.`;
+
+function frenchTime(iso: string): string {
+  return new Intl.DateTimeFormat('fr-FR', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Africa/Lome',
+  }).format(new Date(iso));
+}
+
+/**
+ * Password checks against the local scrypt verifier, with lock-out after repeated failures.
+ * Everything is local, so signing in works for days without the portal.
+ */
+export function createCredentials(deps: { users: UsersRepository; audit: AuditLog; clock: Clock }) {
+  const { users, audit, clock } = deps;
+
+  function refuseIfLockedOut(record: CredentialRecord): void {
+    if (record.lockedUntil && Date.parse(record.lockedUntil) > clock.now().getTime()) {
+      throw new DomainError(
+        'locked',
+        `Compte bloqué après ${MAX_FAILED_ATTEMPTS} essais infructueux. Réessayez après ${frenchTime(record.lockedUntil)}, ou demandez à votre administrateur de réinitialiser votre mot de passe.`,
+      );
+    }
+  }
+
+  function recordFailure(record: CredentialRecord, username: string, action: string): void {
+    const now = clock.now();
+    const failures = users.recordFailure(record.id);
+    const lockedOut = failures >= MAX_FAILED_ATTEMPTS;
+    if (lockedOut) {
+      users.lockOutUntil(record.id, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString());
+    }
+    audit.append({
+      at: now.toISOString(),
+      actorId: record.id,
+      officeCode: users.get(record.id)?.officeCode ?? null,
+      action: lockedOut ? 'session.locked_out' : action,
+      entityType: 'user',
+      entityId: record.id,
+      summary: { username, failures },
+    });
+    if (lockedOut) refuseIfLockedOut(users.credentialsOf(record.id)!);
+  }
+
+  /** The password's owner if it matches; counts the failure (and may lock out) otherwise. */
+  async function check(
+    record: CredentialRecord,
+    username: string,
+    password: string,
+    failureAction: string,
+  ): Promise<void> {
+    refuseIfLockedOut(record);
+    const matches = record.passwordHash
+      ? await verifyPassword(password, record.passwordHash)
+      : (await verifyPassword(password, DECOY_HASH), false);
+    if (!matches) {
+      recordFailure(record, username, failureAction);
+      throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
+    }
+    if (record.passwordHash && needsRehash(record.passwordHash)) {
+      users.setPasswordHash(
+        record.id,
+        await hashPassword(password),
+        record.mustChangePassword,
+        clock.now().toISOString(),
+      );
+    }
+  }
+
+  return {
+    async signIn(
+      username: string,
+      password: string,
+    ): Promise<{ user: CurrentUser; mustChangePassword: boolean }> {
+      const normalized = username.trim().toLowerCase();
+      const record = users.credentials(normalized);
+      if (!record) {
+        await verifyPassword(password, DECOY_HASH);
+        throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
+      }
+      await check(record, normalized, password, 'session.sign_in_failed');
+      const user = users.get(record.id);
+      if (!record.active || !user) {
+        throw new DomainError(
+          'forbidden',
+          'Ce compte est désactivé. Adressez-vous à votre administrateur.',
+        );
+      }
+      const at = clock.now().toISOString();
+      users.recordSignIn(record.id, at);
+      audit.append({
+        at,
+        actorId: user.id,
+        officeCode: user.officeCode,
+        action: 'session.signed_in',
+        entityType: 'user',
+        entityId: user.id,
+        summary: {},
+      });
+      return { user, mustChangePassword: record.mustChangePassword };
+    },
+
+    /** Re-checks the signed-in user's password (unlock, password change). */
+    async confirm(user: CurrentUser, password: string, failureAction: string): Promise<void> {
+      const record = users.credentialsOf(user.id);
+      if (!record) throw new DomainError('unauthenticated', 'Compte introuvable. Reconnectez-vous.');
+      await check(record, user.username, password, failureAction);
+      users.recordSignIn(user.id, clock.now().toISOString());
+    },
+
+    async setPassword(userId: string, password: string, mustChange: boolean): Promise<void> {
+      users.setPasswordHash(userId, await hashPassword(password), mustChange, clock.now().toISOString());
+    },
+  };
+}
+export type Credentials = ReturnType<typeof createCredentials>;

@@ -1,0 +1,216 @@
+import type { SessionState } from '../../../shared/api/sessionTypes';
+import type { CurrentUser } from '../../../shared/api/types';
+import type { CallContext, Handlers } from '../api/dispatcher';
+import { DomainError } from '../api/domainError';
+import type { AuditLog } from '../audit/auditLog';
+import type { Clock } from '../clock';
+import { createCredentials } from './credentials';
+import { TRAINING_PASSWORD, TRAINING_USERS } from './trainingUsers';
+import type { UsersRepository } from './usersRepository';
+
+type SessionHandlerNames =
+  | 'session.current'
+  | 'session.signIn'
+  | 'session.signOut'
+  | 'session.lock'
+  | 'session.unlock'
+  | 'session.changePassword'
+  | 'session.trainingAccounts'
+  | 'session.createFirstAdministrator';
+
+interface Session {
+  userId: string;
+  locked: boolean;
+  lastSeenMs: number;
+}
+
+/**
+ * Sessions keyed by what the transport knows of its caller: the Electron window's webContents,
+ * or the web host's session cookie. A session is signed in, locked (after idle time or on
+ * request: only the same user's password opens it) or gone.
+ */
+export function createSessionManager(deps: {
+  users: UsersRepository;
+  audit: AuditLog;
+  clock: Clock;
+  trainingMode: boolean;
+  lockAfterMinutes: () => number;
+}) {
+  const { users, audit, clock } = deps;
+  const credentials = createCredentials(deps);
+  const sessions = new Map<string, Session>();
+
+  const record = (user: CurrentUser, action: string, summary: Record<string, unknown> = {}) =>
+    audit.append({
+      at: clock.now().toISOString(),
+      actorId: user.id,
+      officeCode: user.officeCode,
+      action,
+      entityType: 'user',
+      entityId: user.id,
+      summary,
+    });
+
+  function contextFor(sessionKey: string): CallContext {
+    const session = sessions.get(sessionKey);
+    const user = session ? users.get(session.userId) : null;
+    if (!session || !user) {
+      // Deactivated while signed in: the session ends at its next call.
+      if (session) sessions.delete(sessionKey);
+      return { user: null, sessionKey };
+    }
+    const now = clock.now().getTime();
+    if (!session.locked && now - session.lastSeenMs > deps.lockAfterMinutes() * 60_000) {
+      session.locked = true;
+      record(user, 'session.locked', { reason: 'idle' });
+    }
+    if (session.locked) return { user, sessionKey, restriction: 'locked' };
+    session.lastSeenMs = now;
+    const mustChange = users.credentialsOf(user.id)?.mustChangePassword ?? false;
+    return mustChange
+      ? { user, sessionKey, restriction: 'must_change_password' }
+      : { user, sessionKey };
+  }
+
+  function stateOf(context: CallContext): SessionState {
+    if (!context.user) {
+      return { status: 'signed_out', needsFirstAdministrator: users.count() === 0 };
+    }
+    if (context.restriction === 'locked') return { status: 'locked', user: context.user };
+    return {
+      status: 'active',
+      user: context.user,
+      lockAfterMinutes: deps.lockAfterMinutes(),
+      mustChangePassword: context.restriction === 'must_change_password',
+    };
+  }
+
+  function keyOf(context: CallContext): string {
+    if (!context.sessionKey) {
+      throw new DomainError('forbidden', "Cet appel n'a pas de session : ouvrez Bureau normalement.");
+    }
+    return context.sessionKey;
+  }
+
+  function start(sessionKey: string, user: CurrentUser): SessionState {
+    sessions.set(sessionKey, { userId: user.id, locked: false, lastSeenMs: clock.now().getTime() });
+    return stateOf(contextFor(sessionKey));
+  }
+
+  const handlers: Pick<Handlers, SessionHandlerNames> = {
+    'session.current': (_input, context) => stateOf(context),
+
+    'session.signIn': async ({ username, password }, context) => {
+      const key = keyOf(context);
+      const { user } = await credentials.signIn(username, password);
+      const previous = sessions.get(key);
+      if (previous && previous.userId !== user.id) {
+        const previousUser = users.get(previous.userId);
+        if (previousUser) record(previousUser, 'session.signed_out', { replacedBy: user.id });
+      }
+      return start(key, user);
+    },
+
+    'session.signOut': (_input, context) => {
+      const key = keyOf(context);
+      if (context.user) record(context.user, 'session.signed_out');
+      sessions.delete(key);
+      return stateOf({ user: null, sessionKey: key });
+    },
+
+    'session.lock': (_input, context) => {
+      const session = sessions.get(keyOf(context));
+      if (session && context.user && !session.locked) {
+        session.locked = true;
+        record(context.user, 'session.locked', { reason: 'requested' });
+      }
+      return stateOf(contextFor(keyOf(context)));
+    },
+
+    'session.unlock': async ({ password }, context) => {
+      const key = keyOf(context);
+      const session = sessions.get(key);
+      if (!session || !context.user) {
+        throw new DomainError('unauthenticated', 'Votre session a pris fin. Reconnectez-vous.');
+      }
+      try {
+        await credentials.confirm(context.user, password, 'session.unlock_failed');
+      } catch (error) {
+        // Locked out while unlocking: the session ends, the sign-in screen explains the wait.
+        if (error instanceof DomainError && error.code === 'locked') sessions.delete(key);
+        throw error;
+      }
+      session.locked = false;
+      session.lastSeenMs = clock.now().getTime();
+      record(context.user, 'session.unlocked');
+      return stateOf(contextFor(key));
+    },
+
+    'session.changePassword': async ({ currentPassword, newPassword }, context) => {
+      const user = context.user;
+      if (!user) throw new DomainError('unauthenticated', 'Reconnectez-vous pour continuer.');
+      if (newPassword === currentPassword) {
+        throw new DomainError(
+          'invalid_input',
+          "Le nouveau mot de passe doit être différent de l'actuel.",
+        );
+      }
+      if (newPassword.toLowerCase().includes(user.username.toLowerCase())) {
+        throw new DomainError(
+          'invalid_input',
+          'Le mot de passe ne doit pas contenir votre identifiant.',
+        );
+      }
+      await credentials.confirm(user, currentPassword, 'session.password_change_failed');
+      await credentials.setPassword(user.id, newPassword, false);
+      record(user, 'user.password_changed');
+      return stateOf(contextFor(keyOf(context)));
+    },
+
+    'session.trainingAccounts': () =>
+      deps.trainingMode
+        ? TRAINING_USERS.map((user) => ({
+            username: user.username,
+            password: TRAINING_PASSWORD,
+            displayName: user.displayName,
+            role: user.role,
+            officeCode: user.officeCode,
+          }))
+        : [],
+
+    'session.createFirstAdministrator': async (input, context) => {
+      const key = keyOf(context);
+      if (users.count() > 0) {
+        throw new DomainError(
+          'conflict',
+          'Bureau a déjà des comptes : connectez-vous, ou demandez un compte à votre administrateur.',
+        );
+      }
+      const id = `u-${input.username.replace(/[^a-z0-9]/g, '-')}`;
+      const at = clock.now().toISOString();
+      users.insertIfMissing(
+        {
+          id,
+          username: input.username,
+          displayName: input.displayName,
+          role: 'administrateur',
+          officeCode: input.officeCode,
+        },
+        at,
+      );
+      await credentials.setPassword(id, input.password, false);
+      const user = users.get(id)!;
+      record(user, 'user.created', { username: user.username, role: user.role, first: true });
+      return start(key, user);
+    },
+  };
+
+  return {
+    contextFor,
+    handlers,
+    /** In-process callers (tests, scripts) act as a given user without a transport session. */
+    contextOf(userId?: string): CallContext {
+      return { user: userId ? users.get(userId) : users.firstWithRole('agent') };
+    },
+  };
+}

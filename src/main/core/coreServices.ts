@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+import type { WorkingCalendar } from '../../shared/calendar/workingDays';
+import type { AuditLog } from './audit/auditLog';
+import type { UsersRepository } from './auth/usersRepository';
+import type { Catalog } from './catalog/loadCatalog';
+import type { CaseRecordStore } from './cases/caseRecordStore';
+import type { Clock } from './clock';
+import type { EventBus } from './eventBus';
+import type { InboxQueries } from './inbox/inboxQueries';
+import type { Outbox } from './sync/outbox';
+
+/** What the feature modules built on top of cases share; assembled once in `createCore`. */
+export interface CoreServices {
+  db: Database.Database;
+  dataDir: string;
+  resourcesDir: string;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  catalog: Catalog;
+  users: UsersRepository;
+  audit: AuditLog;
+  events: EventBus;
+  outbox: Outbox;
+  inbox: InboxQueries;
+  records: CaseRecordStore;
+  claimTimeoutMinutes: number;
+  log: (message: string, error?: unknown) => void;
+  /** A case changed locally: tell the renderer and let the outbox push. */
+  caseChanged(id: string): void;
+}

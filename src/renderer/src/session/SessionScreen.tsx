@@ -1,0 +1,3 @@
+export function SessionScreen() {
+  return null;
+}

@@ -1,0 +1,1 @@
+export function useIdleLock(_active: boolean): void {}

@@ -1,0 +1,100 @@
+import { NavLink, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import {
+  IconCalendarEvent,
+  IconChartBar,
+  IconBuilding,
+  IconListCheck,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/domain/roles';
+import { hrefOf, type Route } from '../routing/route';
+import { useRoute } from '../routing/useRoute';
+import { useSessionStore } from '../stores/sessionStore';
+import classes from './QueueNav.module.css';
+
+interface Entry {
+  route: Route;
+  label:
+    | 'dashboard.nav'
+    | 'admin.nav.users'
+    | 'admin.nav.office'
+    | 'admin.nav.holidays'
+    | 'admin.nav.audit';
+  Icon: typeof IconUsers;
+  testId: string;
+}
+
+const SECTIONS: { roles: readonly Role[]; title: 'dashboard.navTitle' | 'admin.nav.title'; entries: Entry[] }[] = [
+  {
+    roles: ['superviseur'],
+    title: 'dashboard.navTitle',
+    entries: [
+      { route: { view: 'dashboard' }, label: 'dashboard.nav', Icon: IconChartBar, testId: 'nav-dashboard' },
+    ],
+  },
+  {
+    roles: ['administrateur'],
+    title: 'admin.nav.title',
+    entries: [
+      { route: { view: 'admin', section: 'users' }, label: 'admin.nav.users', Icon: IconUsers, testId: 'nav-admin-users' },
+      { route: { view: 'admin', section: 'office' }, label: 'admin.nav.office', Icon: IconBuilding, testId: 'nav-admin-office' },
+      { route: { view: 'admin', section: 'holidays' }, label: 'admin.nav.holidays', Icon: IconCalendarEvent, testId: 'nav-admin-holidays' },
+      { route: { view: 'admin', section: 'audit' }, label: 'admin.nav.audit', Icon: IconListCheck, testId: 'nav-admin-audit' },
+    ],
+  },
+];
+
+const isActive = (current: Route, route: Route) =>
+  current.view === route.view &&
+  (route.view !== 'admin' || (current.view === 'admin' && current.section === route.section));
+
+/** Navbar sections shown by role: the supervisor's dashboard, the administrator's screens. */
+export function ManagementNav({ compact }: { compact: boolean }) {
+  const { t } = useTranslation();
+  const current = useRoute();
+  const role = useSessionStore((state) => state.user?.role);
+  return (
+    <>
+      {SECTIONS.filter((section) => role && section.roles.includes(role)).map((section) => (
+        <Stack key={section.title} gap={2} mt="lg" component="nav" aria-label={t(section.title)}>
+          {!compact && (
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
+              {t(section.title)}
+            </Text>
+          )}
+          {section.entries.map(({ route, label, Icon, testId }) => {
+            const active = isActive(current, route);
+            const text = t(label);
+            return compact ? (
+              <Tooltip key={testId} label={text} position="right" withArrow>
+                <UnstyledButton
+                  component="a"
+                  href={hrefOf(route)}
+                  className={classes.compact}
+                  data-active={active || undefined}
+                  aria-current={active ? 'page' : undefined}
+                  aria-label={text}
+                >
+                  <Icon size={20} stroke={1.6} />
+                </UnstyledButton>
+              </Tooltip>
+            ) : (
+              <NavLink
+                key={testId}
+                href={hrefOf(route)}
+                label={text}
+                leftSection={<Icon size={18} stroke={1.6} />}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                variant="light"
+                classNames={{ label: classes.label }}
+                data-testid={testId}
+              />
+            );
+          })}
+        </Stack>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Role } from '../domain/roles';
+
+/** A member of the supervisor's office who can be given cases, with the load they carry now. */
+export interface StaffLoad {
+  userId: string;
+  displayName: string;
+  role: Role;
+  /** Procedures this person handles; `null`: all of them. */
+  procedureCodes: string[] | null;
+  openCases: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+export interface SkippedCase {
+  caseId: string;
+  reference: string | null;
+  /** In French, for the user. */
+  reason: string;
+}
+
+export interface AssignmentOutcome {
+  assigned: number;
+  skipped: SkippedCase[];
+}
+
+/** Which cases a balancing run distributes. */
+export type BalanceSource =
+  | { kind: 'unassigned' }
+  | { kind: 'selection'; caseIds: string[] }
+  /** A clerk's open cases, e.g. before leave. */
+  | { kind: 'assignee'; userId: string };
+
+export interface BalancePlanItem {
+  caseId: string;
+  reference: string;
+  procedureCode: string;
+  applicantName: string;
+  dueDate: string;
+  fromAssigneeId: string | null;
+  assigneeId: string;
+}
+
+export interface BalancePlan {
+  items: BalancePlanItem[];
+  /** Cases no chosen clerk may take (procedure not handled, case closed…). */
+  unassignable: SkippedCase[];
+  /** Open load per chosen clerk before and after the plan. */
+  loads: { userId: string; displayName: string; before: number; after: number }[];
+  /** True when the source held more cases than one run distributes. */
+  truncated: boolean;
+}
+
+export interface InboxNotification {
+  id: number;
+  kind: 'case.assigned';
+  caseId: string;
+  reference: string;
+  /** Who assigned it. */
+  byName: string;
+  at: string;
+  read: boolean;
+}
+
+export interface NotificationList {
+  unread: number;
+  items: InboxNotification[];
+}
