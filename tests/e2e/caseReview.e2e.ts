@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { openAs, signInAs, signOut } from '../support/e2ePage';
 
 const host = useTrainingHost(240);
 
@@ -36,10 +37,15 @@ async function syncNow(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
 }
 
-async function actAs(page: Page, userId: string, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Menu de l’utilisateur' }).click();
-  await page.getByTestId(`act-as-${userId}`).click();
-  await expect(page.getByText(`Vous agissez maintenant en tant que ${name}`)).toBeVisible();
+const USERNAMES: Record<string, string> = {
+  'u-agent-akossiwa': 'akossiwa.mensah',
+  'u-sup-ablavi': 'ablavi.lawson',
+};
+
+/** Signs out and back in as another training account (the page keeps its address). */
+async function actAs(page: Page, userId: string): Promise<void> {
+  await signOut(page);
+  await signInAs(page, USERNAMES[userId]!);
 }
 
 async function openCase(page: Page, id: string): Promise<void> {
@@ -60,7 +66,7 @@ test('a clerk claims, reviews documents, asks for more, gets the reply, approves
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto(host.launchUrl);
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
   const { main, signOff, other } = await findCases(page);
 
@@ -150,7 +156,7 @@ test('a clerk claims, reviews documents, asks for more, gets the reply, approves
   await openCase(page, other.row.id);
   await page.getByTestId('action-claim').click();
   await expect(page.getByTestId('claim-state')).toContainText('Vous avez ce dossier en charge');
-  await actAs(page, 'u-agent-akossiwa', 'Akossiwa Mensah');
+  await actAs(page, 'u-agent-akossiwa');
   await expect(page.getByTestId('claim-state')).toContainText('Pris en charge par Kossi Agbodjan');
   await expect(page.getByTestId('action-approve')).toBeDisabled();
   await expect(page.getByTestId('action-reject')).toBeDisabled();
@@ -168,7 +174,7 @@ test('a clerk claims, reviews documents, asks for more, gets the reply, approves
   expect(refused.error.message).toContain('pris en charge par un autre agent');
 
   // — The supervisor signs off the sensitive-import authorisation —
-  await actAs(page, 'u-sup-ablavi', 'Ablavi Lawson');
+  await actAs(page, 'u-sup-ablavi');
   await openCase(page, signOff.row.id);
   await page.getByTestId('action-signOff').click();
   const signOffDialog = page.getByTestId('signoff-dialog');

@@ -9,7 +9,7 @@ import type {
 } from '../../src/shared/api/certificateTypes';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
-import { canvasInk, collectConsoleErrors } from '../support/e2ePage';
+import { canvasInk, collectConsoleErrors, openAs, signInAs, signOut } from '../support/e2ePage';
 import { tempDir } from '../support/paths';
 
 const host = useTrainingHost(240);
@@ -44,10 +44,15 @@ async function approveThroughApi(page: Page, detail: CaseDetail): Promise<void> 
   expect(approved.row.status).toBe('approved');
 }
 
-async function actAs(page: Page, userId: string, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Menu de l’utilisateur' }).click();
-  await page.getByTestId(`act-as-${userId}`).click();
-  await expect(page.getByText(`Vous agissez maintenant en tant que ${name}`)).toBeVisible();
+const USERNAMES: Record<string, string> = {
+  'u-agent-akossiwa': 'akossiwa.mensah',
+  'u-sup-ablavi': 'ablavi.lawson',
+};
+
+/** Signs out and back in as another training account (the page keeps its address). */
+async function actAs(page: Page, userId: string): Promise<void> {
+  await signOut(page);
+  await signInAs(page, USERNAMES[userId]!);
 }
 
 async function openCase(page: Page, id: string): Promise<void> {
@@ -124,7 +129,7 @@ test('approval issues the certificate: preview, print, save, list, verification,
 }) => {
   test.setTimeout(240_000);
   const consoleErrors = collectConsoleErrors(page);
-  await page.goto(host.launchUrl);
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
   const [main, second] = await findCases(page);
 
@@ -282,7 +287,7 @@ test('approval issues the certificate: preview, print, save, list, verification,
   await expect(bulk).toBeHidden();
 
   // — A supervisor revokes the first certificate; verification then says révoqué, with why —
-  await actAs(page, 'u-sup-ablavi', 'Ablavi Lawson');
+  await actAs(page, 'u-sup-ablavi');
   await openCase(page, main.row.id);
   await expect(panel.getByTestId('certificate-reprint')).toBeVisible();
   await panel.getByTestId('certificate-revoke').click();

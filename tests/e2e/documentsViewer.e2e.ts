@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import PDFDocument from 'pdfkit';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
-import { canvasInk, collectConsoleErrors } from '../support/e2ePage';
+import { canvasInk, collectConsoleErrors, openAs } from '../support/e2ePage';
 
 const host = useTrainingHost(120);
 
@@ -52,7 +52,7 @@ test('the documents panel shows a case’s PDF on a canvas, pages through it, an
   test.setTimeout(120_000);
   const consoleErrors = collectConsoleErrors(page);
 
-  await page.goto(host.launchUrl);
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
   const detail = await findCase(page);
   const documents = detail.record.documents;

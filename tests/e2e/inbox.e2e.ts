@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { screenshotPath, useTrainingHost } from '../support/e2eHost';
-import { collectConsoleErrors } from '../support/e2ePage';
+import { collectConsoleErrors, openAs } from '../support/e2ePage';
 
 const host = useTrainingHost(240);
 
@@ -9,7 +9,7 @@ test('a clerk opens Bureau in training mode and finds the synced applications in
 }) => {
   const consoleErrors = collectConsoleErrors(page);
 
-  await page.goto(host.launchUrl);
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
   // The launch token was traded for a cookie and removed from the address bar.
   await expect(page).not.toHaveURL(/token=/);
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { openAs } from '../support/e2ePage';
 import { startBuiltWebHost, type RunningWebHost } from '../support/webHostProcess';
 
 interface ApiRow {
@@ -40,7 +41,7 @@ function watchConsole(page: Page): string[] {
 }
 
 async function openAllQueue(page: Page, launchUrl: string) {
-  await page.goto(launchUrl);
+  await openAs(page, launchUrl, 'kossi.agbodjan');
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 60_000 });
   await page
     .getByRole('navigation', { name: 'Corbeilles' })
@@ -259,7 +260,7 @@ test.describe('a large inbox', () => {
   test('the virtualized list of 20 000 cases scrolls and searches', async ({ page }) => {
     test.setTimeout(180_000);
     const consoleErrors = watchConsole(page);
-    await page.goto(host.launchUrl);
+    await openAs(page, host.launchUrl, 'kossi.agbodjan');
     await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 150_000 });
     await page
       .getByRole('navigation', { name: 'Corbeilles' })

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
-import { collectConsoleErrors } from '../support/e2ePage';
+import { collectConsoleErrors, openAs } from '../support/e2ePage';
 
 const host = useTrainingHost(240);
 
@@ -13,7 +13,7 @@ interface RpcResult<T> {
 test('the header and a case show the real sync state in French', async ({ page }) => {
   const consoleErrors = collectConsoleErrors(page);
 
-  await page.goto(host.launchUrl);
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
   const syncStatus = page.getByTestId('sync-status');
   await expect(syncStatus).toContainText('À jour', { timeout: 30_000 });
 
@@ -97,7 +97,7 @@ test('the header and a case show the real sync state in French', async ({ page }
 test('a withdrawal on the portal while the clerk claims offline opens a conflict the clerk resolves', async ({
   page,
 }) => {
-  await page.goto(host.launchUrl);
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
   const rpc = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await page.evaluate(
@@ -156,7 +156,7 @@ test('a decision taken offline waits in the header and is delivered once when th
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(host.launchUrl);
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
   const info = await pageRpc<{ portalUrl: string }>(page, 'app.info', {});
   const admin = (path: string, body: unknown) =>

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
 import { startWebHost, type WebHost } from '../../src/main/web/webHost';
+import { TRAINING_PASSWORD } from '../../src/main/core/auth/trainingUsers';
 import { openCore, startSimulator, tempDir } from '../support/testBureau';
 
 const token = 'launch-token-for-tests-0123456789abcdef';
@@ -24,6 +25,11 @@ beforeAll(async () => {
     rendererDir,
     token,
   });
+  const signIn = await rpc('session.signIn', {
+    username: 'kossi.agbodjan',
+    password: TRAINING_PASSWORD,
+  });
+  expect(signIn.status).toBe(200);
 });
 
 afterAll(async () => {
@@ -98,6 +104,44 @@ describe('web host (HTTP + SSE transport of the same contract)', () => {
     expect(viaCookie.status).toBe(200);
     const badLaunch = await fetch(`${host.url}/?token=wrong`, { redirect: 'manual' });
     expect(badLaunch.status).toBe(401);
+  });
+
+  it('gives each browser that trades the token its own session', async () => {
+    const cookieOf = async () => {
+      const launch = await fetch(host.launchUrl, { redirect: 'manual' });
+      return (launch.headers.get('set-cookie') ?? '').split(';')[0]!;
+    };
+    const [first, second] = [await cookieOf(), await cookieOf()];
+    expect(first).not.toBe(second);
+    // The cookie is a fresh random session id, never the launch token itself.
+    expect(first).not.toContain(token);
+    const call = (cookie: string, method: string, body: unknown = {}) =>
+      fetch(`${host.url}/api/rpc/${method}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((response) => response.json() as Promise<{ ok: boolean; value?: unknown }>);
+    const signedIn = await call(first, 'session.signIn', {
+      username: 'ablavi.lawson',
+      password: TRAINING_PASSWORD,
+    });
+    expect(signedIn).toMatchObject({ ok: true, value: { status: 'active' } });
+    expect(await call(first, 'session.current')).toMatchObject({
+      value: { status: 'active', user: { id: 'u-sup-ablavi' } },
+    });
+    expect(await call(second, 'session.current')).toMatchObject({
+      value: { status: 'signed_out' },
+    });
+    expect(await call(second, 'inbox.counts')).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    const forged = await fetch(`${host.url}/api/rpc/app.info`, {
+      method: 'POST',
+      headers: { cookie: 'bureau_session=made-up' },
+      body: '{}',
+    });
+    expect(forged.status).toBe(401);
   });
 
   it('serves the renderer with a strict CSP and nothing outside its folder', async () => {

@@ -55,7 +55,7 @@ export const TRAINING_PASSWORD = 'formation-2026';
 export async function signInAs(page: Page, username: string, password = TRAINING_PASSWORD) {
   const form = page.getByRole('form', { name: 'Connexion' });
   await form.getByLabel('Identifiant').fill(username);
-  await form.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await form.locator('input[type="password"]').fill(password);
   await form.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('navigation', { name: 'Corbeilles' })).toBeVisible();
 }

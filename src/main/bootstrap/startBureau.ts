@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AppInfo } from '../../shared/api/types';
 import { loadCatalog } from '../core/catalog/loadCatalog';
-import { createCore, type Core } from '../core/createCore';
+import { createCore } from '../core/createCore';
+import { DEFAULT_DAILY_SCHEDULE } from '../core/backup/backupService';
+import { createRestartableApi, type HostedApi } from '../core/backup/restartableApi';
+import { startCoreOrRecovery } from '../core/backup/startCoreOrRecovery';
+import { systemClock } from '../core/clock';
 import { startPortalSimulator } from '../../simulator/server';
 import { resourcesDirOf } from './appPaths';
 import { readPortalSettings } from './portalSettings';
@@ -23,7 +27,12 @@ export interface StartOptions {
 }
 
 export interface RunningBureau {
-  core: Core;
+  /**
+   * What the hosts serve: the core's API, or recovery mode's when the cache is damaged. The same
+   * object across an in-process restart (after a restore), so hosts wire it once.
+   */
+  core: HostedApi;
+  mode(): 'normal' | 'recovery' | null;
   trainingPortalUrl: string | null;
   stop(): Promise<void>;
 }
@@ -51,20 +60,42 @@ export async function startBureau(options: StartOptions): Promise<RunningBureau>
     });
     portal = { url: simulator.url, token };
   }
-  const core = createCore({
-    dataDir: options.dataDir,
-    resourcesDir,
-    portal,
-    trainingMode: simulator !== null,
-    host: options.host,
-    version: options.version,
-  });
-  core.sync.start(options.syncIntervalMs ?? 60_000);
+  const log = (message: string, error?: unknown) => console.error(message, error ?? '');
+  const trainingMode = simulator !== null;
+  const bureau = createRestartableApi((restart) =>
+    startCoreOrRecovery({
+      dataDir: options.dataDir,
+      clock: systemClock,
+      info: {
+        version: options.version,
+        host: options.host,
+        trainingMode,
+        portalUrl: portal.url,
+        dataDir: options.dataDir,
+      },
+      log,
+      restart,
+      syncIntervalMs: options.syncIntervalMs ?? 60_000,
+      createCore: () =>
+        createCore({
+          dataDir: options.dataDir,
+          resourcesDir,
+          portal,
+          trainingMode,
+          host: options.host,
+          version: options.version,
+          dailyBackups: DEFAULT_DAILY_SCHEDULE,
+          restart,
+        }),
+    }),
+  );
+  await bureau.start();
   return {
-    core,
+    core: bureau.api,
+    mode: bureau.mode,
     trainingPortalUrl: simulator?.url ?? null,
     async stop() {
-      await core.close();
+      await bureau.stop();
       await simulator?.close();
     },
   };

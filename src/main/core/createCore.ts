@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AppInfo, ProcedureSummary } from '../../shared/api/types';
-import { createWorkingCalendar } from '../../shared/calendar/workingDays';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './api/dispatcher';
 import { createAuditLog } from './audit/auditLog';
 import { TRAINING_USERS } from './auth/trainingUsers';
@@ -15,10 +14,14 @@ import { createCaseReviewQueries } from './cases/caseReviewQueries';
 import { createCaseWorkflowActions } from './cases/caseWorkflowActions';
 import { createPortalTransitionHook } from './cases/portalTransitions';
 import { createSessionManager } from './auth/sessionManager';
-import { DEFAULT_LOCK_AFTER_MINUTES } from './auth/signInPolicy';
 import { createAssignmentHandlers } from './assignment/assignmentHandlers';
 import { createDashboardHandlers } from './dashboard/dashboardHandlers';
 import { createAdminHandlers } from './admin/adminHandlers';
+import { createBackupHandlers } from './backup/backupHandlers';
+import { createBackupService, type DailySchedule } from './backup/backupService';
+import { backupBeforeMigrating } from './backup/writeBackup';
+import { createOfficeSettings } from './admin/officeSettings';
+import { openHolidayCalendar } from './calendar/holidayCalendar';
 import type { CoreServices } from './coreServices';
 import { createCertificateHandlers } from './certificates/certificateHandlers';
 import { loadCertificateTemplates } from './certificates/loadTemplates';
@@ -50,6 +53,10 @@ export interface CoreOptions {
   syncTuning?: Partial<SyncTuning>;
   /** A claim nobody works on lapses after this long (default 4 hours). */
   claimTimeoutMinutes?: number;
+  /** Daily backups while running (the hosts turn them on; tests call `backups.create`). */
+  dailyBackups?: DailySchedule;
+  /** The host's in-process restart, offered after an administrator schedules a restore. */
+  restart?: () => void;
 }
 
 export interface Core {
@@ -63,16 +70,6 @@ export interface Core {
   /** In-process callers (tests, scripts) act as a user without signing in; default: first clerk. */
   contextOf(userId?: string): CallContext;
   close(): Promise<void>;
-}
-
-interface HolidayFile {
-  holidays: { date: string }[];
-}
-
-function loadHolidays(resourcesDir: string): string[] {
-  const file = join(resourcesDir, 'calendar', 'togo-holidays.json');
-  const data = JSON.parse(readFileSync(file, 'utf8')) as HolidayFile;
-  return data.holidays.map((holiday) => holiday.date);
 }
 
 function summarize(catalog: Catalog): ProcedureSummary[] {
@@ -94,13 +91,22 @@ export function createCore(options: CoreOptions): Core {
     join(options.resourcesDir, 'certificates'),
     catalog,
   );
-  const calendar = createWorkingCalendar(loadHolidays(options.resourcesDir));
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, 'bureau.sqlite'));
+  const db = openDatabase(join(options.dataDir, 'bureau.sqlite'), {
+    beforeMigrating: backupBeforeMigrating({
+      dataDir: options.dataDir,
+      appVersion: options.version ?? '0.0.0',
+      now: () => clock.now(),
+    }),
+  });
+  // Holidays live in the database (administrators edit them); the resource file seeds a new one.
+  const holidays = openHolidayCalendar(db, options.resourcesDir);
+  const { calendar } = holidays;
 
   const events = createEventBus();
   const users = createUsersRepository(db);
   const audit = createAuditLog(db);
+  const office = createOfficeSettings({ db, audit, clock });
   const applications = createApplicationsRepository(db, {
     onPortalTransition: createPortalTransitionHook(db, calendar),
   });
@@ -177,7 +183,7 @@ export function createCore(options: CoreOptions): Core {
     audit,
     clock,
     trainingMode: options.trainingMode ?? false,
-    lockAfterMinutes: () => DEFAULT_LOCK_AFTER_MINUTES,
+    lockAfterMinutes: office.lockAfterMinutes,
   });
   const services: CoreServices = {
     db,
@@ -200,6 +206,15 @@ export function createCore(options: CoreOptions): Core {
     },
   };
   const documentContent = createDocumentContent(db, options.dataDir);
+  const backups = createBackupService({
+    db,
+    dataDir: options.dataDir,
+    clock,
+    appVersion: info.version,
+    isSyncBusy: () => sync.status().phase === 'syncing',
+    log,
+  });
+  if (options.dailyBackups) backups.startDaily(options.dailyBackups);
   const handlers: Handlers = {
     'app.info': () => info,
     ...session.handlers,
@@ -211,7 +226,14 @@ export function createCore(options: CoreOptions): Core {
     ...engine.handlers(getCase),
     ...createAssignmentHandlers(services),
     ...createDashboardHandlers(services),
-    ...createAdminHandlers(services),
+    ...createAdminHandlers(services, { holidays, office }),
+    ...createBackupHandlers({
+      service: backups,
+      dataDir: options.dataDir,
+      audit,
+      clock,
+      restart: options.restart,
+    }),
     ...createCertificateHandlers({
       db,
       dataDir: options.dataDir,
@@ -241,6 +263,7 @@ export function createCore(options: CoreOptions): Core {
     contextOf: (userId) => session.contextOf(userId),
     async close() {
       await sync.stop();
+      await backups.stop();
       db.close();
     },
   };

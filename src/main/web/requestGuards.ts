@@ -42,7 +42,8 @@ export function sessionKeyOf(
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ') && sameSecret(header.slice(7), token)) {
     const named = request.headers['x-bureau-session'];
-    const name = typeof named === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(named) ? named : 'default';
+    const name =
+      typeof named === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(named) ? named : 'default';
     return `bearer:${name}`;
   }
   const cookie = cookieValue(request, SESSION_COOKIE);

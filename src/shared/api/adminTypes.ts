@@ -36,6 +36,12 @@ export interface Holiday {
   provisional: boolean;
 }
 
+export interface HolidaysSaved {
+  holidays: Holiday[];
+  /** Open cases whose stored deadline moved with the new calendar. */
+  recomputedDeadlines: number;
+}
+
 export interface AuditRow {
   seq: number;
   at: string;
@@ -58,6 +64,14 @@ export interface AuditVerification {
   ok: boolean;
   checkedRows: number;
   /** The first row whose link is broken (edited, deleted before it, or reordered). */
-  firstBroken: { seq: number; reason: string } | null;
+  firstBroken: {
+    seq: number;
+    /** What kind of tampering, for programs (see auditVerifier's AuditBreach). */
+    breach: 'edited' | 'deleted' | 'reordered' | 'inserted' | 'genesis' | 'truncated';
+    /** The French sentence saying what was found. */
+    reason: string;
+  } | null;
+  /** The chain's last hash when intact: noted elsewhere, it shows later whether the log was rewritten. */
+  lastHash: string | null;
   durationMs: number;
 }

@@ -28,10 +28,19 @@ import type {
   AuditPage,
   AuditVerification,
   Holiday,
+  HolidaysSaved,
   OfficeSettings,
   UserAccount,
 } from './adminTypes';
 import { ROLES } from '../domain/roles';
+import {
+  BACKUP_ID_PATTERN,
+  type BackupsOverview,
+  type BackupSummary,
+  type RecoveryOutcome,
+  type RecoveryStatus,
+  type RestoreScheduled,
+} from './backupTypes';
 import type {
   CertificateFile,
   CertificatePage,
@@ -87,9 +96,16 @@ const username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,64}$/, "L'identifiant : 3 à 64 lettres sans accent, chiffres, « . », « _ » ou « - ».");
+  .regex(
+    /^[a-z0-9._-]{3,64}$/,
+    "L'identifiant : 3 à 64 lettres sans accent, chiffres, « . », « _ » ou « - ».",
+  );
 const displayName = z.string().trim().min(2).max(120);
-const officeCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2,10}$/, 'Code de bureau : 2 à 10 lettres.');
+const officeCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2,10}$/, 'Code de bureau : 2 à 10 lettres.');
 const procedureCodes = z.array(z.string().min(1).max(20)).max(100).nullable();
 const clock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Heure au format HH:MM.');
 export const dashboardQuerySchema = z.strictObject({
@@ -320,7 +336,10 @@ export const apiContract = {
     access: staff,
   }),
   // — Supervisor dashboard (issue 7) —
-  'dashboard.summary': method<DashboardData>()({ input: dashboardQuerySchema, access: supervisors }),
+  'dashboard.summary': method<DashboardData>()({
+    input: dashboardQuerySchema,
+    access: supervisors,
+  }),
   'dashboard.export': method<ExportedFile>()({
     input: z.strictObject({
       query: dashboardQuerySchema,
@@ -376,7 +395,7 @@ export const apiContract = {
     access: staff,
   }),
   /** Replaces the year's holidays; working-day deadlines use the new calendar at once. */
-  'admin.holidays.save': method<Holiday[]>()({
+  'admin.holidays.save': method<HolidaysSaved>()({
     input: z.strictObject({
       year: z.int().min(2000).max(2100),
       holidays: z
@@ -404,6 +423,21 @@ export const apiContract = {
     access: administrators,
   }),
   'audit.verify': method<AuditVerification>()({ input: noInput, access: administrators }),
+  // --- Backups and recovery (issue 8): recovery.* are public because in recovery mode the
+  // database holding the accounts is the damaged one, so nobody can sign in.
+  'recovery.status': method<RecoveryStatus | null>()({ input: noInput, access: 'public' }),
+  'recovery.restore': method<RecoveryOutcome>()({
+    input: z.strictObject({ backupId: z.string().regex(BACKUP_ID_PATTERN) }),
+    access: 'public',
+  }),
+  'recovery.startFresh': method<RecoveryOutcome>()({ input: noInput, access: 'public' }),
+  'backups.list': method<BackupsOverview>()({ input: noInput, access: administrators }),
+  'backups.create': method<BackupSummary>()({ input: noInput, access: administrators }),
+  'backups.scheduleRestore': method<RestoreScheduled>()({
+    input: z.strictObject({ backupId: z.string().regex(BACKUP_ID_PATTERN) }),
+    access: administrators,
+  }),
+  'backups.restartNow': method<void>()({ input: noInput, access: administrators }),
 } as const;
 
 export type ApiContract = typeof apiContract;

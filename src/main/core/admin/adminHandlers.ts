@@ -1,6 +1,12 @@
-import type { Handlers } from '../api/dispatcher';
+import type { CurrentUser } from '../../../shared/api/types';
+import type { CallContext, Handlers } from '../api/dispatcher';
 import { DomainError } from '../api/domainError';
+import type { HolidayCalendar } from '../calendar/holidayCalendar';
 import type { CoreServices } from '../coreServices';
+import { createAuditQueries } from './auditQueries';
+import { createHolidaysAdmin } from './holidaysAdmin';
+import type { OfficeSettingsService } from './officeSettings';
+import { createUsersAdmin } from './usersAdmin';
 
 type AdminHandlerNames =
   | 'admin.users.list'
@@ -14,21 +20,33 @@ type AdminHandlerNames =
   | 'audit.list'
   | 'audit.verify';
 
-const notYet = (): never => {
-  throw new DomainError('unavailable', "L'administration n'est pas encore disponible.");
-};
+/** The dispatcher has already refused callers without the method's role; this names the actor. */
+function actorOf(context: CallContext): CurrentUser {
+  if (!context.user) {
+    throw new DomainError('unauthenticated', 'Votre session a expiré. Reconnectez-vous pour continuer.');
+  }
+  return context.user;
+}
 
-export function createAdminHandlers(_services: CoreServices): Pick<Handlers, AdminHandlerNames> {
+/** Administration (users, office, holidays) and the audit trail's viewer and verifier. */
+export function createAdminHandlers(
+  services: CoreServices,
+  admin: { holidays: HolidayCalendar; office: OfficeSettingsService },
+): Pick<Handlers, AdminHandlerNames> {
+  const users = createUsersAdmin(services);
+  const holidays = createHolidaysAdmin({ ...services, holidays: admin.holidays });
+  const audit = createAuditQueries(services);
   return {
-    'admin.users.list': notYet,
-    'admin.users.create': notYet,
-    'admin.users.update': notYet,
-    'admin.users.resetPassword': notYet,
-    'admin.office.get': notYet,
-    'admin.office.update': notYet,
-    'admin.holidays.list': notYet,
-    'admin.holidays.save': notYet,
-    'audit.list': notYet,
-    'audit.verify': notYet,
+    'admin.users.list': () => users.list(),
+    'admin.users.create': (input, context) => users.create(input, actorOf(context)),
+    'admin.users.update': (input, context) => users.update(input, actorOf(context)),
+    'admin.users.resetPassword': (input, context) => users.resetPassword(input, actorOf(context)),
+    'admin.office.get': () => admin.office.get(),
+    'admin.office.update': (input, context) => admin.office.update(input, actorOf(context)),
+    'admin.holidays.list': ({ year }) => holidays.list(year),
+    'admin.holidays.save': ({ year, holidays: edited }, context) =>
+      holidays.save(year, edited, actorOf(context)),
+    'audit.list': (input) => audit.list(input),
+    'audit.verify': (_input, context) => audit.verify(actorOf(context)),
   };
 }

@@ -41,7 +41,10 @@ export function createCredentials(deps: { users: UsersRepository; audit: AuditLo
     const failures = users.recordFailure(record.id);
     const lockedOut = failures >= MAX_FAILED_ATTEMPTS;
     if (lockedOut) {
-      users.lockOutUntil(record.id, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString());
+      users.lockOutUntil(
+        record.id,
+        new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString(),
+      );
     }
     audit.append({
       at: now.toISOString(),
@@ -116,13 +119,19 @@ export function createCredentials(deps: { users: UsersRepository; audit: AuditLo
     /** Re-checks the signed-in user's password (unlock, password change). */
     async confirm(user: CurrentUser, password: string, failureAction: string): Promise<void> {
       const record = users.credentialsOf(user.id);
-      if (!record) throw new DomainError('unauthenticated', 'Compte introuvable. Reconnectez-vous.');
+      if (!record)
+        throw new DomainError('unauthenticated', 'Compte introuvable. Reconnectez-vous.');
       await check(record, user.username, password, failureAction);
       users.recordSignIn(user.id, clock.now().toISOString());
     },
 
     async setPassword(userId: string, password: string, mustChange: boolean): Promise<void> {
-      users.setPasswordHash(userId, await hashPassword(password), mustChange, clock.now().toISOString());
+      users.setPasswordHash(
+        userId,
+        await hashPassword(password),
+        mustChange,
+        clock.now().toISOString(),
+      );
     },
   };
 }

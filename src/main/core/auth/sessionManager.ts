@@ -87,7 +87,10 @@ export function createSessionManager(deps: {
 
   function keyOf(context: CallContext): string {
     if (!context.sessionKey) {
-      throw new DomainError('forbidden', "Cet appel n'a pas de session : ouvrez Bureau normalement.");
+      throw new DomainError(
+        'forbidden',
+        "Cet appel n'a pas de session : ouvrez Bureau normalement.",
+      );
     }
     return context.sessionKey;
   }

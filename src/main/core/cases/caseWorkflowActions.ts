@@ -118,6 +118,12 @@ export function createCaseWorkflowActions(deps: {
         columns.status = check.to;
         columns.is_open = isOpenStatus(check.to) ? 1 : 0;
       }
+      if (check.to !== row.status && (check.to === 'approved' || check.to === 'rejected')) {
+        // For the dashboard; a signed-off decision counts for the clerk who proposed it.
+        columns.decided_at = at;
+        columns.decided_by =
+          action === 'signOffApprove' ? (row.signoff_requested_by ?? user.id) : user.id;
+      }
       if (change.decision) {
         const decision: CaseDecision = { ...change.decision, at, by: person(user) };
         columns.decision_json = JSON.stringify(decision);

@@ -29,6 +29,8 @@ export function describeReply(
   };
 }
 
+const DECIDED = new Set(['approved', 'issued', 'rejected']);
+
 export function createPortalTransitionHook(db: Database.Database, calendar: WorkingCalendar) {
   const waiting = db.prepare<
     [string],
@@ -41,9 +43,24 @@ export function createPortalTransitionHook(db: Database.Database, calendar: Work
   const markWaiting = db.prepare(
     'UPDATE applications SET info_requested_at = coalesce(info_requested_at, ?) WHERE id = ?',
   );
+  // The dashboard's decision date (migration 011). Decided on the portal: by nobody here. Approved
+  // then issued: the decision keeps its day. Taken back from decided (a conflict resolved for the
+  // portal): no longer a decision.
+  const recordDecision = db.prepare(`
+    UPDATE applications SET
+      decided_at = CASE WHEN @toDecided = 0 THEN NULL
+                        WHEN @fromDecided = 1 THEN coalesce(decided_at, portal_updated_at)
+                        ELSE @at END,
+      decided_by = CASE WHEN @toDecided = 1 AND @fromDecided = 1 THEN decided_by END
+    WHERE id = @id`);
 
   return ({ incoming, fromStatus, toStatus }: PortalTransition) => {
     const { record } = incoming;
+    const fromDecided = DECIDED.has(fromStatus) ? 1 : 0;
+    const toDecided = DECIDED.has(toStatus) ? 1 : 0;
+    if (fromDecided || toDecided) {
+      recordDecision.run({ id: record.id, at: record.updatedAt, fromDecided, toDecided });
+    }
     if (toStatus === 'info_requested') {
       // Asked from elsewhere on the portal: the clock pauses from that moment too.
       markWaiting.run(record.updatedAt, record.id);

@@ -14,13 +14,23 @@ export class SchemaTooNewError extends Error {
   }
 }
 
+export interface MigrationHooks {
+  /** Runs before an existing database (not a new one) changes schema: the pre-migration backup. */
+  beforeMigrating?(db: Database.Database, from: number, to: number): void;
+}
+
 /** Applies pending migrations in one transaction; `user_version` records the schema version. */
-export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[],
+  hooks: MigrationHooks = {},
+): number {
   const latest = migrations.at(-1)?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) throw new SchemaTooNewError(current, latest);
   const pending = migrations.filter((migration) => migration.version > current);
   if (pending.length === 0) return current;
+  if (current > 0) hooks.beforeMigrating?.(db, current, latest);
   db.transaction(() => {
     for (const migration of pending) {
       db.exec(migration.sql);

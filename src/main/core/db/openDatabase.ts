@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { migrate } from './migrate';
+import { migrate, type MigrationHooks } from './migrate';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -7,7 +7,7 @@ import { MIGRATIONS } from './migrations';
  * outbox row must survive a power cut, and better-sqlite3's WAL default (NORMAL) may lose the
  * last commits on power loss.
  */
-export function openDatabase(file: string): Database.Database {
+export function openDatabase(file: string, hooks?: MigrationHooks): Database.Database {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -21,7 +21,7 @@ export function openDatabase(file: string): Database.Database {
     // past 64 KB SQLite spills it to a temporary file, ~16 % of ingest time (perf). In memory it
     // is a page copy; the database's durability is unchanged.
     db.pragma('temp_store = MEMORY');
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, hooks);
     return db;
   } catch (error) {
     db.close();

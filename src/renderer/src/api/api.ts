@@ -1,8 +1,34 @@
-import { createApiClient, type ApiClient } from '../../../shared/api/client';
+import { ApiCallError, createApiClient, type ApiClient } from '../../../shared/api/client';
 import { createHttpTransport } from './httpTransport';
 import { createIpcTransport } from './ipcTransport';
 
-/** One typed client for the whole renderer; the transport depends on the host we run in. */
-export const api: ApiClient = createApiClient(
+const client = createApiClient(
   window.bureau ? createIpcTransport(window.bureau) : createHttpTransport(),
 );
+const sessionListeners = new Set<() => void>();
+
+/**
+ * Called when a call is refused because the session locked (idle time elsewhere) or ended
+ * (account deactivated): the session store then fetches the state and shows the right screen.
+ */
+export function onSessionInterrupted(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+/** One typed client for the whole renderer; the transport depends on the host we run in. */
+export const api: ApiClient = {
+  on: client.on,
+  async call(method, input) {
+    try {
+      return await client.call(method, input);
+    } catch (error) {
+      const interrupted =
+        error instanceof ApiCallError &&
+        (error.code === 'locked' || error.code === 'unauthenticated') &&
+        !method.startsWith('session.');
+      if (interrupted) for (const listener of sessionListeners) listener();
+      throw error;
+    }
+  },
+};

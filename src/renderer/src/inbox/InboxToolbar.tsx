@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Kbd, Loader, Text, Title, Tooltip } from '@m
 import { IconKeyboard, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { QueueId } from '../../../shared/api/types';
+import { BalanceButtons } from '../assignment/BalanceButtons';
 import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
 
@@ -53,6 +54,7 @@ export function InboxToolbar(props: Props) {
         </Group>
       </div>
       <Group gap="sm" wrap="nowrap" align="center">
+        {queue === 'to_process' && <BalanceButtons />}
         <Text size="xs" c="dimmed" visibleFrom="xl" style={{ whiteSpace: 'nowrap' }}>
           <Kbd size="xs">j</Kbd> <Kbd size="xs">k</Kbd> {t('inbox.keyboardMove')} ·{' '}
           <Kbd size="xs">{t('inbox.enterKey')}</Kbd> {t('inbox.keyboardOpen')} ·{' '}

@@ -1,6 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AssignButton } from '../assignment/AssignButton';
 import { BulkIssueButton } from '../certificates/BulkIssue';
 import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
@@ -32,6 +33,7 @@ export function SelectionBar({
       <Text size="sm" fw={600} c="var(--mantine-primary-color-light-color)">
         {t('selection.count', { count, formatted: formatNumber(count, language) })}
       </Text>
+      <AssignButton />
       <BulkIssueButton />
       <Button
         size="compact-xs"

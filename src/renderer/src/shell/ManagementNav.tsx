@@ -25,22 +25,51 @@ interface Entry {
   testId: string;
 }
 
-const SECTIONS: { roles: readonly Role[]; title: 'dashboard.navTitle' | 'admin.nav.title'; entries: Entry[] }[] = [
+const SECTIONS: {
+  roles: readonly Role[];
+  title: 'dashboard.navTitle' | 'admin.nav.title';
+  entries: Entry[];
+}[] = [
   {
     roles: ['superviseur'],
     title: 'dashboard.navTitle',
     entries: [
-      { route: { view: 'dashboard' }, label: 'dashboard.nav', Icon: IconChartBar, testId: 'nav-dashboard' },
+      {
+        route: { view: 'dashboard' },
+        label: 'dashboard.nav',
+        Icon: IconChartBar,
+        testId: 'nav-dashboard',
+      },
     ],
   },
   {
     roles: ['administrateur'],
     title: 'admin.nav.title',
     entries: [
-      { route: { view: 'admin', section: 'users' }, label: 'admin.nav.users', Icon: IconUsers, testId: 'nav-admin-users' },
-      { route: { view: 'admin', section: 'office' }, label: 'admin.nav.office', Icon: IconBuilding, testId: 'nav-admin-office' },
-      { route: { view: 'admin', section: 'holidays' }, label: 'admin.nav.holidays', Icon: IconCalendarEvent, testId: 'nav-admin-holidays' },
-      { route: { view: 'admin', section: 'audit' }, label: 'admin.nav.audit', Icon: IconListCheck, testId: 'nav-admin-audit' },
+      {
+        route: { view: 'admin', section: 'users' },
+        label: 'admin.nav.users',
+        Icon: IconUsers,
+        testId: 'nav-admin-users',
+      },
+      {
+        route: { view: 'admin', section: 'office' },
+        label: 'admin.nav.office',
+        Icon: IconBuilding,
+        testId: 'nav-admin-office',
+      },
+      {
+        route: { view: 'admin', section: 'holidays' },
+        label: 'admin.nav.holidays',
+        Icon: IconCalendarEvent,
+        testId: 'nav-admin-holidays',
+      },
+      {
+        route: { view: 'admin', section: 'audit' },
+        label: 'admin.nav.audit',
+        Icon: IconListCheck,
+        testId: 'nav-admin-audit',
+      },
     ],
   },
 ];

@@ -1,9 +1,11 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconCheck, IconLanguage } from '@tabler/icons-react';
+import { IconCheck, IconKey, IconLanguage, IconLock, IconLogout } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initialsOf } from '../format/initials';
 import { switchLanguage } from '../i18n/i18n';
 import { LANGUAGES, type Language } from '../i18n/language';
+import { ChangePasswordDialog } from '../session/ChangePasswordDialog';
 import { useSessionStore } from '../stores/sessionStore';
 import { useLanguage } from './useLanguage';
 
@@ -17,52 +19,85 @@ export function UserMenu() {
   const language = useLanguage();
   const user = useSessionStore((state) => state.user);
   const name = user?.displayName ?? t('user.notSignedIn');
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
-    <Menu position="bottom-end" width={240} withinPortal>
-      <Menu.Target>
-        <UnstyledButton aria-label={t('user.menuLabel')} px={6} py={4} style={{ borderRadius: 6 }}>
-          <Group gap="xs" wrap="nowrap">
-            <Avatar color="togo" radius="xl" size={32}>
-              {user ? initialsOf(user.displayName) : '?'}
-            </Avatar>
-            <div style={{ lineHeight: 1.2, minWidth: 0 }}>
-              <Text size="sm" fw={600} truncate="end">
-                {name}
-              </Text>
-              {user && (
-                <Text size="xs" c="dimmed" truncate="end">
-                  {t(`roles.${user.role}`)} · {user.officeCode}
-                </Text>
-              )}
-            </div>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {user && (
-          <>
-            <Menu.Label>{t('user.office', { office: user.officeCode })}</Menu.Label>
-            <Menu.Divider />
-          </>
-        )}
-        <Menu.Label>
-          <Group gap={6}>
-            <IconLanguage size={14} />
-            {t('user.language')}
-          </Group>
-        </Menu.Label>
-        {LANGUAGES.map((code) => (
-          <Menu.Item
-            key={code}
-            lang={code}
-            onClick={() => void switchLanguage(code)}
-            rightSection={code === language ? <IconCheck size={14} /> : null}
-            aria-current={code === language ? 'true' : undefined}
+    <>
+      <ChangePasswordDialog opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      <Menu position="bottom-end" width={240} withinPortal>
+        <Menu.Target>
+          <UnstyledButton
+            aria-label={t('user.menuLabel')}
+            px={6}
+            py={4}
+            style={{ borderRadius: 6 }}
           >
-            {t(LANGUAGE_KEYS[code])}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+            <Group gap="xs" wrap="nowrap">
+              <Avatar color="togo" radius="xl" size={32}>
+                {user ? initialsOf(user.displayName) : '?'}
+              </Avatar>
+              <div style={{ lineHeight: 1.2, minWidth: 0 }}>
+                <Text size="sm" fw={600} truncate="end">
+                  {name}
+                </Text>
+                {user && (
+                  <Text size="xs" c="dimmed" truncate="end">
+                    {t(`roles.${user.role}`)} · {user.officeCode}
+                  </Text>
+                )}
+              </div>
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {user && (
+            <>
+              <Menu.Label>{t('user.office', { office: user.officeCode })}</Menu.Label>
+              <Menu.Divider />
+            </>
+          )}
+          <Menu.Label>
+            <Group gap={6}>
+              <IconLanguage size={14} />
+              {t('user.language')}
+            </Group>
+          </Menu.Label>
+          {LANGUAGES.map((code) => (
+            <Menu.Item
+              key={code}
+              lang={code}
+              onClick={() => void switchLanguage(code)}
+              rightSection={code === language ? <IconCheck size={14} /> : null}
+              aria-current={code === language ? 'true' : undefined}
+            >
+              {t(LANGUAGE_KEYS[code])}
+            </Menu.Item>
+          ))}
+          {user && (
+            <>
+              <Menu.Divider />
+              <Menu.Item
+                leftSection={<IconKey size={16} />}
+                onClick={() => setChangingPassword(true)}
+              >
+                {t('session.menu.changePassword')}
+              </Menu.Item>
+              <Menu.Item
+                leftSection={<IconLock size={16} />}
+                onClick={() => void useSessionStore.getState().lock()}
+              >
+                {t('session.menu.lock')}
+              </Menu.Item>
+              <Menu.Item
+                leftSection={<IconLogout size={16} />}
+                color="red"
+                onClick={() => void useSessionStore.getState().signOut()}
+              >
+                {t('session.menu.signOut')}
+              </Menu.Item>
+            </>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+    </>
   );
 }

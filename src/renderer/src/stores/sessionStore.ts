@@ -1,5 +1,8 @@
 import { create } from 'zustand';
-import type { SessionState as ServerSession, TrainingAccount } from '../../../shared/api/sessionTypes';
+import type {
+  SessionState as ServerSession,
+  TrainingAccount,
+} from '../../../shared/api/sessionTypes';
 import type { AppInfo, CurrentUser, ProcedureSummary } from '../../../shared/api/types';
 import { api } from '../api/api';
 
@@ -15,6 +18,8 @@ interface SessionStore {
   /** Training mode only: the seeded accounts shown on the sign-in screen. */
   trainingAccounts: TrainingAccount[];
   load(): Promise<void>;
+  /** Fetches this window's session state again (after a refused call) without a loading screen. */
+  refresh(): Promise<void>;
   /** Adopts a state the core returned (sign-in, unlock, password change…). */
   adopt(session: ServerSession): Promise<void>;
   signOut(): Promise<void>;
@@ -37,6 +42,9 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
     const user = activeUser(session);
     const procedures = user ? await api.call('catalog.procedures', {}) : get().procedures;
     set({ session, user, procedures });
+  },
+  async refresh() {
+    await get().adopt(await api.call('session.current', {}));
   },
   async signOut() {
     await get().adopt(await api.call('session.signOut', {}));

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApplicationsRepository } from '../src/main/core/cases/applicationsRepository';
+import { createCore } from '../src/main/core/createCore';
+import { createWorkingCalendar } from '../src/shared/calendar/workingDays';
+import { createPullPath } from './pullPath';
+import { generateBatches, NOW } from './workload';
+
+const resourcesDir = join(import.meta.dirname, '..', 'resources');
+
+/**
+ * A realistic cache of `size` cases in `dataDir/bureau.sqlite`, ingested through the real pull
+ * path (as `npm run bench` does). Kept if it already exists: building 100k takes minutes.
+ */
+export async function buildBenchCache(dataDir: string, size: number): Promise<string> {
+  const file = join(dataDir, 'bureau.sqlite');
+  if (existsSync(file)) return file;
+  const holidays = (
+    JSON.parse(readFileSync(join(resourcesDir, 'calendar/togo-holidays.json'), 'utf8')) as {
+      holidays: { date: string }[];
+    }
+  ).holidays.map((holiday) => holiday.date);
+  const core = createCore({
+    dataDir,
+    resourcesDir,
+    portal: { url: 'http://127.0.0.1:9', timeoutMs: 1_000 },
+    trainingMode: true,
+    clock: { now: () => NOW },
+    log: () => {},
+  });
+  const pullPath = createPullPath({
+    db: core.db,
+    catalog: core.catalog,
+    calendar: createWorkingCalendar(holidays),
+    applications: createApplicationsRepository(core.db),
+    now: NOW,
+  });
+  for (const records of generateBatches(size, 2_000, core.catalog.procedures)) {
+    await pullPath.pull(records);
+  }
+  core.db.pragma('optimize');
+  await core.close();
+  return file;
+}

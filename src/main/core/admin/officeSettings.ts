@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import type { OfficeSettings } from '../../../shared/api/adminTypes';
+import type { CurrentUser } from '../../../shared/api/types';
+import { DomainError } from '../api/domainError';
+import type { AuditLog } from '../audit/auditLog';
+import type { Clock } from '../clock';
+import { changedFields } from './changeSummary';
+
+export type OfficeSettingsChange = Omit<OfficeSettings, 'code'>;
+
+interface OfficeRow {
+  code: string;
+  name: string;
+  region: string;
+  numbering_code: string;
+  opens_at: string;
+  closes_at: string;
+  lock_after_minutes: number;
+}
+
+const toSettings = (row: OfficeRow): OfficeSettings => ({
+  code: row.code,
+  name: row.name,
+  region: row.region,
+  numberingCode: row.numbering_code,
+  opensAt: row.opens_at,
+  closesAt: row.closes_at,
+  lockAfterMinutes: row.lock_after_minutes,
+});
+
+/** The office's single settings row (migration 012): read by everyone, edited by administrators. */
+export function createOfficeSettings(deps: { db: Database.Database; audit: AuditLog; clock: Clock }) {
+  const { db, audit, clock } = deps;
+  const read = db.prepare<[], OfficeRow>(
+    `SELECT code, name, region, numbering_code, opens_at, closes_at, lock_after_minutes
+       FROM office_settings WHERE id = 1`,
+  );
+  const write = db.prepare(
+    `UPDATE office_settings SET name = @name, region = @region, numbering_code = @numberingCode,
+            opens_at = @opensAt, closes_at = @closesAt, lock_after_minutes = @lockAfterMinutes,
+            updated_at = @at
+      WHERE id = 1`,
+  );
+
+  function get(): OfficeSettings {
+    const row = read.get();
+    if (!row) throw new Error('office_settings has no row: migration 012 seeds it');
+    return toSettings(row);
+  }
+
+  return {
+    get,
+    /** Idle minutes before a session locks (read at each call, so an edit applies at once). */
+    lockAfterMinutes: (): number => get().lockAfterMinutes,
+
+    update(change: OfficeSettingsChange, actor: CurrentUser): OfficeSettings {
+      if (change.closesAt <= change.opensAt) {
+        throw new DomainError(
+          'invalid_input',
+          `L'heure de fermeture (${change.closesAt}) doit suivre l'heure d'ouverture (${change.opensAt}). Corrigez les horaires puis enregistrez.`,
+        );
+      }
+      return db.transaction(() => {
+        const before = get();
+        const after: OfficeSettings = { ...before, ...change };
+        const diff = changedFields(before, after);
+        if (!diff) return before;
+        const at = clock.now().toISOString();
+        write.run({ ...change, at });
+        audit.append({
+          at,
+          actorId: actor.id,
+          officeCode: actor.officeCode,
+          action: 'office.updated',
+          entityType: 'office',
+          entityId: before.code,
+          summary: diff,
+        });
+        return after;
+      })();
+    },
+  };
+}
+export type OfficeSettingsService = ReturnType<typeof createOfficeSettings>;

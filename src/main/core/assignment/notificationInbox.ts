@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import type { NotificationList } from '../../../shared/api/assignmentTypes';
+
+/** How many notifications the bell lists: the latest ones; the unread count covers them all. */
+const LIST_LIMIT = 50;
+
+interface NotificationRecord {
+  id: number;
+  application_id: string;
+  reference: string | null;
+  by_name: string | null;
+  at: string;
+  read_at: string | null;
+}
+
+/** Each user's « dossier affecté » notifications: written with the assignment, read by the bell. */
+export function createNotificationInbox(db: Database.Database) {
+  const insert = db.prepare<[string, string, string, string]>(`
+    INSERT INTO notifications (user_id, application_id, kind, by_user_id, at)
+    VALUES (?, ?, 'case.assigned', ?, ?)`);
+  const latest = db.prepare<[string, number], NotificationRecord>(`
+    SELECT n.id, n.application_id, a.reference, u.display_name AS by_name, n.at, n.read_at
+    FROM notifications n
+    LEFT JOIN applications a ON a.id = n.application_id
+    LEFT JOIN users u ON u.id = n.by_user_id
+    WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?`);
+  const unread = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL',
+  );
+  const markAll = db.prepare<[string, string]>(
+    'UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL',
+  );
+  const markSome = db.prepare<[string, string, string]>(`
+    UPDATE notifications SET read_at = ?
+    WHERE user_id = ? AND read_at IS NULL AND id IN (SELECT value FROM json_each(?))`);
+
+  return {
+    /** Call inside the assignment's transaction. */
+    caseAssigned(userId: string, caseId: string, byUserId: string, at: string): void {
+      insert.run(userId, caseId, byUserId, at);
+    },
+
+    list(userId: string): NotificationList {
+      return {
+        unread: unread.get(userId)?.n ?? 0,
+        items: latest.all(userId, LIST_LIMIT).map((record) => ({
+          id: record.id,
+          kind: 'case.assigned',
+          caseId: record.application_id,
+          reference: record.reference ?? record.application_id,
+          byName: record.by_name ?? '—',
+          at: record.at,
+          read: record.read_at !== null,
+        })),
+      };
+    },
+
+    /** Only the caller's own notifications are touched, whatever ids are given. */
+    markRead(userId: string, ids: readonly number[] | undefined, at: string): number {
+      const result =
+        ids === undefined ? markAll.run(at, userId) : markSome.run(at, userId, JSON.stringify(ids));
+      return result.changes;
+    },
+  };
+}
+export type NotificationInbox = ReturnType<typeof createNotificationInbox>;

@@ -1,0 +1,115 @@
+import type Database from 'better-sqlite3';
+
+/** What every dashboard query is scoped to: one office, a period, maybe some procedures. */
+export interface DashboardScope {
+  officeCode: string;
+  /** Inclusive calendar days. */
+  from: string;
+  to: string;
+  /** The day after `to`: submissions are instants, compared as text against it. */
+  toExclusive: string;
+  /** Backlog, ages and lateness are counted at this day. */
+  today: string;
+  /** `null`: every procedure. */
+  procedureCodes: readonly string[] | null;
+}
+
+export interface DecisionRow {
+  decidedOn: string;
+  submittedOn: string;
+  dueDate: string;
+  decidedBy: string | null;
+}
+export interface OpenBacklogRow {
+  procedureCode: string;
+  assigneeId: string | null;
+  submittedOn: string;
+  /** 1 when past the deadline with the SLA clock running. */
+  overdue: 0 | 1;
+  n: number;
+}
+export interface OverdueRow {
+  id: string;
+  reference: string;
+  procedureCode: string;
+  applicantName: string;
+  companyName: string | null;
+  assigneeName: string | null;
+  dueDate: string;
+}
+export interface StaffRow {
+  userId: string;
+  displayName: string;
+  role: 'agent' | 'superviseur';
+}
+
+/** Open and not waiting for the applicant, past the deadline: the « En retard » queue's rule. */
+const OVERDUE = "a.status <> 'info_requested' AND a.due_date < @today";
+
+/** Each query's SQL, given the procedure filter's condition or ''. Exported for the plan tests. */
+export const DASHBOARD_SQL = {
+  intake: (filter: string) => `
+    SELECT substr(a.submitted_at, 1, 10) AS day, count(*) AS n FROM applications a
+    WHERE a.office_code = @officeCode AND a.is_open IN (0, 1)
+      AND a.submitted_at >= @from AND a.submitted_at < @toExclusive ${filter}
+    GROUP BY day`,
+  decisions: (filter: string) => `
+    SELECT a.decided_on AS decidedOn, substr(a.submitted_at, 1, 10) AS submittedOn,
+      a.due_date AS dueDate, a.decided_by AS decidedBy
+    FROM applications a
+    WHERE a.office_code = @officeCode AND a.decided_on >= @from AND a.decided_on <= @to ${filter}`,
+  /** Today's open cases, grouped finely enough for every backlog view: one pass, no table reads. */
+  openBacklog: (filter: string) => `
+    SELECT a.procedure_code AS procedureCode, a.assignee_id AS assigneeId,
+      substr(a.submitted_at, 1, 10) AS submittedOn, ${OVERDUE} AS overdue, count(*) AS n
+    FROM applications a WHERE a.office_code = @officeCode AND a.is_open = 1 ${filter}
+    GROUP BY 1, 2, 3, 4`,
+  overdue: (filter: string) => `
+    SELECT a.id, a.reference, a.procedure_code AS procedureCode,
+      a.applicant_name AS applicantName, a.company_name AS companyName,
+      u.display_name AS assigneeName, a.due_date AS dueDate
+    FROM applications a LEFT JOIN users u ON u.id = a.assignee_id
+    WHERE a.office_code = @officeCode AND a.is_open = 1 AND ${OVERDUE} ${filter}
+    ORDER BY a.due_date, a.reference LIMIT @limit`,
+} as const;
+
+export const PROCEDURE_FILTER =
+  'AND a.procedure_code IN (SELECT value FROM json_each(@procedureCodes))';
+
+/**
+ * The dashboard's queries. Each is prepared twice, with and without the procedure filter, so
+ * the planner sees a plain office/day range when there is no filter. `is_open IN (0, 1)` lets the
+ * intake count run on applications_by_office_submitted (office, is_open, submitted_at) alone.
+ */
+export function createDashboardQueries(db: Database.Database) {
+  const variants = (sql: (procedureFilter: string) => string) => {
+    const plain = db.prepare(sql(''));
+    const filtered = db.prepare(sql(PROCEDURE_FILTER));
+    return <Row>(scope: DashboardScope, extra: Record<string, unknown> = {}): Row[] => {
+      const { procedureCodes, ...params } = scope;
+      return (
+        procedureCodes
+          ? filtered.all({ ...params, ...extra, procedureCodes: JSON.stringify(procedureCodes) })
+          : plain.all({ ...params, ...extra })
+      ) as Row[];
+    };
+  };
+
+  const intake = variants(DASHBOARD_SQL.intake);
+  const decisions = variants(DASHBOARD_SQL.decisions);
+  const openBacklog = variants(DASHBOARD_SQL.openBacklog);
+  const overdue = variants(DASHBOARD_SQL.overdue);
+  const staff = db.prepare<[string], StaffRow>(`
+    SELECT id AS userId, display_name AS displayName, role FROM users
+    WHERE office_code = ? AND active = 1 AND role IN ('agent', 'superviseur')
+    ORDER BY display_name COLLATE NOCASE, id`);
+
+  return {
+    intake: (scope: DashboardScope) => intake<{ day: string; n: number }>(scope),
+    decisions: (scope: DashboardScope) => decisions<DecisionRow>(scope),
+    openBacklog: (scope: DashboardScope) => openBacklog<OpenBacklogRow>(scope),
+    overdue: (scope: DashboardScope, limit: number) => overdue<OverdueRow>(scope, { limit }),
+    staff: (officeCode: string) => staff.all(officeCode),
+  };
+}
+export type DashboardQueries = ReturnType<typeof createDashboardQueries>;
