@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      'dist/**',
       'node_modules/**',
       'bench/results/**',
       'test-results/**',

@@ -194,6 +194,19 @@ async function benchSize(size: number) {
   const caseOpen = await measure(RUNS, (run) =>
     call(core, context, 'cases.get', { id: pick(samples.ids)(run) }),
   );
+  // The supervisor's dashboard (office LOM): a month, a month for one procedure, a year.
+  const supervisor = core.contextOf('u-sup-ablavi');
+  const daysBefore = (days: number) => isoDateOf(new Date(NOW.getTime() - days * 86_400_000));
+  const month = { from: daysBefore(29), to: isoDateOf(NOW) };
+  const dashboard = {
+    '30 jours': await measure(RUNS, () => call(core, supervisor, 'dashboard.summary', month)),
+    '30 jours + COM-IMPEX': await measure(RUNS, () =>
+      call(core, supervisor, 'dashboard.summary', { ...month, procedureCodes: ['COM-IMPEX'] }),
+    ),
+    '365 jours': await measure(RUNS, () =>
+      call(core, supervisor, 'dashboard.summary', { from: daysBefore(364), to: month.to }),
+    ),
+  };
   const dexieResult = dexie
     ? await dexie.measure(
         'COM-IMPEX',
@@ -217,6 +230,7 @@ async function benchSize(size: number) {
     totals,
     search,
     caseOpen,
+    dashboard,
     databaseMegabytes: Math.round(bytes / 1e5) / 10,
     searchedNames: common,
     dexie: dexieResult,
@@ -274,6 +288,15 @@ for (const r of results) {
       (d
         ? `${int(d.ingestRecordsPerSecond)} | ${ratio(r.ingestRecordsPerSecond / d.ingestRecordsPerSecond)} | ${pair(d.filteredPage)} | ${ratio(d.filteredPage.p95 / page.p95)} | ${pair(d.nameSearch)} | ${pair(d.prefixSearch)} | ${ratio(d.nameSearch.p95 / r.search['nom courant'].p95)}, ${ratio(d.prefixSearch.p95 / r.search['préfixe 3 lettres'].p95)} |`
         : `— | — | — | — | — | — | — (Dexie limité à ${int(DEXIE_MAX)}) |`),
+  );
+}
+console.log('\n## Tableau de bord superviseur (ms : p50 / p95)\n');
+const periods = Object.keys(results[0]?.dashboard ?? {});
+console.log(`| dossiers | ${periods.join(' | ')} |`);
+console.log(`|---:|${periods.map(() => '---:').join('|')}|`);
+for (const r of results) {
+  console.log(
+    `| ${int(r.size)} | ${periods.map((period) => pair(r.dashboard[period as keyof typeof r.dashboard])).join(' | ')} |`,
   );
 }
 process.stdout.write('\n… certificats (signés, avec QR, rendus et enregistrés)\n');

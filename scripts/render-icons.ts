@@ -49,7 +49,9 @@ try {
       `<html><body style="margin:0;background:transparent">` +
         `<img src="${source}" width="${size}" height="${size}" style="display:block"></body></html>`,
     );
-    await page.locator('img').evaluate((img) => (img as unknown as { decode(): Promise<void> }).decode());
+    await page
+      .locator('img')
+      .evaluate((img) => (img as unknown as { decode(): Promise<void> }).decode());
     const png = await page.screenshot({ omitBackground: true, type: 'png' });
     writeFileSync(join(dir, `${size}x${size}.png`), png);
     rendered.set(size, png);

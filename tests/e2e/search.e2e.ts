@@ -95,6 +95,22 @@ test.describe('search, filters and keyboard (240 cases)', () => {
     }
     await page.screenshot({ path: screenshotPath('search-filters-chips.png') });
 
+    // The address carries the filters: a reload (or the same link in a new tab) shows this list.
+    await expect(page).toHaveURL(
+      new RegExp(`#/inbox/all\\?procedure=${procedure}&echeance=overdue$`),
+    );
+    const link = page.url();
+    await page.reload();
+    await expect(chips).toHaveCount(2);
+    await expect(rows).toHaveCount(expected);
+    const second = await page.context().newPage();
+    await second.goto(link);
+    await expect(second.getByTestId('filter-chip')).toHaveCount(2);
+    await expect(second.getByTestId('inbox-total')).toHaveText(
+      expected === 1 ? '1 dossier' : `${expected} dossiers`,
+    );
+    await second.close();
+
     // Removing the deadline chip widens the list back to the whole procedure.
     await page.getByRole('button', { name: 'Retirer le filtre Échéance : en retard' }).click();
     await expect(chips).toHaveCount(1);

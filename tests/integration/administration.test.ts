@@ -66,9 +66,13 @@ function signIn(sessionKey: string, username: string, password: string) {
   return core.dispatch('session.signIn', { username, password }, { user: null, sessionKey });
 }
 
-function auditRows(action: string): { entity_id: string; summary_json: string; actor_id: string }[] {
+function auditRows(
+  action: string,
+): { entity_id: string; summary_json: string; actor_id: string }[] {
   return core.db
-    .prepare('SELECT entity_id, summary_json, actor_id FROM audit_log WHERE action = ? ORDER BY seq')
+    .prepare(
+      'SELECT entity_id, summary_json, actor_id FROM audit_log WHERE action = ? ORDER BY seq',
+    )
     .all(action) as { entity_id: string; summary_json: string; actor_id: string }[];
 }
 
@@ -202,7 +206,12 @@ describe('users', () => {
       procedureCodes: null,
       temporaryPassword: TEMPORARY,
     });
-    const komlan = { ...edem, id: second.id, username: second.username, displayName: 'Komlan Assih' };
+    const komlan = {
+      ...edem,
+      id: second.id,
+      username: second.username,
+      displayName: 'Komlan Assih',
+    };
     // Komlan deactivates Edem: allowed, Komlan remains.
     expect((await callAs(komlan, 'admin.users.update', { id: edem.id, active: false })).ok).toBe(
       true,

@@ -12,7 +12,13 @@ import {
   type AuditVerdict,
 } from '../../src/main/core/audit/auditVerifier';
 import type { CurrentUser } from '../../src/shared/api/types';
-import { trainingUsersOf, openCore, repoRoot, startSimulator, tempDir } from '../support/testBureau';
+import {
+  trainingUsersOf,
+  openCore,
+  repoRoot,
+  startSimulator,
+  tempDir,
+} from '../support/testBureau';
 
 /**
  * The audit-trail verifier on a real Bureau database: a core syncs from the simulator and writes

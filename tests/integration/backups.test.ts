@@ -155,7 +155,10 @@ describe('online backups', () => {
 
     const dataDir = tempDir('bureau-backup-old-');
     const old = new Database(databaseFileOf(dataDir));
-    migrate(old, MIGRATIONS.filter((migration) => migration.version <= 11));
+    migrate(
+      old,
+      MIGRATIONS.filter((migration) => migration.version <= 11),
+    );
     old.exec(`INSERT INTO users (id, username, display_name, role, office_code, created_at)
       VALUES ('u-ancien', 'ancien', 'Agent Ancien', 'agent', 'LOM', '2026-01-01T00:00:00Z')`);
     old.close();

@@ -22,10 +22,18 @@ import type {
 } from '../../src/shared/api/certificateTypes';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
 import type { ApiError } from '../../src/shared/api/result';
+import type { OfficeSettings } from '../../src/shared/api/adminTypes';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
 import { eventually, FAST_TUNING, scalar } from '../support/syncBureau';
-import { trainingUsersOf, openCore, procedures, repoRoot, resourcesDir, tempDir } from '../support/testBureau';
+import {
+  trainingUsersOf,
+  openCore,
+  procedures,
+  repoRoot,
+  resourcesDir,
+  tempDir,
+} from '../support/testBureau';
 
 /**
  * Certificates through the core's API on a real SQLite file, with the portal simulator over
@@ -176,6 +184,7 @@ interface CertificateDbRow {
   sha256: string;
   file_state: string;
 }
+const withoutCode = ({ code: _code, ...rest }: OfficeSettings) => rest;
 const certificateRow = (id: string, on: Core = core) =>
   on.db.prepare('SELECT * FROM certificates WHERE id = ?').get(id) as CertificateDbRow;
 const pdfPath = (row: CertificateDbRow, dir = dataDir) =>
@@ -898,5 +907,30 @@ describe('a real crash while issuing', () => {
     const year = new Date().getUTCFullYear();
     expect(next.number).toBe(`CO-${year}-LOM-${String(rows.length + 1).padStart(6, '0')}`);
     await crashCore.close();
+  });
+});
+
+describe('the office numbering code', () => {
+  it('uses the office’s numbering code, so two desktops of one office never collide offline', async () => {
+    const office = await call('admin.office.get', {}, users.edem);
+    const setCode = (numberingCode: string) =>
+      call('admin.office.update', { ...withoutCode(office), numberingCode }, users.edem);
+    await setCode('LOMB');
+    try {
+      const id = await approvedCase('COM-IMPEX');
+      const certificate = await call('certificates.issue', { caseId: id }, users.kossi);
+      // Lomé's sequence goes on (numbers stay unique on this desktop); the code tells desktops apart.
+      expect(certificate.number).toMatch(/^CIE-20\d\d-LOMB-\d{6}$/);
+      // Still Lomé's key and Lomé's case: only the number's office part changes.
+      expect(certificate.keyId).toMatch(/^LOM-/);
+      const verdict = await call(
+        'certificates.verify',
+        { qrText: certificateRow(certificate.id).qr_text },
+        users.kossi,
+      );
+      expect(verdict).toMatchObject({ verdict: 'authentic' });
+    } finally {
+      await setCode('LOM');
+    }
   });
 });

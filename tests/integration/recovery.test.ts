@@ -67,12 +67,19 @@ function corruptMiddlePage(file: string) {
 const DAMAGE: Record<string, (file: string) => void> = {
   'overwritten with garbage': (file) =>
     writeFileSync(file, Buffer.from('ceci n’est pas une base de données '.repeat(4000))),
-  'truncated to a third': (file) => truncateSync(file, Math.floor(statSync(file).size / 3 / 4096) * 4096),
+  'truncated to a third': (file) =>
+    truncateSync(file, Math.floor(statSync(file).size / 3 / 4096) * 4096),
   'one page in the middle corrupted': corruptMiddlePage,
 };
 
 async function start(dataDir: string): Promise<RunningBureau> {
-  return startBureau({ appRoot: repoRoot, dataDir, host: 'web', version: 'test', syncIntervalMs: 3_600_000 });
+  return startBureau({
+    appRoot: repoRoot,
+    dataDir,
+    host: 'web',
+    version: 'test',
+    syncIntervalMs: 3_600_000,
+  });
 }
 
 async function call<T>(bureau: RunningBureau, method: string, input: unknown = {}): Promise<T> {
@@ -146,7 +153,9 @@ describe('a damaged cache at start-up', () => {
       expect(readFileSync(join(outcome.setAsideIn, 'bureau.sqlite'), 'utf8')).toMatch(
         /^ceci n’est pas une base/,
       );
-      expect(JSON.parse(readFileSync(join(outcome.setAsideIn, 'pourquoi.json'), 'utf8'))).toMatchObject({
+      expect(
+        JSON.parse(readFileSync(join(outcome.setAsideIn, 'pourquoi.json'), 'utf8')),
+      ).toMatchObject({
         then: 'cache vide, resynchronisé depuis le portail',
       });
       expect(await call(bureau, 'recovery.status')).toBeNull();

@@ -231,6 +231,10 @@ describe('a new installation', () => {
         fresh.contextFor('other'),
       );
       expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      // The office is the administrator's, with its code as the certificates' numbering code.
+      expect(await call('admin.office.get', {})).toMatchObject({
+        value: { code: 'KAR', numberingCode: 'KAR', name: 'Direction régionale de Kara' },
+      });
     } finally {
       await fresh.close();
     }

@@ -17,8 +17,12 @@ export interface RunningWebHost {
  * Starts the built web host (`out/main/webHost.js`) exactly as `npm start` does on a machine
  * without Electron: training mode, a fresh data directory, a random port.
  */
-export async function startBuiltWebHost(trainingCount = 240): Promise<RunningWebHost> {
-  const dataDir = tempDir('bureau-e2e-');
+export async function startBuiltWebHost(
+  trainingCount = 240,
+  /** An existing data directory (a restart, a prepared or damaged cache); default: a new one. */
+  options: { dataDir?: string } = {},
+): Promise<RunningWebHost> {
+  const dataDir = options.dataDir ?? tempDir('bureau-e2e-');
   const portalToken = randomBytes(24).toString('hex');
   const child: ChildProcess = spawn(
     process.execPath,

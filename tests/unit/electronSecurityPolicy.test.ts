@@ -27,9 +27,8 @@ vi.mock('electron', () => {
   };
 });
 
-const { applySessionPolicy, lockDownContents } = await import(
-  '../../src/main/electron/securityPolicy'
-);
+const { applySessionPolicy, lockDownContents } =
+  await import('../../src/main/electron/securityPolicy');
 const { CONTENT_SECURITY_POLICY } = await import('../../src/main/web/securityHeaders');
 
 const INDEX = 'bureau://app/index.html';

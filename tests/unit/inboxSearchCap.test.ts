@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELEVANCE_LIMIT } from '../../src/main/core/inbox/buildListQuery';
+import { buildCountQuery, RELEVANCE_LIMIT } from '../../src/main/core/inbox/buildListQuery';
+import { TOTAL_CAP } from '../../src/shared/api/types';
 import { createInboxFixture, type InboxFixture } from '../support/inboxFixture';
 
 let fixture: InboxFixture;
@@ -56,5 +57,37 @@ describe('relevance cap on broad searches', () => {
       fixture.scope,
     ).rows;
     expect(row.map((r) => r.id)).toContain(lastMensahId);
+  });
+});
+
+describe('capped totals of searched and filtered lists', () => {
+  const countWith = (cap: number, match: string | null, byRelevance: boolean) => {
+    const built = buildCountQuery({ queue: 'all', filters: {}, match }, byRelevance, cap);
+    return (
+      fixture.db.prepare(built.sql).get({ ...built.params, ...fixture.scope }) as { n: number }
+    ).n;
+  };
+
+  it('counts exactly below the cap and stops at cap + 1 above it', () => {
+    const hits = fixture.db
+      .prepare(`SELECT count(*) FROM inbox_search WHERE inbox_search MATCH '"mensah"*'`)
+      .pluck()
+      .get() as number;
+    expect(hits).toBeGreaterThanOrEqual(RELEVANCE_LIMIT + 100);
+    expect(countWith(10_000, '"mensah"*', false)).toBe(hits);
+    expect(countWith(50, '"mensah"*', false)).toBe(51);
+    // Under relevance the list is the best RELEVANCE_LIMIT hits; the cap applies on top.
+    expect(countWith(10_000, '"mensah"*', true)).toBe(RELEVANCE_LIMIT);
+    expect(countWith(50, null, false)).toBe(51);
+  });
+
+  it('inbox.total answers the exact count of a sorted search below TOTAL_CAP', () => {
+    const total = fixture.inbox.total(
+      { queue: 'all', filters: {}, search: 'mensah', sort: { key: 'deadline', direction: 'asc' } },
+      fixture.scope,
+    );
+    expect(total).toBe(countWith(TOTAL_CAP, '"mensah"*', false));
+    expect(total).toBeGreaterThan(RELEVANCE_LIMIT);
+    expect(total).toBeLessThanOrEqual(TOTAL_CAP);
   });
 });

@@ -21,7 +21,9 @@ function build(isDev = false) {
 
 /** A menu as [label, accelerator, role] rows: what the clerk sees and what it does. */
 const rows = (items: Item[]) =>
-  items.filter((item) => item.visible !== false).map((item) => [item.label, item.accelerator, item.role]);
+  items
+    .filter((item) => item.visible !== false)
+    .map((item) => [item.label, item.accelerator, item.role]);
 
 describe('the French application menu', () => {
   it('has Fichier, Édition, Affichage and Aide, with keyboard mnemonics', () => {
@@ -77,7 +79,10 @@ describe('the French application menu', () => {
   });
 
   it('has no developer tools nor reload in a packaged build, both in development', () => {
-    const roles = (isDev: boolean) => build(isDev).menu('Affichage').map((item) => item.role);
+    const roles = (isDev: boolean) =>
+      build(isDev)
+        .menu('Affichage')
+        .map((item) => item.role);
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).not.toContain('reload');
     const dev = build(true).menu('Affichage');

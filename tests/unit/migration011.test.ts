@@ -106,12 +106,17 @@ describe('migration 011 (dashboard)', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS);
     for (const filter of ['', PROCEDURE_FILTER]) {
-      expect(plan(db, DASHBOARD_SQL.decisions(filter))).toMatch(/applications_decisions/);
+      // Not labelled « covering » (decided_on is a virtual column), but the dates and the clerk
+      // are read from the index: ~15 ms for a year of a 100k cache, against ~95 ms without them.
+      expect(plan(db, DASHBOARD_SQL.decisions(filter))).toMatch(/INDEX applications_decisions/);
       expect(plan(db, DASHBOARD_SQL.intake(filter))).toMatch(/applications_by_office_submitted/);
       expect(plan(db, DASHBOARD_SQL.openBacklog(filter))).toMatch(
         /COVERING INDEX applications_open_backlog/,
       );
-      expect(plan(db, DASHBOARD_SQL.overdue(filter))).toMatch(/applications_open_backlog/);
+      // Walks open cases by deadline and stops after the first page, or reads the office backlog.
+      expect(plan(db, DASHBOARD_SQL.overdue(filter))).toMatch(
+        /INDEX applications_(open_backlog|by_due|sla_running)\b/,
+      );
     }
     db.close();
   });

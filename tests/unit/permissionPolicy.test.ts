@@ -34,7 +34,8 @@ const DENIED = [
 
 describe('the permission policy', () => {
   it('denies every permission to our own page, except writing text to the clipboard', () => {
-    for (const permission of DENIED) expect(isPermissionAllowed(permission, PAGE, INDEX)).toBe(false);
+    for (const permission of DENIED)
+      expect(isPermissionAllowed(permission, PAGE, INDEX)).toBe(false);
     expect(isPermissionAllowed('clipboard-sanitized-write', PAGE, INDEX)).toBe(true);
   });
 

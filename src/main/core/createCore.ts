@@ -21,6 +21,7 @@ import { createBackupHandlers } from './backup/backupHandlers';
 import { createBackupService, type DailySchedule } from './backup/backupService';
 import { backupBeforeMigrating } from './backup/writeBackup';
 import { createOfficeSettings } from './admin/officeSettings';
+import { OFFICE_CODES } from '../../shared/domain/offices';
 import { openHolidayCalendar } from './calendar/holidayCalendar';
 import type { CoreServices } from './coreServices';
 import { createCertificateHandlers } from './certificates/certificateHandlers';
@@ -184,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     trainingMode: options.trainingMode ?? false,
     lockAfterMinutes: office.lockAfterMinutes,
+    onFirstAdministrator: (officeCode) => office.adoptOffice(officeCode),
   });
   const services: CoreServices = {
     db,
@@ -235,6 +237,14 @@ export function createCore(options: CoreOptions): Core {
       restart: options.restart,
     }),
     ...createCertificateHandlers({
+      numberingCodeOf: (officeCode) => {
+        const settings = office.get();
+        return settings.code === officeCode ? settings.numberingCode : officeCode;
+      },
+      // A code that is no office's is one of this desktop's numbering codes (past or present):
+      // all of them draw on this office's sequence.
+      officeOfNumberingCode: (code) =>
+        (OFFICE_CODES as readonly string[]).includes(code) ? code : office.get().code,
       db,
       dataDir: options.dataDir,
       resourcesDir: options.resourcesDir,

@@ -97,7 +97,9 @@ async function launch(): Promise<void> {
 
 if (claimSingleInstance(app, () => mainWindow)) {
   // Every web contents, whichever creates it, is locked down before it can load anything.
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, rendererIndexUrl));
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownContents(contents, rendererIndexUrl),
+  );
 
   app
     .whenReady()

@@ -13,11 +13,7 @@ export function applySessionPolicy(rendererIndexUrl: string): void {
     callback(isPermissionAllowed(permission, details.requestingUrl, rendererIndexUrl));
   });
   defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
-    isPermissionAllowed(
-      permission,
-      details.requestingUrl ?? contents?.getURL(),
-      rendererIndexUrl,
-    ),
+    isPermissionAllowed(permission, details.requestingUrl ?? contents?.getURL(), rendererIndexUrl),
   );
   defaultSession.setDevicePermissionHandler(() => false);
   defaultSession.setSpellCheckerEnabled(false);

@@ -32,8 +32,7 @@ const MAX_COORDINATE = 100_000;
 
 const isCoordinate = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_COORDINATE;
-const isLength = (value: unknown): value is number =>
-  isCoordinate(value) && value > 0;
+const isLength = (value: unknown): value is number => isCoordinate(value) && value > 0;
 
 /** The file's content, or null when it is missing, corrupt or from another shape. */
 export function parseWindowState(value: unknown): WindowState | null {
@@ -60,7 +59,10 @@ const clamp = (value: number, low: number, high: number) => Math.min(Math.max(va
  * they fit; moved and shrunk inside the display they mostly sit on when they do not; and
  * forgotten (default size, centred) when no display shows enough of them.
  */
-export function placeWindow(saved: WindowState | null, workAreas: readonly Rect[]): WindowPlacement {
+export function placeWindow(
+  saved: WindowState | null,
+  workAreas: readonly Rect[],
+): WindowPlacement {
   const primary = workAreas[0];
   const fallback = (): WindowPlacement => ({
     width: primary ? Math.min(DEFAULT_SIZE.width, primary.width) : DEFAULT_SIZE.width,

@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { AdminView } from './admin/AdminView';
+import { RecoveryScreen } from './backup/RecoveryScreen';
+import { useRecoveryStatus } from './backup/useRecoveryStatus';
 import { CaseView } from './case/CaseView';
+import { DesktopLayer } from './desktop/DesktopLayer';
 import { DashboardView } from './dashboard/DashboardView';
 import { RoleGuard } from './session/RoleGuard';
 import { SessionScreen } from './session/SessionScreen';
@@ -19,7 +22,17 @@ import { useInboxStore } from './stores/inboxStore';
 import { useSessionStore } from './stores/sessionStore';
 import { useSyncStore } from './stores/syncStore';
 
+/** The desktop layer (zoom keys, À propos, display settings) works on every screen, sign-in included. */
 export function App() {
+  return (
+    <>
+      <DesktopLayer />
+      <Screens />
+    </>
+  );
+}
+
+function Screens() {
   const route = useRoute();
   const phase = useSessionStore((state) => state.phase);
   const error = useSessionStore((state) => state.error);
@@ -39,6 +52,12 @@ export function App() {
   useLiveUpdates(signedIn);
   useGlobalShortcuts(signedIn && phase === 'ready');
   useIdleLock(signedIn);
+
+  // --- Backups and recovery (issue 8): a damaged cache shows the recovery screen instead.
+  const recovery = useRecoveryStatus();
+  if (recovery === 'checking') return <StartupScreen error={null} onRetry={() => {}} />;
+  if (recovery !== null) return <RecoveryScreen status={recovery} />;
+  // --- end of backups and recovery
 
   if (phase !== 'ready') {
     return (

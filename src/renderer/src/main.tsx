@@ -6,6 +6,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { cssVariablesResolver } from './theme/cssVariables';
 import { theme } from './theme/theme';
 
 const root = document.getElementById('root');
@@ -13,7 +14,11 @@ if (!root) throw new Error('#root is missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="auto"
+      cssVariablesResolver={cssVariablesResolver}
+    >
       <Notifications position="bottom-right" limit={4} />
       <App />
     </MantineProvider>

@@ -6,7 +6,8 @@ export type BackupReason = (typeof BACKUP_REASONS)[number];
  * A backup's id is its file name without `.sqlite`: `bureau-2026-11-23_090000-daily`. The
  * pattern is also what the API accepts, so an id can never name a file outside the backups folder.
  */
-export const BACKUP_ID_PATTERN = /^bureau-\d{4}-\d{2}-\d{2}_\d{6}-(daily|pre-migration|manual)(-\d{1,3})?$/;
+export const BACKUP_ID_PATTERN =
+  /^bureau-\d{4}-\d{2}-\d{2}_\d{6}-(daily|pre-migration|manual)(-\d{1,3})?$/;
 
 export interface BackupSummary {
   id: string;

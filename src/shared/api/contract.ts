@@ -8,7 +8,6 @@ import {
   type SavedView,
   type AppInfo,
   type CaseDetail,
-  type CurrentUser,
   type InboxPage,
   type ProcedureSummary,
   type QueueCounts,

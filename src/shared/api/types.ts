@@ -6,6 +6,13 @@ import type { PortalApplication } from '../portal/portalApplication';
 import type { CaseReview } from './caseTypes';
 import type { CaseSyncState } from './syncTypes';
 
+/**
+ * A searched or filtered list counts its cases up to this many; beyond, `inbox.total` answers
+ * TOTAL_CAP + 1 and the list says « plus de 10 000 dossiers »: counting every hit of a common name
+ * in a million cases costs more than the number is worth.
+ */
+export const TOTAL_CAP = 10_000;
+
 export const QUEUE_IDS = [
   'mine',
   'to_process',

@@ -23,7 +23,10 @@ type AdminHandlerNames =
 /** The dispatcher has already refused callers without the method's role; this names the actor. */
 function actorOf(context: CallContext): CurrentUser {
   if (!context.user) {
-    throw new DomainError('unauthenticated', 'Votre session a expiré. Reconnectez-vous pour continuer.');
+    throw new DomainError(
+      'unauthenticated',
+      'Votre session a expiré. Reconnectez-vous pour continuer.',
+    );
   }
   return context.user;
 }

@@ -36,7 +36,8 @@ function pageSql(filters: AuditFilters): string {
   const where = ['a.seq < @beforeSeq'];
   if (filters.actorId) where.push('a.actor_id = @actorId');
   if (filters.entityId) where.push('a.entity_id = @entityId');
-  if (filters.actionPrefix) where.push('substr(a.action, 1, length(@actionPrefix)) = @actionPrefix');
+  if (filters.actionPrefix)
+    where.push('substr(a.action, 1, length(@actionPrefix)) = @actionPrefix');
   if (filters.from) where.push('a.at >= @from');
   if (filters.to) where.push('a.at < @toExclusive');
   return `SELECT a.seq, a.at, a.actor_id, u.display_name AS actor_name, a.office_code, a.action,
@@ -103,14 +104,29 @@ export function createAuditQueries(deps: { db: Database.Database; audit: AuditLo
         entityId: null,
         summary: verdict.ok
           ? { ok: true, rows: verdict.rows, lastHash: verdict.lastHash }
-          : { ok: false, rows: verdict.rows, firstBrokenSeq: verdict.firstBrokenSeq, breach: verdict.breach },
+          : {
+              ok: false,
+              rows: verdict.rows,
+              firstBrokenSeq: verdict.firstBrokenSeq,
+              breach: verdict.breach,
+            },
       });
       return verdict.ok
-        ? { ok: true, checkedRows: verdict.rows, firstBroken: null, lastHash: verdict.lastHash, durationMs }
+        ? {
+            ok: true,
+            checkedRows: verdict.rows,
+            firstBroken: null,
+            lastHash: verdict.lastHash,
+            durationMs,
+          }
         : {
             ok: false,
             checkedRows: verdict.rows,
-            firstBroken: { seq: verdict.firstBrokenSeq, breach: verdict.breach, reason: verdict.reason },
+            firstBroken: {
+              seq: verdict.firstBrokenSeq,
+              breach: verdict.breach,
+              reason: verdict.reason,
+            },
             lastHash: null,
             durationMs,
           };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { OfficeSettings } from '../../../shared/api/adminTypes';
 import type { CurrentUser } from '../../../shared/api/types';
+import { OFFICES } from '../../../shared/domain/offices';
 import { DomainError } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
@@ -29,7 +30,11 @@ const toSettings = (row: OfficeRow): OfficeSettings => ({
 });
 
 /** The office's single settings row (migration 012): read by everyone, edited by administrators. */
-export function createOfficeSettings(deps: { db: Database.Database; audit: AuditLog; clock: Clock }) {
+export function createOfficeSettings(deps: {
+  db: Database.Database;
+  audit: AuditLog;
+  clock: Clock;
+}) {
   const { db, audit, clock } = deps;
   const read = db.prepare<[], OfficeRow>(
     `SELECT code, name, region, numbering_code, opens_at, closes_at, lock_after_minutes
@@ -42,6 +47,11 @@ export function createOfficeSettings(deps: { db: Database.Database; audit: Audit
       WHERE id = 1`,
   );
 
+  const adopt = db.prepare<[string, string, string, string]>(
+    `UPDATE office_settings SET code = ?, numbering_code = ?, name = ?, region = ?,
+            updated_at = NULL WHERE id = 1`,
+  );
+
   function get(): OfficeSettings {
     const row = read.get();
     if (!row) throw new Error('office_settings has no row: migration 012 seeds it');
@@ -50,6 +60,20 @@ export function createOfficeSettings(deps: { db: Database.Database; audit: Audit
 
   return {
     get,
+    /**
+     * A new installation's first administrator names the office: the seeded training office
+     * (Lomé) gives way to it, with its code as the numbering code until the administrator edits it.
+     */
+    adoptOffice(code: string): void {
+      if (get().code === code) return;
+      const known = OFFICES.find((office) => office.code === code);
+      adopt.run(
+        code,
+        code,
+        `Direction régionale de ${known?.name ?? code}`,
+        known?.regions[0] ?? '—',
+      );
+    },
     /** Idle minutes before a session locks (read at each call, so an edit applies at once). */
     lockAfterMinutes: (): number => get().lockAfterMinutes,
 

@@ -37,9 +37,7 @@ export function createUserAccounts(db: Database.Database, now: () => Date) {
     .prepare<[string], string>('SELECT id FROM users WHERE username = ?')
     .pluck();
   const activeAdministrators = db
-    .prepare<[], number>(
-      "SELECT count(*) FROM users WHERE role = 'administrateur' AND active = 1",
-    )
+    .prepare<[], number>("SELECT count(*) FROM users WHERE role = 'administrateur' AND active = 1")
     .pluck();
   const writeProfile = db.prepare(
     `UPDATE users SET display_name = @displayName, role = @role, office_code = @officeCode,

@@ -87,7 +87,11 @@ export function createUsersAdmin(deps: {
   }
 
   /** An administrator keeps their own access, and the office always keeps one administrator. */
-  function checkAdministratorsRemain(before: UserAccount, after: AccountProfile, actor: CurrentUser) {
+  function checkAdministratorsRemain(
+    before: UserAccount,
+    after: AccountProfile,
+    actor: CurrentUser,
+  ) {
     const stillAdministrator = after.active && after.role === 'administrateur';
     const wasAdministrator = before.active && before.role === 'administrateur';
     if (before.id === actor.id && !after.active) {
@@ -96,7 +100,11 @@ export function createUsersAdmin(deps: {
         'Vous ne pouvez pas désactiver votre propre compte. Demandez-le à un autre administrateur.',
       );
     }
-    if (before.id === actor.id && before.role === 'administrateur' && after.role !== 'administrateur') {
+    if (
+      before.id === actor.id &&
+      before.role === 'administrateur' &&
+      after.role !== 'administrateur'
+    ) {
       throw new DomainError(
         'forbidden',
         'Vous ne pouvez pas retirer votre propre rôle d’administrateur. Demandez-le à un autre administrateur.',
@@ -153,14 +161,20 @@ export function createUsersAdmin(deps: {
           at,
         );
         const account = mustExist(id);
-        record(actor, 'user.created', account, {
-          after: {
-            displayName: account.displayName,
-            role: account.role,
-            officeCode: account.officeCode,
-            procedureCodes: account.procedureCodes,
+        record(
+          actor,
+          'user.created',
+          account,
+          {
+            after: {
+              displayName: account.displayName,
+              role: account.role,
+              officeCode: account.officeCode,
+              procedureCodes: account.procedureCodes,
+            },
           },
-        }, at);
+          at,
+        );
         return account;
       })();
     },
@@ -204,10 +218,16 @@ export function createUsersAdmin(deps: {
         const before = mustExist(input.id);
         const at = clock.now().toISOString();
         users.setPasswordHash(before.id, passwordHash, true, at);
-        record(actor, 'user.password_reset', before, {
-          lockOutLifted: before.lockedUntil !== null,
-          mustChangePassword: true,
-        }, at);
+        record(
+          actor,
+          'user.password_reset',
+          before,
+          {
+            lockOutLifted: before.lockedUntil !== null,
+            mustChangePassword: true,
+          },
+          at,
+        );
         return mustExist(before.id);
       })();
     },

@@ -34,8 +34,12 @@ export interface AssignmentResult extends AssignmentOutcome {
   notifiedUserIds: string[];
 }
 
-/** Cases per transaction: about 20–40 ms of writing on a laptop, so the UI stays responsive. */
-const CHUNK_SIZE = 250;
+/**
+ * Cases per transaction. On a 100k cache a case costs about 0.35 ms (row, indexes, history, audit,
+ * outbox, notification) and each commit an fsync: 100 keeps each pause of the event loop well
+ * under 100 ms (measured 2 000 cases in about 0.7 s in all).
+ */
+const CHUNK_SIZE = 100;
 
 const CASE_COLUMNS = `id, reference, procedure_code, office_code, status, is_open, assignee_id,
   claimed_by, conflict_json, applicant_name, due_date`;

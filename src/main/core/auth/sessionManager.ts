@@ -35,6 +35,8 @@ export function createSessionManager(deps: {
   clock: Clock;
   trainingMode: boolean;
   lockAfterMinutes: () => number;
+  /** The first administrator of a new installation names its office. */
+  onFirstAdministrator?: (officeCode: string) => void;
 }) {
   const { users, audit, clock } = deps;
   const credentials = createCredentials(deps);
@@ -114,20 +116,23 @@ export function createSessionManager(deps: {
       return start(key, user);
     },
 
+    // Signing out or locking a caller without a session (in-process) has nothing to end.
     'session.signOut': (_input, context) => {
-      const key = keyOf(context);
-      if (context.user) record(context.user, 'session.signed_out');
-      sessions.delete(key);
-      return stateOf({ user: null, sessionKey: key });
+      const key = context.sessionKey;
+      if (key && sessions.has(key) && context.user) record(context.user, 'session.signed_out');
+      if (key) sessions.delete(key);
+      return stateOf({ user: null });
     },
 
     'session.lock': (_input, context) => {
-      const session = sessions.get(keyOf(context));
-      if (session && context.user && !session.locked) {
+      const key = context.sessionKey;
+      const session = key ? sessions.get(key) : undefined;
+      if (!key || !session) return stateOf(context);
+      if (context.user && !session.locked) {
         session.locked = true;
         record(context.user, 'session.locked', { reason: 'requested' });
       }
-      return stateOf(contextFor(keyOf(context)));
+      return stateOf(contextFor(key));
     },
 
     'session.unlock': async ({ password }, context) => {
@@ -201,6 +206,7 @@ export function createSessionManager(deps: {
         },
         at,
       );
+      deps.onFirstAdministrator?.(input.officeCode);
       await credentials.setPassword(id, input.password, false);
       const user = users.get(id)!;
       record(user, 'user.created', { username: user.username, role: user.role, first: true });

@@ -43,7 +43,11 @@ export function fileStamp(at: Date): string {
 export function newBackupId(dataDir: string, at: Date, reason: BackupReason): string {
   const base = `bureau-${fileStamp(at)}-${reason}`;
   let id = base;
-  for (let n = 2; existsSync(backupFileOf(dataDir, id)) || existsSync(manifestFileOf(dataDir, id)); n++) {
+  for (
+    let n = 2;
+    existsSync(backupFileOf(dataDir, id)) || existsSync(manifestFileOf(dataDir, id));
+    n++
+  ) {
     id = `${base}-${n}`;
   }
   return id;

@@ -35,7 +35,12 @@ export function createBackupHandlers(deps: {
   restart?: () => void;
 }): Pick<Handlers, BackupMethod> {
   const { service, dataDir, audit, clock } = deps;
-  const record = (action: string, actor: { id: string; officeCode: string } | null, summary: Record<string, unknown>, entityId: string) =>
+  const record = (
+    action: string,
+    actor: { id: string; officeCode: string } | null,
+    summary: Record<string, unknown>,
+    entityId: string,
+  ) =>
     audit.append({
       at: clock.now().toISOString(),
       actorId: actor?.id ?? null,
@@ -58,7 +63,12 @@ export function createBackupHandlers(deps: {
     }),
     'backups.create': async (_input, { user }) => {
       const backup = await service.backupNow('manual');
-      record('backup.created', user, { sizeBytes: backup.sizeBytes, sha256: backup.sha256 }, backup.id);
+      record(
+        'backup.created',
+        user,
+        { sizeBytes: backup.sizeBytes, sha256: backup.sha256 },
+        backup.id,
+      );
       return backup;
     },
     'backups.scheduleRestore': async ({ backupId }, { user }) => {

@@ -41,7 +41,7 @@ export function checkDatabaseFile(
     return {
       ok: false,
       reason: 'not_a_database',
-      detail: "Le fichier ne commence pas par l'en-tête « SQLite format 3 ».",
+      detail: 'Le fichier ne commence pas par l’en-tête « SQLite format 3 ».',
     };
   }
   let db: Database.Database | null = null;

@@ -45,12 +45,16 @@ export function createRecoveryMode(options: RecoveryModeOptions) {
   const { dataDir, clock, log } = options;
   const usableBackups = (): BackupSummary[] =>
     listBackups(dataDir).filter((backup) => backup.integrity === 'ok');
-  const why = { reason: `base abîmée au démarrage (${options.damage.reason})`, detail: options.damage.detail };
+  const why = {
+    reason: `base abîmée au démarrage (${options.damage.reason})`,
+    detail: options.damage.detail,
+  };
   let acting = false;
 
   /** One action at a time (two windows could both click); then the host restarts. */
   async function act(action: () => Promise<RecoveryOutcome>): Promise<RecoveryOutcome> {
-    if (acting) throw new DomainError('conflict', 'Une récupération est déjà en cours : patientez.');
+    if (acting)
+      throw new DomainError('conflict', 'Une récupération est déjà en cours : patientez.');
     acting = true;
     try {
       const outcome = await action();
@@ -74,7 +78,9 @@ export function createRecoveryMode(options: RecoveryModeOptions) {
       act(async () => {
         const backup = await verifyBackup(dataDir, backupId);
         const setAsideIn = installBackup(dataDir, backup, clock.now(), why);
-        log(`récupération : sauvegarde ${backup.id} restaurée, base abîmée déplacée dans ${setAsideIn}`);
+        log(
+          `récupération : sauvegarde ${backup.id} restaurée, base abîmée déplacée dans ${setAsideIn}`,
+        );
         return { setAsideIn, restoredBackupId: backup.id };
       }),
     'recovery.startFresh': () =>

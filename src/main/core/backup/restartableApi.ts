@@ -71,7 +71,11 @@ export function createRestartableApi(start: (restart: () => void) => Promise<Run
       }
       if (!current) return fail('unavailable', 'Bureau s’arrête.');
       const stale = madeBy.get(context) !== generation;
-      return current.dispatch(method, input, stale ? { user: null, sessionKey: context.sessionKey } : context);
+      return current.dispatch(
+        method,
+        input,
+        stale ? { user: null, sessionKey: context.sessionKey } : context,
+      );
     },
     events: relay,
     contextFor(sessionKey) {

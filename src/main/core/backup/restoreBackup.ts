@@ -25,7 +25,7 @@ import {
   sha256OfFile,
   writeFileDurably,
 } from './backupFiles';
-import { checkDatabaseFile } from './databaseCheck';
+import { checkBackupFileInWorker } from './checkInWorker';
 
 export const SUPPORTED_SCHEMA = MIGRATIONS.at(-1)?.version ?? 0;
 
@@ -51,7 +51,7 @@ export async function verifyBackup(dataDir: string, backupId: string): Promise<B
       'Cette sauvegarde a été modifiée ou abîmée depuis son écriture (empreinte SHA-256 différente). Choisissez-en une autre.',
     );
   }
-  const check = checkDatabaseFile(file, { depth: 'full', readonly: true });
+  const check = await checkBackupFileInWorker(file, 'full');
   if (!check.ok) {
     throw new DomainError(
       'integrity_failed',

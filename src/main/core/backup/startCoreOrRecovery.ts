@@ -39,7 +39,9 @@ export async function startCoreOrRecovery(options: StartCoreOptions): Promise<Ru
   const { dataDir, log } = options;
   const restore = await applyPendingRestore(dataDir, options.clock.now());
   if (restore.status === 'restored') {
-    log(`sauvegarde ${restore.backup.id} restaurée ; base remplacée gardée dans ${restore.setAsideIn}`);
+    log(
+      `sauvegarde ${restore.backup.id} restaurée ; base remplacée gardée dans ${restore.setAsideIn}`,
+    );
   } else if (restore.status === 'refused') {
     log(`restauration de ${restore.backupId} refusée, base inchangée : ${restore.message}`);
   }

@@ -11,7 +11,8 @@ import {
   sha256OfFileSync,
   writeFileDurably,
 } from './backupFiles';
-import { checkDatabaseFile } from './databaseCheck';
+import { checkBackupFileInWorker } from './checkInWorker';
+import { checkDatabaseFile, type DatabaseCheck } from './databaseCheck';
 
 export interface BackupRequest {
   dataDir: string;
@@ -27,25 +28,25 @@ export interface BackupRequest {
 const PAGES_PER_STEP = 256;
 
 /**
- * Makes the copy self-contained (rollback journal instead of WAL: no -wal/-shm beside it), then
- * checks it in full. The live cache goes back to WAL when it is opened after a restore.
+ * Makes the copy self-contained: rollback journal instead of WAL, so no -wal/-shm beside it.
+ * The live cache goes back to WAL when it is opened after a restore.
  */
-function finishCopy(file: string) {
+function makeSelfContained(file: string): void {
   const copy = new Database(file, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
     copy.close();
   }
-  return checkDatabaseFile(file, { depth: 'full', readonly: true });
 }
 
+/** What the manifest says of a copy that passed its full check. */
 function describe(
   request: BackupRequest,
   id: string,
   partial: string,
+  check: DatabaseCheck,
 ): Omit<BackupSummary, 'sha256'> {
-  const check = finishCopy(partial);
   if (!check.ok) {
     throw new Error(`La copie de sauvegarde ne passe pas la vérification : ${check.detail}`);
   }
@@ -81,7 +82,9 @@ export async function writeOnlineBackup(
   const partial = `${backupFileOf(request.dataDir, id)}.partial`;
   try {
     await db.backup(partial, { progress: () => PAGES_PER_STEP });
-    const summary = describe(request, id, partial);
+    makeSelfContained(partial);
+    const check = await checkBackupFileInWorker(partial, 'full');
+    const summary = describe(request, id, partial, check);
     return publish(request, { ...summary, sha256: await sha256OfFile(partial) }, partial);
   } finally {
     rmSync(partial, { force: true });
@@ -102,7 +105,9 @@ export function writeQuiescentBackup(db: Database.Database, request: BackupReque
   const partial = `${backupFileOf(request.dataDir, id)}.partial`;
   try {
     copyFileSync(db.name, partial);
-    const summary = describe(request, id, partial);
+    makeSelfContained(partial);
+    const check = checkDatabaseFile(partial, { depth: 'full', readonly: true });
+    const summary = describe(request, id, partial, check);
     return publish(request, { ...summary, sha256: sha256OfFileSync(partial) }, partial);
   } finally {
     rmSync(partial, { force: true });
@@ -110,7 +115,9 @@ export function writeQuiescentBackup(db: Database.Database, request: BackupReque
 }
 
 /** The migration runner's hook: a verified copy of the cache before its schema changes. */
-export function backupBeforeMigrating(request: Omit<BackupRequest, 'reason' | 'at'> & { now: () => Date }) {
+export function backupBeforeMigrating(
+  request: Omit<BackupRequest, 'reason' | 'at'> & { now: () => Date },
+) {
   return (db: Database.Database) => {
     writeQuiescentBackup(db, {
       dataDir: request.dataDir,

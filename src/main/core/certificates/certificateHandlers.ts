@@ -16,6 +16,7 @@ import { createCertificateStore, toSummary } from './certificateStore';
 import { isoDay } from './frenchFormat';
 import { createCertificateIssuer } from './issueCertificate';
 import type { CertificateTemplates } from './loadTemplates';
+import { raiseCountersToIssuedFiles } from './counterReconciliation';
 import { createNumbering } from './numbering';
 import { loadFonts } from './pdfFonts';
 import { createSigningKeys } from './signingKeys';
@@ -55,6 +56,10 @@ export function createCertificateHandlers(deps: {
   log: (message: string, error?: unknown) => void;
   /** After a committed change to a case: tell the renderers and wake the outbox. */
   changed: (caseId: string) => void;
+  /** See createCertificateIssuer. */
+  numberingCodeOf?: (officeCode: string) => string;
+  /** The reverse: the office whose sequence a number's office part belongs to. */
+  officeOfNumberingCode?: (code: string) => string;
 }): Pick<Handlers, CertificateHandlerNames> {
   const { db, clock, log } = deps;
   const fonts = loadFonts(deps.resourcesDir);
@@ -91,6 +96,12 @@ export function createCertificateHandlers(deps: {
     .all() as string[];
   for (const office of activeOffices) keys.officeKey(office, clock.now().toISOString());
   recovery.run();
+  const raised = raiseCountersToIssuedFiles({
+    ...deps,
+    officeOfNumberingCode: deps.officeOfNumberingCode ?? ((code) => code),
+  });
+  if (raised.length > 0)
+    log(`certificate counters raised after a restore: ${JSON.stringify(raised)}`);
 
   const sources = (): VerificationSources => ({
     publicKey: (keyId) => keys.publicKey(keyId),

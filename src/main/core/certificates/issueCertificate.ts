@@ -52,6 +52,12 @@ export function createCertificateIssuer(deps: {
   clock: Clock;
   claimTimeoutMinutes: number;
   render: (document: CertificateDocument) => Buffer;
+  /**
+   * The office part of the number for a case's office: the administrator's numbering code for
+   * this installation's own office (two desktops of one office offline need two codes), else the
+   * office code itself.
+   */
+  numberingCodeOf?: (officeCode: string) => string;
 }) {
   const { db, records, catalog, templates, keys, numbering, store, outbox, audit, clock } = deps;
   const recordOf = db.prepare<[string], { record_json: string; reference: string }>(
@@ -94,6 +100,7 @@ export function createCertificateIssuer(deps: {
         { code: procedure.code, prefix: procedure.certificate.numberPrefix },
         year,
         row.office_code,
+        deps.numberingCodeOf?.(row.office_code),
       );
       const template = templates.get(procedure.code);
       const context = { record: JSON.parse(stored.record_json) as PortalApplication, procedure };

@@ -37,11 +37,17 @@ export function createNumbering(db: Database.Database) {
     RETURNING last_seq`);
 
   return {
-    /** Takes the next number; must run inside the transaction that records the certificate. */
+    /**
+     * Takes the next number; must run inside the transaction that records the certificate. The
+     * sequence is the issuing office's on this installation; the number shows `numberingCode`
+     * (the administrator's code for this desktop, by default the office code), so two desktops
+     * of one office working offline issue different numbers.
+     */
     allocate(
       procedure: { code: string; prefix: string },
       year: number,
       officeCode: string,
+      numberingCode: string = officeCode,
     ): AllocatedNumber {
       if (!db.inTransaction) {
         throw new Error('certificate numbers are allocated inside the issuing transaction');
@@ -55,7 +61,7 @@ export function createNumbering(db: Database.Database) {
         );
       }
       return {
-        number: formatCertificateNumber(procedure.prefix, year, officeCode, seq),
+        number: formatCertificateNumber(procedure.prefix, year, numberingCode, seq),
         year,
         seq,
       };

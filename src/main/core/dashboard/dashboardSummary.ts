@@ -44,13 +44,21 @@ export function workingDayCounter(calendar: WorkingCalendar, days: Iterable<stri
   };
 }
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+/** The median of values given with their counts; between the two middle values for an even total. */
+export function weightedMedian(values: readonly { days: number; n: number }[]): number | null {
+  const total = values.reduce((sum, value) => sum + value.n, 0);
+  if (total === 0) return null;
+  const sorted = [...values].sort((a, b) => a.days - b.days);
+  // The values at positions ⌊(total−1)/2⌋ and ⌊total/2⌋ (0-based) of the expanded list.
+  const at = (position: number) => {
+    let seen = 0;
+    for (const value of sorted) {
+      seen += value.n;
+      if (position < seen) return value.days;
+    }
+    return sorted.at(-1)?.days ?? 0;
+  };
+  return (at(Math.floor((total - 1) / 2)) + at(Math.floor(total / 2))) / 2;
 }
 
 /** Working days since submission, open cases. Upper bounds inclusive; the last is open-ended. */
@@ -74,59 +82,65 @@ export function buildDashboard(
 ): DashboardData {
   const intake = queries.intake(scope);
   const decisions = queries.decisions(scope);
-  const openByDay = queries.openBySubmissionDay(scope);
+  const openBacklog = queries.openBacklog(scope);
   const overdueRows = queries.overdue(scope, overdueLimit);
   const workingDays = workingDayCounter(calendar, [
     scope.from,
     scope.today,
     ...decisions.flatMap((row) => [row.submittedOn, row.decidedOn]),
-    ...openByDay.map((row) => row.day),
+    ...openBacklog.map((row) => row.submittedOn),
     ...overdueRows.map((row) => row.dueDate),
   ]);
 
   const receivedByDay = new Map(intake.map((row) => [row.day, row.n]));
   const decidedByDay = new Map<string, number>();
   const decidedByClerk = new Map<string, number>();
-  const processingDays: number[] = [];
+  const processing: { days: number; n: number }[] = [];
+  let decided = 0;
   let onTime = 0;
   for (const row of decisions) {
-    decidedByDay.set(row.decidedOn, (decidedByDay.get(row.decidedOn) ?? 0) + 1);
-    if (row.decidedBy)
-      decidedByClerk.set(row.decidedBy, (decidedByClerk.get(row.decidedBy) ?? 0) + 1);
-    if (row.decidedOn <= row.dueDate) onTime++;
-    processingDays.push(Math.max(0, workingDays(row.submittedOn, row.decidedOn)));
+    decided += row.n;
+    onTime += row.onTime * row.n;
+    decidedByDay.set(row.decidedOn, (decidedByDay.get(row.decidedOn) ?? 0) + row.n);
+    if (row.decidedBy) {
+      decidedByClerk.set(row.decidedBy, (decidedByClerk.get(row.decidedBy) ?? 0) + row.n);
+    }
+    processing.push({ days: Math.max(0, workingDays(row.submittedOn, row.decidedOn)), n: row.n });
   }
 
-  const backlog = new Map(queries.backlogByProcedure(scope).map((row) => [row.procedureCode, row]));
+  const tally = () => ({ open: 0, overdue: 0 });
+  const byProcedure = new Map<string, { open: number; overdue: number }>();
+  const byAssignee = new Map<string, { open: number; overdue: number }>();
+  const totals = tally();
+  const ages = AGE_BUCKETS.map(({ bucket, label }) => ({ bucket, label, open: 0 }));
+  for (const row of openBacklog) {
+    const counts = [totals, byProcedure.get(row.procedureCode) ?? tally()];
+    byProcedure.set(row.procedureCode, counts[1]!);
+    if (row.assigneeId) {
+      const clerk = byAssignee.get(row.assigneeId) ?? tally();
+      byAssignee.set(row.assigneeId, clerk);
+      counts.push(clerk);
+    }
+    for (const entry of counts) {
+      entry.open += row.n;
+      entry.overdue += row.overdue * row.n;
+    }
+    const age = Math.max(0, workingDays(row.submittedOn, scope.today));
+    const bucket = ages[AGE_BUCKETS.findIndex((candidate) => age <= candidate.max)];
+    if (bucket) bucket.open += row.n;
+  }
   const inScope = catalog.procedures
     .map((procedure) => procedure.code)
     .filter((code) => !scope.procedureCodes || scope.procedureCodes.includes(code));
   const procedureCodes = [
     ...inScope,
-    ...[...backlog.keys()].filter((code) => !inScope.includes(code)),
+    ...[...byProcedure.keys()].filter((code) => !inScope.includes(code)).sort(),
   ];
 
-  const ages = AGE_BUCKETS.map(({ bucket, label }) => ({ bucket, label, open: 0 }));
-  for (const row of openByDay) {
-    const age = Math.max(0, workingDays(row.day, scope.today));
-    const index = AGE_BUCKETS.findIndex((bucket) => age <= bucket.max);
-    const entry = ages[index];
-    if (entry) entry.open += row.n;
-  }
-
-  const byAssignee = new Map(queries.backlogByAssignee(scope).map((row) => [row.assigneeId, row]));
-  let open = 0;
-  let overdue = 0;
-  for (const row of byAssignee.values()) {
-    open += row.open;
-    overdue += row.overdue;
-  }
-
-  const decided = decisions.length;
   return {
     period: { from: scope.from, to: scope.to },
     asOf: scope.today,
-    totals: { received: intake.reduce((sum, row) => sum + row.n, 0), decided, open, overdue },
+    totals: { received: intake.reduce((sum, row) => sum + row.n, 0), decided, ...totals },
     daily: daysBetween(scope.from, scope.to).map((day) => ({
       day,
       received: receivedByDay.get(day) ?? 0,
@@ -135,8 +149,8 @@ export function buildDashboard(
     backlogByProcedure: procedureCodes.map((code) => ({
       procedureCode: code,
       shortTitle: catalog.get(code)?.shortTitle.fr ?? code,
-      open: backlog.get(code)?.open ?? 0,
-      overdue: backlog.get(code)?.overdue ?? 0,
+      open: byProcedure.get(code)?.open ?? 0,
+      overdue: byProcedure.get(code)?.overdue ?? 0,
     })),
     backlogByAge: ages,
     sla: {
@@ -144,7 +158,7 @@ export function buildDashboard(
       onTime,
       compliancePercent: decided === 0 ? null : Math.round((onTime / decided) * 1000) / 10,
     },
-    medianProcessingDays: median(processingDays),
+    medianProcessingDays: weightedMedian(processing),
     clerks: queries.staff(scope.officeCode).map((user) => ({
       userId: user.userId,
       displayName: user.displayName,

@@ -97,12 +97,21 @@ export function buildPageQuery(
   };
 }
 
-/** The list's size: under relevance, the ranked hits only, so the count agrees with the pages. */
-export function buildCountQuery(definition: ListDefinition, byRelevance = false): BuiltQuery {
+/**
+ * The list's size, counted up to `cap + 1` (see TOTAL_CAP): under relevance, the ranked hits only,
+ * so the count agrees with the pages.
+ */
+export function buildCountQuery(
+  definition: ListDefinition,
+  byRelevance: boolean,
+  cap: number,
+): BuiltQuery {
   const { conditions, params } = where(definition);
   return {
     sql: `${withHits(definition.match, hitMode(definition, byRelevance))}
-      SELECT count(*) AS n FROM ${source(definition.match)} WHERE ${conditions.join(' AND ')}`,
+      SELECT count(*) AS n FROM (
+        SELECT 1 FROM ${source(definition.match)} WHERE ${conditions.join(' AND ')}
+        LIMIT ${cap + 1})`,
     params,
   };
 }

@@ -7,6 +7,7 @@ import type {
   InboxRow,
   QueueCounts,
 } from '../../../shared/api/types';
+import { TOTAL_CAP } from '../../../shared/api/types';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import { OFFICES } from '../../../shared/domain/offices';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
@@ -189,12 +190,15 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
       };
     },
 
-    /** How many cases the list holds: the tallies when unfiltered, else the list's own count. */
+    /**
+     * How many cases the list holds: the tallies when unfiltered (exact), else the list's own
+     * count up to TOTAL_CAP + 1.
+     */
     total(query: InboxQuery, scope: QueueScope): number {
       const { definition, searching } = definitionOf(query);
       if (query.search.trim() !== '' && !searching) return 0;
       if (!searching && !hasFilters(query)) return countQueues(counters, scope)[query.queue];
-      const built = buildCountQuery(definition, searching && query.sort === undefined);
+      const built = buildCountQuery(definition, searching && query.sort === undefined, TOTAL_CAP);
       const [result] = statements.all<{ n: number }>(built.sql, { ...built.params, ...scope });
       return result?.n ?? 0;
     },

@@ -1,7 +1,27 @@
-import { Text } from '@mantine/core';
+import { Box } from '@mantine/core';
+import { BackupsPanel } from '../backup/BackupsPanel';
 import type { AdminSection } from '../routing/route';
+import { AuditScreen } from './AuditScreen';
+import { HolidaysScreen } from './HolidaysScreen';
+import { OfficeScreen } from './OfficeScreen';
+import { UsersScreen } from './UsersScreen';
 
 /** Administration: users, office settings, holidays, audit trail (issue 7). */
 export function AdminView({ section }: { section: AdminSection }) {
-  return <Text p="md">Administration : {section}</Text>;
+  switch (section) {
+    case 'users':
+      return <UsersScreen />;
+    case 'office':
+      return <OfficeScreen />;
+    case 'holidays':
+      return <HolidaysScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'backups':
+      return (
+        <Box p="md" style={{ overflow: 'auto' }}>
+          <BackupsPanel />
+        </Box>
+      );
+  }
 }

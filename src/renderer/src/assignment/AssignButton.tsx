@@ -16,16 +16,19 @@ import { useOfficeStaff } from './useOfficeStaff';
 /** Chooses the clerk who receives the selected cases. */
 function AssignDialog({
   caseIds,
+  procedureCodes,
   opened,
   onClose,
 }: {
   caseIds: string[];
+  /** The selection's procedures, to warn of a clerk who does not handle some of them. */
+  procedureCodes: string[];
   opened: boolean;
   onClose(): void;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { state } = useOfficeStaff(opened, t('assignment.staff.loadFailed'));
+  const state = useOfficeStaff(opened, t('assignment.staff.loadFailed'));
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const count = caseIds.length;
@@ -79,21 +82,33 @@ function AssignDialog({
           >
             <ScrollArea.Autosize mah={360} mt="xs">
               <Stack gap="xs">
-                {state.staff.map((member) => (
-                  <Radio.Card
-                    key={member.userId}
-                    value={member.userId}
-                    p="xs"
-                    radius="sm"
-                    aria-label={member.displayName}
-                    data-testid={`assign-to-${member.userId}`}
-                  >
-                    <Group gap="sm" wrap="nowrap" align="flex-start">
-                      <Radio.Indicator mt={2} />
-                      <StaffMemberLabel member={member} />
-                    </Group>
-                  </Radio.Card>
-                ))}
+                {state.staff.map((member) => {
+                  const notHandled = member.procedureCodes
+                    ? procedureCodes.filter((code) => !member.procedureCodes!.includes(code))
+                    : [];
+                  return (
+                    <Radio.Card
+                      key={member.userId}
+                      value={member.userId}
+                      p="xs"
+                      radius="sm"
+                      aria-label={member.displayName}
+                      data-testid={`assign-to-${member.userId}`}
+                    >
+                      <Group gap="sm" wrap="nowrap" align="flex-start">
+                        <Radio.Indicator mt={2} />
+                        <div style={{ minWidth: 0 }}>
+                          <StaffMemberLabel member={member} />
+                          {notHandled.length > 0 && (
+                            <Text size="xs" c="orange.9" mt={4}>
+                              {t('assignment.assign.notHandled', { codes: notHandled.join(', ') })}
+                            </Text>
+                          )}
+                        </div>
+                      </Group>
+                    </Radio.Card>
+                  );
+                })}
               </Stack>
             </ScrollArea.Autosize>
           </Radio.Group>
@@ -122,7 +137,9 @@ export function AssignButton() {
   const { t } = useTranslation();
   const role = useSessionStore((state) => state.user?.role);
   const checked = useInboxStore((state) => state.checked);
+  const rows = useInboxStore((state) => state.rows);
   const [caseIds, setCaseIds] = useState<string[]>([]);
+  const [procedureCodes, setProcedureCodes] = useState<string[]>([]);
   const [open, setOpen] = useState(false);
   const [openings, setOpenings] = useState(0);
   if (role !== 'superviseur') return null;
@@ -135,6 +152,9 @@ export function AssignButton() {
         onClick={() => {
           // The dialog works on the selection as it was when opened.
           setCaseIds([...checked]);
+          setProcedureCodes([
+            ...new Set(rows.filter((row) => checked.has(row.id)).map((row) => row.procedureCode)),
+          ]);
           setOpenings((value) => value + 1);
           setOpen(true);
         }}
@@ -142,7 +162,13 @@ export function AssignButton() {
       >
         {t('assignment.assign.action')}
       </Button>
-      <AssignDialog key={openings} caseIds={caseIds} opened={open} onClose={() => setOpen(false)} />
+      <AssignDialog
+        key={openings}
+        caseIds={caseIds}
+        procedureCodes={procedureCodes}
+        opened={open}
+        onClose={() => setOpen(false)}
+      />
     </>
   );
 }

@@ -63,7 +63,7 @@ export function BalanceDialog({
   const { t } = useTranslation();
   const language = useLanguage();
   const n = (value: number) => formatNumber(value, language);
-  const { state } = useOfficeStaff(opened, t('assignment.staff.loadFailed'));
+  const state = useOfficeStaff(opened, t('assignment.staff.loadFailed'));
   const [sourceKind, setSourceKind] = useState(initialSource);
   const [sourceClerk, setSourceClerk] = useState<string | null>(null);
   // Untouched: every agent (not the supervisors) is chosen.

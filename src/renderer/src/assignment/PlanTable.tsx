@@ -14,7 +14,9 @@ export function PlanTable({ plan }: { plan: BalancePlan }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const procedures = useSessionStore((state) => state.procedures);
-  const titles = new Map(procedures.map((procedure) => [procedure.code, procedure.shortTitle[language]]));
+  const titles = new Map(
+    procedures.map((procedure) => [procedure.code, procedure.shortTitle[language]]),
+  );
   const names = new Map(plan.loads.map((load) => [load.userId, load.displayName]));
   const shown = plan.items.slice(0, SHOWN_ROWS);
   const more = plan.items.length - shown.length;

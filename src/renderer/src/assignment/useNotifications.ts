@@ -9,21 +9,26 @@ const EMPTY: NotificationList = { unread: 0, items: [] };
  * user's notifications changed (a case assigned to them, or read in another window).
  */
 export function useNotifications(userId: string | null) {
-  const [list, setList] = useState<NotificationList>(EMPTY);
+  // Kept with the user it belongs to, so another user's list never shows after a sign-out.
+  const [state, setState] = useState<{ userId: string | null; list: NotificationList }>({
+    userId: null,
+    list: EMPTY,
+  });
   const [failed, setFailed] = useState(false);
+  const list = state.userId === userId ? state.list : EMPTY;
 
-  const reload = useCallback(async () => {
-    if (!userId) return;
-    try {
-      setList(await api.call('notifications.list', {}));
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    }
+  const reload = useCallback((): Promise<void> => {
+    if (!userId) return Promise.resolve();
+    return api.call('notifications.list', {}).then(
+      (fresh) => {
+        setState({ userId, list: fresh });
+        setFailed(false);
+      },
+      () => setFailed(true),
+    );
   }, [userId]);
 
   useEffect(() => {
-    setList(EMPTY);
     if (!userId) return;
     void reload();
     return api.on('notifications.changed', ({ userIds }) => {
@@ -34,14 +39,17 @@ export function useNotifications(userId: string | null) {
   const markRead = useCallback(
     async (ids?: number[]) => {
       // Shown read at once; the core's answer (and its event) confirms it.
-      setList((current) => ({
-        unread: ids
-          ? current.unread -
-            current.items.filter((item) => !item.read && ids.includes(item.id)).length
-          : 0,
-        items: current.items.map((item) =>
-          !ids || ids.includes(item.id) ? { ...item, read: true } : item,
-        ),
+      setState(({ userId: owner, list: current }) => ({
+        userId: owner,
+        list: {
+          unread: ids
+            ? current.unread -
+              current.items.filter((item) => !item.read && ids.includes(item.id)).length
+            : 0,
+          items: current.items.map((item) =>
+            !ids || ids.includes(item.id) ? { ...item, read: true } : item,
+          ),
+        },
       }));
       try {
         await api.call('notifications.markRead', ids ? { ids } : {});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { StaffLoad } from '../../../shared/api/assignmentTypes';
 import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
@@ -8,19 +8,23 @@ type StaffState =
   | { phase: 'ready'; staff: StaffLoad[] }
   | { phase: 'error'; message: string };
 
-/** The office's case workers and their open load, fetched each time a dialog opens. */
-export function useOfficeStaff(active: boolean, fallbackError: string) {
+/**
+ * The office's case workers and their open load, fetched when the dialog opens (the dialogs are
+ * mounted afresh at each opening, so the loads are those of the moment).
+ */
+export function useOfficeStaff(active: boolean, fallbackError: string): StaffState {
   const [state, setState] = useState<StaffState>({ phase: 'loading' });
-  const load = useCallback(async () => {
-    setState({ phase: 'loading' });
-    try {
-      setState({ phase: 'ready', staff: await api.call('assignment.staff', {}) });
-    } catch (error) {
-      setState({ phase: 'error', message: errorMessage(error, fallbackError) });
-    }
-  }, [fallbackError]);
   useEffect(() => {
-    if (active) void load();
-  }, [active, load]);
-  return { state, reload: load };
+    if (!active) return;
+    let current = true;
+    api.call('assignment.staff', {}).then(
+      (staff) => current && setState({ phase: 'ready', staff }),
+      (error: unknown) =>
+        current && setState({ phase: 'error', message: errorMessage(error, fallbackError) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [active, fallbackError]);
+  return state;
 }

@@ -41,8 +41,7 @@ export const backupFr = {
       'La sauvegarde est intègre. Bureau doit redémarrer pour la remettre en place ; tout le monde devra se reconnecter.',
     restartNow: 'Redémarrer maintenant',
     restartLater: 'Plus tard',
-    restartManually:
-      'Fermez Bureau puis relancez-le : la restauration aura lieu au démarrage.',
+    restartManually: 'Fermez Bureau puis relancez-le : la restauration aura lieu au démarrage.',
     restarting: 'Redémarrage de Bureau…',
   },
   recovery: {
@@ -72,6 +71,7 @@ export const backupFr = {
     fresh: 'Repartir d’un cache vide',
     freshConfirm: 'Confirmer : repartir d’un cache vide',
     quitTitle: 'Quitter',
+    quit: 'Quitter Bureau',
     quitHelp:
       'Fermez Bureau et appelez votre administrateur ou le support : le fichier endommagé reste à sa place.',
     aside: 'Le fichier endommagé sera déplacé dans le dossier « replaced », jamais supprimé.',
@@ -153,6 +153,7 @@ export const backupEn: Strings<typeof backupFr> = {
     fresh: 'Start from an empty cache',
     freshConfirm: 'Confirm: start from an empty cache',
     quitTitle: 'Quit',
+    quit: 'Quit Bureau',
     quitHelp:
       'Close Bureau and call your administrator or support: the damaged file stays where it is.',
     aside: 'The damaged file will be moved to the “replaced” folder, never deleted.',

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateSummary } from '../../../shared/api/certificateTypes';
 import { isExpired } from './expiry';
 
-const COLORS = { valid: 'togo', revoked: 'orange', expired: 'gray' } as const;
+// Revoked and expired are filled; their text reads at 4.5:1 (WCAG AA): black on orange (too light
+// for white in every shade, so `autoContrast`), white on the darker gray.7.
+const COLORS = { valid: 'togo', revoked: 'orange', expired: 'gray.7' } as const;
 
 /** Valide, révoqué, or expiré (a valid certificate past its expiry date, as verification says). */
 export function certificateState(
@@ -26,6 +28,7 @@ export function CertificateStatusBadge({
     <Badge
       color={COLORS[state]}
       variant={state === 'valid' ? 'light' : 'filled'}
+      autoContrast={state === 'revoked'}
       size={size}
       radius="sm"
       tt="none"

@@ -5,6 +5,7 @@ import { assignmentEn } from '../assignment/assignmentMessages';
 import { dashboardEn } from '../dashboard/dashboardMessages';
 import { adminEn } from '../admin/adminMessages';
 import { desktopEn } from '../desktop/desktopMessages';
+import { backupEn } from '../backup/backupMessages';
 
 export const en: Messages = {
   session: sessionEn,
@@ -12,6 +13,7 @@ export const en: Messages = {
   dashboard: dashboardEn,
   admin: adminEn,
   desktop: desktopEn,
+  backup: backupEn,
   app: {
     name: 'Bureau',
     trainingMode: 'Training mode',
@@ -236,6 +238,7 @@ export const en: Messages = {
   inbox: {
     count_one: '{{formatted}} case',
     count_other: '{{formatted}} cases',
+    countOver: 'More than {{formatted}} cases',
     loaded_one: '{{formatted}} case loaded',
     loaded_other: '{{formatted}} cases loaded',
     loadError: 'Could not load the cases',
@@ -415,6 +418,7 @@ export const en: Messages = {
     historyEmpty: 'No events.',
     system: 'Portal',
     historyKinds: {
+      assigned: 'Assigned to {{to}}',
       received: 'Application received from the portal',
       claimed: 'Claimed',
       taken_over: 'Taken over by a supervisor',

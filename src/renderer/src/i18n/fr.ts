@@ -7,6 +7,7 @@ import { assignmentFr } from '../assignment/assignmentMessages';
 import { dashboardFr } from '../dashboard/dashboardMessages';
 import { adminFr } from '../admin/adminMessages';
 import { desktopFr } from '../desktop/desktopMessages';
+import { backupFr } from '../backup/backupMessages';
 
 export const fr = {
   session: sessionFr,
@@ -14,6 +15,7 @@ export const fr = {
   dashboard: dashboardFr,
   admin: adminFr,
   desktop: desktopFr,
+  backup: backupFr,
   app: {
     name: 'Bureau',
     trainingMode: 'Mode formation',
@@ -239,6 +241,7 @@ export const fr = {
   inbox: {
     count_one: '{{formatted}} dossier',
     count_other: '{{formatted}} dossiers',
+    countOver: 'Plus de {{formatted}} dossiers',
     loaded_one: '{{formatted}} dossier chargé',
     loaded_other: '{{formatted}} dossiers chargés',
     loadError: 'Impossible de charger les dossiers',
@@ -419,6 +422,7 @@ export const fr = {
     system: 'Portail',
     historyKinds: {
       received: 'Demande reçue du portail',
+      assigned: 'Affecté à {{to}}',
       claimed: 'Pris en charge',
       taken_over: 'Repris par un superviseur',
       released: 'Prise en charge libérée',

@@ -200,7 +200,8 @@ function SortMenu({
           leftSection={
             relevance ? <IconArrowsSort size={14} /> : <DirectionIcon size={14} stroke={1.8} />
           }
-          aria-label={`${t('sort.label')} — ${keyLabel}${
+          // The visible « Tri : Échéance » first (speech input), then the order it hides.
+          aria-label={`${t('sort.button', { key: keyLabel })}${
             relevance
               ? ''
               : `, ${effective.direction === 'asc' ? t('sort.ascending') : t('sort.descending')}`

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Kbd, Loader, Text, Title, Tooltip } from '@mantine/core';
 import { IconKeyboard, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { QueueId } from '../../../shared/api/types';
+import { TOTAL_CAP, type QueueId } from '../../../shared/api/types';
 import { BalanceButtons } from '../assignment/BalanceButtons';
 import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
@@ -30,15 +30,17 @@ export function InboxToolbar(props: Props) {
         <Group gap="xs" mih={22} wrap="nowrap">
           <Text size="sm" c="dimmed" data-testid="inbox-total">
             {total &&
-              (total.exact
-                ? t('inbox.count', {
-                    count: total.value,
-                    formatted: formatNumber(total.value, language),
-                  })
-                : t('inbox.loaded', {
-                    count: total.value,
-                    formatted: formatNumber(total.value, language),
-                  }))}
+              (total.exact && total.value > TOTAL_CAP
+                ? t('inbox.countOver', { formatted: formatNumber(TOTAL_CAP, language) })
+                : total.exact
+                  ? t('inbox.count', {
+                      count: total.value,
+                      formatted: formatNumber(total.value, language),
+                    })
+                  : t('inbox.loaded', {
+                      count: total.value,
+                      formatted: formatNumber(total.value, language),
+                    }))}
           </Text>
           {props.busy && <Loader size={12} aria-label={t('inbox.updating')} />}
           {search && queue !== 'all' && (

@@ -16,6 +16,7 @@ import { InboxError, InboxEmpty, InboxSkeleton } from './InboxStates';
 import { InboxTable } from './InboxTable';
 import { InboxToolbar } from './InboxToolbar';
 import { SelectionBar } from './SelectionBar';
+import { useInboxUrl } from './useInboxUrl';
 
 export function InboxView({ queue }: { queue: QueueId }) {
   const { t } = useTranslation();
@@ -24,9 +25,7 @@ export function InboxView({ queue }: { queue: QueueId }) {
   const inbox = useInboxStore();
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    useInboxStore.getState().show(queue);
-  }, [queue]);
+  useInboxUrl(queue);
 
   useEffect(() => {
     if (!useInboxStore.getState().filterOptions) void useInboxStore.getState().loadFilterOptions();

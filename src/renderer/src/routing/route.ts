@@ -1,6 +1,6 @@
 import { QUEUE_IDS, type QueueId } from '../../../shared/api/types';
 
-export const ADMIN_SECTIONS = ['users', 'office', 'holidays', 'audit'] as const;
+export const ADMIN_SECTIONS = ['users', 'office', 'holidays', 'audit', 'backups'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export type Route =
@@ -14,7 +14,8 @@ export type Route =
 export const DEFAULT_QUEUE: QueueId = 'mine';
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/');
+  // The query part (`?…`) belongs to the view (the inbox's filters), not to the route.
+  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
   const [view, param] = parts;
   if (view === 'cases' && param) return { view: 'case', id: decodeURIComponent(param) };
   if (view === 'certificates') return { view: 'certificates' };

@@ -29,20 +29,23 @@ export function QuickSearch() {
   const { t } = useTranslation();
   const opened = useShellStore((state) => state.quickSearchOpen);
   const close = () => useShellStore.getState().setQuickSearchOpen(false);
+  // Built from Modal's parts so the name goes on the dialog itself (`Modal`'s own props land on a
+  // role-less wrapper, where an aria-label means nothing).
   return (
-    <Modal
+    <Modal.Root
       opened={opened}
       onClose={close}
-      withCloseButton={false}
       size={640}
       yOffset="12vh"
       padding={0}
       radius="md"
-      aria-label={t('search.quickTitle')}
       transitionProps={{ duration: 80 }}
     >
-      {opened && <QuickSearchBody onDone={close} />}
-    </Modal>
+      <Modal.Overlay />
+      <Modal.Content aria-label={t('search.quickTitle')}>
+        <Modal.Body>{opened && <QuickSearchBody onDone={close} />}</Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }
 

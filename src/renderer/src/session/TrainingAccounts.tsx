@@ -29,7 +29,7 @@ export function TrainingAccounts({ accounts }: { accounts: TrainingAccount[] }) 
                 p={6}
                 style={{ borderRadius: 6 }}
                 className="bureau-hoverable"
-                aria-label={t('session.training.use', { name: account.displayName })}
+                title={t('session.training.use', { name: account.displayName })}
                 onClick={() => fill({ username: account.username, password: account.password })}
               >
                 <Group gap="sm" wrap="nowrap">

@@ -2,6 +2,7 @@ import { NavLink, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import {
   IconCalendarEvent,
   IconChartBar,
+  IconDatabaseExport,
   IconBuilding,
   IconListCheck,
   IconUsers,
@@ -20,7 +21,8 @@ interface Entry {
     | 'admin.nav.users'
     | 'admin.nav.office'
     | 'admin.nav.holidays'
-    | 'admin.nav.audit';
+    | 'admin.nav.audit'
+    | 'admin.nav.backups';
   Icon: typeof IconUsers;
   testId: string;
 }
@@ -69,6 +71,12 @@ const SECTIONS: {
         label: 'admin.nav.audit',
         Icon: IconListCheck,
         testId: 'nav-admin-audit',
+      },
+      {
+        route: { view: 'admin', section: 'backups' },
+        label: 'admin.nav.backups',
+        Icon: IconDatabaseExport,
+        testId: 'nav-admin-backups',
       },
     ],
   },

@@ -10,12 +10,17 @@ import { useLanguage } from './useLanguage';
 
 const ALERT_QUEUES: ReadonlySet<QueueId> = new Set(['overdue', 'due_soon']);
 
+/**
+ * Alert counts stand out in a filled badge whose figures read at 4.5:1 (WCAG AA): white on a deep
+ * red for « En retard »; on orange, whose every shade is too light for white, Mantine's
+ * `autoContrast` writes them in black.
+ */
 function countColor(queue: QueueId, count: number | undefined) {
   const alert = ALERT_QUEUES.has(queue) && (count ?? 0) > 0;
-  return {
-    variant: alert ? 'filled' : 'light',
-    color: alert ? (queue === 'overdue' ? 'red' : 'orange') : 'gray',
-  } as const;
+  if (!alert) return { variant: 'light', color: 'gray' } as const;
+  return queue === 'overdue'
+    ? ({ variant: 'filled', color: 'red.8' } as const)
+    : ({ variant: 'filled', color: 'orange', autoContrast: true } as const);
 }
 
 export function QueueNav({ active, compact }: { active: QueueId | null; compact: boolean }) {
@@ -49,7 +54,9 @@ export function QueueNav({ active, compact }: { active: QueueId | null; compact:
                 className={classes.compact}
                 data-active={isActive || undefined}
                 aria-current={isActive ? 'page' : undefined}
-                aria-label={count === undefined ? label : `${label} (${count})`}
+                aria-label={
+                  count === undefined ? label : `${label} ${formatNumber(count, language)}`
+                }
               >
                 <Icon size={20} stroke={1.6} />
                 {badge}

@@ -123,7 +123,7 @@ export function SyncIndicator() {
             )}
             {failed > 0 && (
               <Badge
-                color="red"
+                color="red.8"
                 variant="filled"
                 size="xs"
                 radius="sm"
@@ -149,6 +149,7 @@ export function SyncIndicator() {
               <Badge
                 component="button"
                 type="button"
+                className="mantine-focus-auto"
                 color="red"
                 variant="light"
                 size="xs"

@@ -1,7 +1,8 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconKey, IconLanguage, IconLock, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DesktopMenuItems } from '../desktop/DesktopLayer';
 import { initialsOf } from '../format/initials';
 import { switchLanguage } from '../i18n/i18n';
 import { LANGUAGES, type Language } from '../i18n/language';
@@ -25,14 +26,11 @@ export function UserMenu() {
       <ChangePasswordDialog opened={changingPassword} onClose={() => setChangingPassword(false)} />
       <Menu position="bottom-end" width={240} withinPortal>
         <Menu.Target>
-          <UnstyledButton
-            aria-label={t('user.menuLabel')}
-            px={6}
-            py={4}
-            style={{ borderRadius: 6 }}
-          >
+          {/* Named by what it shows (the user, role and office) then « Menu de l’utilisateur »,
+              so the visible text is part of the name (WCAG 2.5.3); the initials repeat the name. */}
+          <UnstyledButton px={6} py={4} style={{ borderRadius: 6 }}>
             <Group gap="xs" wrap="nowrap">
-              <Avatar color="togo" radius="xl" size={32}>
+              <Avatar color="togo" radius="xl" size={32} aria-hidden>
                 {user ? initialsOf(user.displayName) : '?'}
               </Avatar>
               <div style={{ lineHeight: 1.2, minWidth: 0 }}>
@@ -45,6 +43,7 @@ export function UserMenu() {
                   </Text>
                 )}
               </div>
+              <VisuallyHidden>{t('user.menuLabel')}</VisuallyHidden>
             </Group>
           </UnstyledButton>
         </Menu.Target>
@@ -72,6 +71,8 @@ export function UserMenu() {
               {t(LANGUAGE_KEYS[code])}
             </Menu.Item>
           ))}
+          <Menu.Divider />
+          <DesktopMenuItems />
           {user && (
             <>
               <Menu.Divider />

@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { create } from 'zustand';
 import type {
   SessionState as ServerSession,
@@ -5,6 +6,7 @@ import type {
 } from '../../../shared/api/sessionTypes';
 import type { AppInfo, CurrentUser, ProcedureSummary } from '../../../shared/api/types';
 import { api } from '../api/api';
+import { useInboxStore } from './inboxStore';
 
 interface SessionStore {
   phase: 'loading' | 'ready' | 'error';
@@ -40,6 +42,16 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   trainingAccounts: [],
   async adopt(session) {
     const user = activeUser(session);
+    // Toasts belong to whoever was at the desk: the next person must not read them.
+    // So are the lists: « Mes dossiers » of the previous user must not show for a moment.
+    // (A lock keeps them: the same person comes back to the same screen.)
+    const holderOf = (state: ServerSession | null) =>
+      state && state.status !== 'signed_out' ? state.user.id : null;
+    const previous = holderOf(get().session);
+    if (previous !== null && previous !== holderOf(session)) {
+      notifications.clean();
+      useInboxStore.setState(useInboxStore.getInitialState(), true);
+    }
     const procedures = user ? await api.call('catalog.procedures', {}) : get().procedures;
     set({ session, user, procedures });
   },

@@ -1,4 +1,7 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, DEFAULT_THEME, type MantineColorsTuple } from '@mantine/core';
+import { makeVariantColorResolver } from './darkFilledColors';
+import { modalComponents } from './modalDefaults';
+import { withReadableOutline } from './readableColors';
 
 // The green of Togo's flag (#006a4e) at index 6, lighter and darker shades around it.
 const togo: MantineColorsTuple = [
@@ -26,4 +29,12 @@ export const theme = createTheme({
     'ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", "Liberation Mono", Menlo, monospace',
   headings: { fontWeight: '650' },
   focusRing: 'auto',
+  // Filled colours keep white text readable (4.5:1) in the dark theme as in the light one;
+  // outline text (a grey procedure code) reads at 4.5:1 on white in the light theme.
+  variantColorResolver: withReadableOutline(
+    makeVariantColorResolver({ togo }),
+    { ...DEFAULT_THEME.colors, togo },
+    6,
+  ),
+  components: modalComponents,
 });

@@ -37,8 +37,11 @@ WHERE decided_at IS NULL AND status IN ${DECIDED}
   AND id IN (SELECT application_id FROM history_events
              WHERE kind <> 'received' AND to_status IN ${DECIDED});
 
--- Decisions of a period in one office (daily decisions, SLA compliance, median, per clerk).
-CREATE INDEX applications_decisions ON applications (office_code, decided_on, procedure_code)
+-- Decisions of a period in one office (daily decisions, SLA compliance, median, per clerk). It
+-- covers those queries: a year of a large office is ~25k decisions, and reading each case's row
+-- for its dates cost ~150 ms at 100k cases where the index alone answers in a few.
+CREATE INDEX applications_decisions ON applications
+  (office_code, decided_on, procedure_code, submitted_at, due_date, decided_by)
   WHERE decided_on IS NOT NULL;
 -- The open backlog of an office: by procedure, by age, per clerk, overdue. Partial on open cases,
 -- so closed history (most of the cache) costs no write here; it covers the backlog queries.

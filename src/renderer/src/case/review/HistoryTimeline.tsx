@@ -8,6 +8,7 @@ import { useLanguage } from '../../shell/useLanguage';
 
 const KNOWN_KINDS = new Set([
   'received',
+  'assigned',
   'claimed',
   'taken_over',
   'released',
@@ -54,6 +55,10 @@ export function HistoryTimeline({ detail }: { detail: CaseDetail }) {
 
   const title = (entry: HistoryEntry): string => {
     if (!KNOWN_KINDS.has(entry.kind)) return t('review.historyKinds.other', { kind: entry.kind });
+    if (entry.kind === 'assigned') {
+      const to = entry.details.to as { displayName?: string } | undefined;
+      return t('review.historyKinds.assigned', { to: to?.displayName ?? '—' });
+    }
     if (entry.kind === 'checklist_ticked') {
       const itemId = String(entry.details.itemId ?? '');
       return t('review.historyKinds.checklist_ticked', {

@@ -1,0 +1,56 @@
+import { TextInput, type TextInputProps } from '@mantine/core';
+import { useState } from 'react';
+
+const FRENCH_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+function toFrench(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return iso ? `${day}/${month}/${year}` : '';
+}
+
+/** `JJ/MM/AAAA` → `YYYY-MM-DD`, or null when it is not a real calendar day. */
+function parseFrench(text: string): string | null {
+  const match = FRENCH_DAY.exec(text.trim());
+  if (!match) return null;
+  const [, day, month, year] = match;
+  const iso = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+}
+
+/**
+ * A calendar day typed as clerks write it, DD/MM/YYYY, whatever the browser's own language (the
+ * native date field follows the system's, often English). `onChange` gets `YYYY-MM-DD`, or ''
+ * while the text is empty or not yet a valid day.
+ */
+export function DayInput(
+  props: { value: string; onChange: (iso: string) => void } & Omit<
+    TextInputProps,
+    'value' | 'onChange'
+  >,
+) {
+  const { value, onChange, ...rest } = props;
+  const [text, setText] = useState(() => toFrench(value));
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // Changed from outside (a reset): show the new value.
+    setShown(value);
+    setText(toFrench(value));
+  }
+  return (
+    <TextInput
+      placeholder="JJ/MM/AAAA"
+      inputMode="numeric"
+      maxLength={10}
+      {...rest}
+      value={text}
+      onChange={(event) => {
+        const next = event.currentTarget.value;
+        const iso = parseFrench(next) ?? '';
+        setText(next);
+        setShown(iso);
+        onChange(iso);
+      }}
+    />
+  );
+}

@@ -1,0 +1,322 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Center,
+  Checkbox,
+  Group,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChevronLeft, IconChevronRight, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Holiday } from '../../../shared/api/adminTypes';
+import { api } from '../api/api';
+import { errorMessage } from '../api/errorMessage';
+import { formatDate } from '../format/dates';
+import { formatNumber } from '../format/numbers';
+import { RetryableError } from '../shell/RetryableError';
+import { useLanguage } from '../shell/useLanguage';
+import { AdminHeader } from './AdminHeader';
+import { formatWeekday, isWeekend } from './adminFormats';
+import { DayInput } from './DayInput';
+import classes from './AdminScreen.module.css';
+import { useAdminData } from './useAdminData';
+
+interface DraftRow extends Holiday {
+  key: number;
+}
+
+let nextKey = 1;
+const toDraft = (holidays: Holiday[]): DraftRow[] =>
+  holidays.map((holiday) => ({ ...holiday, key: nextKey++ }));
+const toHolidays = (rows: DraftRow[]): Holiday[] =>
+  rows
+    .map(({ date, label, provisional }) => ({ date, label: label.trim(), provisional }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+
+type RowProblem = 'dateRequired' | 'wrongYear' | 'duplicate' | 'labelRequired' | null;
+
+function problemsOf(rows: DraftRow[], year: number): Map<number, RowProblem> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.date, (counts.get(row.date) ?? 0) + 1);
+  return new Map(
+    rows.map((row) => {
+      let problem: RowProblem = null;
+      if (!row.date) problem = 'dateRequired';
+      else if (!row.date.startsWith(`${year}-`)) problem = 'wrongYear';
+      else if ((counts.get(row.date) ?? 0) > 1) problem = 'duplicate';
+      else if (row.label.trim().length < 2) problem = 'labelRequired';
+      return [row.key, problem];
+    }),
+  );
+}
+
+function YearEditor({
+  year,
+  holidays,
+  onSaved,
+}: {
+  year: number;
+  holidays: Holiday[];
+  onSaved: (h: Holiday[]) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [rows, setRows] = useState<DraftRow[]>(() => toDraft(holidays));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const problems = useMemo(() => problemsOf(rows, year), [rows, year]);
+  const dirty = JSON.stringify(toHolidays(rows)) !== JSON.stringify(holidays);
+  const invalid = [...problems.values()].some((problem) => problem !== null);
+
+  const edit = (key: number, change: Partial<Holiday>) =>
+    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
+
+  const save = async () => {
+    if (!dirty || invalid || busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const saved = await api.call('admin.holidays.save', { year, holidays: toHolidays(rows) });
+      const count = saved.recomputedDeadlines;
+      notifications.show({
+        color: 'teal',
+        message:
+          count === 0
+            ? t('admin.holidays.savedNone', { year })
+            : t('admin.holidays.saved', { year, count, formatted: formatNumber(count, language) }),
+        autoClose: 8000,
+      });
+      setRows(toDraft(saved.holidays));
+      onSaved(saved.holidays);
+    } catch (error) {
+      setFailure(errorMessage(error, t('app.unexpectedError')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="md" maw={900}>
+      {rows.length === 0 ? (
+        <Center py={40}>
+          <Text c="dimmed">{t('admin.holidays.empty', { year })}</Text>
+        </Center>
+      ) : (
+        <Table verticalSpacing={6} horizontalSpacing="sm" aria-label={t('admin.holidays.title')}>
+          <Table.Thead>
+            <Table.Tr className={classes.head}>
+              <Table.Th w={170}>{t('admin.holidays.date')}</Table.Th>
+              <Table.Th w={110}>{t('admin.holidays.weekday')}</Table.Th>
+              <Table.Th>{t('admin.holidays.label')}</Table.Th>
+              <Table.Th w={150}>{t('admin.holidays.provisional')}</Table.Th>
+              <Table.Th w={50} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => {
+              const problem = problems.get(row.key) ?? null;
+              const dateProblem = problem === 'labelRequired' ? null : problem;
+              return (
+                <Table.Tr key={row.key} data-testid="holiday-row" data-date={row.date}>
+                  <Table.Td>
+                    <DayInput
+                      size="xs"
+                      value={row.date}
+                      onChange={(date) => edit(row.key, { date })}
+                      error={dateProblem ? t(`admin.holidays.${dateProblem}`, { year }) : undefined}
+                      aria-label={t('admin.holidays.date')}
+                      data-testid="holiday-date"
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Tooltip
+                      label={t('admin.holidays.weekend')}
+                      disabled={!row.date || !isWeekend(row.date)}
+                    >
+                      <Text size="sm" c={row.date && isWeekend(row.date) ? 'dimmed' : undefined}>
+                        {formatWeekday(row.date, language)}
+                      </Text>
+                    </Tooltip>
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      size="xs"
+                      value={row.label}
+                      maxLength={120}
+                      placeholder={t('admin.holidays.labelPlaceholder')}
+                      onChange={(event) => edit(row.key, { label: event.currentTarget.value })}
+                      error={
+                        problem === 'labelRequired' ? t('admin.holidays.labelRequired') : undefined
+                      }
+                      aria-label={t('admin.holidays.label')}
+                      data-testid="holiday-label"
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Tooltip label={t('admin.holidays.provisionalHint')} multiline w={260}>
+                      <Checkbox
+                        checked={row.provisional}
+                        onChange={(event) =>
+                          edit(row.key, { provisional: event.currentTarget.checked })
+                        }
+                        label={
+                          row.provisional ? (
+                            <Badge size="sm" color="yellow" variant="light">
+                              {t('admin.holidays.provisionalBadge')}
+                            </Badge>
+                          ) : null
+                        }
+                        aria-label={t('admin.holidays.provisional')}
+                      />
+                    </Tooltip>
+                  </Table.Td>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      onClick={() =>
+                        setRows((current) => current.filter((other) => other.key !== row.key))
+                      }
+                      aria-label={
+                        row.date
+                          ? t('admin.holidays.remove', { date: formatDate(row.date, language) })
+                          : t('admin.holidays.removeUnnamed')
+                      }
+                      data-testid="holiday-remove"
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Group>
+        <Button
+          variant="light"
+          leftSection={<IconPlus size={16} />}
+          onClick={() =>
+            setRows((current) => [
+              ...current,
+              { key: nextKey++, date: '', label: '', provisional: false },
+            ])
+          }
+          data-testid="holiday-add"
+        >
+          {t('admin.holidays.add')}
+        </Button>
+      </Group>
+      {invalid && (
+        <Text size="sm" c="red">
+          {t('admin.holidays.fixErrors')}
+        </Text>
+      )}
+      {failure && (
+        <Alert color="red" variant="light" role="alert">
+          <Text size="sm">{failure}</Text>
+        </Alert>
+      )}
+      <Group justify="space-between">
+        <Text size="sm" c={dirty ? 'orange' : 'dimmed'} fw={dirty ? 600 : undefined}>
+          {dirty
+            ? t('admin.holidays.unsaved')
+            : t('admin.holidays.count', {
+                count: rows.length,
+                formatted: formatNumber(rows.length, language),
+              })}
+        </Text>
+        <Group gap="sm">
+          <Button
+            variant="default"
+            disabled={!dirty || busy}
+            onClick={() => setRows(toDraft(holidays))}
+          >
+            {t('admin.holidays.discard')}
+          </Button>
+          <Button
+            onClick={() => void save()}
+            loading={busy}
+            disabled={!dirty || invalid}
+            data-testid="holidays-save"
+          >
+            {t('admin.holidays.save', { year })}
+          </Button>
+        </Group>
+      </Group>
+    </Stack>
+  );
+}
+
+/** The public holidays deadlines skip, edited one year at a time. */
+export function HolidaysScreen() {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(() => new Date().getFullYear());
+  const load = useCallback(() => api.call('admin.holidays.list', { year }), [year]);
+  const holidays = useAdminData(load);
+  return (
+    <div className={classes.screen} data-testid="admin-holidays">
+      <AdminHeader title={t('admin.holidays.title')} subtitle={t('admin.holidays.subtitle')}>
+        <Group gap={4} aria-label={t('admin.holidays.year')} role="group">
+          <ActionIcon
+            variant="default"
+            size="lg"
+            onClick={() => setYear(year - 1)}
+            aria-label={t('admin.holidays.previousYear')}
+            disabled={year <= 2000}
+          >
+            <IconChevronLeft size={18} />
+          </ActionIcon>
+          <Text fw={650} w={64} ta="center" size="lg" data-testid="holidays-year">
+            {year}
+          </Text>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            onClick={() => setYear(year + 1)}
+            aria-label={t('admin.holidays.nextYear')}
+            disabled={year >= 2100}
+          >
+            <IconChevronRight size={18} />
+          </ActionIcon>
+        </Group>
+      </AdminHeader>
+      <div className={classes.scroll}>
+        <Stack px="md" pb="xl">
+          {holidays.phase === 'loading' ? (
+            <Stack gap={8} maw={900} aria-busy="true" data-testid="holidays-loading">
+              {Array.from({ length: 8 }, (_, index) => (
+                <Skeleton key={index} height={30} radius="sm" />
+              ))}
+            </Stack>
+          ) : holidays.phase === 'error' ? (
+            <Center py={60}>
+              <RetryableError
+                title={t('admin.holidays.loadError')}
+                error={holidays.error}
+                onRetry={() => void holidays.reload()}
+              />
+            </Center>
+          ) : (
+            <YearEditor
+              key={year}
+              year={year}
+              holidays={holidays.data}
+              onSaved={holidays.replace}
+            />
+          )}
+        </Stack>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  NumberInput,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OfficeSettings } from '../../../shared/api/adminTypes';
+import { api } from '../api/api';
+import { errorMessage } from '../api/errorMessage';
+import { RetryableError } from '../shell/RetryableError';
+import { AdminHeader } from './AdminHeader';
+import classes from './AdminScreen.module.css';
+import { MONOSPACE_INPUT } from './monospaceInput';
+import { useAdminData } from './useAdminData';
+
+type Draft = Omit<OfficeSettings, 'code'>;
+
+const draftOf = ({ code: _code, ...draft }: OfficeSettings): Draft => draft;
+const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
+
+function OfficeForm({
+  settings,
+  onSaved,
+}: {
+  settings: OfficeSettings;
+  onSaved: (s: OfficeSettings) => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const edit = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+  const hoursWrong = draft.closesAt <= draft.opensAt;
+  const lockWrong =
+    !Number.isInteger(draft.lockAfterMinutes) ||
+    draft.lockAfterMinutes < 1 ||
+    draft.lockAfterMinutes > 240;
+  const changed = !sameDraft(draft, draftOf(settings));
+  const canSave =
+    changed &&
+    !busy &&
+    !hoursWrong &&
+    !lockWrong &&
+    draft.name.trim().length >= 2 &&
+    draft.region.trim().length >= 2;
+  const year = new Date().getFullYear();
+
+  const save = async () => {
+    if (!canSave) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const saved = await api.call('admin.office.update', draft);
+      notifications.show({ color: 'teal', message: t('admin.office.saved') });
+      onSaved(saved);
+      setDraft(draftOf(saved));
+    } catch (error) {
+      setFailure(errorMessage(error, t('app.unexpectedError')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Paper withBorder radius="md" p="lg" maw={720}>
+        <Stack gap="md">
+          <Group grow align="flex-start">
+            <TextInput
+              label={t('admin.office.code')}
+              description={t('admin.office.codeHint')}
+              value={settings.code}
+              disabled
+              styles={MONOSPACE_INPUT}
+            />
+            <TextInput
+              label={t('admin.office.numberingCode')}
+              description={t('admin.office.numberingHint', {
+                example: `COM-IMPEX-${year}-${draft.numberingCode || '…'}-000123`,
+              })}
+              required
+              maxLength={10}
+              value={draft.numberingCode}
+              onChange={(event) => edit('numberingCode', event.currentTarget.value.toUpperCase())}
+              styles={MONOSPACE_INPUT}
+              data-testid="office-numbering"
+            />
+          </Group>
+          <TextInput
+            label={t('admin.office.name')}
+            required
+            maxLength={120}
+            value={draft.name}
+            onChange={(event) => edit('name', event.currentTarget.value)}
+            data-testid="office-name"
+          />
+          <TextInput
+            label={t('admin.office.region')}
+            required
+            maxLength={60}
+            value={draft.region}
+            onChange={(event) => edit('region', event.currentTarget.value)}
+          />
+          <div>
+            <Title order={3} size="sm" fw={600} mb={6}>
+              {t('admin.office.hours')}
+            </Title>
+            <Group align="flex-start">
+              <TextInput
+                type="time"
+                label={t('admin.office.opensAt')}
+                value={draft.opensAt}
+                onChange={(event) => edit('opensAt', event.currentTarget.value)}
+                w={140}
+                data-testid="office-opens"
+              />
+              <TextInput
+                type="time"
+                label={t('admin.office.closesAt')}
+                value={draft.closesAt}
+                onChange={(event) => edit('closesAt', event.currentTarget.value)}
+                error={hoursWrong ? t('admin.office.closesBeforeOpens') : undefined}
+                w={220}
+                data-testid="office-closes"
+              />
+            </Group>
+          </div>
+          <NumberInput
+            label={t('admin.office.lockAfter')}
+            description={t('admin.office.lockAfterHint')}
+            min={1}
+            max={240}
+            allowDecimal={false}
+            value={draft.lockAfterMinutes}
+            onChange={(value) => edit('lockAfterMinutes', typeof value === 'number' ? value : NaN)}
+            w={320}
+            data-testid="office-lock"
+          />
+          {failure && (
+            <Alert color="red" variant="light" role="alert">
+              <Text size="sm">{failure}</Text>
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button
+              variant="default"
+              disabled={!changed || busy}
+              onClick={() => setDraft(draftOf(settings))}
+            >
+              {t('admin.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={!canSave} data-testid="office-save">
+              {t('admin.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </form>
+  );
+}
+
+/** The office's identity, opening hours and idle lock delay. */
+export function OfficeScreen() {
+  const { t } = useTranslation();
+  const load = useCallback(() => api.call('admin.office.get', {}), []);
+  const office = useAdminData(load);
+  return (
+    <div className={classes.screen} data-testid="admin-office">
+      <AdminHeader title={t('admin.office.title')} subtitle={t('admin.office.subtitle')} />
+      <div className={classes.scroll}>
+        <Stack px="md" pb="xl">
+          {office.phase === 'loading' ? (
+            <Stack gap="md" maw={720} aria-busy="true">
+              {Array.from({ length: 5 }, (_, index) => (
+                <Skeleton key={index} height={56} radius="sm" />
+              ))}
+            </Stack>
+          ) : office.phase === 'error' ? (
+            <Center py={60}>
+              <RetryableError
+                title={t('admin.office.loadError')}
+                error={office.error}
+                onRetry={() => void office.reload()}
+              />
+            </Center>
+          ) : (
+            <OfficeForm settings={office.data} onSaved={office.replace} />
+          )}
+        </Stack>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
+import { pageRpc, useTrainingHost } from '../support/e2eHost';
+import { TRAINING_PASSWORD } from '../support/e2ePage';
+
+/**
+ * A clerk works without the mouse (issue 8): Tab reaches the list, j/k move, x ticks, ? helps,
+ * Enter opens, Tab reaches « Prendre en charge », Enter claims, Escape goes back — and wherever
+ * the focus is, it shows.
+ */
+const host = useTrainingHost(120);
+
+interface FocusStyle {
+  outlineStyle: string;
+  outlineWidth: string;
+  boxShadow: string;
+  borderColor: string;
+  field: boolean;
+}
+
+// The tests' tsconfig has no DOM library: the little of it read in the page, typed here.
+interface PageWindow {
+  getComputedStyle(element: unknown): Omit<FocusStyle, 'field'>;
+}
+
+function styleOf(target: Locator): Promise<FocusStyle> {
+  return target.evaluate((node) => {
+    const element = node as unknown as { tagName: string };
+    const style = (globalThis as unknown as PageWindow).getComputedStyle(node);
+    return {
+      outlineStyle: style.outlineStyle,
+      outlineWidth: style.outlineWidth,
+      boxShadow: style.boxShadow,
+      borderColor: style.borderColor,
+      field: ['INPUT', 'TEXTAREA'].includes(element.tagName),
+    };
+  });
+}
+
+/** A ring (outline or box-shadow); a text field may show it as its border turning Togo green. */
+function showsFocus(style: FocusStyle): boolean {
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  const ring = style.boxShadow !== 'none';
+  const fieldBorder = style.field && style.borderColor === 'rgb(0, 106, 78)';
+  return outline || ring || fieldBorder;
+}
+
+/** Presses Tab until `target` has the focus, checking that every stop on the way shows it. */
+async function tabTo(page: Page, target: Locator, most: number): Promise<number> {
+  for (let presses = 1; presses <= most; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    if ((await focused.count()) === 0) continue; // the document itself, between two rounds
+    let style = await styleOf(focused);
+    if (style.field && !showsFocus(style)) {
+      // A field's border eases into its focus colour.
+      await page.waitForTimeout(300);
+      style = await styleOf(focused);
+    }
+    const what = await focused.evaluate(
+      (node) => (node as unknown as { outerHTML: string }).outerHTML.slice(0, 160),
+    );
+    expect(showsFocus(style), `no visible focus on ${what}: ${JSON.stringify(style)}`).toBe(true);
+    if ((await target.and(focused).count()) === 1) return presses;
+  }
+  throw new Error(`Tab never reached ${target.toString()} in ${most} presses`);
+}
+
+test('a clerk opens and claims a case from the list with the keyboard alone', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.launchUrl);
+  const form = page.getByRole('form', { name: 'Connexion' });
+  await form.getByLabel('Identifiant').fill('kossi.agbodjan');
+  await form.locator('input[type="password"]').fill(TRAINING_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Corbeilles' })).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
+
+  // The cases Kossi may claim (« Reçue », his office, nobody on them), found through the API.
+  const list = await pageRpc<InboxPage>(page, 'inbox.list', {
+    queue: 'to_process',
+    filters: { statuses: ['submitted'] },
+    sort: { key: 'deadline', direction: 'asc' },
+    limit: 40,
+  });
+  const claimable = new Set<string>();
+  for (const row of list.rows) {
+    const detail = await pageRpc<CaseDetail>(page, 'cases.get', { id: row.id });
+    if (detail.review.workflow.allowedActions.includes('claim')) claimable.add(row.id);
+  }
+  expect(claimable.size).toBeGreaterThan(0);
+
+  await page.goto(`${host.origin}/#/inbox/to_process`);
+  const grid = page.getByTestId('inbox-grid');
+  await expect(grid.locator('[role="rowgroup"] [role="row"]').first()).toBeVisible();
+
+  // — Tab, from the top of the page, through the header, the queues and the filters, to the list.
+  await page.locator(':focus').evaluate((node) => (node as unknown as { blur(): void }).blur());
+  await tabTo(page, grid, 40);
+  await expect(grid).toBeFocused();
+  await expect(grid).toHaveCSS('outline-style', 'solid');
+
+  // — j and k move the current row, which wears the focus ring.
+  const current = async () => (await grid.getAttribute('aria-activedescendant')) ?? '';
+  await page.keyboard.press('j');
+  const first = await current();
+  expect(first).toMatch(/^inbox-row-/);
+  await page.keyboard.press('j');
+  const second = await current();
+  expect(second).not.toBe(first);
+  await page.keyboard.press('k');
+  expect(await current()).toBe(first);
+  await expect(page.locator(`[id="${first}"]`)).toHaveCSS('box-shadow', /inset/);
+
+  // — x ticks the current row and unticks it; ? shows the help, Escape closes it, focus returns.
+  await page.keyboard.press('x');
+  await expect(page.locator(`[id="${first}"]`)).toHaveAttribute('data-checked', 'true');
+  await page.keyboard.press('x');
+  await expect(page.locator(`[id="${first}"]`)).not.toHaveAttribute('data-checked');
+  await page.keyboard.press('Shift+?');
+  await expect(page.getByRole('dialog', { name: 'Raccourcis clavier' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(grid).toBeFocused();
+
+  // — j down to a case Kossi may claim, Enter opens it.
+  let active = await current();
+  for (let moves = 0; !claimable.has(active.replace(/^inbox-row-/, '')); moves++) {
+    expect(moves, 'no claimable case among the first rows').toBeLessThan(60);
+    await page.keyboard.press('j');
+    active = await current();
+  }
+  const caseId = active.replace(/^inbox-row-/, '');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/cases/${caseId}`));
+  await expect(page.getByTestId('claim-state')).toContainText('Personne n’a pris ce dossier');
+
+  // — Tab to « Prendre en charge », Enter claims.
+  const claim = page.getByTestId('action-claim');
+  await tabTo(page, claim, 15);
+  await expect(claim).toBeFocused();
+  await expect(claim).toHaveCSS('outline-style', 'solid');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('claim-state')).toContainText('Vous avez ce dossier en charge');
+
+  // — Escape goes back to the list (the claimed case has left « À traiter »), ready for j/k.
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/#\/inbox\/to_process/);
+  await expect(grid).toBeFocused();
+  await expect(grid).toHaveAttribute('aria-activedescendant', /^inbox-row-/);
+});
