@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { useTrainingHost } from '../support/e2eHost';
+import { screenshotPath, useTrainingHost } from '../support/e2eHost';
 import { signInAs, signOut } from '../support/e2ePage';
 
 /**
@@ -28,7 +28,7 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
         .map((node) => `    ${node.target.join(' ')} — ${node.failureSummary ?? ''}`)
         .join('\n'),
   );
-  expect.soft(report, report.join('\n')).toEqual([]);
+  expect(report, report.join('\n')).toEqual([]);
 }
 
 async function goto(page: Page, hash: string, ready: () => Promise<unknown>) {
@@ -41,6 +41,7 @@ test('every screen passes axe with no serious or critical violation', async ({ p
   await page.goto(host.launchUrl);
   await expect(page.getByRole('form', { name: 'Connexion' })).toBeVisible();
   await expectAccessible(page, 'connexion');
+  await page.screenshot({ path: screenshotPath('sign-in.png') });
 
   await signInAs(page, 'kossi.agbodjan');
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
@@ -67,20 +68,21 @@ test('every screen passes axe with no serious or critical violation', async ({ p
   await signOut(page);
   await signInAs(page, 'ablavi.lawson');
   await goto(page, '#/dashboard', () => page.waitForLoadState('networkidle'));
-  // TEMP await expectAccessible(page, 'tableau de bord');
+  await expectAccessible(page, 'tableau de bord');
 
   await page.getByRole('button', { name: 'Menu de l’utilisateur' }).click();
   await page.getByRole('menuitem', { name: 'Verrouiller la session' }).click();
   await expect(page.getByRole('form', { name: 'Session verrouillée' })).toBeVisible();
   await expectAccessible(page, 'session verrouillée');
+  await page.screenshot({ path: screenshotPath('lock-screen.png') });
   await page.locator('input[type="password"]').fill('formation-2026');
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(page.getByRole('navigation', { name: 'Corbeilles' })).toBeVisible();
 
   await signOut(page);
   await signInAs(page, 'edem.dossou');
-  for (const section of ['users', 'office', 'holidays', 'audit']) {
+  for (const section of ['users', 'office', 'holidays', 'audit', 'backups']) {
     await goto(page, `#/admin/${section}`, () => page.waitForLoadState('networkidle'));
-    // TEMP await expectAccessible(page, `administration (${section})`);
+    await expectAccessible(page, `administration (${section})`);
   }
 });

@@ -57,8 +57,8 @@ async function tabTo(page: Page, target: Locator, most: number): Promise<number>
       await page.waitForTimeout(300);
       style = await styleOf(focused);
     }
-    const what = await focused.evaluate(
-      (node) => (node as unknown as { outerHTML: string }).outerHTML.slice(0, 160),
+    const what = await focused.evaluate((node) =>
+      (node as unknown as { outerHTML: string }).outerHTML.slice(0, 160),
     );
     expect(showsFocus(style), `no visible focus on ${what}: ${JSON.stringify(style)}`).toBe(true);
     if ((await target.and(focused).count()) === 1) return presses;

@@ -308,7 +308,14 @@ describe('office settings', () => {
     const closesFirst = await callAs(edem, 'admin.office.update', { ...valid, closesAt: '07:00' });
     expect(closesFirst).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(!closesFirst.ok && closesFirst.error.message).toContain('fermeture');
-    for (const wrong of [{ lockAfterMinutes: 0 }, { opensAt: '7h30' }, { numberingCode: 'L0M' }]) {
+    // Another office's code, or one not extending ours, would let numbers collide across offices.
+    for (const wrong of [
+      { lockAfterMinutes: 0 },
+      { opensAt: '7h30' },
+      { numberingCode: 'L0M' },
+      { numberingCode: 'KAR' },
+      { numberingCode: 'XLOM' },
+    ]) {
       const result = await callAs(edem, 'admin.office.update', { ...valid, ...wrong });
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }

@@ -241,11 +241,14 @@ describe('assignment.assign', () => {
     expect(assigneeOf(craft!)).toBe(users.mawuli.id);
     const reasons = new Map(outcome.skipped.map((skip) => [skip.caseId, skip.reason]));
     expect(reasons.get(commerce!)).toMatch(/Mawuli Kpodar ne traite pas la procédure COM-/);
-    expect(reasons.get(kara!)).toMatch(/relève du bureau KAR/);
+    // Another office's case: neither its office nor its reference is revealed.
+    expect(reasons.get(kara!)).toMatch(/ne relève pas de votre bureau/);
+    expect(reasons.get(kara!)).not.toMatch(/KAR/);
     expect(reasons.get(withdrawn!)).toMatch(/Dossier clos \(retiré\)/);
     expect(reasons.get('APP-NOPE')).toMatch(/introuvable dans le cache local/);
     expect(outcome.skipped).toHaveLength(4); // the repeated id counts once
-    expect(outcome.skipped.find((skip) => skip.caseId === kara)?.reference).toMatch(/-/);
+    expect(outcome.skipped.find((skip) => skip.caseId === kara)?.reference).toBeNull();
+    expect(outcome.skipped.find((skip) => skip.caseId === withdrawn)?.reference).toMatch(/-/);
     for (const id of [commerce!, kara!]) expect(assigneeOf(id)).toBeNull();
 
     // Assigning again to the same person changes nothing.
@@ -404,6 +407,10 @@ describe('automatic balancing', () => {
     });
     expect(plan.items.map((item) => item.caseId)).toEqual([lom]);
     expect(plan.unassignable.map((skip) => skip.caseId).sort()).toEqual(['APP-NOPE', kara].sort());
+    const other = plan.unassignable.find((skip) => skip.caseId === kara);
+    expect(other?.reference).toBeNull();
+    expect(other?.reason).toMatch(/ne relève pas de votre bureau/);
+    expect(other?.reason).not.toMatch(/KAR/);
   });
 
   it('previews without writing, then applies exactly the plan, respecting procedures', async () => {

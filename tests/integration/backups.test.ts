@@ -136,6 +136,24 @@ describe('online backups', () => {
     await core.close();
   });
 
+  it('never prunes the backup a scheduled restore waits for', async () => {
+    let now = new Date('2026-10-01T08:00:00Z');
+    const clock = { now: () => now };
+    const { core, dataDir } = await syncedCore(undefined, clock);
+    const first = await as(core, ADMIN, 'backups.create', {});
+    await as(core, ADMIN, 'backups.scheduleRestore', { backupId: first.id });
+    // Weeks later, three newer backups: the policy alone would let the first one go.
+    for (const day of [20, 21, 22]) {
+      now = new Date(Date.parse('2026-10-01T08:00:00Z') + day * 86_400_000);
+      await as(core, ADMIN, 'backups.create', {});
+    }
+    const kept = listBackups(dataDir).map((backup) => backup.id);
+    expect(kept).toContain(first.id);
+    expect(kept).toHaveLength(4);
+    expect(existsSync(backupFileOf(dataDir, first.id))).toBe(true);
+    await core.close();
+  });
+
   it('retention policy: what goes and what stays', () => {
     const at = (day: number, id = `b${day}`) =>
       ({ id, createdAt: new Date(Date.UTC(2026, 10, day)).toISOString() }) as BackupSummary;

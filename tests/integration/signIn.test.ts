@@ -184,6 +184,24 @@ describe('sign-in with the portal out of reach', () => {
     if (!again.ok) expect(again.error.message).toMatch(/désactivé/);
   });
 
+  it('checks a burst of parallel guesses one at a time: the lock-out holds, even for the right one', async () => {
+    const guesses = Array.from({ length: 12 }, (_, index) => `essai-${index}`);
+    const results = await Promise.all([
+      ...guesses.map((guess) => signIn('burst', 'ablavi.lawson', guess)),
+      signIn('burst', 'ablavi.lawson'),
+    ]);
+    const codes = results.map((result) => (result.ok ? 'ok' : result.error.code));
+    expect(codes.filter((code) => code === 'unauthenticated')).toHaveLength(4);
+    expect(codes.filter((code) => code === 'locked')).toHaveLength(9);
+    expect(codes.at(-1)).toBe('locked');
+    expect(core.contextFor('burst').user).toBeNull();
+    const row = core.db
+      .prepare("SELECT failed_attempts, locked_until FROM users WHERE id = 'u-sup-ablavi'")
+      .get() as { failed_attempts: number; locked_until: string | null };
+    expect(row.failed_attempts).toBe(5);
+    expect(row.locked_until).not.toBeNull();
+  });
+
   it('shows training accounts in training mode only', async () => {
     expect(await as('a', 'session.trainingAccounts', {})).toMatchObject({
       value: expect.arrayContaining([

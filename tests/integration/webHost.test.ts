@@ -187,4 +187,53 @@ describe('web host (HTTP + SSE transport of the same contract)', () => {
     expect(message.event).toBe('sync.progress');
     expect(message.payload).toHaveProperty('phase');
   });
+
+  it('streams events only to signed-in sessions, asking at each event', async () => {
+    const cookieOf = async () => {
+      const launch = await fetch(host.launchUrl, { redirect: 'manual' });
+      return (launch.headers.get('set-cookie') ?? '').split(';')[0]!;
+    };
+    const [signedIn, signedOut] = [await cookieOf(), await cookieOf()];
+    const signInResult = await fetch(`${host.url}/api/rpc/session.signIn`, {
+      method: 'POST',
+      headers: { cookie: signedIn, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ablavi.lawson', password: TRAINING_PASSWORD }),
+    });
+    expect(signInResult.status).toBe(200);
+    const controller = new AbortController();
+    const open = async (cookie: string) => {
+      const response = await fetch(`${host.url}/api/events`, {
+        headers: { cookie },
+        signal: controller.signal,
+      });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const pump = (async () => {
+        try {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) return;
+            text += decoder.decode(value);
+          }
+        } catch {
+          // aborted at the end of the test
+        }
+      })();
+      return { text: () => text, pump };
+    };
+    const [inside, outside] = [await open(signedIn), await open(signedOut)];
+    await rpc('sync.now', {});
+    const deadline = Date.now() + 5_000;
+    while (!inside.text().includes('"sync.progress"') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // Both streams were written at the same emits: give the second the same chance to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    await Promise.all([inside.pump, outside.pump]);
+    expect(inside.text()).toContain('"sync.progress"');
+    expect(outside.text()).toContain(': connected');
+    expect(outside.text()).not.toContain('data:');
+  });
 });

@@ -4,6 +4,7 @@ import {
   type PlannerCase,
   type PlannerClerk,
 } from '../../src/main/core/assignment/balancePlanner';
+import type { CaseStatus } from '../../src/shared/domain/caseStatus';
 
 const TODAY = '2026-11-16';
 
@@ -12,6 +13,7 @@ function aCase(
   procedureCode: string,
   dueDate: string,
   assigneeId: string | null = null,
+  status: CaseStatus = 'in_review',
 ): PlannerCase {
   serial += 1;
   const id = `c-${String(serial).padStart(4, '0')}`;
@@ -22,6 +24,7 @@ function aCase(
     applicantName: 'Yao Amouzou',
     dueDate,
     assigneeId,
+    status,
   };
 }
 
@@ -94,6 +97,29 @@ describe('balance planner', () => {
     // Adjo takes the overdue case (1–1 after it); the next one goes to Komlan, who has no overdue
     // case, although Adjo would win on the name.
     expect(plan.items.map((item) => item.assigneeId)).toEqual(['u-a', 'u-b']);
+  });
+
+  it('never takes back an overdue count the staff directory did not give (waiting cases)', () => {
+    // Zoé's two cases wait for the applicant: past their deadline, but not counted overdue in
+    // her starting load (the directory's rule). Taking them back must not make her « less late ».
+    const waiting = [
+      aCase('COM-CO', '2026-11-02', 'u-z', 'info_requested'),
+      aCase('COM-CO', '2026-11-03', 'u-z', 'info_requested'),
+    ];
+    const plan = planBalance({
+      cases: waiting,
+      clerks: [clerk('u-z', 'Zoé Tchala', 2, null, 0), clerk('u-k', 'Komlan Assih', 0, null, 0)],
+      today: TODAY,
+    });
+    // Both start level (0 cases, 0 overdue): Komlan wins the first on the name, Zoé keeps the
+    // second. Counted as overdue, Zoé would have started at −2 overdue and kept the first.
+    expect(plan.items.map((item) => [item.caseId, item.assigneeId])).toEqual([
+      [waiting[0]!.id, 'u-k'],
+    ]);
+    expect(plan.loads).toEqual([
+      { userId: 'u-z', displayName: 'Zoé Tchala', before: 2, after: 1 },
+      { userId: 'u-k', displayName: 'Komlan Assih', before: 0, after: 1 },
+    ]);
   });
 
   it('respects the procedures each clerk handles; cases nobody handles are unassignable', () => {

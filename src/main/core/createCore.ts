@@ -29,6 +29,7 @@ import { loadCertificateTemplates } from './certificates/loadTemplates';
 import { createDocumentContent } from './documents/documentContent';
 import { systemClock, type Clock } from './clock';
 import { openDatabase } from './db/openDatabase';
+import { setAsideTrainingCache } from './db/trainingCacheGuard';
 import { createEventBus, type EventBus } from './eventBus';
 import { createInboxHandlers } from './inbox/inboxHandlers';
 import { createInboxQueries } from './inbox/inboxQueries';
@@ -93,6 +94,9 @@ export function createCore(options: CoreOptions): Core {
     catalog,
   );
   mkdirSync(options.dataDir, { recursive: true });
+  const trainingSetAside = options.trainingMode
+    ? null
+    : setAsideTrainingCache(options.dataDir, clock.now());
   const db = openDatabase(join(options.dataDir, 'bureau.sqlite'), {
     beforeMigrating: backupBeforeMigrating({
       dataDir: options.dataDir,
@@ -107,6 +111,30 @@ export function createCore(options: CoreOptions): Core {
   const events = createEventBus();
   const users = createUsersRepository(db);
   const audit = createAuditLog(db);
+  const installation = db.prepare('SELECT training FROM installation WHERE id = 1').get() as
+    { training: number } | undefined;
+  if (installation?.training === 0 && options.trainingMode) {
+    db.close();
+    throw new Error(
+      `Le dossier ${options.dataDir} contient le cache d'un bureau réel, mais aucun portail n'est configuré : Bureau refuse d'y démarrer le mode formation (ses comptes de démonstration y seraient créés). Rétablissez settings.json ou BUREAU_PORTAL_URL, ou lancez la formation avec un autre dossier de données (--data-dir).`,
+    );
+  }
+  db.prepare('INSERT OR IGNORE INTO installation (id, training, created_at) VALUES (1, ?, ?)').run(
+    options.trainingMode ? 1 : 0,
+    clock.now().toISOString(),
+  );
+  if (trainingSetAside) {
+    log(`Cache de formation mis de côté dans ${trainingSetAside} : un portail est configuré.`);
+    audit.append({
+      at: clock.now().toISOString(),
+      actorId: null,
+      officeCode: null,
+      action: 'installation.training_set_aside',
+      entityType: 'installation',
+      entityId: null,
+      summary: { folder: trainingSetAside },
+    });
+  }
   const office = createOfficeSettings({ db, audit, clock });
   const applications = createApplicationsRepository(db, {
     onPortalTransition: createPortalTransitionHook(db, calendar),
@@ -180,6 +208,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const session = createSessionManager({
+    db,
     users,
     audit,
     clock,

@@ -2,6 +2,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { fail } from '../../shared/api/result';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/api/ipcChannels';
 import type { CallContext, Dispatch } from '../core/api/dispatcher';
+import { mayReceiveEvents } from '../core/api/eventAudience';
 import type { EventBus } from '../core/eventBus';
 import { isAppUrl } from './appUrl';
 
@@ -30,7 +31,9 @@ export function bridgeIpc(options: {
     return options.dispatch(method, input, options.context(`ipc:${event.sender.id}`));
   });
   const unsubscribe = options.events.subscribe((message) => {
-    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, message);
+    if (window.isDestroyed()) return;
+    if (!mayReceiveEvents(options.context(`ipc:${window.webContents.id}`))) return;
+    window.webContents.send(IPC_EVENT_CHANNEL, message);
   });
   return () => {
     unsubscribe();

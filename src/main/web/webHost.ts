@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fail, type Result } from '../../shared/api/result';
 import type { ApiEventMessage } from '../../shared/api/events';
 import type { CallContext, Dispatch } from '../core/api/dispatcher';
+import { mayReceiveEvents } from '../core/api/eventAudience';
 import type { EventBus } from '../core/eventBus';
 import { randomBytes } from 'node:crypto';
 import {
@@ -113,7 +114,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 500), result);
   }
 
-  function handleEvents(request: IncomingMessage, response: ServerResponse) {
+  function handleEvents(request: IncomingMessage, response: ServerResponse, sessionKey: string) {
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': 'text/event-stream; charset=utf-8',
@@ -121,8 +122,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       connection: 'keep-alive',
     });
     response.write(': connected\n\n');
-    const send = (message: ApiEventMessage) =>
-      response.write(`data: ${JSON.stringify(message)}\n\n`);
+    const send = (message: ApiEventMessage) => {
+      if (mayReceiveEvents(options.context(sessionKey))) {
+        response.write(`data: ${JSON.stringify(message)}\n\n`);
+      }
+    };
     const unsubscribe = options.events.subscribe(send);
     const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS);
     streams.add(response);
@@ -151,7 +155,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         );
       }
       if (url.pathname === '/api/events' && request.method === 'GET') {
-        return handleEvents(request, response);
+        return handleEvents(request, response, sessionKey);
       }
       const rpc = /^\/api\/rpc\/([A-Za-z0-9_.-]{1,80})$/.exec(url.pathname);
       if (rpc?.[1]) return handleRpc(request, response, rpc[1], sessionKey);

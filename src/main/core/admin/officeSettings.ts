@@ -86,6 +86,17 @@ export function createOfficeSettings(deps: {
       }
       return db.transaction(() => {
         const before = get();
+        // The number's office part tells offices, and desktops of one office, apart: it must be
+        // this office's code or extend it (LOM, LOMB…), never another office's.
+        const otherOffice = OFFICES.some(
+          (office) => office.code === change.numberingCode && office.code !== before.code,
+        );
+        if (!change.numberingCode.startsWith(before.code) || otherOffice) {
+          throw new DomainError(
+            'invalid_input',
+            `Le code de numérotation doit commencer par le code du bureau (${before.code}, par exemple ${before.code}B pour un second poste) et ne pas être celui d'un autre bureau : les numéros de certificats doivent rester uniques.`,
+          );
+        }
         const after: OfficeSettings = { ...before, ...change };
         const diff = changedFields(before, after);
         if (!diff) return before;

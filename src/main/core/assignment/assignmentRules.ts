@@ -47,11 +47,19 @@ export function handlesProcedure(member: StaffMember, procedureCode: string): bo
   return member.procedureCodes === null || member.procedureCodes.includes(procedureCode);
 }
 
+/** Names neither the case's office nor its reference: both belong to that office alone. */
+export const OTHER_OFFICE =
+  'Ce dossier ne relève pas de votre bureau : seul un superviseur de son bureau peut l’affecter.';
+
+/** The reference a skipped case may show: none for another office's case. */
+export const visibleReference = (
+  row: Pick<AssignableCase, 'reference' | 'office_code'> | undefined,
+  officeCode: string,
+): string | null => (row && row.office_code === officeCode ? row.reference : null);
+
 /** Why the supervisor's office may not redistribute this case at all, or null. */
 export function caseRefusal(row: AssignableCase, officeCode: string): string | null {
-  if (row.office_code !== officeCode) {
-    return `Ce dossier relève du bureau ${row.office_code} : seul un superviseur de ce bureau peut l’affecter.`;
-  }
+  if (row.office_code !== officeCode) return OTHER_OFFICE;
   if (row.is_open !== 1) {
     return `Dossier clos (${STATUS_LABEL[row.status]}) : il ne peut plus être affecté.`;
   }

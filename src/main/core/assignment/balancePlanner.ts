@@ -3,6 +3,7 @@ import type {
   BalancePlanItem,
   SkippedCase,
 } from '../../../shared/api/assignmentTypes';
+import type { CaseStatus } from '../../../shared/domain/caseStatus';
 
 /**
  * Automatic balancing, as a pure function: the oldest deadline goes first, each case to the
@@ -17,6 +18,7 @@ export interface PlannerCase {
   applicantName: string;
   dueDate: string;
   assigneeId: string | null;
+  status: CaseStatus;
 }
 
 export interface PlannerClerk {
@@ -31,7 +33,7 @@ export interface PlannerClerk {
 export interface PlanInput {
   cases: readonly PlannerCase[];
   clerks: readonly PlannerClerk[];
-  /** ISO day: a case due before it adds to the receiving clerk's overdue count. */
+  /** ISO day: a case due before it (not waiting for the applicant) is overdue. */
   today: string;
   /** Whether the source held more cases than were given here. */
   truncated?: boolean;
@@ -43,6 +45,13 @@ interface Working {
   load: number;
   overdue: number;
 }
+
+/**
+ * The staff directory's rule for the clerks' starting overdue counts (a case waiting for the
+ * applicant is not late), so that moving a case never takes away what was never counted.
+ */
+const countsAsOverdue = (item: PlannerCase, today: string): boolean =>
+  item.status !== 'info_requested' && item.dueDate < today;
 
 const byDeadline = (a: PlannerCase, b: PlannerCase): number =>
   a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -72,7 +81,7 @@ export function planBalance(input: PlanInput): BalancePlan {
     const holder = item.assigneeId ? byId.get(item.assigneeId) : undefined;
     if (!holder) continue;
     holder.load -= 1;
-    if (item.dueDate < input.today) holder.overdue -= 1;
+    if (countsAsOverdue(item, input.today)) holder.overdue -= 1;
   }
 
   const items: BalancePlanItem[] = [];
@@ -92,7 +101,7 @@ export function planBalance(input: PlanInput): BalancePlan {
       continue;
     }
     best.load += 1;
-    if (item.dueDate < input.today) best.overdue += 1;
+    if (countsAsOverdue(item, input.today)) best.overdue += 1;
     // Handing a case back to the clerk who holds it changes nothing: not part of the plan.
     if (best.clerk.userId === item.assigneeId) continue;
     items.push({

@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { BalanceSource, SkippedCase } from '../../../shared/api/assignmentTypes';
 import { DomainError } from '../api/domainError';
-import { caseRefusal, NOT_IN_CACHE, type AssignableCase } from './assignmentRules';
+import {
+  caseRefusal,
+  NOT_IN_CACHE,
+  visibleReference,
+  type AssignableCase,
+} from './assignmentRules';
 import type { PlannerCase } from './balancePlanner';
 
 /** One balancing run distributes at most this many cases (oldest deadlines first). */
@@ -24,6 +29,7 @@ const toPlannerCase = (row: AssignableCase): PlannerCase => ({
   applicantName: row.applicant_name,
   dueDate: row.due_date,
   assigneeId: row.assignee_id,
+  status: row.status,
 });
 
 const byDeadline = (a: AssignableCase, b: AssignableCase): number =>
@@ -53,8 +59,13 @@ export function createBalanceSource(db: Database.Database) {
     const refused: SkippedCase[] = [];
     for (const row of rows) {
       const refusal = caseRefusal(row, officeCode);
-      if (refusal) refused.push({ caseId: row.id, reference: row.reference, reason: refusal });
-      else cases.push(toPlannerCase(row));
+      if (refusal) {
+        refused.push({
+          caseId: row.id,
+          reference: visibleReference(row, officeCode),
+          reason: refusal,
+        });
+      } else cases.push(toPlannerCase(row));
     }
     return { cases, refused, truncated };
   }

@@ -10,6 +10,7 @@ import {
   assignmentRefusal,
   NOT_IN_CACHE,
   notAssignableMember,
+  visibleReference,
   type AssignableCase,
   type StaffMember,
 } from './assignmentRules';
@@ -102,7 +103,7 @@ export function createCaseAssigner(deps: {
         const skip = (reason: string) =>
           result.skipped.push({
             caseId: request.caseId,
-            reference: row?.reference ?? null,
+            reference: visibleReference(row, supervisor.officeCode),
             reason,
           });
         if (!row) {

@@ -35,7 +35,8 @@ export function createStaffDirectory(db: Database.Database) {
     WHERE office_code = ? AND active = 1 AND role IN ('agent', 'superviseur')
     ORDER BY display_name COLLATE NOCASE, id`);
   // A range of applications_by_assignee (assignee_id, is_open, due_date): the clerk's open cases.
-  // The SLA conditions match the inbox's « En retard » and « Échéance proche ».
+  // The SLA conditions match the inbox's « En retard » and « Échéance proche » (and the balance
+  // planner's countsAsOverdue).
   const loadOf = db.prepare<{ userId: string; today: string; dueSoonUntil: string }, LoadRecord>(`
     SELECT count(*) AS open,
       coalesce(sum(status <> 'info_requested' AND due_date < @today), 0) AS overdue,

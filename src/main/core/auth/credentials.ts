@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { DomainError } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
@@ -24,8 +25,29 @@ function frenchTime(iso: string): string {
  * Password checks against the local scrypt verifier, with lock-out after repeated failures.
  * Everything is local, so signing in works for days without the portal.
  */
-export function createCredentials(deps: { users: UsersRepository; audit: AuditLog; clock: Clock }) {
-  const { users, audit, clock } = deps;
+export function createCredentials(deps: {
+  db: Database.Database;
+  users: UsersRepository;
+  audit: AuditLog;
+  clock: Clock;
+}) {
+  const { db, users, audit, clock } = deps;
+  /**
+   * One password check at a time per account: checks in parallel would each read the lock-out
+   * state before their ~0.3 s of scrypt, so a burst of guesses would all be tried (and a right
+   * one would clear the lock-out). Queued, the sixth guess finds the account locked.
+   */
+  const checking = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(accountId: string, run: () => Promise<T>): Promise<T> {
+    const previous = checking.get(accountId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(run);
+    checking.set(accountId, next);
+    const forget = () => {
+      if (checking.get(accountId) === next) checking.delete(accountId);
+    };
+    next.then(forget, forget);
+    return next;
+  }
 
   function refuseIfLockedOut(record: CredentialRecord): void {
     if (record.lockedUntil && Date.parse(record.lockedUntil) > clock.now().getTime()) {
@@ -36,43 +58,59 @@ export function createCredentials(deps: { users: UsersRepository; audit: AuditLo
     }
   }
 
-  function recordFailure(record: CredentialRecord, username: string, action: string): void {
-    const now = clock.now();
-    const failures = users.recordFailure(record.id);
-    const lockedOut = failures >= MAX_FAILED_ATTEMPTS;
-    if (lockedOut) {
-      users.lockOutUntil(
-        record.id,
-        new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString(),
-      );
-    }
-    audit.append({
-      at: now.toISOString(),
-      actorId: record.id,
-      officeCode: users.get(record.id)?.officeCode ?? null,
-      action: lockedOut ? 'session.locked_out' : action,
-      entityType: 'user',
-      entityId: record.id,
-      summary: { username, failures },
-    });
-    if (lockedOut) refuseIfLockedOut(users.credentialsOf(record.id)!);
-  }
+  const recordFailure = db.transaction(
+    (record: CredentialRecord, username: string, action: string) => {
+      const now = clock.now();
+      const failures = users.recordFailure(record.id);
+      const lockedOut = failures >= MAX_FAILED_ATTEMPTS;
+      if (lockedOut) {
+        users.lockOutUntil(
+          record.id,
+          new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString(),
+        );
+      }
+      audit.append({
+        at: now.toISOString(),
+        actorId: record.id,
+        officeCode: users.get(record.id)?.officeCode ?? null,
+        action: lockedOut ? 'session.locked_out' : action,
+        entityType: 'user',
+        entityId: record.id,
+        summary: { username, failures },
+      });
+      return lockedOut;
+    },
+  );
 
-  /** The password's owner if it matches; counts the failure (and may lock out) otherwise. */
-  async function check(
-    record: CredentialRecord,
+  /**
+   * Resolves when the password is the account's; counts the failure (and may lock out) otherwise.
+   * The account's state is read inside the queue, after any check that ran before this one.
+   */
+  function check(
+    accountId: string,
     username: string,
     password: string,
     failureAction: string,
-  ): Promise<void> {
-    refuseIfLockedOut(record);
-    const matches = record.passwordHash
-      ? await verifyPassword(password, record.passwordHash)
-      : (await verifyPassword(password, DECOY_HASH), false);
-    if (!matches) {
-      recordFailure(record, username, failureAction);
-      throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
-    }
+  ): Promise<CredentialRecord> {
+    return oneAtATime(accountId, async () => {
+      const record = users.credentialsOf(accountId);
+      if (!record) throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
+      refuseIfLockedOut(record);
+      const matches = record.passwordHash
+        ? await verifyPassword(password, record.passwordHash)
+        : (await verifyPassword(password, DECOY_HASH), false);
+      if (!matches) {
+        if (recordFailure(record, username, failureAction)) {
+          refuseIfLockedOut(users.credentialsOf(accountId)!);
+        }
+        throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
+      }
+      await rehashIfNeeded(record, password);
+      return record;
+    });
+  }
+
+  async function rehashIfNeeded(record: CredentialRecord, password: string): Promise<void> {
     if (record.passwordHash && needsRehash(record.passwordHash)) {
       users.setPasswordHash(
         record.id,
@@ -83,18 +121,32 @@ export function createCredentials(deps: { users: UsersRepository; audit: AuditLo
     }
   }
 
+  const recordSignIn = db.transaction((user: CurrentUser) => {
+    const at = clock.now().toISOString();
+    users.recordSignIn(user.id, at);
+    audit.append({
+      at,
+      actorId: user.id,
+      officeCode: user.officeCode,
+      action: 'session.signed_in',
+      entityType: 'user',
+      entityId: user.id,
+      summary: {},
+    });
+  });
+
   return {
     async signIn(
       username: string,
       password: string,
     ): Promise<{ user: CurrentUser; mustChangePassword: boolean }> {
       const normalized = username.trim().toLowerCase();
-      const record = users.credentials(normalized);
-      if (!record) {
+      const known = users.credentials(normalized);
+      if (!known) {
         await verifyPassword(password, DECOY_HASH);
         throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
       }
-      await check(record, normalized, password, 'session.sign_in_failed');
+      const record = await check(known.id, normalized, password, 'session.sign_in_failed');
       const user = users.get(record.id);
       if (!record.active || !user) {
         throw new DomainError(
@@ -102,17 +154,7 @@ export function createCredentials(deps: { users: UsersRepository; audit: AuditLo
           'Ce compte est désactivé. Adressez-vous à votre administrateur.',
         );
       }
-      const at = clock.now().toISOString();
-      users.recordSignIn(record.id, at);
-      audit.append({
-        at,
-        actorId: user.id,
-        officeCode: user.officeCode,
-        action: 'session.signed_in',
-        entityType: 'user',
-        entityId: user.id,
-        summary: {},
-      });
+      recordSignIn(user);
       return { user, mustChangePassword: record.mustChangePassword };
     },
 
@@ -121,7 +163,7 @@ export function createCredentials(deps: { users: UsersRepository; audit: AuditLo
       const record = users.credentialsOf(user.id);
       if (!record)
         throw new DomainError('unauthenticated', 'Compte introuvable. Reconnectez-vous.');
-      await check(record, user.username, password, failureAction);
+      await check(record.id, user.username, password, failureAction);
       users.recordSignIn(user.id, clock.now().toISOString());
     },
 

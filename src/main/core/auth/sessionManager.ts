@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { SessionState } from '../../../shared/api/sessionTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import type { CallContext, Handlers } from '../api/dispatcher';
@@ -5,6 +6,8 @@ import { DomainError } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
 import { createCredentials } from './credentials';
+import { hashPassword } from './passwordHash';
+import { OFFICE_CODES, type OfficeCode } from '../../../shared/domain/offices';
 import { TRAINING_PASSWORD, TRAINING_USERS } from './trainingUsers';
 import type { UsersRepository } from './usersRepository';
 
@@ -30,6 +33,7 @@ interface Session {
  * request: only the same user's password opens it) or gone.
  */
 export function createSessionManager(deps: {
+  db: Database.Database;
   users: UsersRepository;
   audit: AuditLog;
   clock: Clock;
@@ -188,28 +192,46 @@ export function createSessionManager(deps: {
 
     'session.createFirstAdministrator': async (input, context) => {
       const key = keyOf(context);
-      if (users.count() > 0) {
-        throw new DomainError(
+      const alreadyInstalled = () =>
+        new DomainError(
           'conflict',
           'Bureau a déjà des comptes : connectez-vous, ou demandez un compte à votre administrateur.',
         );
+      if (users.count() > 0) throw alreadyInstalled();
+      if (!OFFICE_CODES.includes(input.officeCode as OfficeCode)) {
+        throw new DomainError(
+          'invalid_input',
+          `Code de bureau inconnu : « ${input.officeCode} ». Codes possibles : ${OFFICE_CODES.join(', ')}.`,
+        );
       }
+      // Hash first (0.3 s, off the event loop), then everything in one transaction, checked
+      // again inside it: a crash never leaves an account without password, and two first starts
+      // racing cannot both win.
+      const passwordHash = await hashPassword(input.password);
       const id = `u-${input.username.replace(/[^a-z0-9]/g, '-')}`;
-      const at = clock.now().toISOString();
-      users.insertIfMissing(
-        {
-          id,
-          username: input.username,
-          displayName: input.displayName,
-          role: 'administrateur',
-          officeCode: input.officeCode,
-        },
-        at,
-      );
-      deps.onFirstAdministrator?.(input.officeCode);
-      await credentials.setPassword(id, input.password, false);
-      const user = users.get(id)!;
-      record(user, 'user.created', { username: user.username, role: user.role, first: true });
+      const user = deps.db.transaction(() => {
+        if (users.count() > 0) throw alreadyInstalled();
+        users.insertIfMissing(
+          {
+            id,
+            username: input.username,
+            displayName: input.displayName,
+            role: 'administrateur',
+            officeCode: input.officeCode,
+            passwordHash,
+          },
+          clock.now().toISOString(),
+        );
+        deps.onFirstAdministrator?.(input.officeCode);
+        const created = users.get(id)!;
+        record(created, 'user.created', {
+          username: created.username,
+          role: created.role,
+          officeCode: created.officeCode,
+          first: true,
+        });
+        return created;
+      })();
       return start(key, user);
     },
   };

@@ -75,8 +75,10 @@ export function createUsersRepository(db: Database.Database) {
   const failure = db.prepare<[string]>(
     'UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
   );
+  // The count is kept through a lock-out: the next failure after it locks again at once; a
+  // success or an administrator's reset starts it over.
   const lockOut = db.prepare<[string | null, string]>(
-    'UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?',
+    'UPDATE users SET locked_until = ? WHERE id = ?',
   );
   const success = db.prepare<[string, string]>(
     'UPDATE users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ? WHERE id = ?',

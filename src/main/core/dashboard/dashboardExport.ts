@@ -1,7 +1,7 @@
-import writeExcelFile, { type Cell, type SheetData } from 'write-excel-file/node';
 import type { ExportedFile } from '../../../shared/api/dashboardTypes';
 import { toCsv } from './csv';
 import type { ExportTable, TableCell } from './dashboardTables';
+import { buildWorkbook } from './xlsxWorkbook';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -27,17 +27,6 @@ function csvText(cell: TableCell): string {
   }
 }
 
-function excelCell(cell: TableCell): Cell {
-  switch (cell.kind) {
-    case 'text':
-      return cell.value === null ? null : { value: cell.value, type: String };
-    case 'number':
-      return { value: cell.value, type: Number };
-    case 'day':
-      return { value: new Date(`${cell.value}T00:00:00Z`), type: Date, format: 'dd/mm/yyyy' };
-  }
-}
-
 export function fileNameOf(
   table: ExportTable,
   period: { from: string; to: string },
@@ -51,6 +40,7 @@ export async function exportTable(
   table: ExportTable,
   period: { from: string; to: string },
   format: ExportFormat,
+  log?: (message: string, error?: unknown) => void,
 ): Promise<ExportedFile> {
   let bytes: Buffer;
   if (format === 'csv') {
@@ -59,15 +49,7 @@ export async function exportTable(
       'utf8',
     );
   } else {
-    const sheet: SheetData = [
-      table.headers.map((header) => ({ value: header, type: String, fontWeight: 'bold' as const })),
-      ...table.rows.map((row) => row.map(excelCell)),
-    ];
-    bytes = await writeExcelFile(sheet, {
-      sheet: table.sheetName,
-      columns: table.widths.map((width) => ({ width })),
-      stickyRowsCount: 1,
-    }).toBuffer();
+    bytes = await buildWorkbook(table, { log });
   }
   return {
     fileName: fileNameOf(table, period, format),

@@ -72,7 +72,7 @@ export function createDashboardHandlers(
     'dashboard.summary': (input, { user }) => summary(input, requireUser(user).officeCode),
     'dashboard.export': async ({ query, table, format }, { user }) => {
       const data = summary(query, requireUser(user).officeCode, EXPORT_OVERDUE_LIMIT);
-      return exportTable(exportTableOf(data, table), data.period, format);
+      return exportTable(exportTableOf(data, table), data.period, format, services.log);
     },
   };
 }

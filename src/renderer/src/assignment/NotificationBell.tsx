@@ -56,16 +56,18 @@ export function NotificationBell() {
       withinPortal
       trapFocus
     >
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : formatNumber(unread, language)}
-          size={18}
-          offset={5}
-          color="red"
-          disabled={unread === 0}
-          withBorder
-          data-testid="notification-count"
-        >
+      {/* The target is the button itself: Popover.Target puts aria-expanded on its child, which a
+          plain div (the Indicator) may not carry (axe « aria-allowed-attr », critical). */}
+      <Indicator
+        label={unread > 99 ? '99+' : formatNumber(unread, language)}
+        size={18}
+        offset={5}
+        color="red.8"
+        disabled={unread === 0}
+        withBorder
+        data-testid="notification-count"
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -77,8 +79,8 @@ export function NotificationBell() {
           >
             <IconBell size={20} stroke={1.6} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0} data-testid="notification-list">
         <Group justify="space-between" px="md" py="xs" wrap="nowrap">
           <Text fw={650} size="sm">

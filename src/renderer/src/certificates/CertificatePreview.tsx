@@ -42,7 +42,12 @@ export function CertificatePreview({
       {content && !loading ? (
         <PdfViewer content={content} label={label} />
       ) : (
-        <Skeleton h="100%" radius={0} aria-label={t('certificates.loadingFile')} />
+        <Skeleton
+          h="100%"
+          radius={0}
+          role="progressbar"
+          aria-label={t('certificates.loadingFile')}
+        />
       )}
     </Box>
   );

@@ -183,7 +183,9 @@ export function CertificatesView() {
                   formatted: formatNumber(list.total, language),
                 })}
             </Text>
-            {list.refreshing && <Loader size={12} aria-label={t('certificates.list.updating')} />}
+            {list.refreshing && (
+              <Loader size={12} role="progressbar" aria-label={t('certificates.list.updating')} />
+            )}
           </Group>
         </div>
         <TextInput

@@ -96,7 +96,7 @@ export const dashboardFr = {
   export: {
     csv: 'Exporter CSV',
     xlsx: 'Exporter Excel',
-    label: 'Exporter « {{table}} » en {{format}}',
+    label: 'Exporter {{format}} : « {{table}} »',
     done: 'Fichier enregistré : {{fileName}}',
     failed: 'L’export a échoué',
     tables: {
@@ -207,7 +207,7 @@ export const dashboardEn: Strings<typeof dashboardFr> = {
   export: {
     csv: 'Export CSV',
     xlsx: 'Export Excel',
-    label: 'Export “{{table}}” as {{format}}',
+    label: 'Export {{format}}: “{{table}}”',
     done: 'File saved: {{fileName}}',
     failed: 'The export failed',
     tables: {

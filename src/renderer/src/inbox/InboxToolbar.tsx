@@ -10,7 +10,7 @@ interface Props {
   queue: QueueId;
   language: Language;
   /** Exact number of cases in view, when known; otherwise how many are loaded so far. */
-  total: { exact: boolean; value: number } | null;
+  total: { exact: boolean; value: number; capped?: boolean } | null;
   /** The search in force, for « Résultats dans … ». */
   search: string;
   busy: boolean;
@@ -30,7 +30,7 @@ export function InboxToolbar(props: Props) {
         <Group gap="xs" mih={22} wrap="nowrap">
           <Text size="sm" c="dimmed" data-testid="inbox-total">
             {total &&
-              (total.exact && total.value > TOTAL_CAP
+              (total.capped
                 ? t('inbox.countOver', { formatted: formatNumber(TOTAL_CAP, language) })
                 : total.exact
                   ? t('inbox.count', {
@@ -42,7 +42,7 @@ export function InboxToolbar(props: Props) {
                       formatted: formatNumber(total.value, language),
                     }))}
           </Text>
-          {props.busy && <Loader size={12} aria-label={t('inbox.updating')} />}
+          {props.busy && <Loader size={12} role="progressbar" aria-label={t('inbox.updating')} />}
           {search && queue !== 'all' && (
             <Button
               size="compact-xs"

@@ -1,7 +1,7 @@
 import { Divider } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueId, SortKey } from '../../../shared/api/types';
+import { TOTAL_CAP, type QueueId, type SortKey } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
 import { navigate } from '../routing/useRoute';
 import { useLanguage } from '../shell/useLanguage';
@@ -61,7 +61,14 @@ export function InboxView({ queue }: { queue: QueueId }) {
   const total = !ready
     ? null
     : inbox.total && (inbox.total.key === liveKey || inbox.stale)
-      ? { exact: true, value: inbox.total.value }
+      ? {
+          exact: true,
+          value: inbox.total.value,
+          // Only searched or filtered lists are counted up to TOTAL_CAP (queues use tallies).
+          capped:
+            inbox.total.value > TOTAL_CAP &&
+            (inbox.search.trim() !== '' || hasFilters(inbox.filters)),
+        }
       : { exact: inbox.nextCursor === null, value: inbox.rows.length };
   const shownSearch = inbox.shownQuery?.search ?? '';
   const shownFiltered = inbox.shownQuery ? hasFilters(inbox.shownQuery.filters) : false;

@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { QueueId } from '../../../shared/api/types';
+import { parseRoute } from '../routing/route';
 import { currentQuery, useInboxStore } from '../stores/inboxStore';
 import { queryKey } from './inboxQuery';
 import { inboxHref, queryFromHash } from './inboxUrl';
@@ -27,7 +28,10 @@ export function useInboxUrl(queue: QueueId): void {
   useEffect(() => {
     const write = () => {
       const state = useInboxStore.getState();
-      if (state.queue !== queue) return;
+      // Only while the address still shows this queue: an answer landing just after the clerk
+      // opened a case must not pull the address back to the list.
+      const shown = parseRoute(window.location.hash);
+      if (state.queue !== queue || shown.view !== 'inbox' || shown.queue !== queue) return;
       const href = inboxHref(currentQuery(state));
       // replaceState: typing a search must not stack one history entry per key.
       if (window.location.hash !== href)

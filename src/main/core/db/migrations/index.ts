@@ -10,6 +10,7 @@ import { sql as signIn } from './009_sign_in';
 import { sql as assignment } from './010_assignment';
 import { sql as dashboard } from './011_dashboard';
 import { sql as administration } from './012_administration';
+import { sql as installation } from './013_installation';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'assignment', sql: assignment },
   { version: 11, name: 'dashboard', sql: dashboard },
   { version: 12, name: 'administration', sql: administration },
+  { version: 13, name: 'installation', sql: installation },
 ];

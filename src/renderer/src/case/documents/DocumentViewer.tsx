@@ -65,6 +65,7 @@ export function DocumentViewer(props: {
           className={classes.message}
           gap="sm"
           aria-busy="true"
+          role="progressbar"
           aria-label={t('documents.loading')}
         >
           <Skeleton height={28} width="60%" />

@@ -68,6 +68,7 @@ export function ImageViewer({ content, label }: { content: DocumentContent; labe
             width={available || 480}
             height={(available || 480) * 0.7}
             radius={0}
+            role="progressbar"
             aria-label={t('documents.loading')}
           />
         )}

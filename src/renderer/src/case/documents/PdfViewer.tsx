@@ -181,6 +181,7 @@ export function PdfViewer({ content, label }: { content: DocumentContent; label:
             width={placeholderWidth}
             height={placeholderHeight}
             radius={0}
+            role="progressbar"
             aria-label={t('documents.loading')}
           />
         )}
