@@ -30,9 +30,25 @@ afterAll(async () => {
 /** A synced cache with one backup, configured for the test portal, as an office would have. */
 async function officeWithBackup(): Promise<{ dataDir: string; backupId: string }> {
   const dataDir = tempDir('bureau-recovery-');
-  const core = openCore({ dataDir, portalUrl: simulator.url, token: simulator.token });
+  const core = openCore({
+    dataDir,
+    portalUrl: simulator.url,
+    token: simulator.token,
+    trainingMode: false,
+  });
   await core.sync.syncNow();
-  const backup = await core.dispatch('backups.create', {}, core.contextOf('u-admin-edem'));
+  const setup = await core.dispatch(
+    'session.createFirstAdministrator',
+    {
+      username: 'afi.amegah',
+      displayName: 'Afi Amegah',
+      officeCode: 'LOM',
+      password: 'une longue phrase de passe',
+    },
+    core.contextFor('setup'),
+  );
+  if (!setup.ok) throw new Error(setup.error.message);
+  const backup = await core.dispatch('backups.create', {}, core.contextFor('setup'));
   if (!backup.ok) throw new Error(backup.error.message);
   await core.close();
   writeFileSync(

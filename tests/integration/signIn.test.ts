@@ -137,9 +137,15 @@ describe('sign-in with the portal out of reach', () => {
       value: { status: 'active' },
     });
     expect((await as('f', 'inbox.counts', {})).ok).toBe(true);
+    // Events delivered to the window read its session without counting as activity.
+    await signIn('f2', 'kossi.agbodjan');
+    clock.advanceMinutes(10);
+    expect(core.contextFor('f2', { touch: false }).restriction).toBeUndefined();
+    clock.advanceMinutes(6);
+    expect(await as('f2', 'inbox.counts', {})).toMatchObject({ error: { code: 'locked' } });
     // Locking on request (the renderer's idle timer, or « Verrouiller »).
     expect(await as('f', 'session.lock', {})).toMatchObject({ value: { status: 'locked' } });
-    expect(auditActions().filter((action) => action === 'session.locked')).toHaveLength(2);
+    expect(auditActions().filter((action) => action === 'session.locked')).toHaveLength(3);
   });
 
   it('forces a password change after a reset, then accepts only the new password', async () => {

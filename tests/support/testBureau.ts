@@ -40,12 +40,14 @@ export function openCore(options: {
   portalUrl: string;
   token?: string;
   clock?: Clock;
+  /** Default true: the seeded training accounts. A real office's cache starts without any. */
+  trainingMode?: boolean;
 }): Core {
   return createCore({
     dataDir: options.dataDir,
     resourcesDir,
     portal: { url: options.portalUrl, token: options.token, timeoutMs: 5_000 },
-    trainingMode: true,
+    trainingMode: options.trainingMode ?? true,
     log: () => {},
     ...(options.clock ? { clock: options.clock } : {}),
   });

@@ -47,9 +47,7 @@ describe('XLSX export of a large table', () => {
   it('leaves the event loop free while the workbook is built, and reads back whole', async () => {
     const here = await longestBlock(() => buildWorkbookHere(table));
     const started = performance.now();
-    const { value: file, blockedMs } = await longestBlock(() =>
-      exportTable(table, period, 'xlsx'),
-    );
+    const { value: file, blockedMs } = await longestBlock(() => exportTable(table, period, 'xlsx'));
     const total = performance.now() - started;
     console.info(
       `xlsx 10k rows: main thread blocked ${here.blockedMs.toFixed(0)} ms in-thread; ` +
@@ -84,6 +82,8 @@ describe('XLSX export of a large table', () => {
     });
     const [sheet] = await readExcelFile(bytes);
     expect(sheet!.data).toHaveLength(4);
-    expect(messages).toEqual(['classeur XLSX construit sur le fil principal (worker indisponible)']);
+    expect(messages).toEqual([
+      'classeur XLSX construit sur le fil principal (worker indisponible)',
+    ]);
   });
 });

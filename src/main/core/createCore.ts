@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AppInfo, ProcedureSummary } from '../../shared/api/types';
-import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './api/dispatcher';
+import {
+  createDispatcher,
+  type CallContext,
+  type ContextOptions,
+  type Dispatch,
+  type Handlers,
+} from './api/dispatcher';
 import { createAuditLog } from './audit/auditLog';
 import { TRAINING_USERS } from './auth/trainingUsers';
 import { createUsersRepository } from './auth/usersRepository';
@@ -68,7 +74,7 @@ export interface Core {
   readonly catalog: Catalog;
   readonly db: Database.Database;
   /** The caller of a transport session (a window, a browser cookie): signed in, locked or not. */
-  contextFor(sessionKey: string): CallContext;
+  contextFor(sessionKey: string, options?: ContextOptions): CallContext;
   /** In-process callers (tests, scripts) act as a user without signing in; default: first clerk. */
   contextOf(userId?: string): CallContext;
   close(): Promise<void>;
@@ -298,7 +304,7 @@ export function createCore(options: CoreOptions): Core {
     sync,
     catalog,
     db,
-    contextFor: (sessionKey) => session.contextFor(sessionKey),
+    contextFor: (sessionKey, contextOptions) => session.contextFor(sessionKey, contextOptions),
     contextOf: (userId) => session.contextOf(userId),
     async close() {
       await sync.stop();

@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { fail } from '../../shared/api/result';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/api/ipcChannels';
-import type { CallContext, Dispatch } from '../core/api/dispatcher';
+import type { CallContext, ContextOptions, Dispatch } from '../core/api/dispatcher';
 import { mayReceiveEvents } from '../core/api/eventAudience';
 import type { EventBus } from '../core/eventBus';
 import { isAppUrl } from './appUrl';
@@ -16,7 +16,7 @@ export function bridgeIpc(options: {
   dispatch: Dispatch;
   events: EventBus;
   /** One session per window's contents: signing in in one window never signs in another. */
-  context: (sessionKey: string) => CallContext;
+  context: (sessionKey: string, options?: ContextOptions) => CallContext;
 }): () => void {
   const { window } = options;
   const isTrustedSender = (event: IpcMainInvokeEvent) =>
@@ -32,7 +32,8 @@ export function bridgeIpc(options: {
   });
   const unsubscribe = options.events.subscribe((message) => {
     if (window.isDestroyed()) return;
-    if (!mayReceiveEvents(options.context(`ipc:${window.webContents.id}`))) return;
+    if (!mayReceiveEvents(options.context(`ipc:${window.webContents.id}`, { touch: false })))
+      return;
     window.webContents.send(IPC_EVENT_CHANNEL, message);
   });
   return () => {

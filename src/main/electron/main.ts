@@ -76,7 +76,7 @@ async function launch(): Promise<void> {
     rendererIndexUrl,
     dispatch: core.dispatch,
     events: core.events,
-    context: (sessionKey) => core.contextFor(sessionKey),
+    context: (sessionKey, contextOptions) => core.contextFor(sessionKey, contextOptions),
   });
   window.on('close', () => {
     writeWindowState(userData, {

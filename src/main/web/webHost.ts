@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fail, type Result } from '../../shared/api/result';
 import type { ApiEventMessage } from '../../shared/api/events';
-import type { CallContext, Dispatch } from '../core/api/dispatcher';
+import type { CallContext, ContextOptions, Dispatch } from '../core/api/dispatcher';
 import { mayReceiveEvents } from '../core/api/eventAudience';
 import type { EventBus } from '../core/eventBus';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +20,7 @@ export interface WebHostOptions {
   dispatch: Dispatch;
   events: EventBus;
   /** The caller of a session: each browser that traded the launch token has its own. */
-  context: (sessionKey: string) => CallContext;
+  context: (sessionKey: string, options?: ContextOptions) => CallContext;
   rendererDir: string;
   token: string;
   port?: number;
@@ -123,7 +123,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     response.write(': connected\n\n');
     const send = (message: ApiEventMessage) => {
-      if (mayReceiveEvents(options.context(sessionKey))) {
+      if (mayReceiveEvents(options.context(sessionKey, { touch: false }))) {
         response.write(`data: ${JSON.stringify(message)}\n\n`);
       }
     };

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({
     dispatch: bureau.core.dispatch,
     events: bureau.core.events,
-    context: (sessionKey) => bureau.core.contextFor(sessionKey),
+    context: (sessionKey, contextOptions) => bureau.core.contextFor(sessionKey, contextOptions),
     rendererDir: rendererDirOf(appRoot),
     token: randomBytes(32).toString('base64url'),
     port: Number(values.port),

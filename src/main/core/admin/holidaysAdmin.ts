@@ -43,8 +43,10 @@ function changedDates(before: readonly Holiday[], after: readonly Holiday[]): st
 
 /**
  * The holiday calendar as administrators edit it, one year at a time. Saving stores the year,
- * re-derives the deadlines the change can move and writes one audit row, in one transaction;
- * the live calendar switches only once that has committed.
+ * records the deadline recompute it calls for as pending and writes one audit row, in one
+ * transaction; the live calendar switches once that has committed. The deadlines the change moves
+ * are then rewritten in short transactions (see `createDueDateRecompute`), before `save` answers.
+ * A recompute a stopped Bureau left pending is finished when this is created, at start.
  */
 export function createHolidaysAdmin(deps: {
   db: Database.Database;
@@ -53,53 +55,80 @@ export function createHolidaysAdmin(deps: {
   audit: AuditLog;
   events: EventBus;
   clock: Clock;
+  log: (message: string, error?: unknown) => void;
 }) {
   const { db, holidays, audit, clock } = deps;
   const recompute = createDueDateRecompute(db, deps.catalog);
 
+  // One save (or start-up recompute) at a time: each counts and rewrites against the calendar
+  // the previous one left.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serially<T>(task: () => Promise<T>): Promise<T> {
+    const next = queue.catch(() => undefined).then(task);
+    queue = next;
+    return next;
+  }
+
+  async function finishPending(): Promise<string[]> {
+    const movedIds = await recompute.finishPending(() => holidays.store.dates());
+    // Badges (working days left) change for every open case, not only the moved ones.
+    deps.events.emit('cases.changed', { ids: movedIds.slice(0, 500) });
+    return movedIds;
+  }
+
+  const resumed = serially(async () => {
+    if (recompute.isPending()) await finishPending();
+  }).catch((error: unknown) => {
+    if (db.open) deps.log('recalcul des échéances après les jours fériés interrompu', error);
+  });
+
   return {
+    /** Settles once a recompute left pending at start is finished (or has failed, logged). */
+    resumed,
+
     list: (year: number): Holiday[] => holidays.store.ofYear(year),
 
-    save(year: number, edited: readonly Holiday[], actor: CurrentUser): HolidaysSaved {
+    save(year: number, edited: readonly Holiday[], actor: CurrentUser): Promise<HolidaysSaved> {
       checkYear(year, edited);
       const sorted = [...edited].sort((a, b) => a.date.localeCompare(b.date));
-      const { dates, movedIds } = db.transaction(() => {
+      return serially(async () => {
         const before = holidays.store.ofYear(year);
-        holidays.store.replaceYear(year, sorted);
-        const dates = holidays.store.dates();
         const changed = changedDates(before, sorted);
-        const movedIds = recompute(changed, createWorkingCalendar(dates));
-        const beforeByDate = new Map(before.map((holiday) => [holiday.date, holiday]));
-        const relabeled = sorted.filter((holiday) => {
-          const previous = beforeByDate.get(holiday.date);
-          return (
-            previous &&
-            (previous.label !== holiday.label || previous.provisional !== holiday.provisional)
-          );
-        });
-        const added = sorted.filter((holiday) => !beforeByDate.has(holiday.date));
-        const removed = before.filter((holiday) => changed.includes(holiday.date));
-        if (added.length + removed.length + relabeled.length === 0) return { dates, movedIds };
-        audit.append({
-          at: clock.now().toISOString(),
-          actorId: actor.id,
-          officeCode: actor.officeCode,
-          action: 'holidays.saved',
-          entityType: 'holiday_calendar',
-          entityId: String(year),
-          summary: {
-            added,
-            removed,
-            edited: relabeled,
-            recomputedDeadlines: movedIds.length,
-          },
-        });
-        return { dates, movedIds };
-      })();
-      holidays.replace(dates);
-      // Badges (working days left) change for every open case, not only the moved ones.
-      deps.events.emit('cases.changed', { ids: movedIds.slice(0, 500) });
-      return { holidays: holidays.store.ofYear(year), recomputedDeadlines: movedIds.length };
+        const otherYears = holidays.store.dates().filter((date) => !date.startsWith(`${year}-`));
+        const newCalendar = createWorkingCalendar([...otherYears, ...sorted.map((h) => h.date)]);
+        // Counted before the commit, read-only and in chunks, for the audit row: nothing else
+        // can change the calendar meanwhile (saves queue up).
+        const planned = await recompute.count(changed, newCalendar);
+        const dates = db.transaction(() => {
+          holidays.store.replaceYear(year, sorted);
+          recompute.markPending(changed);
+          const beforeByDate = new Map(before.map((holiday) => [holiday.date, holiday]));
+          const relabeled = sorted.filter((holiday) => {
+            const previous = beforeByDate.get(holiday.date);
+            return (
+              previous &&
+              (previous.label !== holiday.label || previous.provisional !== holiday.provisional)
+            );
+          });
+          const added = sorted.filter((holiday) => !beforeByDate.has(holiday.date));
+          const removed = before.filter((holiday) => changed.includes(holiday.date));
+          if (added.length + removed.length + relabeled.length > 0) {
+            audit.append({
+              at: clock.now().toISOString(),
+              actorId: actor.id,
+              officeCode: actor.officeCode,
+              action: 'holidays.saved',
+              entityType: 'holiday_calendar',
+              entityId: String(year),
+              summary: { added, removed, edited: relabeled, recomputedDeadlines: planned },
+            });
+          }
+          return holidays.store.dates();
+        })();
+        holidays.replace(dates);
+        const movedIds = await finishPending();
+        return { holidays: holidays.store.ofYear(year), recomputedDeadlines: movedIds.length };
+      });
     },
   };
 }

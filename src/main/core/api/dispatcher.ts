@@ -19,6 +19,14 @@ export interface CallContext {
   restriction?: 'locked' | 'must_change_password';
 }
 
+/**
+ * `touch: false` reads a session without counting it as activity: asking whether a window may
+ * receive an event must not keep an idle session from locking.
+ */
+export interface ContextOptions {
+  touch?: boolean;
+}
+
 /** The one method a session that must change its password may call besides public ones. */
 const PASSWORD_CHANGE: MethodName = 'session.changePassword';
 

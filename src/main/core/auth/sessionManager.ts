@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SessionState } from '../../../shared/api/sessionTypes';
 import type { CurrentUser } from '../../../shared/api/types';
-import type { CallContext, Handlers } from '../api/dispatcher';
+import type { CallContext, ContextOptions, Handlers } from '../api/dispatcher';
 import { DomainError } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
@@ -57,7 +57,7 @@ export function createSessionManager(deps: {
       summary,
     });
 
-  function contextFor(sessionKey: string): CallContext {
+  function contextFor(sessionKey: string, options: ContextOptions = {}): CallContext {
     const session = sessions.get(sessionKey);
     const user = session ? users.get(session.userId) : null;
     if (!session || !user) {
@@ -71,7 +71,7 @@ export function createSessionManager(deps: {
       record(user, 'session.locked', { reason: 'idle' });
     }
     if (session.locked) return { user, sessionKey, restriction: 'locked' };
-    session.lastSeenMs = now;
+    if (options.touch !== false) session.lastSeenMs = now;
     const mustChange = users.credentialsOf(user.id)?.mustChangePassword ?? false;
     return mustChange
       ? { user, sessionKey, restriction: 'must_change_password' }

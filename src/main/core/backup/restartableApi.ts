@@ -1,12 +1,12 @@
 import { fail } from '../../../shared/api/result';
-import type { CallContext, Dispatch } from '../api/dispatcher';
+import type { CallContext, ContextOptions, Dispatch } from '../api/dispatcher';
 import { createEventBus, type EventBus } from '../eventBus';
 
 /** What a host serves: the same three things whether Bureau runs normally or in recovery. */
 export interface HostedApi {
   dispatch: Dispatch;
   events: EventBus;
-  contextFor(sessionKey: string): CallContext;
+  contextFor(sessionKey: string, options?: ContextOptions): CallContext;
 }
 
 export interface RunningMode extends HostedApi {
@@ -78,8 +78,8 @@ export function createRestartableApi(start: (restart: () => void) => Promise<Run
       );
     },
     events: relay,
-    contextFor(sessionKey) {
-      const context = current?.contextFor(sessionKey) ?? { user: null, sessionKey };
+    contextFor(sessionKey, options) {
+      const context = current?.contextFor(sessionKey, options) ?? { user: null, sessionKey };
       madeBy.set(context, generation);
       return context;
     },

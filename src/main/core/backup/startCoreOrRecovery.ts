@@ -55,7 +55,7 @@ export async function startCoreOrRecovery(options: StartCoreOptions): Promise<Ru
         mode: 'normal',
         dispatch: core.dispatch,
         events: core.events,
-        contextFor: (sessionKey) => core.contextFor(sessionKey),
+        contextFor: (sessionKey, options) => core.contextFor(sessionKey, options),
         stop: () => core.close(),
       };
     } catch (error) {
