@@ -1,9 +1,9 @@
-import { NavLink, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { IconCertificate, IconShieldSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { hrefOf, type Route } from '../routing/route';
+import type { Route } from '../routing/route';
 import { useRoute } from '../routing/useRoute';
-import classes from '../shell/QueueNav.module.css';
+import { NavEntry } from '../shell/NavEntry';
 
 const ENTRIES = [
   { route: { view: 'certificates' }, label: 'certificates.nav.list', Icon: IconCertificate },
@@ -21,36 +21,17 @@ export function CertificatesNav({ compact }: { compact: boolean }) {
           {t('certificates.nav.title')}
         </Text>
       )}
-      {ENTRIES.map(({ route, label, Icon }) => {
-        const active = current.view === route.view;
-        const text = t(label);
-        return compact ? (
-          <Tooltip key={route.view} label={text} position="right" withArrow>
-            <UnstyledButton
-              component="a"
-              href={hrefOf(route)}
-              className={classes.compact}
-              data-active={active || undefined}
-              aria-current={active ? 'page' : undefined}
-              aria-label={text}
-            >
-              <Icon size={20} stroke={1.6} />
-            </UnstyledButton>
-          </Tooltip>
-        ) : (
-          <NavLink
-            key={route.view}
-            href={hrefOf(route)}
-            label={text}
-            leftSection={<Icon size={18} stroke={1.6} />}
-            active={active}
-            aria-current={active ? 'page' : undefined}
-            variant="light"
-            classNames={{ label: classes.label }}
-            data-testid={`nav-${route.view}`}
-          />
-        );
-      })}
+      {ENTRIES.map(({ route, label, Icon }) => (
+        <NavEntry
+          key={route.view}
+          route={route}
+          text={t(label)}
+          Icon={Icon}
+          active={current.view === route.view}
+          compact={compact}
+          testId={`nav-${route.view}`}
+        />
+      ))}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { NavLink, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import {
   IconCalendarEvent,
   IconChartBar,
@@ -9,10 +9,10 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/domain/roles';
-import { hrefOf, type Route } from '../routing/route';
+import type { Route } from '../routing/route';
 import { useRoute } from '../routing/useRoute';
 import { useSessionStore } from '../stores/sessionStore';
-import classes from './QueueNav.module.css';
+import { NavEntry } from './NavEntry';
 
 interface Entry {
   route: Route;
@@ -100,36 +100,17 @@ export function ManagementNav({ compact }: { compact: boolean }) {
               {t(section.title)}
             </Text>
           )}
-          {section.entries.map(({ route, label, Icon, testId }) => {
-            const active = isActive(current, route);
-            const text = t(label);
-            return compact ? (
-              <Tooltip key={testId} label={text} position="right" withArrow>
-                <UnstyledButton
-                  component="a"
-                  href={hrefOf(route)}
-                  className={classes.compact}
-                  data-active={active || undefined}
-                  aria-current={active ? 'page' : undefined}
-                  aria-label={text}
-                >
-                  <Icon size={20} stroke={1.6} />
-                </UnstyledButton>
-              </Tooltip>
-            ) : (
-              <NavLink
-                key={testId}
-                href={hrefOf(route)}
-                label={text}
-                leftSection={<Icon size={18} stroke={1.6} />}
-                active={active}
-                aria-current={active ? 'page' : undefined}
-                variant="light"
-                classNames={{ label: classes.label }}
-                data-testid={testId}
-              />
-            );
-          })}
+          {section.entries.map(({ route, label, Icon, testId }) => (
+            <NavEntry
+              key={testId}
+              route={route}
+              text={t(label)}
+              Icon={Icon}
+              active={isActive(current, route)}
+              compact={compact}
+              testId={testId}
+            />
+          ))}
         </Stack>
       ))}
     </>
