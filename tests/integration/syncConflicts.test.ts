@@ -65,6 +65,53 @@ describe('conflicts between the portal and local actions', () => {
     );
   });
 
+  it('keeping the portal before its version was pulled: the sync the decision starts brings it in', async () => {
+    const { simulator, core, id } = await setup(24);
+    await simulator.admin('/__sim/changes', { id, kind: 'withdraw' });
+    await call(core, 'notes.add', { applicationId: id, body: 'avis favorable' });
+    await eventually(() => core.sync.status().conflicts === 1, 5_000, 'refusal');
+    // Refused on delivery; no pull has run since, so the conflict has no portal side yet.
+    const before = await call(core, 'cases.get', { id });
+    expect(before.sync.conflict?.portal).toBeNull();
+
+    const resolved = await call(core, 'cases.resolveConflict', { id, keep: 'portal' });
+    expect(resolved.sync.conflict).toBeNull();
+    await eventually(
+      () => scalar(core.db, 'SELECT status FROM applications WHERE id = ?', id) === 'withdrawn',
+      5_000,
+      'the portal version pulled after the decision',
+    );
+    expect(scalar(core.db, 'SELECT conflict_json FROM applications WHERE id = ?', id)).toBeNull();
+  });
+
+  it('« sync now » during a sync runs one more after it, so changes made meanwhile come in', async () => {
+    const { simulator, core } = await setup(25);
+    const [first, second] = core.db
+      .prepare('SELECT id FROM applications ORDER BY id')
+      .pluck()
+      .all() as string[];
+    await simulator.admin('/__sim/changes', { id: first, kind: 'withdraw' });
+    await setFaults(simulator, { latencyMs: 300 });
+    let asked: Promise<unknown> | null = null;
+    // Called synchronously while the first run applies its page: that run has already read the
+    // feed, so the second withdrawal can only come in with a further run.
+    const unsubscribe = core.events.subscribe((message) => {
+      if (asked || message.event !== 'cases.changed') return;
+      asked = simulator
+        .admin('/__sim/changes', { id: second, kind: 'withdraw' })
+        .then(() => undefined);
+      asked = Promise.all([asked, core.sync.syncNow()]);
+    });
+    cleanups.push(unsubscribe);
+    await core.sync.syncNow();
+    expect(asked).not.toBeNull();
+    await asked;
+    const status = (id: string) =>
+      scalar<string>(core.db, 'SELECT status FROM applications WHERE id = ?', id);
+    expect(status(first!)).toBe('withdrawn');
+    expect(status(second!)).toBe('withdrawn');
+  });
+
   it('a portal change while an action waits opens a conflict; keeping local takes the applicant data and delivers', async () => {
     const { simulator, core, id } = await setup(22);
     await simulator.admin('/__sim/changes', { id, kind: 'request_info' });

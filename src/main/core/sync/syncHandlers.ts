@@ -34,7 +34,9 @@ export function createSyncHandlers(deps: {
     'cases.resolveConflict': ({ id, keep }, context) => {
       const user = userOf(context);
       deps.resolveConflict(id, keep, user);
-      sync.actionQueued();
+      // A sync, not just a push: requeued actions go out, and when the conflict came from a
+      // refusal before the portal's version was pulled, that version comes in now.
+      void sync.syncNow();
       return deps.getCase(id, user);
     },
   };

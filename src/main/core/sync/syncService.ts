@@ -49,6 +49,7 @@ export function createSyncService(options: SyncServiceOptions) {
   let pulled = 0;
   let remaining: number | null = null;
   let running: Promise<SyncStatus> | null = null;
+  let followUp: Promise<SyncStatus> | null = null;
   let stopped = false;
   let periodic: NodeJS.Timeout | null = null;
   let probeTimer: NodeJS.Timeout | null = null;
@@ -196,11 +197,23 @@ export function createSyncService(options: SyncServiceOptions) {
     return status();
   }
 
+  /**
+   * Starts a sync, or, when one is under way, one more right after it: whoever asks expects the
+   * portal's changes as of now, and the run under way may have pulled before they were made.
+   */
   function syncNow(): Promise<SyncStatus> {
-    running ??= run().finally(() => {
-      running = null;
-    });
-    return running;
+    if (!running) {
+      running = run().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    const next = (): Promise<SyncStatus> => {
+      followUp = null;
+      return stopped ? Promise.resolve(status()) : syncNow();
+    };
+    followUp ??= running.then(next, next);
+    return followUp;
   }
 
   return {
@@ -234,6 +247,8 @@ export function createSyncService(options: SyncServiceOptions) {
         if (timer) clearTimeout(timer);
       }
       periodic = probeTimer = retryTimer = downloadTimer = null;
+      await running;
+      await followUp;
       await running;
       await pusher.idle();
       while (downloading) await downloading;

@@ -6,6 +6,7 @@ const client = createApiClient(
   window.bureau ? createIpcTransport(window.bureau) : createHttpTransport(),
 );
 const sessionListeners = new Set<() => void>();
+const underWay = new Set<Promise<unknown>>();
 
 /**
  * Called when a call is refused because the session locked (idle time elsewhere) or ended
@@ -16,12 +17,22 @@ export function onSessionInterrupted(listener: () => void): () => void {
   return () => sessionListeners.delete(listener);
 }
 
+/**
+ * Resolves once every call under way has answered (whatever the answer). Signing out waits for
+ * it, so no call started by the previous user's screens reaches the core after the session ends.
+ */
+export async function callsSettled(): Promise<void> {
+  while (underWay.size > 0) await Promise.allSettled([...underWay]);
+}
+
 /** One typed client for the whole renderer; the transport depends on the host we run in. */
 export const api: ApiClient = {
   on: client.on,
   async call(method, input) {
+    const call = client.call(method, input);
+    underWay.add(call);
     try {
-      return await client.call(method, input);
+      return await call;
     } catch (error) {
       const interrupted =
         error instanceof ApiCallError &&
@@ -29,6 +40,8 @@ export const api: ApiClient = {
         !method.startsWith('session.');
       if (interrupted) for (const listener of sessionListeners) listener();
       throw error;
+    } finally {
+      underWay.delete(call);
     }
   },
 };

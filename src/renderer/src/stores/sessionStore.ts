@@ -5,7 +5,7 @@ import type {
   TrainingAccount,
 } from '../../../shared/api/sessionTypes';
 import type { AppInfo, CurrentUser, ProcedureSummary } from '../../../shared/api/types';
-import { api } from '../api/api';
+import { api, callsSettled } from '../api/api';
 import { useInboxStore } from './inboxStore';
 
 interface SessionStore {
@@ -59,7 +59,17 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
     await get().adopt(await api.call('session.current', {}));
   },
   async signOut() {
-    await get().adopt(await api.call('session.signOut', {}));
+    // The desk goes first: its screens unmount, so live updates and timers stop and the lists are
+    // cleared; calls already under way then answer under the session they started in, and only
+    // then does the core end it (none of them is refused as signed out).
+    await get().adopt({ status: 'signed_out', needsFirstAdministrator: false });
+    await callsSettled();
+    useInboxStore.setState(useInboxStore.getInitialState(), true);
+    try {
+      await get().adopt(await api.call('session.signOut', {}));
+    } catch {
+      await get().refresh();
+    }
   },
   async lock() {
     await get().adopt(await api.call('session.lock', {}));
