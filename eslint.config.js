@@ -12,6 +12,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'bench/results/**',
+      'scratch/**',
       'test-results/**',
       'playwright-report/**',
     ],

@@ -33,6 +33,8 @@ describe('first sync from the portal simulator over real HTTP', () => {
     expect(status.phase).toBe('idle');
     expect(status.lastSuccessAt).not.toBeNull();
     expect(status.quarantined).toBe(0);
+    // Pull transactions relax the WAL sync; everything else keeps FULL (2).
+    expect(core.db.pragma('synchronous', { simple: true })).toBe(2);
 
     const counts = await call(core, 'inbox.counts', {});
     expect(counts.all).toBe(250);

@@ -106,19 +106,27 @@ describe('inbox query plans', () => {
     }
   });
 
-  it('relevance asks FTS5 for its best hits (ORDER BY rank LIMIT) before reaching any case', () => {
-    for (const after of [false, true]) {
-      const detail = pagePlan('all', { search: 'kpodar', after });
-      expect(detail).toMatch(/SCAN inbox_search VIRTUAL TABLE INDEX/);
-      expect(detail).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-      expect(detail).not.toMatch(/SCAN a\b/);
+  it('a broad search walks the list’s own index in order, probing each entry against the hits', () => {
+    for (const queue of QUEUE_IDS) {
+      for (const after of [false, true]) {
+        const built = buildPageQuery(
+          { queue, filters: {}, match: planSearch('kpodar').match, broad: true },
+          listOrder({ key: 'deadline', direction: 'asc' }, true),
+          after,
+        );
+        const detail = plan(built.sql, {
+          ...built.params,
+          ...fixture.scope,
+          afterValue: 'x',
+          afterId: 'y',
+          limit: 100,
+        });
+        const label = `${queue}\n${detail}`;
+        expect(detail, label).toMatch(DEFAULT_SORT_INDEX[queue]);
+        expect(detail, label).toMatch(/LIST SUBQUERY/);
+        expect(detail, label).not.toMatch(/TEMP B-TREE|INTEGER PRIMARY KEY/);
+      }
     }
-    const built = buildPageQuery(
-      { queue: 'all', filters: {}, match: planSearch('kpodar').match },
-      listOrder(undefined, true),
-      false,
-    );
-    expect(built.sql).toMatch(/ORDER BY rank, rowid LIMIT 500/);
   });
 
   it('queue × submission-date sort walks an index serving filter and order (migration 004)', () => {
@@ -161,7 +169,7 @@ describe('inbox query plans', () => {
     for (const queue of ['overdue', 'due_soon'] as const) {
       const sql = `SELECT count(*) AS n FROM applications a INDEXED BY applications_sla_running WHERE ${QUEUE_CONDITIONS[queue]}`;
       expect(plan(sql, { ...fixture.scope })).toMatch(/COVERING INDEX applications_sla_running/);
-      const total = buildCountQuery({ queue, filters: {}, match: null }, false, 10_000);
+      const total = buildCountQuery({ queue, filters: {}, match: null }, 10_000);
       expect(plan(total.sql, { ...fixture.scope })).toMatch(/USING (COVERING )?INDEX/);
     }
   });

@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCountQuery, RELEVANCE_LIMIT } from '../../src/main/core/inbox/buildListQuery';
-import { TOTAL_CAP } from '../../src/shared/api/types';
+import { buildCountQuery } from '../../src/main/core/inbox/buildListQuery';
+import { RANKED_HITS_MAX, SEARCH_TOTAL_CAP } from '../../src/shared/api/types';
 import { createInboxFixture, type InboxFixture } from '../support/inboxFixture';
 
 let fixture: InboxFixture;
 let lastMensahId: string;
+const BROAD = RANKED_HITS_MAX + 100;
+
 beforeAll(() => {
   fixture = createInboxFixture(2_000, 23);
-  // Give many cases the same common name; the clerk's case matches only in its e-mail, the
-  // lowest-weighted column, so it ranks below every other hit.
-  // (A minority of the cache, so the term keeps a positive IDF in bm25.)
+  // Many cases share a common name: a broad search. The clerk's case matches only in its e-mail.
   fixture.db
-    .prepare(
-      `UPDATE applications SET applicant_name = 'Kodjo Mensah' WHERE rowid <= ${RELEVANCE_LIMIT + 100}`,
-    )
+    .prepare(`UPDATE applications SET applicant_name = 'Kodjo Mensah' WHERE rowid <= ${BROAD}`)
     .run();
   lastMensahId = fixture.db
-    .prepare(`SELECT id FROM applications WHERE rowid = ${RELEVANCE_LIMIT + 100}`)
+    .prepare(`SELECT id FROM applications WHERE rowid = ${BROAD}`)
     .pluck()
     .get() as string;
   fixture.db
@@ -29,65 +27,123 @@ beforeAll(() => {
 });
 afterAll(() => fixture.close());
 
-describe('relevance cap on broad searches', () => {
-  it('ranks only the best hits of a search over the whole cache', () => {
-    const query = { queue: 'all', filters: {}, search: 'mensah' } as const;
-    expect(fixture.inbox.total(query, fixture.scope)).toBe(RELEVANCE_LIMIT);
-    const rows = fixture.inbox.list({ ...query, cursor: null, limit: 500 }, fixture.scope).rows;
-    expect(rows.map((row) => row.id)).not.toContain(lastMensahId);
+const hitsOf = (match: string) =>
+  fixture.db
+    .prepare('SELECT count(*) FROM inbox_search WHERE inbox_search MATCH ?')
+    .pluck()
+    .get(match) as number;
+
+function everyPage(query: { queue: 'all' | 'mine'; search: string }) {
+  const rows = [];
+  let cursor: string | null = null;
+  let rankedBy: string | undefined;
+  do {
+    const page = fixture.inbox.list({ ...query, filters: {}, cursor, limit: 300 }, fixture.scope);
+    rows.push(...page.rows);
+    rankedBy ??= page.rankedBy;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { rows, rankedBy };
+}
+
+describe('broad and narrow searches', () => {
+  it('lists a broad search by deadline, every hit kept', () => {
+    expect(hitsOf('"mensah"*')).toBeGreaterThan(RANKED_HITS_MAX);
+    const { rows, rankedBy } = everyPage({ queue: 'all', search: 'mensah' });
+    expect(rankedBy).toBe('deadline');
+    expect(rows).toHaveLength(hitsOf('"mensah"*'));
+    expect(rows.map((row) => row.id)).toContain(lastMensahId);
+    const keys = rows.map((row) => `${row.dueDate} ${row.id}`);
+    expect(keys).toEqual([...keys].sort());
   });
 
-  it('still finds every hit inside a queue: a clerk searching « Mes dossiers » finds their case', () => {
-    const rows = fixture.inbox.list(
-      { queue: 'mine', filters: {}, search: 'mensah', cursor: null, limit: 500 },
-      fixture.scope,
-    ).rows;
+  it('ranks a narrow search by relevance', () => {
+    const name = fixture.db
+      .prepare(`SELECT applicant_name FROM applications WHERE rowid = ${BROAD + 50}`)
+      .pluck()
+      .get() as string;
+    const word = name.split(' ').at(-1)!;
+    const { rows, rankedBy } = everyPage({ queue: 'all', search: word });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThanOrEqual(RANKED_HITS_MAX);
+    expect(rankedBy).toBe('relevance');
+  });
+
+  it('finds every hit inside a queue: a clerk searching « Mes dossiers » finds their case', () => {
+    const { rows } = everyPage({ queue: 'mine', search: 'mensah' });
     expect(rows.map((row) => row.id)).toContain(lastMensahId);
   });
 
-  it('still finds every hit under a filter', () => {
-    const row = fixture.inbox.list(
-      {
-        queue: 'all',
-        filters: { assigneeIds: ['u-agent-kossi'] },
-        search: 'mensah',
-        cursor: null,
-        limit: 500,
-      },
+  it('keeps the first page’s order on later pages when a sync moves the search across the threshold', () => {
+    const first = fixture.inbox.list(
+      { queue: 'all', filters: {}, search: 'kodjo mensah', cursor: null, limit: 10 },
       fixture.scope,
-    ).rows;
-    expect(row.map((r) => r.id)).toContain(lastMensahId);
+    );
+    expect(first.rankedBy).toBe('deadline');
+    fixture.db.exec('SAVEPOINT narrowed');
+    try {
+      fixture.db
+        .prepare(`UPDATE applications SET applicant_name = 'Ama Dovi' WHERE rowid <= 900`)
+        .run();
+      expect(hitsOf('"kodjo"* "mensah"*')).toBeLessThanOrEqual(RANKED_HITS_MAX);
+      const next = fixture.inbox.list(
+        { queue: 'all', filters: {}, search: 'kodjo mensah', cursor: first.nextCursor, limit: 10 },
+        fixture.scope,
+      );
+      expect(next.rankedBy).toBe('deadline');
+      expect(next.rows[0]!.dueDate >= first.rows.at(-1)!.dueDate).toBe(true);
+      // A new first page is ranked.
+      const fresh = fixture.inbox.list(
+        { queue: 'all', filters: {}, search: 'kodjo mensah', cursor: null, limit: 10 },
+        fixture.scope,
+      );
+      expect(fresh.rankedBy).toBe('relevance');
+    } finally {
+      fixture.db.exec('ROLLBACK TO narrowed; RELEASE narrowed');
+    }
   });
 });
 
 describe('capped totals of searched and filtered lists', () => {
-  const countWith = (cap: number, match: string | null, byRelevance: boolean) => {
-    const built = buildCountQuery({ queue: 'all', filters: {}, match }, byRelevance, cap);
+  const countWith = (
+    cap: number,
+    match: string | null,
+    options: { queue?: 'all' | 'done'; broad?: boolean } = {},
+  ) => {
+    const built = buildCountQuery(
+      { queue: options.queue ?? 'all', filters: {}, match, broad: options.broad ?? false },
+      cap,
+    );
     return (
       fixture.db.prepare(built.sql).get({ ...built.params, ...fixture.scope }) as { n: number }
     ).n;
   };
 
-  it('counts exactly below the cap and stops at cap + 1 above it', () => {
-    const hits = fixture.db
-      .prepare(`SELECT count(*) FROM inbox_search WHERE inbox_search MATCH '"mensah"*'`)
+  it('counts exactly below the cap and stops at cap + 1 above it, for either plan', () => {
+    const hits = hitsOf('"mensah"*');
+    expect(countWith(10_000, '"mensah"*')).toBe(hits);
+    expect(countWith(50, '"mensah"*')).toBe(51);
+    expect(countWith(50, null)).toBe(51);
+    const closed = fixture.db
+      .prepare(
+        `SELECT count(*) FROM applications WHERE is_open = 0 AND rowid IN
+           (SELECT rowid FROM inbox_search WHERE inbox_search MATCH '"mensah"*')`,
+      )
       .pluck()
       .get() as number;
-    expect(hits).toBeGreaterThanOrEqual(RELEVANCE_LIMIT + 100);
-    expect(countWith(10_000, '"mensah"*', false)).toBe(hits);
-    expect(countWith(50, '"mensah"*', false)).toBe(51);
-    // Under relevance the list is the best RELEVANCE_LIMIT hits; the cap applies on top.
-    expect(countWith(10_000, '"mensah"*', true)).toBe(RELEVANCE_LIMIT);
-    expect(countWith(50, null, false)).toBe(51);
+    expect(closed).toBeGreaterThan(0);
+    for (const broad of [false, true]) {
+      expect(countWith(10_000, '"mensah"*', { queue: 'done', broad })).toBe(closed);
+      expect(countWith(5, '"mensah"*', { queue: 'done', broad })).toBe(6);
+    }
   });
 
-  it('inbox.total answers the exact count of a sorted search below TOTAL_CAP', () => {
+  it('inbox.total counts a search up to SEARCH_TOTAL_CAP + 1', () => {
     const total = fixture.inbox.total(
       { queue: 'all', filters: {}, search: 'mensah', sort: { key: 'deadline', direction: 'asc' } },
       fixture.scope,
     );
-    expect(total).toBe(countWith(TOTAL_CAP, '"mensah"*', false));
-    expect(total).toBeGreaterThan(RELEVANCE_LIMIT);
-    expect(total).toBeLessThanOrEqual(TOTAL_CAP);
+    expect(hitsOf('"mensah"*')).toBeGreaterThan(SEARCH_TOTAL_CAP);
+    expect(total).toBe(SEARCH_TOTAL_CAP + 1);
   });
 });

@@ -13,6 +13,27 @@ import type { CaseSyncState } from './syncTypes';
  */
 export const TOTAL_CAP = 10_000;
 
+/**
+ * A searched list counts up to this many: a common name hits tens of thousands of cases at 1M,
+ * and counting them inside a queue means walking it (~60 ms for 10 000); « plus de 1 000 » says
+ * enough to refine the search.
+ */
+export const SEARCH_TOTAL_CAP = 1_000;
+
+/**
+ * A search with at most this many hits across the cache is ranked by relevance; a broader one
+ * (a common family name, a short prefix) is listed by deadline unless the clerk picks a sort.
+ * Among thousands of hits on the same name bm25 separates nothing a clerk would recognise, and
+ * ranking them all costs a bm25 and a case lookup per hit (~60 ms for a common name at 1M cases).
+ * Every hit stays in the list either way.
+ */
+export const RANKED_HITS_MAX = 1_000;
+
+/** The cap `inbox.total` applies to a query (see TOTAL_CAP and SEARCH_TOTAL_CAP). */
+export function totalCapFor(query: { search: string }): number {
+  return query.search.trim() === '' ? TOTAL_CAP : SEARCH_TOTAL_CAP;
+}
+
 export const QUEUE_IDS = [
   'mine',
   'to_process',
@@ -130,6 +151,11 @@ export interface InboxPage {
   rows: InboxRow[];
   /** Opaque keyset cursor for the next page; null at the end. */
   nextCursor: string | null;
+  /**
+   * A search without a sort: how it is ordered. By relevance, unless it hits too many cases to
+   * rank (a common name, a short prefix): then by deadline, every hit kept.
+   */
+  rankedBy?: 'relevance' | 'deadline';
 }
 
 export type QueueCounts = Record<QueueId, number>;

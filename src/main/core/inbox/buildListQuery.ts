@@ -1,4 +1,4 @@
-import type { InboxFilters, QueueId } from '../../../shared/api/types';
+import { RANKED_HITS_MAX, type InboxFilters, type QueueId } from '../../../shared/api/types';
 import { filterConditions } from './listFilters';
 import { QUEUE_CONDITIONS } from './queueFilters';
 import { orderSql, type ListOrder } from './sortOrder';
@@ -7,18 +7,17 @@ export const ROW_COLUMNS = `a.id, a.reference, a.procedure_code, a.status, a.is_
   a.company_name, a.nif, a.rccm, a.phone, a.email, a.region, a.city, a.office_code, a.submitted_at,
   a.due_date, a.assignee_id, u.display_name AS assignee_name`;
 
-/**
- * Relevance ranks at most this many hits: the best ones by the table's `rank`, which migration
- * 004 sets to bm25 weighted per column (a hit on the reference or a number is nearly always the
- * case the clerk wants; a hit in the e-mail, which repeats the name, weighs least).
- */
-export const RELEVANCE_LIMIT = 500;
+/** Counts the search's hits up to RANKED_HITS_MAX + 1: enough to tell a broad search. */
+export const PROBE_HITS_SQL = `SELECT count(*) AS n FROM (
+  SELECT 1 FROM inbox_search WHERE inbox_search MATCH @match LIMIT ${RANKED_HITS_MAX + 1})`;
 
 export interface ListDefinition {
   queue: QueueId;
   filters: InboxFilters;
   /** FTS5 MATCH expression (already sanitised), or null. */
   match: string | null;
+  /** The search hits more than RANKED_HITS_MAX cases across the cache (see `PROBE_HITS_SQL`). */
+  broad?: boolean;
 }
 
 export interface BuiltQuery {
@@ -35,46 +34,36 @@ function where(definition: ListDefinition) {
 }
 
 /**
- * Search hits come first (a MATERIALIZED CTE, joined with CROSS JOIN so SQLite cannot turn the
- * plan around and walk a million-row sort index probing each row against the hits — fatal for a
- * no-hit search), then the queue and filters narrow them.
- *
- * Product rule for relevance (no explicit sort) over the whole cache (« Tous », no filter): the
- * list is the RELEVANCE_LIMIT best hits by rank (ties broken by rowid, so the set is the same on every page and the
- * (score, id) keyset has neither gaps nor duplicates), Beyond
- * a few hundred hits bm25 barely separates them (a common family name scores alike on thousands
- * of cases) and ranking them all cost a bm25 and a case lookup per hit (~130 ms at 1M cases).
- * To see every hit of a broad search the clerk picks a sort: sorted lists keep every hit.
+ * Two plans for a search, chosen by its breadth:
+ * - narrow: the hits come first (a MATERIALIZED CTE joined with CROSS JOIN, so SQLite cannot turn
+ *   the plan around and walk a million-row sort index probing each row against a handful of
+ *   hits — fatal for a no-hit search); at most RANKED_HITS_MAX cases are then read and sorted;
+ * - broad: the list's own index is walked in order (as without a search) and each entry is probed
+ *   against the hits (`+rowid` keeps SQLite from reaching the cases through the hits instead);
+ *   with thousands of hits the page fills after a few thousand entries, where reading and sorting
+ *   every hit would cost a case lookup each (~150 ms for a common name at 1M cases).
  */
-type HitMode = 'plain' | 'scored' | 'bestRanked';
-
-function withHits(match: string | null, mode: HitMode): string {
-  if (match === null) return '';
-  if (mode === 'plain') {
-    return `WITH hits AS MATERIALIZED (
-    SELECT rowid FROM inbox_search WHERE inbox_search MATCH @match) `;
-  }
-  const best = mode === 'bestRanked' ? `ORDER BY rank, rowid LIMIT ${RELEVANCE_LIMIT}` : '';
+function withHits(definition: ListDefinition, scored: boolean): string {
+  const { match } = definition;
+  if (match === null || definition.broad) return '';
   return `WITH hits AS MATERIALIZED (
-    SELECT rowid, rank AS score FROM inbox_search WHERE inbox_search MATCH @match ${best}) `;
+    SELECT rowid${scored ? ', rank AS score' : ''} FROM inbox_search WHERE inbox_search MATCH @match) `;
 }
 
-/**
- * The cap applies only to a search over the whole cache. Inside a queue or under filters every
- * hit is ranked: a clerk searching « Mes dossiers » must find their case even when the name is
- * common across the country.
- */
-function hitMode(definition: ListDefinition, byRelevance: boolean): HitMode {
-  if (!byRelevance) return 'plain';
-  const wholeCache =
-    definition.queue === 'all' && filterConditions(definition.filters).conditions.length === 0;
-  return wholeCache ? 'bestRanked' : 'scored';
-}
-
-function source(match: string | null): string {
-  return match === null
+function source(definition: ListDefinition): string {
+  return definition.match === null || definition.broad
     ? 'applications a'
     : 'hits CROSS JOIN applications a ON a.rowid = hits.rowid';
+}
+
+function conditionsOf(definition: ListDefinition) {
+  const built = where(definition);
+  if (definition.match !== null && definition.broad) {
+    built.conditions.push(
+      '+a.rowid IN (SELECT rowid FROM inbox_search WHERE inbox_search MATCH @match)',
+    );
+  }
+  return built;
 }
 
 export function buildPageQuery(
@@ -82,14 +71,14 @@ export function buildPageQuery(
   order: ListOrder,
   afterCursor: boolean,
 ): BuiltQuery {
-  const { conditions, params } = where(definition);
+  const { conditions, params } = conditionsOf(definition);
   const { orderBy, after } = orderSql(order);
   if (afterCursor) conditions.push(after);
   const byRelevance = order.tag === 'relevance';
   return {
-    sql: `${withHits(definition.match, hitMode(definition, byRelevance))}
+    sql: `${withHits(definition, byRelevance)}
       SELECT ${ROW_COLUMNS}${byRelevance ? ', hits.score AS score' : ''}
-      FROM ${source(definition.match)} LEFT JOIN users u ON u.id = a.assignee_id
+      FROM ${source(definition)} LEFT JOIN users u ON u.id = a.assignee_id
       WHERE ${conditions.join(' AND ')}
       ORDER BY ${orderBy}
       LIMIT @limit`,
@@ -98,19 +87,24 @@ export function buildPageQuery(
 }
 
 /**
- * The list's size, counted up to `cap + 1` (see TOTAL_CAP): under relevance, the ranked hits only,
- * so the count agrees with the pages.
+ * The list's size, counted up to `cap + 1` (see TOTAL_CAP). A search over the whole cache counts
+ * its hits in the FTS index alone.
  */
-export function buildCountQuery(
-  definition: ListDefinition,
-  byRelevance: boolean,
-  cap: number,
-): BuiltQuery {
-  const { conditions, params } = where(definition);
+export function buildCountQuery(definition: ListDefinition, cap: number): BuiltQuery {
+  const { conditions, params } = conditionsOf(definition);
+  const wholeCache =
+    definition.queue === 'all' && filterConditions(definition.filters).conditions.length === 0;
+  if (definition.match !== null && wholeCache) {
+    return {
+      sql: `SELECT count(*) AS n FROM (
+        SELECT 1 FROM inbox_search WHERE inbox_search MATCH @match LIMIT ${cap + 1})`,
+      params,
+    };
+  }
   return {
-    sql: `${withHits(definition.match, hitMode(definition, byRelevance))}
+    sql: `${withHits(definition, false)}
       SELECT count(*) AS n FROM (
-        SELECT 1 FROM ${source(definition.match)} WHERE ${conditions.join(' AND ')}
+        SELECT 1 FROM ${source(definition)} WHERE ${conditions.join(' AND ')}
         LIMIT ${cap + 1})`,
     params,
   };

@@ -7,7 +7,7 @@ import type {
   InboxRow,
   QueueCounts,
 } from '../../../shared/api/types';
-import { TOTAL_CAP } from '../../../shared/api/types';
+import { RANKED_HITS_MAX, totalCapFor } from '../../../shared/api/types';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import { OFFICES } from '../../../shared/domain/offices';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
@@ -15,6 +15,7 @@ import { DomainError } from '../api/domainError';
 import {
   buildCountQuery,
   buildPageQuery,
+  PROBE_HITS_SQL,
   ROW_COLUMNS,
   type ListDefinition,
 } from './buildListQuery';
@@ -23,7 +24,7 @@ import { decodeCursor, encodeCursor } from './keysetCursor';
 import { countQueues, createQueueCounters } from './queueCounts';
 import type { QueueScope } from './queueFilters';
 import { planSearch, type SearchPlan } from './searchExpression';
-import { listOrder, SORT_VALUE_COLUMN } from './sortOrder';
+import { DEFAULT_SORT, listOrder, SORT_VALUE_COLUMN, type ListOrder } from './sortOrder';
 import { createStatementCache } from './statementCache';
 
 /** Working days before the deadline from which a case counts as "échéance proche". */
@@ -137,6 +138,31 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
     'SELECT id, display_name FROM users WHERE active = 1 ORDER BY display_name',
   );
 
+  /** More hits across the cache than relevance ranks (see RANKED_HITS_MAX). */
+  function isBroad(match: string): boolean {
+    const [probe] = statements.all<{ n: number }>(PROBE_HITS_SQL, { match });
+    return (probe?.n ?? 0) > RANKED_HITS_MAX;
+  }
+
+  /**
+   * The list's order: the clerk's sort; else, searching, relevance for a narrow search and
+   * deadline for a broad one. A later page keeps the order of its first (the cursor's), even if
+   * a sync moved the search across the threshold meanwhile.
+   */
+  function orderFor(
+    query: ListQuery,
+    searching: boolean,
+    broad: boolean,
+    cursorOrder: string | undefined,
+  ): ListOrder {
+    if (query.sort || !searching) return listOrder(query.sort, searching);
+    const relevance = listOrder(undefined, true);
+    const byDeadline = listOrder(DEFAULT_SORT, false);
+    if (cursorOrder === relevance.tag) return relevance;
+    if (cursorOrder === byDeadline.tag) return byDeadline;
+    return broad ? byDeadline : relevance;
+  }
+
   function hasFilters(query: InboxQuery & { procedureCode?: string | undefined }): boolean {
     return (
       query.procedureCode !== undefined ||
@@ -160,12 +186,13 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
 
     list(query: ListQuery, scope: QueueScope): InboxPage {
       const { plan, definition, searching } = definitionOf(query);
-      const order = listOrder(query.sort, searching);
+      if (query.search.trim() !== '' && !searching) return { rows: [], nextCursor: null };
+      if (searching) definition.broad = isBroad(definition.match!);
       const after = query.cursor === null ? null : decodeCursor(query.cursor);
+      const order = orderFor(query, searching, definition.broad === true, after?.order);
       if (query.cursor !== null && (after === null || after.order !== order.tag)) {
         throw new DomainError('invalid_input', 'Position de liste invalide : rechargez la liste.');
       }
-      if (query.search.trim() !== '' && !searching) return { rows: [], nextCursor: null };
       const built = buildPageQuery(definition, order, after !== null);
       const records = statements.all<RowRecord>(built.sql, {
         ...built.params,
@@ -181,24 +208,28 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
         const value =
           order.tag === 'relevance'
             ? (last.score ?? 0)
-            : last[SORT_VALUE_COLUMN[(query.sort ?? { key: 'deadline' }).key]];
+            : last[SORT_VALUE_COLUMN[(query.sort ?? DEFAULT_SORT).key]];
         nextCursor = encodeCursor({ order: order.tag, value, id: last.id });
       }
       return {
         rows: page.map((record) => toRow(record, scope.today, searching ? plan : null)),
         nextCursor,
+        ...(searching && !query.sort
+          ? { rankedBy: order.tag === 'relevance' ? 'relevance' : 'deadline' }
+          : {}),
       };
     },
 
     /**
      * How many cases the list holds: the tallies when unfiltered (exact), else the list's own
-     * count up to TOTAL_CAP + 1.
+     * count up to its cap + 1 (`totalCapFor`).
      */
     total(query: InboxQuery, scope: QueueScope): number {
       const { definition, searching } = definitionOf(query);
       if (query.search.trim() !== '' && !searching) return 0;
       if (!searching && !hasFilters(query)) return countQueues(counters, scope)[query.queue];
-      const built = buildCountQuery(definition, searching && query.sort === undefined, TOTAL_CAP);
+      if (searching) definition.broad = isBroad(definition.match!);
+      const built = buildCountQuery(definition, totalCapFor(query));
       const [result] = statements.all<{ n: number }>(built.sql, { ...built.params, ...scope });
       return result?.n ?? 0;
     },

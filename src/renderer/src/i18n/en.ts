@@ -86,6 +86,9 @@ export const en: Messages = {
     label: 'Sort',
     button: 'Sort: {{key}}',
     relevance: 'Relevance',
+    broadSearch: 'Deadline (broad search)',
+    broadSearchHint:
+      'More than {{formatted}} cases match: they are listed by deadline. Narrow the search to rank them by relevance.',
     keys: {
       deadline: 'Deadline',
       submitted: 'Submission date',

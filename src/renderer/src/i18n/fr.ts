@@ -88,6 +88,9 @@ export const fr = {
     label: 'Trier',
     button: 'Tri : {{key}}',
     relevance: 'Pertinence',
+    broadSearch: 'Échéance (recherche large)',
+    broadSearchHint:
+      'Plus de {{formatted}} dossiers correspondent : ils sont listés par échéance. Précisez la recherche pour les classer par pertinence.',
     keys: {
       deadline: 'Échéance',
       submitted: 'Date de dépôt',

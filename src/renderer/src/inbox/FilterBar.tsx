@@ -10,12 +10,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES } from '../../../shared/domain/caseStatus';
 import {
+  RANKED_HITS_MAX,
   SORT_KEYS,
   type InboxFilterOptions,
   type InboxFilters,
   type InboxSort,
   type ProcedureSummary,
 } from '../../../shared/api/types';
+import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
 import { FilterButton, FilterMenu, type FilterOption } from './FilterMenu';
 import { DEFAULT_SORT, type ListFilterKey } from './inboxQuery';
@@ -26,6 +28,8 @@ interface Props {
   filters: InboxFilters;
   sort: InboxSort | undefined;
   searching: boolean;
+  /** A search without a sort that the core listed by deadline: too many hits to rank. */
+  broadSearch: boolean;
   procedures: readonly ProcedureSummary[];
   options: InboxFilterOptions | null;
   language: Language;
@@ -116,7 +120,13 @@ export function FilterBar(props: Props) {
         />
       </Group>
       <Group gap={6} wrap="nowrap">
-        <SortMenu sort={props.sort} searching={props.searching} onChange={props.onSortChange} />
+        <SortMenu
+          sort={props.sort}
+          searching={props.searching}
+          broadSearch={props.broadSearch}
+          language={language}
+          onChange={props.onSortChange}
+        />
         <Button
           size="xs"
           variant="default"
@@ -180,16 +190,23 @@ function DateRangeMenu({
 function SortMenu({
   sort,
   searching,
+  broadSearch,
+  language,
   onChange,
 }: {
+  language: Language;
   sort: InboxSort | undefined;
   searching: boolean;
+  /** The search hits too many cases to rank: the core lists them by deadline. */
+  broadSearch: boolean;
   onChange(sort: InboxSort | undefined): void;
 }) {
   const { t } = useTranslation();
   const relevance = !sort && searching;
   const effective = sort ?? DEFAULT_SORT;
-  const keyLabel = relevance ? t('sort.relevance') : t(`sort.keys.${effective.key}`);
+  const keyLabel = relevance
+    ? t(broadSearch ? 'sort.broadSearch' : 'sort.relevance')
+    : t(`sort.keys.${effective.key}`);
   const DirectionIcon = effective.direction === 'asc' ? IconSortAscending : IconSortDescending;
   return (
     <Menu position="bottom-end" width={220} shadow="md">
@@ -207,6 +224,11 @@ function SortMenu({
               : `, ${effective.direction === 'asc' ? t('sort.ascending') : t('sort.descending')}`
           }`}
           data-testid="sort-menu"
+          title={
+            relevance && broadSearch
+              ? t('sort.broadSearchHint', { formatted: formatNumber(RANKED_HITS_MAX, language) })
+              : undefined
+          }
         >
           {t('sort.button', { key: keyLabel })}
         </Button>

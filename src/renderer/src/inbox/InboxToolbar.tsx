@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Kbd, Loader, Text, Title, Tooltip } from '@mantine/core';
 import { IconKeyboard, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { TOTAL_CAP, type QueueId } from '../../../shared/api/types';
+import type { QueueId } from '../../../shared/api/types';
 import { BalanceButtons } from '../assignment/BalanceButtons';
 import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
@@ -10,7 +10,8 @@ interface Props {
   queue: QueueId;
   language: Language;
   /** Exact number of cases in view, when known; otherwise how many are loaded so far. */
-  total: { exact: boolean; value: number; capped?: boolean } | null;
+  /** `capped`: more than `cap` cases (a searched or filtered list is counted up to its cap). */
+  total: { exact: boolean; value: number; capped?: boolean; cap?: number } | null;
   /** The search in force, for « Résultats dans … ». */
   search: string;
   busy: boolean;
@@ -31,7 +32,9 @@ export function InboxToolbar(props: Props) {
           <Text size="sm" c="dimmed" data-testid="inbox-total">
             {total &&
               (total.capped
-                ? t('inbox.countOver', { formatted: formatNumber(TOTAL_CAP, language) })
+                ? t('inbox.countOver', {
+                    formatted: formatNumber(total.cap ?? total.value - 1, language),
+                  })
                 : total.exact
                   ? t('inbox.count', {
                       count: total.value,

@@ -1,7 +1,7 @@
 import { Divider } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TOTAL_CAP, type QueueId, type SortKey } from '../../../shared/api/types';
+import { totalCapFor, type QueueId, type SortKey } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
 import { navigate } from '../routing/useRoute';
 import { useLanguage } from '../shell/useLanguage';
@@ -64,9 +64,10 @@ export function InboxView({ queue }: { queue: QueueId }) {
       ? {
           exact: true,
           value: inbox.total.value,
-          // Only searched or filtered lists are counted up to TOTAL_CAP (queues use tallies).
+          // Only searched or filtered lists are counted up to a cap (queues use tallies).
+          cap: totalCapFor(inbox),
           capped:
-            inbox.total.value > TOTAL_CAP &&
+            inbox.total.value > totalCapFor(inbox) &&
             (inbox.search.trim() !== '' || hasFilters(inbox.filters)),
         }
       : { exact: inbox.nextCursor === null, value: inbox.rows.length };
@@ -89,6 +90,7 @@ export function InboxView({ queue }: { queue: QueueId }) {
         filters={inbox.filters}
         sort={inbox.sort}
         searching={searching}
+        broadSearch={searching && !inbox.sort && inbox.rankedBy === 'deadline'}
         procedures={procedures}
         options={inbox.filterOptions}
         language={language}

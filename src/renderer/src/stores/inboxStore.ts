@@ -30,6 +30,8 @@ interface InboxState {
   shownQuery: InboxQuery | null;
   rows: InboxRow[];
   nextCursor: string | null;
+  /** How a search without a sort is ordered (the core lists a broad search by deadline). */
+  rankedBy: InboxPage['rankedBy'] | null;
   /** State of the first page; later pages only toggle `loadingMore`. */
   phase: 'idle' | 'loading' | 'ready' | 'error';
   /** The query changed and rows of the previous one stay on screen until the answer arrives. */
@@ -120,6 +122,7 @@ export const useInboxStore = create<InboxState>()((set, get) => {
     shownQuery: null,
     rows: [],
     nextCursor: null,
+    rankedBy: null,
     phase: 'idle',
     stale: false,
     listVersion: 0,
@@ -215,6 +218,7 @@ export const useInboxStore = create<InboxState>()((set, get) => {
           shownQuery: query,
           rows: page.rows,
           nextCursor: page.nextCursor,
+          rankedBy: page.rankedBy ?? null,
           listVersion: get().listVersion + 1,
           selectedId: get().selectedId ?? page.rows[0]?.id ?? null,
         });
