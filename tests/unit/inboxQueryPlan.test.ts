@@ -110,7 +110,7 @@ describe('inbox query plans', () => {
     for (const queue of QUEUE_IDS) {
       for (const after of [false, true]) {
         const built = buildPageQuery(
-          { queue, filters: {}, match: planSearch('kpodar').match, broad: true },
+          { queue, filters: {}, match: planSearch('kpodar').match, walkIndex: true },
           listOrder({ key: 'deadline', direction: 'asc' }, true),
           after,
         );
@@ -127,6 +127,34 @@ describe('inbox query plans', () => {
         expect(detail, label).not.toMatch(/TEMP B-TREE|INTEGER PRIMARY KEY/);
       }
     }
+  });
+
+  it('a walked search under a filter walks the order’s index, or the filter’s when it serves the order', () => {
+    const walked = (sort: InboxSort) => {
+      const built = buildPageQuery(
+        {
+          queue: 'all',
+          filters: { procedureCodes: ['COM-IMPEX'] },
+          match: planSearch('kpodar').match,
+          walkIndex: true,
+        },
+        listOrder(sort, true),
+        true,
+      );
+      return plan(built.sql, {
+        ...built.params,
+        ...fixture.scope,
+        afterValue: 'x',
+        afterId: 'y',
+        limit: 100,
+      });
+    };
+    const byApplicant = walked({ key: 'applicant', direction: 'asc' });
+    expect(byApplicant, byApplicant).toMatch(/applications_by_applicant/);
+    expect(byApplicant, byApplicant).not.toMatch(/TEMP B-TREE/);
+    const byDeadline = walked({ key: 'deadline', direction: 'asc' });
+    expect(byDeadline, byDeadline).toMatch(/applications_by_procedure/);
+    expect(byDeadline, byDeadline).not.toMatch(/TEMP B-TREE/);
   });
 
   it('queue × submission-date sort walks an index serving filter and order (migration 004)', () => {

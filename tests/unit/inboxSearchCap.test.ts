@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCountQuery } from '../../src/main/core/inbox/buildListQuery';
+import { buildCountQuery, WALK_HITS_MIN } from '../../src/main/core/inbox/buildListQuery';
 import { RANKED_HITS_MAX, SEARCH_TOTAL_CAP } from '../../src/shared/api/types';
 import { createInboxFixture, type InboxFixture } from '../support/inboxFixture';
 
@@ -104,14 +104,43 @@ describe('broad and narrow searches', () => {
   });
 });
 
+describe('order kept across the threshold', () => {
+  it('a relevance cursor keeps relevance when a sync makes the search broad', () => {
+    const rename = (upTo: number) =>
+      fixture.db
+        .prepare(`UPDATE applications SET applicant_name = 'Ama Dovi' WHERE rowid <= ${upTo}`)
+        .run();
+    fixture.db.exec('SAVEPOINT widened');
+    try {
+      rename(5);
+      const first = fixture.inbox.list(
+        { queue: 'all', filters: {}, search: 'dovi', cursor: null, limit: 1 },
+        fixture.scope,
+      );
+      expect(first.rankedBy).toBe('relevance');
+      expect(first.nextCursor).not.toBeNull();
+      rename(RANKED_HITS_MAX + 50);
+      expect(hitsOf('"dovi"*')).toBeGreaterThan(RANKED_HITS_MAX);
+      const next = fixture.inbox.list(
+        { queue: 'all', filters: {}, search: 'dovi', cursor: first.nextCursor, limit: 20 },
+        fixture.scope,
+      );
+      expect(next.rankedBy).toBe('relevance');
+      expect(next.rows).toHaveLength(20);
+    } finally {
+      fixture.db.exec('ROLLBACK TO widened; RELEASE widened');
+    }
+  });
+});
+
 describe('capped totals of searched and filtered lists', () => {
   const countWith = (
     cap: number,
     match: string | null,
-    options: { queue?: 'all' | 'done'; broad?: boolean } = {},
+    options: { queue?: 'all' | 'done'; walkIndex?: boolean } = {},
   ) => {
     const built = buildCountQuery(
-      { queue: options.queue ?? 'all', filters: {}, match, broad: options.broad ?? false },
+      { queue: options.queue ?? 'all', filters: {}, match, walkIndex: options.walkIndex ?? false },
       cap,
     );
     return (
@@ -132,9 +161,9 @@ describe('capped totals of searched and filtered lists', () => {
       .pluck()
       .get() as number;
     expect(closed).toBeGreaterThan(0);
-    for (const broad of [false, true]) {
-      expect(countWith(10_000, '"mensah"*', { queue: 'done', broad })).toBe(closed);
-      expect(countWith(5, '"mensah"*', { queue: 'done', broad })).toBe(6);
+    for (const walkIndex of [false, true]) {
+      expect(countWith(10_000, '"mensah"*', { queue: 'done', walkIndex })).toBe(closed);
+      expect(countWith(5, '"mensah"*', { queue: 'done', walkIndex })).toBe(6);
     }
   });
 
@@ -145,5 +174,99 @@ describe('capped totals of searched and filtered lists', () => {
     );
     expect(hitsOf('"mensah"*')).toBeGreaterThan(SEARCH_TOTAL_CAP);
     expect(total).toBe(SEARCH_TOTAL_CAP + 1);
+  });
+});
+
+describe('a search past WALK_HITS_MIN walks the list’s index', () => {
+  let large: InboxFixture;
+  beforeAll(() => {
+    large = createInboxFixture(WALK_HITS_MIN + 1_500, 29);
+    large.db
+      .prepare(
+        `UPDATE applications SET applicant_name = 'Yawa Sossou' WHERE rowid <= ${WALK_HITS_MIN + 200}`,
+      )
+      .run();
+  });
+  afterAll(() => large.close());
+
+  it('pages every hit in order, for the default and an explicit sort, with exact counts', () => {
+    const expected = (orderBy: string) =>
+      large.db
+        .prepare(
+          `SELECT id FROM applications WHERE rowid IN
+             (SELECT rowid FROM inbox_search WHERE inbox_search MATCH '"sossou"*') ORDER BY ${orderBy}`,
+        )
+        .pluck()
+        .all() as string[];
+    const sorts = [
+      [undefined, 'due_date, id'],
+      [
+        { key: 'applicant', direction: 'desc' } as const,
+        'applicant_name COLLATE NOCASE DESC, id DESC',
+      ],
+    ] as const;
+    for (const [sort, orderBy] of sorts) {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = large.inbox.list(
+          {
+            queue: 'all',
+            filters: {},
+            search: 'sossou',
+            ...(sort ? { sort } : {}),
+            cursor,
+            limit: 700,
+          },
+          large.scope,
+        );
+        if (!sort) expect(page.rankedBy).toBe('deadline');
+        ids.push(...page.rows.map((row) => row.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(ids).toEqual(expected(orderBy));
+    }
+    // A filter under a sort its index does not serve is checked row by row on the sort's walk.
+    const procedure = large.db
+      .prepare('SELECT procedure_code FROM applications WHERE rowid = 7')
+      .pluck()
+      .get() as string;
+    const filtered: string[] = [];
+    let next: string | null = null;
+    do {
+      const page = large.inbox.list(
+        {
+          queue: 'all',
+          filters: { procedureCodes: [procedure] },
+          search: 'sossou',
+          sort: { key: 'applicant', direction: 'asc' },
+          cursor: next,
+          limit: 40,
+        },
+        large.scope,
+      );
+      filtered.push(...page.rows.map((row) => row.id));
+      next = page.nextCursor;
+    } while (next);
+    const expectedFiltered = large.db
+      .prepare(
+        `SELECT id FROM applications WHERE procedure_code = ? AND rowid IN
+           (SELECT rowid FROM inbox_search WHERE inbox_search MATCH '"sossou"*')
+         ORDER BY applicant_name COLLATE NOCASE, id`,
+      )
+      .pluck()
+      .all(procedure) as string[];
+    expect(expectedFiltered.length).toBeGreaterThan(40);
+    expect(filtered).toEqual(expectedFiltered);
+    const closed = large.db
+      .prepare(
+        `SELECT count(*) FROM applications WHERE is_open = 0 AND rowid IN
+           (SELECT rowid FROM inbox_search WHERE inbox_search MATCH '"sossou"*')`,
+      )
+      .pluck()
+      .get() as number;
+    expect(large.inbox.total({ queue: 'done', filters: {}, search: 'sossou' }, large.scope)).toBe(
+      Math.min(closed, SEARCH_TOTAL_CAP + 1),
+    );
   });
 });

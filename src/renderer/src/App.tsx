@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { AdminView } from './admin/AdminView';
 import { RecoveryScreen } from './backup/RecoveryScreen';
@@ -33,10 +34,12 @@ export function App() {
 }
 
 function Screens() {
+  const { t } = useTranslation();
   const route = useRoute();
   const phase = useSessionStore((state) => state.phase);
   const error = useSessionStore((state) => state.error);
   const signedIn = useSessionStore((state) => state.user !== null);
+  const signingOut = useSessionStore((state) => state.signingOut);
   const lastQueue = useInboxStore((state) => state.queue);
 
   useEffect(() => {
@@ -68,6 +71,9 @@ function Screens() {
     );
   }
 
+  if (signingOut) {
+    return <StartupScreen error={null} onRetry={() => {}} message={t('session.menu.signingOut')} />;
+  }
   if (!signedIn) return <SessionScreen />;
 
   return (

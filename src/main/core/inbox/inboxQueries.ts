@@ -16,6 +16,7 @@ import {
   buildCountQuery,
   buildPageQuery,
   PROBE_HITS_SQL,
+  WALK_HITS_MIN,
   ROW_COLUMNS,
   type ListDefinition,
 } from './buildListQuery';
@@ -138,10 +139,10 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
     'SELECT id, display_name FROM users WHERE active = 1 ORDER BY display_name',
   );
 
-  /** More hits across the cache than relevance ranks (see RANKED_HITS_MAX). */
-  function isBroad(match: string): boolean {
+  /** The search's hits across the cache, counted up to the larger threshold + 1. */
+  function hitsUpTo(match: string): number {
     const [probe] = statements.all<{ n: number }>(PROBE_HITS_SQL, { match });
-    return (probe?.n ?? 0) > RANKED_HITS_MAX;
+    return probe?.n ?? 0;
   }
 
   /**
@@ -187,9 +188,10 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
     list(query: ListQuery, scope: QueueScope): InboxPage {
       const { plan, definition, searching } = definitionOf(query);
       if (query.search.trim() !== '' && !searching) return { rows: [], nextCursor: null };
-      if (searching) definition.broad = isBroad(definition.match!);
+      const hits = searching ? hitsUpTo(definition.match!) : 0;
       const after = query.cursor === null ? null : decodeCursor(query.cursor);
-      const order = orderFor(query, searching, definition.broad === true, after?.order);
+      const order = orderFor(query, searching, hits > RANKED_HITS_MAX, after?.order);
+      definition.walkIndex = hits > WALK_HITS_MIN && order.tag !== 'relevance';
       if (query.cursor !== null && (after === null || after.order !== order.tag)) {
         throw new DomainError('invalid_input', 'Position de liste invalide : rechargez la liste.');
       }
@@ -228,7 +230,7 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
       const { definition, searching } = definitionOf(query);
       if (query.search.trim() !== '' && !searching) return 0;
       if (!searching && !hasFilters(query)) return countQueues(counters, scope)[query.queue];
-      if (searching) definition.broad = isBroad(definition.match!);
+      if (searching) definition.walkIndex = hitsUpTo(definition.match!) > WALK_HITS_MIN;
       const built = buildCountQuery(definition, totalCapFor(query));
       const [result] = statements.all<{ n: number }>(built.sql, { ...built.params, ...scope });
       return result?.n ?? 0;

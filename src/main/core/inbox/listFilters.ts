@@ -25,8 +25,21 @@ function inList(column: string, name: string, values: readonly string[], part: S
   part.params[name] = JSON.stringify(values);
 }
 
-/** The user's filters as SQL: AND between filters, OR (IN) within one. */
-export function filterConditions(filters: InboxFilters): SqlPart {
+/**
+ * The user's filters as SQL: AND between filters, OR (IN) within one. `indexed: false` writes
+ * the columns as `+a.column`, so SQLite checks the filters row by row on another index's walk
+ * rather than choosing their index (see `walkIndex` in buildListQuery.ts).
+ */
+export function filterConditions(
+  filters: InboxFilters,
+  options: { indexed?: boolean } = {},
+): SqlPart {
+  const part = filterConditionsIndexed(filters);
+  if (options.indexed !== false) return part;
+  return { ...part, conditions: part.conditions.map((sql) => sql.replace(/\ba\./g, '+a.')) };
+}
+
+function filterConditionsIndexed(filters: InboxFilters): SqlPart {
   const part: SqlPart = { conditions: [], params: {} };
   if (filters.procedureCodes?.length) {
     inList('a.procedure_code', 'procedureCodes', filters.procedureCodes, part);

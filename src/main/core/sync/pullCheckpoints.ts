@@ -14,8 +14,8 @@ import type Database from 'better-sqlite3';
  * own connection, checkpoints instead (PASSIVE: it never blocks the writer or readers). It runs
  * alongside the next slices; every few slices the puller waits (asynchronously: the event loop
  * stays free) until the WAL is fully copied, so the next write can start the WAL file over and it
- * stays a few slices long. Durability is unchanged: commits still go to the WAL with
- * synchronous=FULL; a checkpoint only copies committed pages into the database file.
+ * stays a few slices long. A checkpoint only copies committed pages into the database file (pull
+ * commits themselves skip the WAL sync: see `withoutWalSync` in pullApplications.ts).
  *
  * Should the worker be unavailable (it fails to start, or dies), checkpoints run on the main
  * thread between slices, in their own turns of the event loop, spaced so each stays short.

@@ -1,7 +1,7 @@
 import { Divider } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { totalCapFor, type QueueId, type SortKey } from '../../../shared/api/types';
+import type { QueueId, SortKey } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
 import { navigate } from '../routing/useRoute';
 import { useLanguage } from '../shell/useLanguage';
@@ -64,11 +64,11 @@ export function InboxView({ queue }: { queue: QueueId }) {
       ? {
           exact: true,
           value: inbox.total.value,
-          // Only searched or filtered lists are counted up to a cap (queues use tallies).
-          cap: totalCapFor(inbox),
-          capped:
-            inbox.total.value > totalCapFor(inbox) &&
-            (inbox.search.trim() !== '' || hasFilters(inbox.filters)),
+          // Only searched or filtered lists are counted up to a cap (queues use tallies); the
+          // cap is the one of the query counted, which may still be on screen while another loads.
+          ...(inbox.total.cap === null
+            ? {}
+            : { cap: inbox.total.cap, capped: inbox.total.value > inbox.total.cap }),
         }
       : { exact: inbox.nextCursor === null, value: inbox.rows.length };
   const shownSearch = inbox.shownQuery?.search ?? '';

@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { RetryableError } from './RetryableError';
 
 /** What shows before the session is known: a loader, or why Bureau could not start. */
-export function StartupScreen({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+export function StartupScreen({
+  error,
+  onRetry,
+  message,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  /** What is under way, when not the start itself (« Déconnexion… »). */
+  message?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Center h="100dvh" p="xl">
@@ -13,7 +22,7 @@ export function StartupScreen({ error, onRetry }: { error: unknown; onRetry: () 
         <Stack align="center" gap="sm">
           <Loader />
           <Text c="dimmed" size="sm">
-            {t('app.loading')}
+            {message ?? t('app.loading')}
           </Text>
         </Stack>
       )}

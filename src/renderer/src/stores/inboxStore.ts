@@ -9,8 +9,9 @@ import type {
   QueueCounts,
   QueueId,
 } from '../../../shared/api/types';
+import { totalCapFor } from '../../../shared/api/types';
 import { api } from '../api/api';
-import { normalizeFilters, queryKey } from '../inbox/inboxQuery';
+import { hasFilters, normalizeFilters, queryKey } from '../inbox/inboxQuery';
 import { DEFAULT_QUEUE } from '../routing/route';
 
 const FIRST_PAGE = 100;
@@ -49,7 +50,8 @@ interface InboxState {
   scrollTop: number;
   counts: QueueCounts | null;
   /** Exact size of the list for a query (`inbox.total`), keyed by that query. */
-  total: { key: string; value: number } | null;
+  /** `cap`: the count stops past it (searched or filtered lists); null for an exact tally. */
+  total: { key: string; value: number; cap: number | null } | null;
   /** Offices, regions and agents the filter menus offer. */
   filterOptions: InboxFilterOptions | null;
 
@@ -108,7 +110,9 @@ export const useInboxStore = create<InboxState>()((set, get) => {
     const key = queryKey(query);
     try {
       const value = await api.call('inbox.total', query);
-      if (queryKey(currentQuery(get())) === key) set({ total: { key, value } });
+      const counted = query.search.trim() !== '' || hasFilters(query.filters);
+      const cap = counted ? totalCapFor(query) : null;
+      if (queryKey(currentQuery(get())) === key) set({ total: { key, value, cap } });
     } catch {
       // The count line falls back to the loaded rows; the list reports errors itself.
     }

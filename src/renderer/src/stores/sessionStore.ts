@@ -17,6 +17,8 @@ interface SessionStore {
   /** The signed-in user of an active session (not of a locked one). */
   user: CurrentUser | null;
   procedures: ProcedureSummary[];
+  /** Between « Se déconnecter » and the core's answer: neither the desk nor the sign-in form. */
+  signingOut: boolean;
   /** Training mode only: the seeded accounts shown on the sign-in screen. */
   trainingAccounts: TrainingAccount[];
   load(): Promise<void>;
@@ -27,6 +29,9 @@ interface SessionStore {
   signOut(): Promise<void>;
   lock(): Promise<void>;
 }
+
+const SIGN_OUT_WAIT_MS = 1_500;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const activeUser = (session: ServerSession | null): CurrentUser | null =>
   session?.status === 'active' && !session.mustChangePassword ? session.user : null;
@@ -39,6 +44,7 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   session: null,
   user: null,
   procedures: [],
+  signingOut: false,
   trainingAccounts: [],
   async adopt(session) {
     const user = activeUser(session);
@@ -59,16 +65,25 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
     await get().adopt(await api.call('session.current', {}));
   },
   async signOut() {
-    // The desk goes first: its screens unmount, so live updates and timers stop and the lists are
-    // cleared; calls already under way then answer under the session they started in, and only
-    // then does the core end it (none of them is refused as signed out).
-    await get().adopt({ status: 'signed_out', needsFirstAdministrator: false });
-    await callsSettled();
-    useInboxStore.setState(useInboxStore.getInitialState(), true);
+    // The desk goes first (a « signing out » screen, not yet the sign-in form): live updates and
+    // timers stop, and calls already sent are answered under the session they started in (for
+    // at most SIGN_OUT_WAIT_MS: a long `sync.now` need not hold the desk). Only then does the
+    // core end the session, so no call of the previous user is refused as signed out and nobody
+    // can sign in before the core has ended the previous session.
+    set({ signingOut: true, user: null });
     try {
+      await Promise.race([callsSettled(), delay(SIGN_OUT_WAIT_MS)]);
+      notifications.clean();
+      useInboxStore.setState(useInboxStore.getInitialState(), true);
       await get().adopt(await api.call('session.signOut', {}));
     } catch {
-      await get().refresh();
+      // The core did not answer: show what it says of this window now (still signed in, most
+      // likely), rather than a sign-in form over a session that is still open.
+      await get()
+        .refresh()
+        .catch((error: unknown) => set({ phase: 'error', error }));
+    } finally {
+      set({ signingOut: false });
     }
   },
   async lock() {
