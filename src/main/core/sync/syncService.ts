@@ -202,7 +202,6 @@ export function createSyncService(options: SyncServiceOptions) {
    * portal's changes as of now, and the run under way may have pulled before they were made.
    */
   function syncNow(): Promise<SyncStatus> {
-    if (stopped) return Promise.resolve(status());
     if (!running) {
       running = run().finally(() => {
         running = null;
