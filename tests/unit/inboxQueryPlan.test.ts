@@ -30,12 +30,18 @@ function plan(sql: string, params: Record<string, unknown>): string {
 
 function pagePlan(
   queue: QueueId,
-  options: { sort?: InboxSort; filters?: InboxFilters; search?: string; after?: boolean } = {},
+  options: {
+    sort?: InboxSort;
+    filters?: InboxFilters;
+    search?: string;
+    after?: boolean;
+    walkIndex?: boolean;
+  } = {},
 ) {
   const match = planSearch(options.search ?? '').match;
   const order = listOrder(options.sort, match !== null);
   const built = buildPageQuery(
-    { queue, filters: options.filters ?? {}, match },
+    { queue, filters: options.filters ?? {}, match, walkIndex: options.walkIndex ?? false },
     order,
     options.after ?? false,
   );
@@ -109,17 +115,11 @@ describe('inbox query plans', () => {
   it('a broad search walks the list’s own index in order, probing each entry against the hits', () => {
     for (const queue of QUEUE_IDS) {
       for (const after of [false, true]) {
-        const built = buildPageQuery(
-          { queue, filters: {}, match: planSearch('kpodar').match, walkIndex: true },
-          listOrder({ key: 'deadline', direction: 'asc' }, true),
+        const detail = pagePlan(queue, {
+          search: 'kpodar',
+          sort: { key: 'deadline', direction: 'asc' },
           after,
-        );
-        const detail = plan(built.sql, {
-          ...built.params,
-          ...fixture.scope,
-          afterValue: 'x',
-          afterId: 'y',
-          limit: 100,
+          walkIndex: true,
         });
         const label = `${queue}\n${detail}`;
         expect(detail, label).toMatch(DEFAULT_SORT_INDEX[queue]);
@@ -130,25 +130,14 @@ describe('inbox query plans', () => {
   });
 
   it('a walked search under a filter walks the order’s index, or the filter’s when it serves the order', () => {
-    const walked = (sort: InboxSort) => {
-      const built = buildPageQuery(
-        {
-          queue: 'all',
-          filters: { procedureCodes: ['COM-IMPEX'] },
-          match: planSearch('kpodar').match,
-          walkIndex: true,
-        },
-        listOrder(sort, true),
-        true,
-      );
-      return plan(built.sql, {
-        ...built.params,
-        ...fixture.scope,
-        afterValue: 'x',
-        afterId: 'y',
-        limit: 100,
+    const walked = (sort: InboxSort) =>
+      pagePlan('all', {
+        filters: { procedureCodes: ['COM-IMPEX'] },
+        search: 'kpodar',
+        sort,
+        after: true,
+        walkIndex: true,
       });
-    };
     const byApplicant = walked({ key: 'applicant', direction: 'asc' });
     expect(byApplicant, byApplicant).toMatch(/applications_by_applicant/);
     expect(byApplicant, byApplicant).not.toMatch(/TEMP B-TREE/);

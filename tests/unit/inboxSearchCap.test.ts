@@ -27,6 +27,16 @@ beforeAll(() => {
 });
 afterAll(() => fixture.close());
 
+/** Closed cases among a search's hits, counted directly. */
+const closedHits = (db: InboxFixture['db'], match: string) =>
+  db
+    .prepare(
+      `SELECT count(*) FROM applications WHERE is_open = 0 AND rowid IN
+         (SELECT rowid FROM inbox_search WHERE inbox_search MATCH ?)`,
+    )
+    .pluck()
+    .get(match) as number;
+
 const hitsOf = (match: string) =>
   fixture.db
     .prepare('SELECT count(*) FROM inbox_search WHERE inbox_search MATCH ?')
@@ -153,13 +163,7 @@ describe('capped totals of searched and filtered lists', () => {
     expect(countWith(10_000, '"mensah"*')).toBe(hits);
     expect(countWith(50, '"mensah"*')).toBe(51);
     expect(countWith(50, null)).toBe(51);
-    const closed = fixture.db
-      .prepare(
-        `SELECT count(*) FROM applications WHERE is_open = 0 AND rowid IN
-           (SELECT rowid FROM inbox_search WHERE inbox_search MATCH '"mensah"*')`,
-      )
-      .pluck()
-      .get() as number;
+    const closed = closedHits(fixture.db, '"mensah"*');
     expect(closed).toBeGreaterThan(0);
     for (const walkIndex of [false, true]) {
       expect(countWith(10_000, '"mensah"*', { queue: 'done', walkIndex })).toBe(closed);
@@ -258,13 +262,7 @@ describe('a search past WALK_HITS_MIN walks the list’s index', () => {
       .all(procedure) as string[];
     expect(expectedFiltered.length).toBeGreaterThan(40);
     expect(filtered).toEqual(expectedFiltered);
-    const closed = large.db
-      .prepare(
-        `SELECT count(*) FROM applications WHERE is_open = 0 AND rowid IN
-           (SELECT rowid FROM inbox_search WHERE inbox_search MATCH '"sossou"*')`,
-      )
-      .pluck()
-      .get() as number;
+    const closed = closedHits(large.db, '"sossou"*');
     expect(large.inbox.total({ queue: 'done', filters: {}, search: 'sossou' }, large.scope)).toBe(
       Math.min(closed, SEARCH_TOTAL_CAP + 1),
     );
