@@ -190,6 +190,23 @@ async function benchSize(size: number) {
         limit: 50,
       }),
     ),
+    // A filter whose index does not serve the sort: the broad plan walks the sort's index.
+    'nom courant + COM-IMPEX, tri demandeur': await measure(RUNS, (run) =>
+      call(core, context, 'inbox.list', {
+        queue: 'all',
+        filters: { procedureCodes: ['COM-IMPEX'] },
+        search: pick(common)(run),
+        sort: { key: 'applicant', direction: 'asc' },
+        limit: 50,
+      }),
+    ),
+    'nom courant dans « À traiter »': await measure(RUNS, (run) =>
+      call(core, context, 'inbox.list', {
+        queue: 'to_process',
+        search: pick(common)(run),
+        limit: 50,
+      }),
+    ),
   };
   const caseOpen = await measure(RUNS, (run) =>
     call(core, context, 'cases.get', { id: pick(samples.ids)(run) }),
