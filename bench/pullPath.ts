@@ -3,6 +3,7 @@ import type { ApplicationsRepository } from '../src/main/core/cases/applications
 import type { Catalog } from '../src/main/core/catalog/loadCatalog';
 import { DEFAULT_TUNING, type SyncTuning } from '../src/main/core/sync/backoff';
 import { createConflicts } from '../src/main/core/sync/conflicts';
+import { createQuarantine } from '../src/main/core/sync/quarantine';
 import { createOutbox } from '../src/main/core/sync/outbox';
 import type { PortalClient } from '../src/main/core/sync/portalClient';
 import { createPuller } from '../src/main/core/sync/pullApplications';
@@ -50,6 +51,7 @@ export function createPullPath(deps: {
     applications: deps.applications,
     syncState: createSyncStateStore(deps.db),
     conflicts: createConflicts(deps.db, outbox),
+    quarantine: createQuarantine(deps.db),
     clock: { now: () => deps.now },
     tuning: { ...DEFAULT_TUNING, ...deps.tuning },
   });

@@ -162,6 +162,8 @@ export function createFaults(seed = 1, initial: Partial<FaultSettings> = {}) {
     }
 
     const reply = await next();
+    // The route wrote its own answer (a hostile document streaming or resetting): leave it be.
+    if (request.response.headersSent || request.raw.socket.destroyed) return reply;
     if (isFeed && reply.status === 200) {
       servedPages.push(reply);
       if (servedPages.length > PAGE_HISTORY) servedPages.shift();

@@ -12,16 +12,18 @@ import type {
 } from '../shared/portal/portalApplication';
 import { EXTENSIONS, type AttachmentPool } from './attachments';
 import type { InfoRequest, PortalChange, PortalStore } from './portalStore';
-import { createRandom } from './random';
+import { createRandom, hashString } from './random';
+import { referenceData } from './referenceData';
 
 /**
  * Things that happen on the portal side while Bureau works offline: the applicant withdraws,
  * answers a request for information (status back to in_review, with the documents and corrected
- * fields the clerk asked for), or the portal re-routes the case to another region. Used by
- * `POST /__sim/changes` and by a background ticker.
+ * fields the clerk asked for), the portal re-routes the case to another region, or the applicant's
+ * surname changes (a marriage, a corrected civil-status record), whatever the case's status.
+ * Used by `POST /__sim/changes` and by a background ticker.
  */
 
-export const CHANGE_KINDS = ['withdraw', 'reply', 'request_info', 'reroute'] as const;
+export const CHANGE_KINDS = ['withdraw', 'reply', 'request_info', 'reroute', 'rename'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 const REROUTE: Record<string, { region: string; city: string }> = {
@@ -218,6 +220,23 @@ function replyTo(current: PortalApplication, context: ReplyContext): PortalChang
   };
 }
 
+const MAX_NAME_LENGTH = 100;
+
+/**
+ * The applicant's new surname: a second family name joined with a hyphen, as Togolese married
+ * names often are (« Amouzou » → « Amouzou-Lawson »). Deterministic for a record and its version.
+ */
+export function renamedLastName(current: PortalApplication): string {
+  const lastName = current.applicant.lastName;
+  const simple = referenceData.familyNames.filter(
+    (name) => !name.includes('-') && !lastName.includes(name),
+  );
+  const random = createRandom(hashString(current.id) ^ current.version);
+  const second = random.pick(simple.length > 0 ? simple : referenceData.familyNames);
+  const joined = `${lastName}-${second}`;
+  return joined.length <= MAX_NAME_LENGTH ? joined : second;
+}
+
 export function changeFor(
   kind: ChangeKind,
   current: PortalApplication,
@@ -233,6 +252,8 @@ export function changeFor(
       return replyTo(current, context);
     case 'reroute':
       return { applicant: REROUTE[current.applicant.region] ?? REROUTE.default };
+    case 'rename':
+      return { applicant: { lastName: renamedLastName(current) } };
   }
 }
 

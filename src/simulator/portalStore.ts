@@ -48,8 +48,17 @@ export interface BureauChange {
   infoRequest?: InfoRequest;
 }
 
+/** A hand-made feed item (`POST /__sim/raw-items`): JSON text served verbatim, valid or not. */
+export class RawFeedItem {
+  /** JSON text, or bytes (to carry invalid UTF-8). */
+  constructor(readonly raw: string | Buffer) {}
+}
+
 export interface FeedPage {
+  /** The well-formed records of the page. */
   items: PortalApplication[];
+  /** Every item of the page in feed order: the records and any raw items between them. */
+  entries: (PortalApplication | RawFeedItem)[];
   /** Sequence number to resume after (the last item's, or the cursor when nothing was found). */
   lastSeq: number;
   hasMore: boolean;
@@ -71,6 +80,8 @@ export interface PortalStore {
   readonly size: number;
   /** Highest sequence number handed out so far. */
   readonly headSeq: number;
+  /** Appends hand-made JSON text to the change feed (hostile-portal tests); returns its sequence. */
+  addRaw(jsonText: string | Buffer): number;
   /** Generates `count` new applications (the initial intake spreads them over ~60 days). */
   add(count: number, options?: { initial?: boolean }): PortalApplication[];
   get(id: string): PortalApplication | undefined;
@@ -107,6 +118,8 @@ export function createPortalStore(options: {
   const rng = createRandom(options.seed);
   const pool = options.attachments ?? sharedAttachmentPool;
   const byId = new Map<string, Entry>();
+  // Raw items live once in the log under their own key; they never change, so never go stale.
+  const rawByKey = new Map<string, RawFeedItem>();
   // Append-only log of (seq, id); seqs strictly increase, so it can be binary-searched. An entry
   // is stale when its application changed again later (its current seq differs).
   const logSeqs: number[] = [];
@@ -151,6 +164,16 @@ export function createPortalStore(options: {
       return byId.size;
     },
     get headSeq() {
+      return headSeq;
+    },
+
+    addRaw(jsonText) {
+      headSeq++;
+      const key = `raw:${headSeq}`;
+      rawByKey.set(key, new RawFeedItem(jsonText));
+      logSeqs.push(headSeq);
+      logIds.push(key);
+      live.add(logSeqs.length - 1, 1);
       return headSeq;
     },
 
@@ -234,22 +257,31 @@ export function createPortalStore(options: {
 
     page(afterSeq, limit) {
       const items: PortalApplication[] = [];
+      const entries: (PortalApplication | RawFeedItem)[] = [];
       let lastSeq = afterSeq;
       let index = firstIndexAfter(afterSeq);
-      for (; index < logSeqs.length && items.length < limit; index++) {
+      for (; index < logSeqs.length && entries.length < limit; index++) {
         const seq = logSeqs[index] as number;
-        const entry = byId.get(logIds[index] as string);
+        const key = logIds[index] as string;
+        const entry = byId.get(key);
         lastSeq = seq;
-        if (entry && entry.seq === seq) items.push(entry.record);
+        if (entry && entry.seq === seq) {
+          items.push(entry.record);
+          entries.push(entry.record);
+        } else {
+          const raw = rawByKey.get(key);
+          if (raw) entries.push(raw);
+        }
       }
       // Skip stale entries so hasMore only reports live changes.
       while (index < logSeqs.length) {
-        const entry = byId.get(logIds[index] as string);
-        if (entry && entry.seq === logSeqs[index]) break;
+        const key = logIds[index] as string;
+        const entry = byId.get(key);
+        if ((entry && entry.seq === logSeqs[index]) || rawByKey.has(key)) break;
         index++;
       }
-      const remaining = byId.size - live.prefix(index);
-      return { items, lastSeq, hasMore: index < logSeqs.length, remaining };
+      const remaining = byId.size + rawByKey.size - live.prefix(index);
+      return { items, entries, lastSeq, hasMore: index < logSeqs.length, remaining };
     },
 
     document(documentId) {

@@ -1,13 +1,18 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProcedureDefinition } from '../shared/catalog/procedureSchema';
 import type { PortalApplicationsPage } from '../shared/portal/portalApplication';
 import { checkFaultSettings, createFaults, type FaultSettings, type Faults } from './faults';
+import {
+  checkHostileDocument,
+  createHostileDocuments,
+  type HostileDocuments,
+} from './hostileDocuments';
 import { createPortalCertificates } from './portalCertificates';
 import { createPortalEvents, type PortalEvents } from './portalEvents';
 import { createChangeTicker, describeChangeRequest, storeChangeFor } from './portalChanges';
-import { createPortalStore, PortalStoreError, type PortalStore } from './portalStore';
+import { createPortalStore, PortalStoreError, RawFeedItem, type PortalStore } from './portalStore';
 import {
   createRouter,
   errorReply,
@@ -48,6 +53,8 @@ export interface PortalSimulator {
   /** Actions received from Bureau, with their idempotency keys. */
   events: PortalEvents;
   faults: Faults;
+  /** Misbehaving document endpoints registered through `POST /__sim/documents`. */
+  hostileDocuments: HostileDocuments;
   close(): Promise<void>;
 }
 
@@ -173,6 +180,7 @@ export async function startPortalSimulator(
   router.use(faults.middleware);
   const events = createPortalEvents(store, now);
   const certificates = createPortalCertificates();
+  const hostileDocuments = createHostileDocuments();
 
   router.on('GET', '/api/v1/health', () =>
     jsonReply(200, { status: 'ok', serverTime: now().toISOString() }),
@@ -190,14 +198,25 @@ export async function startPortalSimulator(
     }
     const limit = parseLimit(request.url.searchParams.get('limit'));
     const page = store.page(afterSeq, limit);
-    const body: PortalApplicationsPage = {
-      items: page.items,
+    const rest: Omit<PortalApplicationsPage, 'items'> = {
       nextCursor: encodeCursor(page.lastSeq),
       hasMore: page.hasMore,
       cursorSequence: page.lastSeq,
       remaining: page.remaining,
     };
-    return jsonReply(200, body);
+    // Raw items (hostile-portal tests) are spliced in as the text they were given, never re-encoded.
+    const parts: Buffer[] = [Buffer.from('{"items":[')];
+    page.entries.forEach((entry, index) => {
+      if (index > 0) parts.push(Buffer.from(','));
+      const text = entry instanceof RawFeedItem ? entry.raw : JSON.stringify(entry);
+      parts.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+    });
+    parts.push(Buffer.from(`],${JSON.stringify(rest).slice(1)}`));
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: Buffer.concat(parts),
+    };
   });
 
   router.on('GET', '/api/v1/applications/:id', (request) => {
@@ -207,8 +226,24 @@ export async function startPortalSimulator(
       : errorReply(404, 'not_found', `Demande inconnue : ${request.params.id}`);
   });
 
-  router.on('GET', '/api/v1/documents/:id/content', (request) => {
-    const found = store.document(request.params.id ?? '');
+  router.on('GET', '/api/v1/documents/:id/content', async (request) => {
+    const id = request.params.id ?? '';
+    const hostile = hostileDocuments.document(id);
+    if (hostile) {
+      const served = await hostileDocuments.serve(id, request);
+      if (served) return served;
+      const range = request.headers.range;
+      return documentReply(
+        typeof range === 'string' ? range : undefined,
+        {
+          bytes: hostile.bytes,
+          sha256: createHash('sha256').update(hostile.bytes).digest('hex'),
+          mimeType: hostile.mimeType,
+        },
+        'piece.bin',
+      );
+    }
+    const found = store.document(id);
     if (!found) return errorReply(404, 'not_found', `Document inconnu : ${request.params.id}`);
     const range = request.headers.range;
     return documentReply(
@@ -231,6 +266,40 @@ export async function startPortalSimulator(
 
   router.on('GET', '/api/v1/applications/:id/certificate', (request) =>
     certificates.reply(request.params.id ?? ''),
+  );
+
+  router.on('POST', '/__sim/raw-items', async (request) => {
+    const body = (await request.json()) as { items?: unknown } | undefined;
+    const items = body?.items;
+    if (!Array.isArray(items) || items.length === 0 || items.length > MAX_ADMIN_COUNT) {
+      return errorReply(
+        400,
+        'invalid_items',
+        `items doit être une liste de 1 à ${MAX_ADMIN_COUNT} textes JSON.`,
+      );
+    }
+    const texts: (string | Buffer)[] = [];
+    for (const item of items) {
+      if (typeof item === 'string') texts.push(item);
+      else if (item && typeof item === 'object' && typeof item.base64 === 'string') {
+        texts.push(Buffer.from(item.base64, 'base64'));
+      } else {
+        return errorReply(400, 'invalid_items', 'Chaque élément : un texte JSON ou { base64 }.');
+      }
+    }
+    return jsonReply(201, { sequences: texts.map((text) => store.addRaw(text)) });
+  });
+  router.on('POST', '/__sim/documents', async (request) => {
+    const checked = checkHostileDocument(await request.json());
+    if (typeof checked === 'string') {
+      return errorReply(400, 'invalid_document', `Document simulé invalide : ${checked}.`);
+    }
+    return jsonReply(201, hostileDocuments.add(checked.id, checked));
+  });
+  router.on('GET', '/__sim/documents/requests', (request) =>
+    jsonReply(200, {
+      requests: hostileDocuments.requestCount(request.url.searchParams.get('id') ?? ''),
+    }),
   );
 
   router.on('GET', '/__sim/faults', () => jsonReply(200, faults.settings));
@@ -324,6 +393,7 @@ export async function startPortalSimulator(
     store,
     events,
     faults,
+    hostileDocuments,
     close() {
       if (arrivals) clearInterval(arrivals);
       ticker?.stop();

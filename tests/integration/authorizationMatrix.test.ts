@@ -183,6 +183,7 @@ describe('the contract’s roles', () => {
     'cases.approve',
     'cases.reject',
     'cases.signOff',
+    'cases.confirmPortalChanges',
     'certificates.issue',
     'certificates.reprint',
     'certificates.revoke',

@@ -123,7 +123,9 @@ describe('first sync from the portal simulator over real HTTP', () => {
       .pluck()
       .all() as string[];
     expect(reasons[0]).toContain('procédure inconnue');
-    expect(reasons[1]).toContain('submittedAt');
+    expect(reasons[1]).toBe('date de dépôt : format invalide (date et heure ISO 8601 avec fuseau)');
+    expect(reasons[2]).toBe('enregistrement : un objet attendu, reçu un texte');
+    expect(reasons[3]).toBe('référence : format invalide (ex. COM-IMPEX-2025-000123)');
     expect(reasons).toHaveLength(4);
   });
 });

@@ -68,11 +68,11 @@ describe('quarantine of malformed portal records', () => {
     expect(page2.nextCursor).toBeNull();
     const reasons = [...page1.rows, ...page2.rows].reverse().map((row) => row.reason);
     expect(reasons[0]).toMatch(/encodage invalide.*applicant\.lastName.*UTF-16/);
-    expect(reasons[1]).toContain('version');
+    expect(reasons[1]).toBe('version : un nombre attendu, reçu un texte');
     expect(reasons[2]).toContain('procédure inconnue');
-    expect(reasons[3]).toContain('submittedAt');
-    expect(reasons[4]).toContain('form.note');
-    expect(reasons[5]).toContain('company');
+    expect(reasons[3]).toBe('date de dépôt : format invalide (date et heure ISO 8601 avec fuseau)');
+    expect(reasons[4]).toMatch(/^enregistrement trop imbriqué ou trop volumineux/);
+    expect(reasons[5]).toBe('entreprise : un objet attendu, reçu un nombre');
     expect(reasons[6]).toMatch(/encodage invalide.*applicant\.city.*UTF-8/);
     expect(page1.rows.every((row) => row.portalId !== null && row.receivedAt)).toBe(true);
   });

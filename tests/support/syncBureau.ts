@@ -14,6 +14,7 @@ export const FAST_TUNING: Partial<SyncTuning> = {
   probeBaseMs: 20,
   probeMaxMs: 100,
   downloadAttempts: 3,
+  downloadStallMs: 1_500,
 };
 
 export function openSyncCore(options: {

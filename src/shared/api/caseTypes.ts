@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../domain/caseStatus';
 import type { WorkflowAction } from '../domain/caseWorkflow';
+import type { UnconfirmedPortalChanges } from '../portal/reviewedChanges';
 
 /** Case-review shapes crossing the API boundary: workflow, checklist, notes, history. */
 
@@ -76,12 +77,22 @@ export interface ReplyChanges {
   documentIds: string[];
 }
 
+/**
+ * Reviewed data the portal changed after the decision, until a person confirms having checked it:
+ * meanwhile sign-off and issuing are refused (issue 13).
+ */
+export interface PendingPortalChanges extends UnconfirmedPortalChanges {
+  /** Whether this user may confirm them (the case's holder or a supervisor of its office). */
+  canConfirm: boolean;
+}
+
 export interface CaseReview {
   workflow: CaseWorkflowView;
   checklist: ChecklistTick[];
   notes: CaseNote[];
   history: HistoryEntry[];
   replyChanges: ReplyChanges | null;
+  portalChanges: PendingPortalChanges | null;
 }
 
 export interface DocumentContent {

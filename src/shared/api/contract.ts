@@ -246,6 +246,11 @@ export const apiContract = {
       }),
     access: ['superviseur'],
   }),
+  /**
+   * « J'ai vérifié ces modifications »: the portal changed reviewed data after the decision; the
+   * case's holder or a supervisor of its office has checked it, so sign-off and issuing may go on.
+   */
+  'cases.confirmPortalChanges': method<CaseDetail>()({ input: byCase, access: caseWorkers }),
   'documents.content': method<DocumentContent>()({
     input: z.strictObject({ id: z.string().min(1).max(64) }),
     access: staff,

@@ -47,8 +47,13 @@ export interface CaseSyncState {
 export interface QuarantineEntry {
   id: number;
   portalId: string | null;
+  /** French, for a person: what is wrong with the item. */
   reason: string;
+  /** The latest time the portal sent it. */
   receivedAt: string;
+  firstReceivedAt: string;
+  /** How many times the portal sent it (replayed pages, later syncs). */
+  seenCount: number;
 }
 
 export interface QuarantinePage {

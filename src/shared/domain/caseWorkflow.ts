@@ -36,6 +36,12 @@ export interface WorkflowContext {
   checklistRemaining: number;
   /** Staff work the cases of their own office only (the portal routes each case to one). */
   sameOffice: boolean;
+  /**
+   * Reviewed data the portal changed after the decision, described in French, until a person
+   * confirms having checked it (issue 13): the decision was taken on other data, so neither the
+   * sign-off nor the certificate may follow unseen. Absent or null: nothing waits.
+   */
+  unconfirmedPortalChanges?: string | null;
 }
 
 export type WorkflowCheck =
@@ -50,7 +56,8 @@ export type WorkflowRefusal =
   | 'four_eyes'
   | 'in_conflict'
   | 'other_office'
-  | 'checklist_incomplete';
+  | 'checklist_incomplete'
+  | 'portal_changes_unconfirmed';
 
 const STATUS_LABEL: Record<CaseStatus, string> = {
   submitted: 'reçu',
@@ -72,10 +79,23 @@ const refuse = (code: WorkflowRefusal, reason: string): WorkflowCheck => ({
   reason,
 });
 
+/** The portal changed reviewed data after the decision: say what, and what to do before `verb`. */
+function unconfirmedChanges(changes: string, verb: string): WorkflowCheck {
+  return refuse(
+    'portal_changes_unconfirmed',
+    `Le portail a modifié des données après la décision : ${changes}. Vérifiez ces modifications puis confirmez-les (« J’ai vérifié ces modifications ») avant de ${verb}.`,
+  );
+}
+
+/** « de prendre » but « d’approuver »: French elides « de » before a vowel or a mute h. */
+export function deBefore(word: string): string {
+  return /^[aeiouyhàâéèêëîïôöûü]/i.test(word) ? `d’${word}` : `de ${word}`;
+}
+
 function wrongStatus(action: string, status: CaseStatus): WorkflowCheck {
   return refuse(
     'wrong_status',
-    `Impossible de ${action} : le dossier est ${STATUS_LABEL[status]}.`,
+    `Impossible ${deBefore(action)} : le dossier est ${STATUS_LABEL[status]}.`,
   );
 }
 
@@ -99,9 +119,9 @@ function holderAction(
   return { allowed: true, to };
 }
 
-export function checkAction(context: WorkflowContext, action: WorkflowAction): WorkflowCheck {
-  const { status, role, userId, claimedBy } = context;
-  if (!CASE_WORKERS.includes(role)) {
+/** Whoever works on a case: a clerk or a supervisor, of the case's office (null: allowed). */
+function caseWorkerRefusal(context: WorkflowContext): WorkflowCheck | null {
+  if (!CASE_WORKERS.includes(context.role)) {
     return refuse(
       'forbidden_role',
       "Votre rôle ne permet pas d'instruire les dossiers. Demandez à un agent ou à un superviseur.",
@@ -113,6 +133,13 @@ export function checkAction(context: WorkflowContext, action: WorkflowAction): W
       "Ce dossier relève d'un autre bureau : seuls ses agents peuvent l'instruire.",
     );
   }
+  return null;
+}
+
+export function checkAction(context: WorkflowContext, action: WorkflowAction): WorkflowCheck {
+  const { status, role, userId, claimedBy } = context;
+  const refusal = caseWorkerRefusal(context);
+  if (refusal) return refusal;
   if (context.inConflict) {
     return refuse(
       'in_conflict',
@@ -185,6 +212,9 @@ export function checkAction(context: WorkflowContext, action: WorkflowAction): W
     case 'issueCertificate':
       // Anyone of the office who works cases may print what was approved; no claim needed.
       if (status !== 'approved') return wrongStatus('délivrer le certificat', status);
+      if (context.unconfirmedPortalChanges) {
+        return unconfirmedChanges(context.unconfirmedPortalChanges, 'délivrer le certificat');
+      }
       return { allowed: true, to: 'issued' };
     case 'signOffApprove':
     case 'signOffReturn': {
@@ -201,6 +231,9 @@ export function checkAction(context: WorkflowContext, action: WorkflowAction): W
           'four_eyes',
           'Règle des quatre yeux : vous avez proposé cette décision, un autre superviseur doit la valider.',
         );
+      }
+      if (action === 'signOffApprove' && context.unconfirmedPortalChanges) {
+        return unconfirmedChanges(context.unconfirmedPortalChanges, 'valider la décision');
       }
       return { allowed: true, to: action === 'signOffApprove' ? 'approved' : 'in_review' };
     }
@@ -241,6 +274,32 @@ export function blockedDecisions(
     blocked.push({ action, reason: check.reason });
   }
   return blocked;
+}
+
+/**
+ * Confirming the portal's changes after a decision (not a transition: the status stays): the
+ * case's holder (its assigned clerk, or whoever holds its claim) or a supervisor of its office.
+ */
+export function checkConfirmPortalChanges(
+  context: WorkflowContext,
+  assigneeId: string | null,
+): WorkflowCheck {
+  const { role, userId } = context;
+  const refusal = caseWorkerRefusal(context);
+  if (refusal) return refusal;
+  if (!context.unconfirmedPortalChanges) {
+    return refuse(
+      'wrong_status',
+      'Aucune modification du portail n’attend de confirmation sur ce dossier.',
+    );
+  }
+  if (role !== 'superviseur' && assigneeId !== userId && context.claimedBy !== userId) {
+    return refuse(
+      'claimed_by_other',
+      'Seul l’agent chargé du dossier ou un superviseur du bureau peut confirmer les modifications du portail.',
+    );
+  }
+  return { allowed: true, to: context.status };
 }
 
 /** A claim left untouched longer than the timeout no longer holds the case. */

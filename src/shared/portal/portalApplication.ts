@@ -8,10 +8,35 @@ import { CASE_STATUSES } from '../domain/caseStatus';
  */
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
-const boundedText = (max: number) => z.string().trim().min(1).max(max);
 
-export const portalDocument = z.strictObject({
-  id: boundedText(64),
+/** C0 controls and DEL, NUL included: never part of a name, an address or a reference. */
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** The same, but free text may keep its tabs and line breaks. */
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const NO_CONTROLS = 'caractère de contrôle interdit (NUL, tabulation…)';
+
+const boundedText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => !CONTROL_CHARACTERS.test(text), NO_CONTROLS);
+
+/**
+ * A portal id: letters, digits, `-` and `_` only. Ids are keys and appear in URLs, never in a
+ * file path (attachments are stored under their SHA-256), but a `../` must not even get that far.
+ */
+export const PORTAL_DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Objects ignore (and keep) fields they do not know: a portal that adds one must not stop every
+ * record. Bureau stores what it received; the fields it does not know are never read.
+ */
+export const portalDocument = z.looseObject({
+  id: z.string().regex(PORTAL_DOCUMENT_ID),
   code: boundedText(40),
   fileName: boundedText(200),
   mimeType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
@@ -23,7 +48,7 @@ export const portalDocument = z.strictObject({
 });
 export type PortalDocument = z.infer<typeof portalDocument>;
 
-export const portalApplicant = z.strictObject({
+export const portalApplicant = z.looseObject({
   firstName: boundedText(100),
   lastName: boundedText(100),
   gender: z.enum(['F', 'M']).optional(),
@@ -37,7 +62,7 @@ export const portalApplicant = z.strictObject({
 });
 export type PortalApplicant = z.infer<typeof portalApplicant>;
 
-export const portalCompany = z.strictObject({
+export const portalCompany = z.looseObject({
   name: boundedText(200),
   legalForm: boundedText(60),
   nif: z.string().regex(/^\d{10}$/),
@@ -45,7 +70,15 @@ export const portalCompany = z.strictObject({
 });
 export type PortalCompany = z.infer<typeof portalCompany>;
 
-export const formValue = z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]);
+export const formValue = z.union([
+  z
+    .string()
+    .max(5000)
+    .refine((text) => !CONTROLS_BUT_LINE_BREAKS.test(text), NO_CONTROLS),
+  z.number(),
+  z.boolean(),
+  z.null(),
+]);
 export type FormValue = z.infer<typeof formValue>;
 
 /** At most this many entries in `appliedEvents`: the portal keeps the latest ones. */
@@ -55,13 +88,13 @@ export const MAX_APPLIED_EVENTS = 20;
  * One event reported by a Bureau client (`POST /api/v1/applications/:id/events`) that changed the
  * record: its `Idempotency-Key` and the record `version` it produced (the previous version + 1).
  */
-export const portalAppliedEvent = z.strictObject({
+export const portalAppliedEvent = z.looseObject({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,128}$/),
   version: z.int().positive(),
 });
 export type PortalAppliedEvent = z.infer<typeof portalAppliedEvent>;
 
-export const portalApplication = z.strictObject({
+export const portalApplication = z.looseObject({
   id: z.string().regex(/^[a-z0-9-]{8,64}$/),
   reference: z.string().regex(/^[A-Z]{3}-[A-Z]{2,6}-\d{4}-\d{6}$/),
   procedureCode: z.string().regex(/^[A-Z]{3}-[A-Z]{2,6}$/),
@@ -71,7 +104,13 @@ export const portalApplication = z.strictObject({
   updatedAt: isoDateTime,
   applicant: portalApplicant,
   company: portalCompany.nullable(),
-  form: z.record(z.string().max(64), formValue),
+  form: z.record(
+    z
+      .string()
+      .max(64)
+      .refine((key) => !CONTROL_CHARACTERS.test(key), NO_CONTROLS),
+    formValue,
+  ),
   documents: z.array(portalDocument).max(50),
   /**
    * Optional: the latest client events that changed this record (oldest first, at most

@@ -38,6 +38,7 @@ describe('portal store', () => {
     expect(rest.hasMore).toBe(false);
     expect(store.page(rest.lastSeq, 100)).toEqual({
       items: [],
+      entries: [],
       lastSeq: 10,
       hasMore: false,
       remaining: 0,

@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
-import { isOpenStatus } from '../../../shared/domain/caseStatus';
+import { isOpenStatus, type CaseStatus } from '../../../shared/domain/caseStatus';
 import type { PortalApplication } from '../../../shared/portal/portalApplication';
+import {
+  accumulatePortalChanges,
+  CONFIRMATION_STATUSES,
+  DECIDED_STATUSES,
+  reviewedChanges,
+  type UnconfirmedPortalChanges,
+} from '../../../shared/portal/reviewedChanges';
 
 export interface IncomingApplication {
   record: PortalApplication;
@@ -9,8 +16,26 @@ export interface IncomingApplication {
 }
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
-/** `held`: a newer version that `beforeUpdate` kept out of the cache (the case is in conflict). */
-export type BatchOutcome = UpsertOutcome | 'held';
+/**
+ * `held`: a newer version that `beforeUpdate` kept out of the cache (the case is in conflict).
+ * `divergent`: the version already cached, sent again with other content; the cache keeps what
+ * it has (a version names one content) and the caller keeps a trace.
+ */
+export type BatchOutcome = UpsertOutcome | 'held' | 'divergent';
+
+/** JSON with object keys sorted, so two serializations of one content compare equal. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map(
+        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+      );
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
 
 interface KnownCase {
   portal_version: number;
@@ -55,6 +80,9 @@ export function createApplicationsRepository(
     `SELECT id, portal_version, status, office_code FROM applications
      WHERE id IN (SELECT value FROM json_each(?))`,
   );
+  const storedRecord = db.prepare<[string], { record_json: string }>(
+    'SELECT record_json FROM applications WHERE id = ?',
+  );
   const clearAssignee = db.prepare('UPDATE applications SET assignee_id = NULL WHERE id = ?');
   const acknowledge = db.prepare(`
     UPDATE applications SET portal_version = @portalVersion, portal_updated_at = @portalUpdatedAt,
@@ -74,6 +102,20 @@ export function createApplicationsRepository(
   const insertChange = db.prepare(`
     INSERT INTO history_events (application_id, at, kind, from_status, to_status, details_json)
     VALUES (?, ?, ?, ?, ?, ?)`);
+  const reviewedState = db.prepare<
+    [string],
+    {
+      status: CaseStatus;
+      portal_version: number;
+      record_json: string;
+      portal_changes_json: string | null;
+    }
+  >(
+    'SELECT status, portal_version, record_json, portal_changes_json FROM applications WHERE id = ?',
+  );
+  const setPortalChanges = db.prepare(
+    'UPDATE applications SET portal_changes_json = ? WHERE id = ?',
+  );
   // New cases are written in multi-row statements; migration 006 moved their search indexing
   // here (one INSERT … SELECT per batch instead of a trigger run per row).
   const indexNewCases = db.prepare(`
@@ -205,6 +247,48 @@ export function createApplicationsRepository(
     );
   }
 
+  /**
+   * A newer portal version of a case decided here (issue 13): what it changes in the reviewed data
+   * (applicant, company, form, documents) goes into the history; while the case can still get a
+   * certificate, the changes also wait for a person's confirmation (`portal_changes_json`), which
+   * issuing and sign-off require. Runs before the new record is written: the stored one is what
+   * the decision saw. `statusAfter`: the case's status once the version is written.
+   */
+  function noteChangesAfterDecision(record: PortalApplication, statusAfter?: CaseStatus): void {
+    const stored = reviewedState.get(record.id);
+    if (!stored || !DECIDED_STATUSES.includes(stored.status)) return;
+    const waiting = stored.portal_changes_json
+      ? (JSON.parse(stored.portal_changes_json) as UnconfirmedPortalChanges)
+      : null;
+    const diff = reviewedChanges(JSON.parse(stored.record_json) as PortalApplication, record);
+    const awaitsCertificate = CONFIRMATION_STATUSES.includes(statusAfter ?? stored.status);
+    let next = awaitsCertificate ? waiting : null;
+    if (diff.changes.length > 0 || diff.omitted > 0) {
+      if (awaitsCertificate) {
+        next = accumulatePortalChanges(waiting, diff, {
+          detectedAt: record.updatedAt,
+          version: record.version,
+        });
+      }
+      insertChange.run(
+        record.id,
+        record.updatedAt,
+        'portal_data_changed_after_decision',
+        null,
+        null,
+        JSON.stringify({
+          fromVersion: stored.portal_version,
+          version: record.version,
+          decidedStatus: stored.status,
+          changes: diff.changes,
+          omitted: diff.omitted,
+          confirmationRequired: next !== null,
+        }),
+      );
+    }
+    if (next !== waiting) setPortalChanges.run(next ? JSON.stringify(next) : null, record.id);
+  }
+
   /** Writes a newer portal version over the cached one and records what the portal changed. */
   function applyUpdate(
     incoming: IncomingApplication,
@@ -220,6 +304,7 @@ export function createApplicationsRepository(
             toStatus: record.status,
           })
         : undefined;
+    noteChangesAfterDecision(record, record.status);
     // due_date is not rewritten: it follows from submittedAt (fixed) and the SLA pauses the
     // workflow records, not from the portal.
     update.run(columns(incoming, now));
@@ -253,6 +338,26 @@ export function createApplicationsRepository(
   }
 
   /**
+   * A version already cached, sent again. Replays are common and change nothing. When the stored
+   * record is older than its version, the version was advanced by our own event (pushOutbox):
+   * the portal's record of it is taken in, the workflow columns stay. Any other difference is
+   * `divergent`: a version names one content, so the cache keeps what it has.
+   */
+  const catchUpOwnVersion = db.prepare(
+    'UPDATE applications SET record_json = ?, portal_updated_at = ? WHERE id = ?',
+  );
+  function sameVersionOutcome(record: PortalApplication): 'unchanged' | 'divergent' {
+    const stored = storedRecord.get(record.id)?.record_json;
+    if (stored === undefined || stored === JSON.stringify(record)) return 'unchanged';
+    const parsed = JSON.parse(stored) as PortalApplication;
+    if (parsed.version < record.version) {
+      catchUpOwnVersion.run(JSON.stringify(record), record.updatedAt, record.id);
+      return 'unchanged';
+    }
+    return canonicalJson(parsed) === canonicalJson(record) ? 'unchanged' : 'divergent';
+  }
+
+  /**
    * The batch form of `upsertFromPortal`, for a page of the change feed: one lookup for the whole
    * batch, new cases written together. Items are applied in order, with the same version guard
    * (a newer version replaces an older one, anything else changes nothing), so a case appearing
@@ -283,7 +388,9 @@ export function createApplicationsRepository(
       }
       const cached = known.get(record.id);
       if (cached && cached.portal_version >= record.version) {
-        outcomes.push('unchanged');
+        outcomes.push(
+          cached.portal_version === record.version ? sameVersionOutcome(record) : 'unchanged',
+        );
         continue;
       }
       if (cached) {
@@ -318,7 +425,8 @@ export function createApplicationsRepository(
   return {
     /** Newer portal versions replace older ones; replays and out-of-order pages change nothing. */
     upsertFromPortal(incoming: IncomingApplication, now: string): UpsertOutcome {
-      return upsertMany([incoming], now)[0] as UpsertOutcome;
+      const outcome = upsertMany([incoming], now)[0];
+      return outcome === 'divergent' ? 'unchanged' : (outcome as UpsertOutcome);
     },
     upsertManyFromPortal: upsertMany,
     /** The clerk chose the portal's version in a conflict: it replaces the local state. */
@@ -332,6 +440,8 @@ export function createApplicationsRepository(
      */
     acknowledgePortalVersion(incoming: IncomingApplication, now: string): void {
       const { record } = incoming;
+      // The local status stays: a decision kept against the portal's newer data is checked too.
+      noteChangesAfterDecision(record);
       acknowledge.run({
         id: record.id,
         portalVersion: record.version,

@@ -22,7 +22,8 @@ type CaseHandlerNames =
   | 'cases.requestInfo'
   | 'cases.approve'
   | 'cases.reject'
-  | 'cases.signOff';
+  | 'cases.signOff'
+  | 'cases.confirmPortalChanges';
 
 function userOf(context: CallContext): CurrentUser {
   // The dispatcher already refused anonymous calls to staff methods; this narrows the type.
@@ -103,5 +104,6 @@ export function createCaseHandlers(deps: {
     'cases.signOff': act(({ id, decision, comment }, user) =>
       actions.signOff(id, decision, comment, user),
     ),
+    'cases.confirmPortalChanges': act(({ id }, user) => actions.confirmPortalChanges(id, user)),
   };
 }

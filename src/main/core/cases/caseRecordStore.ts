@@ -3,6 +3,10 @@ import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import { activeClaimHolder, type WorkflowContext } from '../../../shared/domain/caseWorkflow';
 import type { CurrentUser } from '../../../shared/api/types';
 import type { ProcedureDefinition } from '../../../shared/catalog/procedureSchema';
+import {
+  describeReviewedChanges,
+  type UnconfirmedPortalChanges,
+} from '../../../shared/portal/reviewedChanges';
 
 /** The workflow columns of one case, as the state machine and the review screen need them. */
 export interface CaseWorkflowRow {
@@ -19,13 +23,22 @@ export interface CaseWorkflowRow {
   due_date: string;
   decision_json: string | null;
   conflict_json: string | null;
+  /** Reviewed data the portal changed after the decision, not yet confirmed (migration 015). */
+  portal_changes_json: string | null;
+}
+
+/** The portal's changes after the decision that wait for a person, if any. */
+export function unconfirmedPortalChangesOf(row: CaseWorkflowRow): UnconfirmedPortalChanges | null {
+  return row.portal_changes_json
+    ? (JSON.parse(row.portal_changes_json) as UnconfirmedPortalChanges)
+    : null;
 }
 
 export function createCaseRecordStore(db: Database.Database) {
   const workflowRow = db.prepare<[string], CaseWorkflowRow>(`
     SELECT id, status, office_code, procedure_code, assignee_id, claimed_by, claim_activity_at,
       signoff_requested_by, info_requested_at, sla_paused_days, due_date, decision_json,
-      conflict_json
+      conflict_json, portal_changes_json
     FROM applications WHERE id = ?`);
   const tickedCount = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM checklist_ticks WHERE application_id = ? AND checked = 1',
@@ -49,6 +62,7 @@ export function createCaseRecordStore(db: Database.Database) {
         tickedCount.get(row.id)?.n === 0
           ? 0
           : tickedIds.all(row.id).filter((tick) => checklistIds.has(tick.item_id)).length;
+      const portalChanges = unconfirmedPortalChangesOf(row);
       return {
         status: row.status,
         role: user.role,
@@ -63,6 +77,9 @@ export function createCaseRecordStore(db: Database.Database) {
         inConflict: row.conflict_json !== null,
         checklistRemaining: checklistIds.size - ticked,
         sameOffice: row.office_code === user.officeCode,
+        unconfirmedPortalChanges: portalChanges
+          ? describeReviewedChanges(portalChanges, procedure, 'fr')
+          : null,
       };
     },
   };

@@ -11,8 +11,16 @@ import type {
 import type { CurrentUser } from '../../../shared/api/types';
 import type { ProcedureDefinition } from '../../../shared/catalog/procedureSchema';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
-import { allowedActions, blockedDecisions } from '../../../shared/domain/caseWorkflow';
-import type { CaseRecordStore, CaseWorkflowRow } from './caseRecordStore';
+import {
+  allowedActions,
+  blockedDecisions,
+  checkConfirmPortalChanges,
+} from '../../../shared/domain/caseWorkflow';
+import {
+  unconfirmedPortalChangesOf,
+  type CaseRecordStore,
+  type CaseWorkflowRow,
+} from './caseRecordStore';
 
 /** Reads everything the review screen shows besides the record itself, in a handful of indexed queries. */
 
@@ -101,6 +109,7 @@ export function createCaseReviewQueries(
         details: JSON.parse(raw.details_json) as Record<string, unknown>,
       }));
       const claimActivity = row.claim_activity_at;
+      const portalChanges = unconfirmedPortalChangesOf(row);
       return {
         workflow: {
           claim:
@@ -134,6 +143,10 @@ export function createCaseReviewQueries(
         })),
         history: entries,
         replyChanges: replyChangesOf(row, entries),
+        portalChanges: portalChanges && {
+          ...portalChanges,
+          canConfirm: context ? checkConfirmPortalChanges(context, row.assignee_id).allowed : false,
+        },
       };
     },
   };

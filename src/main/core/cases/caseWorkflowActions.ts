@@ -3,14 +3,22 @@ import type { CaseDecision, PersonRef } from '../../../shared/api/caseTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import type { ProcedureDefinition } from '../../../shared/catalog/procedureSchema';
 import { isOpenStatus, type CaseStatus } from '../../../shared/domain/caseStatus';
-import { checkAction, type WorkflowAction } from '../../../shared/domain/caseWorkflow';
+import {
+  checkAction,
+  checkConfirmPortalChanges,
+  type WorkflowAction,
+} from '../../../shared/domain/caseWorkflow';
 import type { PortalEventKind } from '../../../shared/portal/portalEventKinds';
 import { DomainError } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Catalog } from '../catalog/loadCatalog';
 import type { Clock } from '../clock';
 import type { Outbox } from '../sync/outbox';
-import type { CaseRecordStore, CaseWorkflowRow } from './caseRecordStore';
+import {
+  unconfirmedPortalChangesOf,
+  type CaseRecordStore,
+  type CaseWorkflowRow,
+} from './caseRecordStore';
 
 /**
  * The clerk's and the supervisor's actions on a case. Each one asks the shared state machine
@@ -28,7 +36,12 @@ interface Change {
 }
 
 type WritableColumn =
-  'assignee_id' | 'claimed_by' | 'claim_activity_at' | 'signoff_requested_by' | 'info_requested_at';
+  | 'assignee_id'
+  | 'claimed_by'
+  | 'claim_activity_at'
+  | 'signoff_requested_by'
+  | 'info_requested_at'
+  | 'portal_changes_json';
 
 const person = (user: CurrentUser): PersonRef => ({ id: user.id, displayName: user.displayName });
 
@@ -154,6 +167,55 @@ export function createCaseWorkflowActions(deps: {
     },
   );
 
+  /**
+   * A person checked what the portal changed after the decision (issue 13): the changes stop
+   * blocking sign-off and issuing. Internal work: history and audit, nothing for the portal.
+   */
+  const confirmPortalChanges = db.transaction((id: string, user: CurrentUser): void => {
+    const now = clock.now();
+    const at = now.toISOString();
+    const { row, procedure } = load(id);
+    const context = records.contextFor(row, procedure, user, now, deps.claimTimeoutMinutes);
+    const check = checkConfirmPortalChanges(context, row.assignee_id);
+    if (!check.allowed) {
+      const code =
+        check.code === 'forbidden_role' || check.code === 'claimed_by_other'
+          ? 'forbidden'
+          : 'workflow_refused';
+      throw new DomainError(code, check.reason);
+    }
+    const confirmed = unconfirmedPortalChangesOf(row)!;
+    update(id, { portal_changes_json: null, updated_at: at });
+    const details = {
+      version: confirmed.version,
+      changes: confirmed.changes,
+      omitted: confirmed.omitted,
+    };
+    insertHistory.run(
+      id,
+      at,
+      user.id,
+      'portal_changes_confirmed',
+      null,
+      null,
+      JSON.stringify(details),
+    );
+    audit.append({
+      at,
+      actorId: user.id,
+      officeCode: row.office_code,
+      action: 'case.portal_changes_confirmed',
+      entityType: 'application',
+      entityId: id,
+      summary: {
+        status: row.status,
+        version: confirmed.version,
+        paths: confirmed.changes.map((change) => change.path),
+        omitted: confirmed.omitted,
+      },
+    });
+  });
+
   const claimed = (user: CurrentUser, at: string) => ({
     claimed_by: user.id,
     claim_activity_at: at,
@@ -161,6 +223,10 @@ export function createCaseWorkflowActions(deps: {
   });
 
   return {
+    confirmPortalChanges(id: string, user: CurrentUser): void {
+      confirmPortalChanges.immediate(id, user);
+    },
+
     claim(id: string, user: CurrentUser): void {
       perform(id, 'claim', user, () => ({
         history: 'claimed',
@@ -349,7 +415,8 @@ export function createCaseWorkflowActions(deps: {
         return {
           history: 'signoff_returned',
           details: { comment },
-          set: { signoff_requested_by: null },
+          // Back in review, the clerk decides again on the data as it now stands.
+          set: { signoff_requested_by: null, portal_changes_json: null },
           decision: {
             kind: 'signoff_returned',
             comment: comment ?? null,

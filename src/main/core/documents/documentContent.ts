@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DocumentContent } from '../../../shared/api/caseTypes';
 import { DomainError } from '../api/domainError';
+import { documentFile, legacyDocumentFile } from './documentFiles';
 
 interface DocumentRow {
   id: string;
@@ -15,8 +16,8 @@ interface DocumentRow {
 }
 
 /**
- * Serves a downloaded attachment to the viewer. The path is rebuilt from the ids (never taken
- * from the database or the caller) and the bytes are checked against the portal's SHA-256 on
+ * Serves a downloaded attachment to the viewer. The path is rebuilt from the SHA-256 (never taken
+ * from the database, the portal's ids or the caller) and the bytes are checked against it on
  * every open: a file altered on disk is refused and queued for a fresh download.
  */
 export function createDocumentContent(db: Database.Database, dataDir: string) {
@@ -26,7 +27,21 @@ export function createDocumentContent(db: Database.Database, dataDir: string) {
   const redownload = db.prepare(
     "UPDATE documents SET state = 'pending', local_path = NULL, next_attempt_at = NULL, last_error = ? WHERE id = ?",
   );
-  const root = join(dataDir, 'documents');
+
+  /** The file, moving it first from where a Bureau before SHA-256 names kept it. */
+  async function readStored(row: DocumentRow): Promise<Buffer> {
+    const file = documentFile(dataDir, row.sha256);
+    try {
+      return await readFile(file);
+    } catch (error) {
+      const legacy = legacyDocumentFile(dataDir, row.application_id, row.id);
+      if (!legacy) throw error;
+      const bytes = await readFile(legacy);
+      await mkdir(dirname(file), { recursive: true });
+      await rename(legacy, file);
+      return bytes;
+    }
+  }
 
   return async (id: string): Promise<DocumentContent> => {
     const row = find.get(id);
@@ -39,7 +54,7 @@ export function createDocumentContent(db: Database.Database, dataDir: string) {
     }
     let bytes: Buffer;
     try {
-      bytes = await readFile(join(root, row.application_id, row.id));
+      bytes = await readStored(row);
     } catch {
       redownload.run('fichier local introuvable', id);
       throw new DomainError(

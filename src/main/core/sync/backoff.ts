@@ -14,8 +14,15 @@ export interface SyncTuning {
   probeMaxMs: number;
   pushConcurrency: number;
   downloadConcurrency: number;
-  /** Download attempts of one document before it is marked failed (checksum or HTTP errors). */
+  /**
+   * Failed downloads of one document before it is marked failed and listed for a person. Every
+   * failure counts except a cut link that brought bytes (the .part file keeps them).
+   */
   downloadAttempts: number;
+  /** A download that receives nothing for this long is cut (a portal that hangs). */
+  downloadStallMs: number;
+  /** One download attempt never lasts longer (a trickle); the next resumes from the .part. */
+  downloadAttemptMaxMs: number;
 }
 
 export const DEFAULT_TUNING: SyncTuning = {
@@ -29,7 +36,9 @@ export const DEFAULT_TUNING: SyncTuning = {
   probeMaxMs: 60_000,
   pushConcurrency: 4,
   downloadConcurrency: 3,
-  downloadAttempts: 5,
+  downloadAttempts: 6,
+  downloadStallMs: 30_000,
+  downloadAttemptMaxMs: 15 * 60_000,
 };
 
 /**

@@ -16,7 +16,7 @@ import { createOutbox } from './outbox';
 import { createPortalClient, type PortalConfig } from './portalClient';
 import { createPuller } from './pullApplications';
 import { createPusher } from './pushOutbox';
-import { createQuarantineQueries } from './quarantineQueries';
+import { createQuarantine } from './quarantine';
 import { createSyncHandlers } from './syncHandlers';
 import { createSyncService } from './syncService';
 import { createSyncStateStore } from './syncStateStore';
@@ -41,6 +41,7 @@ export function createSyncEngine(deps: {
   const syncState = createSyncStateStore(db);
   const outbox = createOutbox(db);
   const conflicts = createConflicts(db, outbox);
+  const quarantine = createQuarantine(db);
   const puller = createPuller({
     db,
     portal,
@@ -49,6 +50,7 @@ export function createSyncEngine(deps: {
     applications,
     syncState,
     conflicts,
+    quarantine,
     clock,
     tuning,
   });
@@ -57,6 +59,7 @@ export function createSyncEngine(deps: {
     db,
     dataDir: deps.dataDir,
     portal,
+    catalog: deps.catalog,
     clock,
     tuning,
   });
@@ -91,7 +94,7 @@ export function createSyncEngine(deps: {
     handlers: (getCase: (id: string, user: CurrentUser) => CaseDetail | Promise<CaseDetail>) =>
       createSyncHandlers({
         sync,
-        quarantine: createQuarantineQueries(db),
+        quarantine,
         caseActions,
         resolveConflict: (id, keep, user) => {
           resolveConflict(id, keep, user);

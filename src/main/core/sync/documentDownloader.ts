@@ -1,36 +1,59 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type Database from 'better-sqlite3';
+import type { Catalog } from '../catalog/loadCatalog';
 import type { Clock } from '../clock';
+import { documentFile } from '../documents/documentFiles';
 import { fullJitterDelay, type SyncTuning } from './backoff';
 import { PortalUnreachableError, type PortalClient } from './portalClient';
 
 /**
  * Downloads attachments in the background, a few at a time, so a case is usable as soon as its
- * record lands. Bytes go to `<id>.part` and are appended to on retry with a Range request, so a
- * 5 MB scan over a flaky link is not restarted from zero; the file becomes `<id>` only once its
- * SHA-256 matches the record's. State lives in `documents` (pending → downloading → ready|failed).
+ * record lands. Bytes go to `<sha256>.part` and are appended to on retry with a Range request, so
+ * a 5 MB scan over a flaky link is not restarted from zero; the file becomes `<sha256>` only once
+ * its SHA-256 matches the record's. The portal's ids never name a file (documentFiles.ts).
+ *
+ * A broken or hostile portal cannot hurt the desk: reading stops at the declared size, a document
+ * larger than its procedure allows is refused unread, a silent connection is cut after
+ * `downloadStallMs`, and every failure waits (backoff with jitter) before the next try and counts
+ * toward giving up, except a cut link that moved the `.part` forward by a real step (64 KiB, or to
+ * the end): the step bound keeps an endpoint that cuts after every few bytes, or that restarts
+ * from zero each time, from retrying without end. State lives
+ * in `documents` (pending → downloading → ready|failed).
  */
 
 interface DocumentRow {
   id: string;
   application_id: string;
+  code: string;
   size: number;
   sha256: string;
   attempts: number;
 }
 
-class ChecksumMismatch extends Error {}
+/** A cut link is free (not counted) when the `.part` file grew by this much, or to the end. */
+const RESUME_STEP_BYTES = 64 * 1024;
+
+/** The link failed (refused, reset, silent); the `.part` file grew by `gained` bytes. */
+class LinkFailure extends Error {
+  constructor(
+    message: string,
+    readonly gained: number,
+  ) {
+    super(message);
+  }
+}
 
 export interface DownloadRound {
   ready: number;
   retried: number;
   failed: number;
+  /** A download could not reach the portal at all: the caller checks whether it is down. */
   unreachable: boolean;
 }
 
@@ -42,25 +65,37 @@ async function sizeOf(file: string): Promise<number> {
   }
 }
 
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
-  return hash.digest('hex');
+async function sha256Of(file: string): Promise<string | null> {
+  try {
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(file), hash);
+    return hash.digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+const MIB = 1024 * 1024;
+function megabytes(bytes: number): string {
+  return `${(bytes / MIB).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 }
 
 export function createDocumentDownloader(deps: {
   db: Database.Database;
   dataDir: string;
   portal: PortalClient;
+  catalog: Catalog;
   clock: Clock;
   tuning: SyncTuning;
 }) {
   const { db, portal, clock, tuning } = deps;
-  const root = join(deps.dataDir, 'documents');
   const due = db.prepare<[string, number], DocumentRow>(`
-    SELECT id, application_id, size, sha256, attempts FROM documents
+    SELECT id, application_id, code, size, sha256, attempts FROM documents
     WHERE state IN ('pending', 'downloading') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
     ORDER BY rowid LIMIT ?`);
+  const procedureOf = db.prepare<[string], { procedure_code: string }>(
+    'SELECT procedure_code FROM applications WHERE id = ?',
+  );
   const setDownloading = db.prepare(
     "UPDATE documents SET state = 'downloading', attempts = attempts + 1 WHERE id = ?",
   );
@@ -73,12 +108,28 @@ export function createDocumentDownloader(deps: {
   const setFailed = db.prepare(
     "UPDATE documents SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ?",
   );
+  // A pending document without a date is due now (a round that stopped early left it).
   const earliest = db.prepare<[], { at: string | null }>(
-    "SELECT min(next_attempt_at) AS at FROM documents WHERE state = 'pending'",
+    "SELECT min(coalesce(next_attempt_at, '')) AS at FROM documents WHERE state = 'pending'",
   );
   const giveBack = db.prepare('UPDATE documents SET attempts = attempts - 1 WHERE id = ?');
-  const inFlight = new Set<string>();
+  /** Keyed by SHA-256: documents with the same bytes share one file, hence one download. */
+  const inFlight = new Map<string, Promise<void>>();
 
+  /** The largest file the procedure accepts for this document (any of its documents if unknown). */
+  function sizeLimit(row: DocumentRow): number {
+    const code = procedureOf.get(row.application_id)?.procedure_code;
+    const procedure = code ? deps.catalog.get(code) : undefined;
+    if (!procedure || procedure.documents.length === 0) return 50 * MIB;
+    const own = procedure.documents.find((document) => document.code === row.code);
+    const kb = own?.maxSizeKb ?? Math.max(...procedure.documents.map((d) => d.maxSizeKb));
+    return kb * 1024;
+  }
+
+  /**
+   * Streams the body into the part file, refusing bytes beyond the declared size and cutting a
+   * connection that stays silent; returns nothing, throws LinkFailure when the link failed.
+   */
   async function fetchInto(row: DocumentRow, part: string): Promise<void> {
     let offset = await sizeOf(part);
     if (offset > row.size) {
@@ -86,92 +137,197 @@ export function createDocumentDownloader(deps: {
       offset = 0;
     }
     if (offset < row.size) {
-      const response = await portal.openDocument(row.id, offset);
-      if (response.status === 416) {
-        await response.body?.cancel();
-        await rm(part, { force: true });
-        throw new Error('plage refusée par le portail ; reprise depuis le début');
-      }
-      if (response.status !== 200 && response.status !== 206) {
-        await response.body?.cancel();
-        throw new Error(`le portail a répondu ${response.status}`);
-      }
-      // A 200 to a Range request is the whole file: start the part over.
-      const append = response.status === 206 && offset > 0;
-      if (!response.body) throw new Error('réponse sans contenu');
+      const controller = new AbortController();
+      let stalled = false;
+      let watchdog: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          stalled = true;
+          controller.abort();
+        }, tuning.downloadStallMs);
+      };
+      const deadline = setTimeout(() => controller.abort(), tuning.downloadAttemptMaxMs);
+      let received = 0;
       try {
-        await pipeline(
-          Readable.fromWeb(response.body as WebReadableStream),
-          createWriteStream(part, { flags: append ? 'a' : 'w' }),
-        );
-      } catch (error) {
-        // Whatever arrived stays in the .part file for the next Range request.
-        throw new PortalUnreachableError(error);
+        arm();
+        let response: Response;
+        try {
+          response = await portal.openDocument(row.id, offset, controller.signal);
+        } catch (error) {
+          throw new LinkFailure(
+            stalled
+              ? 'le portail ne répond pas à la demande de la pièce'
+              : error instanceof PortalUnreachableError
+                ? error.message
+                : `portail injoignable (${(error as Error).message})`,
+            0,
+          );
+        }
+        if (response.status === 416) {
+          await response.body?.cancel();
+          await rm(part, { force: true });
+          throw new Error('plage refusée par le portail ; reprise depuis le début');
+        }
+        if (response.status !== 200 && response.status !== 206) {
+          await response.body?.cancel();
+          throw new Error(`le portail a répondu ${response.status}`);
+        }
+        if (!response.body) throw new Error('réponse sans contenu');
+        // A 200 to a Range request is the whole file: start the part over.
+        const append = response.status === 206 && offset > 0;
+        const allowed = row.size - (append ? offset : 0);
+        const announced = Number(response.headers.get('content-length'));
+        if (Number.isFinite(announced) && announced > allowed) {
+          await response.body.cancel();
+          throw new Error(
+            `le portail annonce ${announced} octets alors que la pièce en fait ${row.size} ; téléchargement refusé`,
+          );
+        }
+        let overflow = false;
+        const bounded = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            arm();
+            received += chunk.length;
+            if (received > allowed) {
+              overflow = true;
+              done(new Error('trop d’octets'));
+            } else done(null, chunk);
+          },
+        });
+        try {
+          await pipeline(
+            Readable.fromWeb(response.body as WebReadableStream),
+            bounded,
+            createWriteStream(part, { flags: append ? 'a' : 'w' }),
+          );
+        } catch (error) {
+          if (overflow) {
+            await rm(part, { force: true });
+            throw new Error(
+              `le portail envoie plus que les ${row.size} octets annoncés ; téléchargement interrompu`,
+              { cause: error },
+            );
+          }
+          // Whatever arrived stays in the .part file for the next Range request.
+          const gained = (append ? offset : 0) + received - offset;
+          throw new LinkFailure(
+            stalled
+              ? `le portail s'est tu pendant le téléchargement (rien reçu pendant ${Math.round(tuning.downloadStallMs / 1000)} s)`
+              : `liaison coupée pendant le téléchargement (${(error as Error).message})`,
+            Math.max(0, gained),
+          );
+        }
+      } finally {
+        clearTimeout(watchdog);
+        clearTimeout(deadline);
       }
     }
     if ((await sha256Of(part)) !== row.sha256) {
       await rm(part, { force: true });
-      throw new ChecksumMismatch(
+      throw new Error(
         'empreinte SHA-256 différente de celle annoncée par le portail (fichier corrompu)',
       );
     }
   }
 
+  function retryLater(row: DocumentRow, attempts: number, message: string): void {
+    const delay = Math.max(tuning.retryBaseMs, fullJitterDelay(attempts, tuning));
+    setRetry.run(message, new Date(clock.now().getTime() + delay).toISOString(), row.id);
+  }
+
   async function download(row: DocumentRow, round: DownloadRound): Promise<void> {
-    const dir = join(root, row.application_id);
-    const final = join(dir, row.id);
+    const limit = sizeLimit(row);
+    if (row.size > limit) {
+      setFailed.run(
+        `Pièce refusée sans téléchargement : le portail annonce ${megabytes(row.size)}, la procédure en autorise ${megabytes(limit)} au plus. Demandez au demandeur de la déposer à nouveau.`,
+        row.id,
+      );
+      round.failed++;
+      return;
+    }
+    const final = documentFile(deps.dataDir, row.sha256);
     const part = `${final}.part`;
     setDownloading.run(row.id);
     const attempts = row.attempts + 1;
     try {
-      await mkdir(dir, { recursive: true });
-      await fetchInto(row, part);
-      await rename(part, final);
+      // The same bytes may already be here for another document.
+      if ((await sha256Of(final)) !== row.sha256) {
+        await mkdir(dirname(final), { recursive: true });
+        await fetchInto(row, part);
+        await rename(part, final);
+      }
       setReady.run(final, row.id);
       round.ready++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof PortalUnreachableError) {
-        // A dropped link is not the document's fault and the .part keeps the progress, so it
-        // does not use up an attempt: offline for a week must not fail every attachment.
-        round.unreachable = true;
+      if (
+        error instanceof LinkFailure &&
+        error.gained >= Math.min(RESUME_STEP_BYTES, row.size) &&
+        error.gained > 0
+      ) {
+        // A cut link that made real progress does not use up an attempt: the .part keeps it,
+        // and such steps are bounded by the declared size. It still waits before the next try.
         giveBack.run(row.id);
-        setRetry.run(message, clock.now().toISOString(), row.id);
+        retryLater(row, attempts, message);
         round.retried++;
-      } else if (attempts >= tuning.downloadAttempts) {
-        setFailed.run(`Téléchargement impossible après ${attempts} essais : ${message}`, row.id);
+        return;
+      }
+      if (error instanceof LinkFailure) round.unreachable = true;
+      if (attempts >= tuning.downloadAttempts) {
+        setFailed.run(`Téléchargement impossible après ${attempts} essais : ${message}.`, row.id);
         round.failed++;
       } else {
-        const delay = fullJitterDelay(attempts, tuning);
-        setRetry.run(message, new Date(clock.now().getTime() + delay).toISOString(), row.id);
+        retryLater(row, attempts, message);
         round.retried++;
       }
     }
   }
 
   return {
-    /** Downloads every due document (bounded concurrency); returns when none is due. */
+    /**
+     * Downloads every due document (bounded concurrency); returns when none is due, or as soon
+     * as the portal could not be reached (the caller then checks whether it is down).
+     */
     async runOnce(keepGoing: () => boolean = () => true): Promise<DownloadRound> {
       const round: DownloadRound = { ready: 0, retried: 0, failed: 0, unreachable: false };
       const workers = Array.from({ length: tuning.downloadConcurrency }, async () => {
         for (;;) {
           if (round.unreachable || !keepGoing()) return;
-          const next = due
-            .all(clock.now().toISOString(), tuning.downloadConcurrency * 2)
-            .find((row) => !inFlight.has(row.id));
-          if (!next) return;
-          inFlight.add(next.id);
-          try {
-            await download(next, round);
-          } finally {
-            inFlight.delete(next.id);
+          const rows = due.all(clock.now().toISOString(), tuning.downloadConcurrency * 2);
+          const next = rows.find((row) => !inFlight.has(row.sha256));
+          if (!next) {
+            // Only documents whose bytes are being fetched for another one: wait for that.
+            if (rows.length === 0 || inFlight.size === 0) return;
+            await Promise.race(inFlight.values());
+            continue;
           }
+          // Settles once the entry is gone, so a worker waiting on it finds the bytes' row free.
+          const work = (async () => {
+            try {
+              await download(next, round);
+            } catch (error) {
+              // A path or database failure on one document must not stop the others.
+              setFailed.run(
+                `Téléchargement impossible : ${error instanceof Error ? error.message : String(error)}`,
+                next.id,
+              );
+              round.failed++;
+            } finally {
+              inFlight.delete(next.sha256);
+            }
+          })();
+          inFlight.set(next.sha256, work);
+          await work;
         }
       });
       await Promise.all(workers);
       return round;
     },
-    nextRetryAt: (): string | null => earliest.get()?.at ?? null,
+    nextRetryAt(): string | null {
+      const at = earliest.get()?.at ?? null;
+      return at === '' ? clock.now().toISOString() : at;
+    },
   };
 }
 export type DocumentDownloader = ReturnType<typeof createDocumentDownloader>;

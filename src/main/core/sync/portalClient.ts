@@ -56,7 +56,10 @@ export interface PortalClient {
   postEvent(applicationId: string, idempotencyKey: string, body: PortalEventBody): Promise<unknown>;
   /** True when the portal answers its health check. Never throws. */
   isReachable(): Promise<boolean>;
-  /** Starts a document download from `offset` (Range); the caller consumes the body. */
+  /**
+   * Starts a document download from `offset` (Range); the caller consumes the body and bounds it
+   * in time with `signal` (a large file on a slow link may rightly take long).
+   */
   openDocument(documentId: string, offset: number, signal?: AbortSignal): Promise<Response>;
 }
 
@@ -119,7 +122,14 @@ export function createPortalClient(config: PortalConfig): PortalClient {
       const body = await request(`/api/v1/applications?${params}`);
       const page = portalApplicationsPage.safeParse(body);
       if (!page.success) {
-        throw new PortalResponseError(200, 'Page du portail au format inattendu.');
+        // Retried like a garbled answer: a proxy's error page or a half-deployed portal passes.
+        throw new PortalResponseError(
+          200,
+          'Page du portail au format inattendu (ni liste « items » ni « nextCursor ») ; nouvel essai plus tard.',
+          null,
+          null,
+          true,
+        );
       }
       return page.data;
     },
@@ -142,11 +152,10 @@ export function createPortalClient(config: PortalConfig): PortalClient {
       }
     },
     async openDocument(documentId, offset, signal) {
-      const timeout = AbortSignal.timeout(timeoutMs * 4);
       try {
         return await fetch(`${base}/api/v1/documents/${encodeURIComponent(documentId)}/content`, {
           headers: { ...auth, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
-          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+          signal: signal ?? AbortSignal.timeout(timeoutMs * 4),
         });
       } catch (error) {
         throw new PortalUnreachableError(error);

@@ -3,7 +3,11 @@ import type Database from 'better-sqlite3';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
 import { isoDateOf } from '../../../shared/calendar/workingDays';
 import type { Catalog } from '../catalog/loadCatalog';
-import type { ApplicationsRepository, IncomingApplication } from '../cases/applicationsRepository';
+import type {
+  ApplicationsRepository,
+  BatchOutcome,
+  IncomingApplication,
+} from '../cases/applicationsRepository';
 import type { Clock } from '../clock';
 import { nextDelay, sleep, type SyncTuning } from './backoff';
 import type { Conflicts } from './conflicts';
@@ -15,7 +19,8 @@ import {
 } from './portalClient';
 import type { SyncStateStore } from './syncStateStore';
 import { createPullCheckpoints } from './pullCheckpoints';
-import { validatePortalRecord } from './validatePortalRecord';
+import type { Quarantine } from './quarantine';
+import { portalIdOf, validatePortalRecord } from './validatePortalRecord';
 
 export interface PullDependencies {
   db: Database.Database;
@@ -25,6 +30,7 @@ export interface PullDependencies {
   applications: ApplicationsRepository;
   syncState: SyncStateStore;
   conflicts: Conflicts;
+  quarantine: Quarantine;
   clock: Clock;
   tuning: SyncTuning;
 }
@@ -48,17 +54,6 @@ export interface PullProgress extends PageOutcome {
 
 /** After this many stale pages in a row the pull stops; the next sync resumes from the cursor. */
 const MAX_STALE_IN_A_ROW = 10;
-
-const MAX_RAW_LENGTH = 100_000;
-
-function safeStringify(raw: unknown): string {
-  try {
-    const text = JSON.stringify(raw) ?? String(raw);
-    return text.length > MAX_RAW_LENGTH ? `${text.slice(0, MAX_RAW_LENGTH)}…` : text;
-  } catch {
-    return String(raw).slice(0, MAX_RAW_LENGTH);
-  }
-}
 
 /**
  * One write transaction's share of the main thread: its work plus the commit it will cost
@@ -87,27 +82,91 @@ function emptyOutcome(): PageOutcome {
 }
 
 export function createPuller(deps: PullDependencies) {
-  const quarantine = deps.db.prepare(
-    'INSERT INTO quarantine (received_at, portal_id, reason, raw_json) VALUES (?, ?, ?, ?)',
-  );
+  const { quarantine } = deps;
   const checkpoints = createPullCheckpoints(deps.db);
 
   /** Validates a run of raw items: the valid ones placed (office, deadline), the others quarantined. */
   function prepare(items: readonly unknown[], now: string, outcome: PageOutcome) {
     const valid: IncomingApplication[] = [];
+    const clock = new Date(now);
     for (const raw of items) {
-      const check = validatePortalRecord(raw, deps.catalog);
-      if (!check.ok) {
-        quarantine.run(now, check.portalId, check.reason, safeStringify(raw));
-        outcome.quarantined++;
-        continue;
+      try {
+        const check = validatePortalRecord(raw, deps.catalog, clock);
+        if (!check.ok) {
+          quarantine.refuse(raw, check.portalId, check.reason, now);
+          outcome.quarantined++;
+          continue;
+        }
+        const procedure = deps.catalog.get(check.record.procedureCode);
+        const submittedOn = isoDateOf(new Date(check.record.submittedAt));
+        const dueDate = deps.calendar.addWorkingDays(submittedOn, procedure?.slaWorkingDays ?? 0);
+        valid.push({ record: check.record, officeCode: check.officeCode, dueDate });
+      } catch (error) {
+        refuseUnexpected(raw, error, now, outcome);
       }
-      const procedure = deps.catalog.get(check.record.procedureCode);
-      const submittedOn = isoDateOf(new Date(check.record.submittedAt));
-      const dueDate = deps.calendar.addWorkingDays(submittedOn, procedure?.slaWorkingDays ?? 0);
-      valid.push({ record: check.record, officeCode: check.officeCode, dueDate });
     }
     return valid;
+  }
+
+  /** An item our own code choked on: quarantined like a malformed one, and the page goes on. */
+  function refuseUnexpected(raw: unknown, error: unknown, now: string, outcome: PageOutcome) {
+    const detail = error instanceof Error ? `${error.name} : ${error.message}` : String(error);
+    const reference =
+      raw && typeof raw === 'object' && 'reference' in raw ? String(raw.reference) : '';
+    const reason = detail.includes('UNIQUE constraint failed: applications.reference')
+      ? `référence « ${reference.slice(0, 40)} » déjà portée par un autre dossier du cache ; signalez-le au support du portail`
+      : `enregistrement impossible à intégrer (erreur interne : ${detail.slice(0, 200)}) ; signalez-le à l'administrateur`;
+    quarantine.refuse(raw, portalIdOf(raw), reason, now);
+    outcome.quarantined++;
+  }
+
+  /** One run of records written together, or rolled back together (a savepoint). */
+  const upsertRun = deps.db.transaction((valid: readonly IncomingApplication[], now: string) =>
+    deps.applications.upsertManyFromPortal(valid, now, (incoming) =>
+      deps.conflicts.interceptPortalVersion(incoming, now),
+    ),
+  );
+
+  /**
+   * Writes a run; when a write fails (a record the validation let through but the cache refuses),
+   * the run is rolled back and written record by record so only the guilty one is quarantined.
+   */
+  function writeRun(valid: IncomingApplication[], now: string, outcome: PageOutcome) {
+    let results: BatchOutcome[];
+    let written = valid;
+    try {
+      results = upsertRun(valid, now);
+    } catch {
+      results = [];
+      written = [];
+      for (const incoming of valid) {
+        try {
+          results.push(...upsertRun([incoming], now));
+          written.push(incoming);
+        } catch (error) {
+          refuseUnexpected(incoming.record, error, now, outcome);
+        }
+      }
+    }
+    quarantine.resolved(written.map((incoming) => incoming.record.id));
+    results.forEach((result, index) => {
+      const record = written[index]?.record;
+      const id = record?.id ?? '';
+      if (result === 'divergent') {
+        outcome.unchanged++;
+        quarantine.refuse(
+          record,
+          id,
+          `le portail a renvoyé la version ${record?.version ?? '?'} de ce dossier avec un contenu différent ; Bureau garde celle qu'il avait déjà. Signalez-le au support du portail`,
+          now,
+          `same-version:${id}:${record?.version ?? ''}`,
+        );
+        return;
+      }
+      if (result === 'held') outcome.conflicted++;
+      else outcome[result]++;
+      if (result !== 'unchanged') outcome.changedIds.push(id);
+    });
   }
 
   /**
@@ -138,15 +197,7 @@ export function createPuller(deps: PullDependencies) {
       do {
         const valid = prepare(items.slice(next, next + run), now, outcome);
         next += run;
-        const results = deps.applications.upsertManyFromPortal(valid, now, (incoming) =>
-          deps.conflicts.interceptPortalVersion(incoming, now),
-        );
-        results.forEach((result, index) => {
-          const id = valid[index]?.record.id ?? '';
-          if (result === 'held') outcome.conflicted++;
-          else outcome[result]++;
-          if (result !== 'unchanged') outcome.changedIds.push(id);
-        });
+        writeRun(valid, now, outcome);
       } while (
         next < items.length &&
         performance.now() - began + pace.commitMsPerRecord * (next - start) < SLICE_BUDGET_MS

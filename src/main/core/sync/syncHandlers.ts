@@ -2,7 +2,7 @@ import type { CaseDetail, CurrentUser } from '../../../shared/api/types';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import { DomainError } from '../api/domainError';
 import type { CaseActions } from '../cases/caseActions';
-import type { createQuarantineQueries } from './quarantineQueries';
+import type { Quarantine } from './quarantine';
 import type { SyncService } from './syncService';
 
 type SyncHandlerNames =
@@ -16,7 +16,7 @@ function userOf(context: CallContext): CurrentUser {
 
 export function createSyncHandlers(deps: {
   sync: SyncService;
-  quarantine: ReturnType<typeof createQuarantineQueries>;
+  quarantine: Quarantine;
   caseActions: CaseActions;
   resolveConflict: (id: string, keep: 'portal' | 'local', user: CurrentUser) => void;
   getCase: (id: string, user: CurrentUser) => CaseDetail | Promise<CaseDetail>;

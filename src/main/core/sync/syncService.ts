@@ -5,7 +5,7 @@ import type { SyncTuning } from './backoff';
 import type { Conflicts } from './conflicts';
 import type { DocumentDownloader } from './documentDownloader';
 import type { Outbox } from './outbox';
-import { PortalUnreachableError, type PortalClient } from './portalClient';
+import { PortalResponseError, PortalUnreachableError, type PortalClient } from './portalClient';
 import type { Puller } from './pullApplications';
 import type { Pusher } from './pushOutbox';
 import type { SyncStateStore } from './syncStateStore';
@@ -26,9 +26,14 @@ export interface SyncServiceOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
+/**
+ * What the header says when a sync fails. The portal's own refusals carry a French message; any
+ * other error is ours, and its English text (« Maximum call stack size exceeded ») means nothing
+ * to a clerk: it goes to the log, the clerk reads what happens next.
+ */
 function describeFailure(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  if (error instanceof PortalResponseError) return error.message;
+  return "La synchronisation s'est arrêtée sur une erreur inattendue ; elle reprendra d'elle-même à la prochaine tentative. Si le message revient, signalez-le à l'administrateur.";
 }
 
 /**
@@ -85,6 +90,9 @@ export function createSyncService(options: SyncServiceOptions) {
   function goOffline(): void {
     phase = 'offline';
     offlineSince ??= clock.now().toISOString();
+    // Offline, nothing is retried but the probe: its success starts a sync, which downloads.
+    if (downloadTimer) clearTimeout(downloadTimer);
+    downloadTimer = null;
     if (probeTimer || stopped) return;
     const probe = () => {
       const delay = Math.min(tuning.probeMaxMs, tuning.probeBaseMs * 2 ** probeAttempt);
@@ -130,8 +138,10 @@ export function createSyncService(options: SyncServiceOptions) {
     scheduleRetry();
   }
 
+  const canDownload = () => !stopped && phase !== 'offline';
+
   function downloadDocuments(): void {
-    if (stopped) return;
+    if (!canDownload()) return;
     if (downloading) {
       downloadAgain = true;
       return;
@@ -140,15 +150,20 @@ export function createSyncService(options: SyncServiceOptions) {
       do {
         downloadAgain = false;
         try {
-          await downloader.runOnce(() => !stopped);
+          const round = await downloader.runOnce(canDownload);
+          // A download that could not reach the portal: is it down, or only that document?
+          if (round.unreachable && !(await portal.isReachable()) && !stopped) {
+            goOffline();
+            publish();
+          }
         } catch (error) {
           options.log?.('document download failed', error);
         }
-      } while (downloadAgain && !stopped);
+      } while (downloadAgain && canDownload());
     })().finally(() => {
       downloading = null;
       const delay = delayUntil(downloader.nextRetryAt());
-      if (delay !== null && !stopped && !downloadTimer) {
+      if (delay !== null && canDownload() && !downloadTimer) {
         downloadTimer = setTimeout(() => {
           downloadTimer = null;
           downloadDocuments();

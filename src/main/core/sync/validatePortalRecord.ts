@@ -2,16 +2,64 @@ import {
   portalApplication,
   type PortalApplication,
 } from '../../../shared/portal/portalApplication';
+import {
+  describeRecordIssue,
+  fieldLabel,
+  frenchIssues,
+} from '../../../shared/portal/describeIssue';
 import { officeForRegion } from '../../../shared/domain/offices';
 import type { Catalog } from '../catalog/loadCatalog';
+import { exceedsShape } from './boundedJson';
 
 export type RecordCheck =
   | { ok: true; record: PortalApplication; officeCode: string }
   | { ok: false; reason: string; portalId: string | null };
 
-function portalIdOf(raw: unknown): string | null {
-  if (raw && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string') {
-    return raw.id.slice(0, 64);
+/** The id a refused item claims, as text safe to show (it may be anything, `../..` included). */
+export function portalIdOf(raw: unknown): string | null {
+  if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'id' in raw) {
+    const id = (raw as { id: unknown }).id;
+    if (typeof id === 'string' && id.length > 0) {
+      // eslint-disable-next-line no-control-regex -- control characters are what is masked
+      return id.slice(0, 64).replace(/[\u0000-\u001f\u007f]/g, '?');
+    }
+  }
+  return null;
+}
+
+/**
+ * A real record nests 4 levels (record → documents → document → field) and holds a few hundred
+ * values and a few kilobytes of text; these bounds leave room for fields a portal may add.
+ */
+const MAX_RECORD_DEPTH = 12;
+const MAX_RECORD_NODES = 20_000;
+const MAX_RECORD_TEXT = 512 * 1024;
+
+/** Submissions start with the portal; nothing can be filed more than a day ahead of our clock. */
+const EARLIEST_SUBMISSION = '2000-01-01T00:00:00Z';
+const CLOCK_SLACK_MS = 86_400_000;
+const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+function impossibleDate(
+  record: PortalApplication,
+  now: Date,
+): { field: string; reason: string } | null {
+  const latest = now.getTime() + CLOCK_SLACK_MS;
+  const earliest = Date.parse(EARLIEST_SUBMISSION);
+  for (const field of ['submittedAt', 'updatedAt'] as const) {
+    const at = Date.parse(record[field]);
+    if (!(at >= earliest)) return { field, reason: 'date antérieure à 2000, impossible' };
+    if (at > latest) return { field, reason: 'date dans le futur, impossible' };
+  }
+  const birthDate = record.applicant.birthDate;
+  if (birthDate !== undefined) {
+    const today = now.toISOString().slice(0, 10);
+    if (birthDate < EARLIEST_BIRTH_DATE) {
+      return { field: 'applicant.birthDate', reason: 'date antérieure à 1900, impossible' };
+    }
+    if (birthDate > today) {
+      return { field: 'applicant.birthDate', reason: 'date dans le futur, impossible' };
+    }
   }
   return null;
 }
@@ -64,27 +112,48 @@ function mayHaveBadEncoding(value: unknown, depth = 0): boolean {
   return false;
 }
 
-/** Decides whether a raw portal record may enter the cache; the reason is written for a person. */
-export function validatePortalRecord(raw: unknown, catalog: Catalog): RecordCheck {
+/**
+ * Decides whether a raw portal record may enter the cache; the reason is one French phrase for a
+ * person. Never throws and never recurses on the raw value, whatever its shape.
+ */
+export function validatePortalRecord(
+  raw: unknown,
+  catalog: Catalog,
+  now: Date = new Date(),
+): RecordCheck {
+  if (exceedsShape(raw, MAX_RECORD_DEPTH, MAX_RECORD_NODES, MAX_RECORD_TEXT)) {
+    return {
+      ok: false,
+      portalId: portalIdOf(raw),
+      reason: `enregistrement trop imbriqué ou trop volumineux (plus de ${MAX_RECORD_DEPTH} niveaux, ${MAX_RECORD_NODES} valeurs ou ${MAX_RECORD_TEXT / 1024} Kio de texte)`,
+    };
+  }
   const badEncoding = mayHaveBadEncoding(raw) ? findBadEncoding(raw, '') : null;
   if (badEncoding) {
     return {
       ok: false,
       portalId: portalIdOf(raw),
-      reason: `encodage invalide dans « ${badEncoding.replace(/^\./, '')} »`,
+      reason: `encodage invalide dans « ${badEncoding.replace(/^\./, '')} » (caractères abîmés en route)`,
     };
   }
-  const parsed = portalApplication.safeParse(raw);
+  const parsed = portalApplication.safeParse(raw, { error: frenchIssues });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(enregistrement)';
     return {
       ok: false,
       portalId: portalIdOf(raw),
-      reason: `champ « ${field} » : ${issue?.message ?? 'format inattendu'}`,
+      reason: issue ? describeRecordIssue(issue) : 'format inattendu',
     };
   }
   const record = parsed.data;
+  const badDate = impossibleDate(record, now);
+  if (badDate) {
+    return {
+      ok: false,
+      portalId: record.id,
+      reason: `${fieldLabel(badDate.field.split('.'))} : ${badDate.reason} (« ${badDate.field === 'applicant.birthDate' ? record.applicant.birthDate : record[badDate.field as 'submittedAt']} »)`,
+    };
+  }
   if (!catalog.get(record.procedureCode)) {
     return {
       ok: false,

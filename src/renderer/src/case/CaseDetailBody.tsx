@@ -14,6 +14,7 @@ import { ChecklistPanel } from './review/ChecklistPanel';
 import { HistoryTimeline } from './review/HistoryTimeline';
 import { LastDecision } from './review/LastDecision';
 import { NotesPanel } from './review/NotesPanel';
+import { PortalChangesAlert } from './review/PortalChangesAlert';
 import { ReplyChangesAlert } from './review/ReplyChangesAlert';
 import { SubmittedForm } from './SubmittedForm';
 import { InfoList } from './InfoList';
@@ -129,6 +130,7 @@ export function CaseDetailBody({ detail, backQueue }: { detail: CaseDetail; back
         </Group>
       </Paper>
 
+      {detail.review.portalChanges && <PortalChangesAlert detail={detail} />}
       <CaseActionBar detail={detail} backQueue={backQueue} />
       {workflow.lastDecision && <LastDecision detail={detail} />}
       {showsCertificate(detail) && <CertificatePanel detail={detail} />}

@@ -81,6 +81,8 @@ export function CertificatePanel({ detail }: { detail: CaseDetail }) {
   const older = shown?.slice(1) ?? [];
   const fileState = useCertificateFile(current?.id ?? null);
   const canIssue = detail.review.workflow.allowedActions.includes('issueCertificate');
+  // The core refuses to issue while the portal's changes after the decision wait for a person.
+  const heldByPortalChanges = detail.review.portalChanges !== null;
   const caseWorker = role === 'agent' || role === 'superviseur';
   const documentTitle = current ? t('certificates.documentTitle', { number: current.number }) : '';
 
@@ -116,14 +118,21 @@ export function CertificatePanel({ detail }: { detail: CaseDetail }) {
     body = (
       <Alert
         variant="light"
-        color="togo"
+        color={heldByPortalChanges ? 'orange' : 'togo'}
         icon={<IconCertificate />}
         data-testid="certificate-to-issue"
       >
         <Stack gap="sm" align="flex-start">
           <Text size="sm">
-            {canIssue ? t('certificates.toIssue') : t('certificates.toIssueReadOnly')}
+            {canIssue || heldByPortalChanges
+              ? t('certificates.toIssue')
+              : t('certificates.toIssueReadOnly')}
           </Text>
+          {heldByPortalChanges && (
+            <Text size="sm" fw={500} data-testid="certificate-held">
+              {t('certificates.blockedByPortalChanges')}
+            </Text>
+          )}
           {canIssue && (
             <Button
               leftSection={<IconCertificate size={16} />}

@@ -233,6 +233,8 @@ export const en: Messages = {
     quarantinePortalId: 'Portal ID',
     quarantineReason: 'Reason',
     quarantineUnknownId: 'unknown',
+    quarantineSeen_one: 'received {{count}} time',
+    quarantineSeen_other: 'received {{count}} times, first on {{first}}',
     quarantineEmpty: 'No quarantined record.',
     quarantineShown: '{{shown}} of {{total}}',
     quarantineLoadMore: 'Load more',
@@ -408,6 +410,18 @@ export const en: Messages = {
     replyDocuments_other: '{{count}} new documents',
     replyNothing: 'The reply changes no field.',
     replyHint: 'Changed items are highlighted in yellow.',
+    portalChanges: {
+      title: 'Data changed on the portal after the decision',
+      beforeIssue:
+        'The portal changed data after the decision: {{changes}}. Check them before issuing the certificate.',
+      beforeSignOff:
+        'The portal changed data after the decision: {{changes}}. Check them before signing off the decision.',
+      received: 'Latest change received on {{date}} (portal version {{version}}).',
+      confirm: 'I have checked these changes',
+      readOnly:
+        'Only the clerk in charge of the case or a supervisor of the office can confirm these changes.',
+      confirmed: 'Portal changes confirmed',
+    },
     checklist: 'Checklist',
     checklistProgress: '{{done}} / {{total}} points checked',
     checklistEmpty: 'This procedure has no checklist.',
@@ -443,6 +457,8 @@ export const en: Messages = {
       certificate_issued: 'Certificate issued',
       certificate_reprinted: 'Certificate duplicate printed',
       certificate_revoked: 'Certificate revoked',
+      portal_data_changed_after_decision: 'Data changed on the portal after the decision',
+      portal_changes_confirmed: 'Portal changes checked and confirmed',
       other: 'Event “{{kind}}”',
     },
     ticked: 'checked',
@@ -506,6 +522,8 @@ export const en: Messages = {
     toIssueReadOnly:
       'The application is approved: its certificate has not been issued yet. A clerk or a supervisor of the office can issue it.',
     issue: 'Issue the certificate',
+    blockedByPortalChanges:
+      'Issuing is on hold: the portal changed data after the decision. Check them, then confirm them (“I have checked these changes”) to issue the certificate.',
     issued: 'Certificate no. {{number}} issued',
     issueFailed: 'The certificate could not be issued',
     loadError: 'Unable to show the certificate',

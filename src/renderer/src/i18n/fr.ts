@@ -236,6 +236,8 @@ export const fr = {
     quarantinePortalId: 'Identifiant portail',
     quarantineReason: 'Motif',
     quarantineUnknownId: 'inconnu',
+    quarantineSeen_one: 'reçu {{count}} fois',
+    quarantineSeen_other: 'reçu {{count}} fois, la première le {{first}}',
     quarantineEmpty: 'Aucun enregistrement en quarantaine.',
     quarantineShown: '{{shown}} sur {{total}}',
     quarantineLoadMore: 'Charger plus',
@@ -411,6 +413,18 @@ export const fr = {
     replyDocuments_other: '{{count}} nouvelles pièces',
     replyNothing: 'La réponse ne modifie aucun champ.',
     replyHint: 'Les éléments modifiés sont surlignés en jaune.',
+    portalChanges: {
+      title: 'Données modifiées par le portail après la décision',
+      beforeIssue:
+        'Le portail a modifié des données après la décision : {{changes}}. Vérifiez-les avant de délivrer le certificat.',
+      beforeSignOff:
+        'Le portail a modifié des données après la décision : {{changes}}. Vérifiez-les avant de valider la décision.',
+      received: 'Dernière modification reçue le {{date}} (version {{version}} du portail).',
+      confirm: 'J’ai vérifié ces modifications',
+      readOnly:
+        'Seul l’agent chargé du dossier ou un superviseur du bureau peut confirmer ces modifications.',
+      confirmed: 'Modifications du portail confirmées',
+    },
     checklist: 'Liste de contrôle',
     checklistProgress: '{{done}} / {{total}} points vérifiés',
     checklistEmpty: 'Cette procédure n’a pas de liste de contrôle.',
@@ -446,6 +460,8 @@ export const fr = {
       certificate_issued: 'Certificat délivré',
       certificate_reprinted: 'Duplicata du certificat imprimé',
       certificate_revoked: 'Certificat révoqué',
+      portal_data_changed_after_decision: 'Données modifiées par le portail après la décision',
+      portal_changes_confirmed: 'Modifications du portail vérifiées et confirmées',
       other: 'Événement « {{kind}} »',
     },
     ticked: 'coché',
@@ -509,6 +525,8 @@ export const fr = {
     toIssueReadOnly:
       'La demande est approuvée : son certificat n’a pas encore été délivré. Un agent ou un superviseur du bureau peut le délivrer.',
     issue: 'Délivrer le certificat',
+    blockedByPortalChanges:
+      'Délivrance suspendue : le portail a modifié des données après la décision. Vérifiez-les puis confirmez-les (« J’ai vérifié ces modifications ») pour délivrer le certificat.',
     issued: 'Certificat n° {{number}} délivré',
     issueFailed: 'Le certificat n’a pas pu être délivré',
     loadError: 'Impossible d’afficher le certificat',

@@ -13,7 +13,8 @@ export type CaseActionMethod =
   | 'cases.approve'
   | 'cases.reject'
   | 'cases.signOff'
-  | 'cases.resolveConflict';
+  | 'cases.resolveConflict'
+  | 'cases.confirmPortalChanges';
 
 interface CaseState {
   id: string | null;

@@ -91,6 +91,14 @@ function QuarantineList() {
                 <Table.Tr key={row.id}>
                   <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>
                     {formatDateTime(row.receivedAt, language)}
+                    {row.seenCount > 1 && (
+                      <Text size="xs" c="dimmed" data-testid="quarantine-seen">
+                        {t('sync.quarantineSeen', {
+                          count: row.seenCount,
+                          first: formatDateTime(row.firstReceivedAt, language),
+                        })}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td ff="monospace" c={row.portalId ? undefined : 'dimmed'}>
                     {row.portalId ?? t('sync.quarantineUnknownId')}

@@ -11,6 +11,8 @@ import { sql as assignment } from './010_assignment';
 import { sql as dashboard } from './011_dashboard';
 import { sql as administration } from './012_administration';
 import { sql as installation } from './013_installation';
+import { sql as hostilePortal } from './014_hostile_portal';
+import { sql as portalChanges } from './015_portal_changes';
 
 export interface Migration {
   version: number;
@@ -33,4 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'dashboard', sql: dashboard },
   { version: 12, name: 'administration', sql: administration },
   { version: 13, name: 'installation', sql: installation },
+  { version: 14, name: 'hostile_portal', sql: hostilePortal },
+  { version: 15, name: 'portal_changes', sql: portalChanges },
 ];

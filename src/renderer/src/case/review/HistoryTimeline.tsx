@@ -2,6 +2,10 @@ import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../../shared/api/caseTypes';
 import type { CaseDetail } from '../../../../shared/api/types';
+import {
+  describeReviewedChanges,
+  type ReviewedChange,
+} from '../../../../shared/portal/reviewedChanges';
 import { StatusBadge } from '../../badges/StatusBadge';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
@@ -29,7 +33,12 @@ const KNOWN_KINDS = new Set([
   'certificate_issued',
   'certificate_reprinted',
   'certificate_revoked',
+  'portal_data_changed_after_decision',
+  'portal_changes_confirmed',
 ]);
+
+/** Lines whose details list reviewed data the portal changed after the decision. */
+const CHANGE_KINDS = new Set(['portal_data_changed_after_decision', 'portal_changes_confirmed']);
 
 const COLORS: Record<string, string> = {
   approved: 'togo',
@@ -43,6 +52,8 @@ const COLORS: Record<string, string> = {
   signoff_returned: 'orange',
   certificate_issued: 'togo',
   certificate_revoked: 'red',
+  portal_data_changed_after_decision: 'orange',
+  portal_changes_confirmed: 'togo',
 };
 
 /** Every event of the case, oldest first, with who did it and the status it led to. */
@@ -72,6 +83,18 @@ export function HistoryTimeline({ detail }: { detail: CaseDetail }) {
     const text = entry.details.comment ?? entry.details.message;
     return typeof text === 'string' && text ? text : null;
   };
+  // What the portal changed after the decision (and what was confirmed), old → new.
+  const changes = (entry: HistoryEntry): string | null => {
+    const list = entry.details.changes;
+    if (!CHANGE_KINDS.has(entry.kind) || !Array.isArray(list)) return null;
+    const omitted = typeof entry.details.omitted === 'number' ? entry.details.omitted : 0;
+    if (list.length === 0 && omitted === 0) return null;
+    return describeReviewedChanges(
+      { changes: list as ReviewedChange[], omitted },
+      detail.procedure,
+      language,
+    );
+  };
 
   if (detail.review.history.length === 0) {
     return (
@@ -99,6 +122,11 @@ export function HistoryTimeline({ detail }: { detail: CaseDetail }) {
           {comment(entry) && (
             <Text size="xs" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
               « {comment(entry)} »
+            </Text>
+          )}
+          {changes(entry) && (
+            <Text size="xs" mt={2} data-testid="history-changes">
+              {changes(entry)}
             </Text>
           )}
         </Timeline.Item>
