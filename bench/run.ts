@@ -7,6 +7,8 @@
  * placed and written in time-sliced transactions with the cursor), fed from memory.
  *   BENCH_SIZES=10000,100000,1000000 (default)   BENCH_BATCH=2000 records generated at a time
  *   BENCH_DEXIE_MAX=100000 (largest size also run through Dexie; 0 disables it)
+ *   BENCH_ONLY=offline runs only bench/offlineIdle.ts (an idle desk, portal down, attachments
+ *   pending: 10 minutes per scenario by default), never part of the default run.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -252,6 +254,12 @@ async function benchSize(size: number) {
     searchedNames: common,
     dexie: dexieResult,
   };
+}
+
+if (process.env.BENCH_ONLY === 'offline') {
+  const { runOfflineIdle } = await import('./offlineIdle');
+  await runOfflineIdle();
+  process.exit(0);
 }
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
