@@ -6,7 +6,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
+          // Renderer component tests sit with the renderer (its tsconfig has the DOM and JSX) and
+          // ask for a DOM themselves (`@vitest-environment jsdom`).
+          include: ['tests/unit/**/*.test.ts', 'src/renderer/tests/**/*.test.tsx'],
           environment: 'node',
         },
       },

@@ -49,7 +49,6 @@ function Screens() {
   useEffect(() => {
     if (!signedIn) return;
     void useSyncStore.getState().load();
-    void useInboxStore.getState().loadCounts();
   }, [signedIn]);
 
   useLiveUpdates(signedIn);

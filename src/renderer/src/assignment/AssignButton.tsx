@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { InboxRow } from '../../../shared/api/types';
 import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
 import { formatNumber } from '../format/numbers';
@@ -133,11 +134,10 @@ function AssignDialog({
 }
 
 /** « Affecter… » in the inbox selection bar: supervisors only. */
-export function AssignButton() {
+export function AssignButton({ rows }: { rows: readonly InboxRow[] }) {
   const { t } = useTranslation();
   const role = useSessionStore((state) => state.user?.role);
   const checked = useInboxStore((state) => state.checked);
-  const rows = useInboxStore((state) => state.rows);
   const [caseIds, setCaseIds] = useState<string[]>([]);
   const [procedureCodes, setProcedureCodes] = useState<string[]>([]);
   const [open, setOpen] = useState(false);

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { AssignmentOutcome } from '../../../shared/api/assignmentTypes';
 import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
-import { useInboxStore } from '../stores/inboxStore';
+import { invalidateCaseLists } from '../api/liveInvalidation';
 
 /** Skipped cases the toast names; the rest are counted. */
 const SHOWN_REASONS = 4;
@@ -42,6 +42,5 @@ export function showOutcome(outcome: AssignmentOutcome, t: TFunction, language: 
     styles: { description: { whiteSpace: 'pre-line' } },
   });
   // The list and the counts follow at once, without waiting for the cases.changed event.
-  void useInboxStore.getState().refresh();
-  void useInboxStore.getState().loadCounts();
+  invalidateCaseLists();
 }

@@ -5,20 +5,18 @@ import { useTranslation } from 'react-i18next';
 import type { QueueId } from '../../../shared/api/types';
 import { navigate } from '../routing/useRoute';
 import { isTypingTarget } from '../shell/typingTarget';
-import { useCaseStore } from '../stores/caseStore';
 import { RetryableError } from '../shell/RetryableError';
 import { CaseDetailBody } from './CaseDetailBody';
+import { useCaseDetail } from './caseQueries';
 import classes from './CaseView.module.css';
 import { DocumentsPanel } from './documents/DocumentsPanel';
 
 export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) {
   const { t } = useTranslation();
-  const { detail, loading, error } = useCaseStore();
-  const shownId = useCaseStore((state) => state.id);
-
-  useEffect(() => {
-    void useCaseStore.getState().open(id);
-  }, [id]);
+  const query = useCaseDetail(id);
+  // A refetch that fails keeps what is shown; the next action reports its own error.
+  const detail = query.data ?? null;
+  const error = detail === null && query.isError ? query.error : null;
 
   const back = useCallback(() => navigate({ view: 'inbox', queue: backQueue }), [backQueue]);
 
@@ -38,7 +36,7 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
     return () => window.removeEventListener('keydown', onKey);
   }, [back]);
 
-  const ready = !loading && shownId === id && !error && detail;
+  const ready = detail !== null;
   return (
     <div className={classes.layout} data-testid="case-view">
       <div className={classes.main}>
@@ -55,19 +53,19 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
             </Button>
             <Kbd size="xs">{t('case.backHint')}</Kbd>
           </Group>
-          {loading || shownId !== id ? (
-            <Center py={80}>
-              <Loader />
-            </Center>
+          {detail ? (
+            <CaseDetailBody key={detail.row.id} detail={detail} backQueue={backQueue} />
           ) : error ? (
             <RetryableError
               title={t('case.loadError')}
               error={error}
-              onRetry={() => void useCaseStore.getState().open(id)}
+              onRetry={() => void query.refetch()}
             />
-          ) : detail ? (
-            <CaseDetailBody detail={detail} backQueue={backQueue} />
-          ) : null}
+          ) : (
+            <Center py={80}>
+              <Loader />
+            </Center>
+          )}
         </Stack>
       </div>
       {ready && (

@@ -10,8 +10,8 @@ import { errorMessage } from '../api/errorMessage';
 import { StatusBadge } from '../badges/StatusBadge';
 import { formatDateTime } from '../format/dates';
 import { useLanguage } from '../shell/useLanguage';
-import { useCaseStore } from '../stores/caseStore';
 import { useSyncStore } from '../stores/syncStore';
+import { refreshCase } from './caseQueries';
 import { InfoList } from './InfoList';
 
 type Keep = 'portal' | 'local';
@@ -37,7 +37,7 @@ export function ConflictBanner({ caseId, conflict }: { caseId: string; conflict:
         ),
       });
       void useSyncStore.getState().load();
-      await useCaseStore.getState().open(caseId);
+      await refreshCase(caseId);
     } catch (error) {
       notifications.show({
         color: 'red',

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../shared/api/types';
 import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
+import { invalidateCaseLists } from '../api/liveInvalidation';
 import { formatNumber } from '../format/numbers';
 import { useLanguage } from '../shell/useLanguage';
 import { useInboxStore } from '../stores/inboxStore';
@@ -117,8 +118,7 @@ export function BulkIssueModal({
       autoClose: 8000,
     });
     // The list and the queue counts follow the cases that moved to « certificat délivré ».
-    void useInboxStore.getState().refresh();
-    void useInboxStore.getState().loadCounts();
+    invalidateCaseLists();
   };
 
   const running = run.phase === 'running';
@@ -252,11 +252,10 @@ export function BulkIssueModal({
 }
 
 /** « Délivrer les certificats » in the inbox selection bar (agents and supervisors). */
-export function BulkIssueButton() {
+export function BulkIssueButton({ rows: allRows }: { rows: readonly InboxRow[] }) {
   const { t } = useTranslation();
   const role = useSessionStore((state) => state.user?.role);
   const checked = useInboxStore((state) => state.checked);
-  const allRows = useInboxStore((state) => state.rows);
   const [open, setOpen] = useState(false);
   const [openings, setOpenings] = useState(0);
   const [rows, setRows] = useState<InboxRow[]>([]);

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { CertificateSummary } from '../../../shared/api/certificateTypes';
 import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
-import { useCaseStore } from '../stores/caseStore';
+import { refreshCase } from '../case/caseQueries';
 
 /** Cases whose certificate is being issued now, so no second button sends it again meanwhile. */
 export const useIssuingStore = create<{ caseIds: ReadonlySet<string> }>()(() => ({
@@ -50,7 +50,7 @@ export function useIssueCertificate() {
       } finally {
         setIssuing(caseId, false);
         // The case moved to « certificat délivré » (or not): show it as it now stands.
-        if (useCaseStore.getState().id === caseId) await useCaseStore.getState().refresh();
+        await refreshCase(caseId);
       }
     },
     [t],

@@ -1,8 +1,9 @@
 import { Divider } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueId, SortKey } from '../../../shared/api/types';
+import type { InboxRow, QueueId, SortKey } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
+import { useApiQuery } from '../api/queries';
 import { navigate } from '../routing/useRoute';
 import { useLanguage } from '../shell/useLanguage';
 import { currentQuery, useInboxStore } from '../stores/inboxStore';
@@ -12,6 +13,7 @@ import { SaveViewModal } from '../views/SaveViewModal';
 import { FilterBar } from './FilterBar';
 import { FilterChips } from './FilterChips';
 import { hasFilters, nextSort, queryKey } from './inboxQuery';
+import { useInboxList } from './inboxList';
 import { InboxError, InboxEmpty, InboxSkeleton } from './InboxStates';
 import { InboxTable } from './InboxTable';
 import { InboxToolbar } from './InboxToolbar';
@@ -23,13 +25,23 @@ export function InboxView({ queue }: { queue: QueueId }) {
   const language = useLanguage();
   const procedures = useSessionStore((state) => state.procedures);
   const inbox = useInboxStore();
+  const list = useInboxList(queue);
+  const { rows } = list;
+  // The menus stay empty if this fails; procedure, status and deadline filters still work.
+  const filterOptions =
+    useApiQuery('inbox.filterOptions', {}, { staleTime: Infinity }).data ?? null;
   const [saving, setSaving] = useState(false);
 
   useInboxUrl(queue);
 
+  // Fresh rows (a refetch after an event, a new query): keep the current row and ticks coherent.
+  const shownRows = useRef<readonly InboxRow[]>([]);
+  const fresh = list.phase === 'ready' && !list.stale;
   useEffect(() => {
-    if (!useInboxStore.getState().filterOptions) void useInboxStore.getState().loadFilterOptions();
-  }, []);
+    if (!fresh) return;
+    useInboxStore.getState().reconcile(rows, shownRows.current);
+    shownRows.current = rows;
+  }, [fresh, rows]);
 
   const procedureMap = useMemo(
     () => new Map(procedures.map((procedure) => [procedure.code, procedure])),
@@ -40,39 +52,27 @@ export function InboxView({ queue }: { queue: QueueId }) {
     useInboxStore.getState().select(id);
     navigate({ view: 'case', id });
   }, []);
-  const loadMore = useCallback(() => void useInboxStore.getState().loadMore(), []);
-  const move = useCallback((delta: number) => useInboxStore.getState().moveSelection(delta), []);
+  const move = useCallback(
+    (delta: number) => useInboxStore.getState().moveSelection(rows, delta),
+    [rows],
+  );
   const saveScroll = useCallback((top: number) => useInboxStore.getState().saveScroll(top), []);
   const toggle = useCallback(
-    (id: string, range: boolean) => useInboxStore.getState().toggleChecked(id, range),
-    [],
+    (id: string, range: boolean) => useInboxStore.getState().toggleChecked(rows, id, range),
+    [rows],
   );
-  const toggleAll = useCallback((on: boolean) => useInboxStore.getState().setAllChecked(on), []);
+  const toggleAll = useCallback(
+    (on: boolean) => useInboxStore.getState().setAllChecked(rows, on),
+    [rows],
+  );
   const sortBy = useCallback((key: SortKey) => {
     const state = useInboxStore.getState();
     state.setSort(nextSort(state.sort, state.search, key));
   }, []);
   const searchAll = useCallback(() => navigate({ view: 'inbox', queue: 'all' }), []);
 
-  // The route may already point at the new queue while the store still holds the old one.
-  const current = inbox.queue === queue;
-  const ready = current && inbox.phase === 'ready';
-  const liveKey = queryKey(currentQuery(inbox));
-  const total = !ready
-    ? null
-    : inbox.total && (inbox.total.key === liveKey || inbox.stale)
-      ? {
-          exact: true,
-          value: inbox.total.value,
-          // Only searched or filtered lists are counted up to a cap (queues use tallies); the
-          // cap is the one of the query counted, which may still be on screen while another loads.
-          ...(inbox.total.cap === null
-            ? {}
-            : { cap: inbox.total.cap, capped: inbox.total.value > inbox.total.cap }),
-        }
-      : { exact: inbox.nextCursor === null, value: inbox.rows.length };
-  const shownSearch = inbox.shownQuery?.search ?? '';
-  const shownFiltered = inbox.shownQuery ? hasFilters(inbox.shownQuery.filters) : false;
+  const shownSearch = list.shownQuery?.search ?? '';
+  const shownFiltered = list.shownQuery ? hasFilters(list.shownQuery.filters) : false;
   const searching = inbox.search.trim() !== '';
 
   return (
@@ -80,9 +80,9 @@ export function InboxView({ queue }: { queue: QueueId }) {
       <InboxToolbar
         queue={queue}
         language={language}
-        total={total}
+        total={list.total}
         search={shownSearch}
-        busy={ready && (inbox.stale || inbox.total?.key !== liveKey)}
+        busy={list.busy}
         onSearchAll={searchAll}
         onHelp={() => useShellStore.getState().setHelpOpen(true)}
       />
@@ -90,9 +90,9 @@ export function InboxView({ queue }: { queue: QueueId }) {
         filters={inbox.filters}
         sort={inbox.sort}
         searching={searching}
-        broadSearch={searching && !inbox.sort && inbox.rankedBy === 'deadline'}
+        broadSearch={searching && !inbox.sort && list.rankedBy === 'deadline'}
         procedures={procedures}
-        options={inbox.filterOptions}
+        options={filterOptions}
         language={language}
         onFiltersChange={inbox.setFilters}
         onSortChange={inbox.setSort}
@@ -100,18 +100,23 @@ export function InboxView({ queue }: { queue: QueueId }) {
       />
       <FilterChips
         filters={inbox.filters}
-        options={inbox.filterOptions}
+        options={filterOptions}
         procedures={procedures}
         language={language}
         onChange={inbox.setFilters}
       />
-      <SelectionBar count={inbox.checked.size} language={language} onClear={inbox.clearChecked} />
+      <SelectionBar
+        count={inbox.checked.size}
+        rows={rows}
+        language={language}
+        onClear={inbox.clearChecked}
+      />
       <Divider />
-      {!current || inbox.phase === 'loading' || inbox.phase === 'idle' ? (
+      {list.phase === 'loading' ? (
         <InboxSkeleton />
-      ) : inbox.phase === 'error' ? (
-        <InboxError error={inbox.error} onRetry={() => void inbox.reload()} />
-      ) : inbox.rows.length === 0 ? (
+      ) : list.phase === 'error' ? (
+        <InboxError error={list.error} onRetry={list.retry} />
+      ) : rows.length === 0 ? (
         <InboxEmpty
           queue={queue}
           search={shownSearch}
@@ -121,21 +126,22 @@ export function InboxView({ queue }: { queue: QueueId }) {
         />
       ) : (
         <InboxTable
-          key={`${queue}:${inbox.listVersion}`}
-          rows={inbox.rows}
+          // A new list starts again from the top; a refetch of the same one keeps its place.
+          key={list.shownQuery ? queryKey(list.shownQuery) : queue}
+          rows={rows}
           procedures={procedureMap}
           language={language}
           selectedId={inbox.selectedId}
           checked={inbox.checked}
-          sort={inbox.shownQuery?.sort}
+          sort={list.shownQuery?.sort}
           searching={shownSearch !== ''}
-          stale={inbox.stale}
-          hasMore={inbox.nextCursor !== null}
-          loadingMore={inbox.loadingMore}
-          moreError={inbox.error ? errorMessage(inbox.error, t('app.unexpectedError')) : null}
+          stale={list.stale}
+          hasMore={list.hasMore}
+          loadingMore={list.loadingMore}
+          moreError={list.moreError ? errorMessage(list.moreError, t('app.unexpectedError')) : null}
           initialScrollTop={inbox.scrollTop}
           label={t('inbox.listLabel', { queue: t(`queues.${queue}`) })}
-          onLoadMore={loadMore}
+          onLoadMore={list.loadMore}
           onOpen={open}
           onMove={move}
           onScrollSave={saveScroll}

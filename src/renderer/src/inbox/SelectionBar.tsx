@@ -4,15 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { AssignButton } from '../assignment/AssignButton';
 import { BulkIssueButton } from '../certificates/BulkIssue';
 import { formatNumber } from '../format/numbers';
+import type { InboxRow } from '../../../shared/api/types';
 import type { Language } from '../i18n/language';
 
 /** How many cases are ticked, and the bulk actions on them (issuing certificates). */
 export function SelectionBar({
   count,
+  rows,
   language,
   onClear,
 }: {
   count: number;
+  /** The rows on screen, of which the ticked ones are acted on. */
+  rows: readonly InboxRow[];
   language: Language;
   onClear(): void;
 }) {
@@ -33,8 +37,8 @@ export function SelectionBar({
       <Text size="sm" fw={600} c="var(--mantine-primary-color-light-color)">
         {t('selection.count', { count, formatted: formatNumber(count, language) })}
       </Text>
-      <AssignButton />
-      <BulkIssueButton />
+      <AssignButton rows={rows} />
+      <BulkIssueButton rows={rows} />
       <Button
         size="compact-xs"
         variant="subtle"

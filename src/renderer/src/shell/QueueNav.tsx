@@ -1,9 +1,9 @@
 import { Badge, NavLink, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_IDS, type QueueId } from '../../../shared/api/types';
+import { useApiQuery } from '../api/queries';
 import { formatNumber } from '../format/numbers';
 import { hrefOf } from '../routing/route';
-import { useInboxStore } from '../stores/inboxStore';
 import classes from './QueueNav.module.css';
 import { QUEUE_ICONS } from './queueIcons';
 import { useLanguage } from './useLanguage';
@@ -26,7 +26,8 @@ function countColor(queue: QueueId, count: number | undefined) {
 export function QueueNav({ active, compact }: { active: QueueId | null; compact: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const counts = useInboxStore((state) => state.counts);
+  // Pushed by the core (`inbox.counts` events) after the first read; a failure only hides them.
+  const counts = useApiQuery('inbox.counts', {}, { staleTime: Infinity }).data ?? null;
   return (
     <Stack gap={2} component="nav" aria-label={t('queues.title')}>
       {!compact && (

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { shownInboxRows } from '../inbox/inboxList';
 import { focusInboxGrid, HEADER_SEARCH_ID } from '../search/HeaderSearch';
 import { useInboxStore } from '../stores/inboxStore';
 import { useShellStore } from '../stores/shellStore';
@@ -42,7 +43,7 @@ export function useGlobalShortcuts(enabled: boolean): void {
         const delta = MOVES[event.key];
         if (delta !== undefined && focusInboxGrid()) {
           event.preventDefault();
-          useInboxStore.getState().moveSelection(delta);
+          useInboxStore.getState().moveSelection(shownInboxRows(), delta);
         }
       }
     };

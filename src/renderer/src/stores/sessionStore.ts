@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/api/sessionTypes';
 import type { AppInfo, CurrentUser, ProcedureSummary } from '../../../shared/api/types';
 import { api, callsSettled } from '../api/api';
+import { queryClient } from '../api/queryClient';
 import { useInboxStore } from './inboxStore';
 
 interface SessionStore {
@@ -33,6 +34,13 @@ interface SessionStore {
 const SIGN_OUT_WAIT_MS = 1_500;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Toasts, lists and cached answers belong to whoever was at the desk: the next person starts afresh. */
+function forgetDesk() {
+  notifications.clean();
+  useInboxStore.setState(useInboxStore.getInitialState(), true);
+  queryClient.clear();
+}
+
 const activeUser = (session: ServerSession | null): CurrentUser | null =>
   session?.status === 'active' && !session.mustChangePassword ? session.user : null;
 
@@ -55,8 +63,7 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
       state && state.status !== 'signed_out' ? state.user.id : null;
     const previous = holderOf(get().session);
     if (previous !== null && previous !== holderOf(session)) {
-      notifications.clean();
-      useInboxStore.setState(useInboxStore.getInitialState(), true);
+      forgetDesk();
     }
     const procedures = user ? await api.call('catalog.procedures', {}) : get().procedures;
     set({ session, user, procedures });
@@ -73,8 +80,7 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
     set({ signingOut: true, user: null });
     try {
       await Promise.race([callsSettled(), delay(SIGN_OUT_WAIT_MS)]);
-      notifications.clean();
-      useInboxStore.setState(useInboxStore.getInitialState(), true);
+      forgetDesk();
       await get().adopt(await api.call('session.signOut', {}));
     } catch {
       // The core did not answer: show what it says of this window now (still signed in, most

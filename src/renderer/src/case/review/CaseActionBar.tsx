@@ -18,7 +18,7 @@ import { navigate } from '../../routing/useRoute';
 import { isTypingTarget } from '../../shell/typingTarget';
 import { useLanguage } from '../../shell/useLanguage';
 import { useIssueCertificate } from '../../certificates/useIssueCertificate';
-import { useCaseStore } from '../../stores/caseStore';
+import { useCaseActionBusy } from '../caseQueries';
 import { useSessionStore } from '../../stores/sessionStore';
 import { ApproveDialog } from './ApproveDialog';
 import { nextCaseEnabled, openNextCase, setNextCaseEnabled } from './nextCase';
@@ -41,7 +41,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
   const { t } = useTranslation();
   const language = useLanguage();
   const user = useSessionStore((state) => state.user);
-  const busy = useCaseStore((state) => state.busy);
+  const busy = useCaseActionBusy();
   const run = useCaseAction();
   const [dialog, setDialogState] = useState<Dialog>(null);
   // Each opening gets fresh fields; closing keeps the dialog mounted so the focus returns to the

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
-import { useCaseStore } from '../../stores/caseStore';
+import { useCaseActionBusy } from '../caseQueries';
 import { useCaseAction } from './useCaseAction';
 
 /** The procedure's checklist; each point shows who ticked it and when. */
@@ -11,7 +11,7 @@ export function ChecklistPanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const run = useCaseAction();
-  const busy = useCaseStore((state) => state.busy);
+  const busy = useCaseActionBusy();
   const items = detail.procedure.checklist;
   const ticks = new Map(detail.review.checklist.map((tick) => [tick.itemId, tick]));
   const canTick = detail.review.workflow.allowedActions.includes('tickChecklist');

@@ -7,8 +7,8 @@ import type { CaseDetail } from '../../../../shared/api/types';
 import { api } from '../../api/api';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
-import { useCaseStore } from '../../stores/caseStore';
 import { useSessionStore } from '../../stores/sessionStore';
+import { refreshCase } from '../caseQueries';
 
 /** Internal notes: plain text, kept in order, shared with the office (not the applicant). */
 export function NotesPanel({ detail }: { detail: CaseDetail }) {
@@ -28,7 +28,7 @@ export function NotesPanel({ detail }: { detail: CaseDetail }) {
       await api.call('notes.add', { applicationId: detail.row.id, body: text });
       setBody('');
       notifications.show({ color: 'togo', message: t('review.noteAdded') });
-      await useCaseStore.getState().refresh();
+      await refreshCase(detail.row.id);
     } catch (error) {
       notifications.show({
         color: 'red',

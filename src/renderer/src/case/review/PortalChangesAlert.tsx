@@ -5,7 +5,7 @@ import type { CaseDetail } from '../../../../shared/api/types';
 import { describeReviewedChanges } from '../../../../shared/portal/reviewedChanges';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
-import { useCaseStore } from '../../stores/caseStore';
+import { useCaseActionBusy } from '../caseQueries';
 import { useCaseAction } from './useCaseAction';
 
 /**
@@ -16,7 +16,7 @@ export function PortalChangesAlert({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const run = useCaseAction();
-  const busy = useCaseStore((state) => state.busy);
+  const busy = useCaseActionBusy();
   const changes = detail.review.portalChanges;
   if (!changes) return null;
   const described = describeReviewedChanges(changes, detail.procedure, language);

@@ -1,3 +1,4 @@
+import { shownInboxRows } from '../../inbox/inboxList';
 import { navigate } from '../../routing/useRoute';
 import { useInboxStore } from '../../stores/inboxStore';
 
@@ -16,11 +17,11 @@ export function setNextCaseEnabled(on: boolean): void {
  * morning's work flows without going back to the list. Returns false when there is none.
  */
 export function openNextCase(decidedId: string): boolean {
-  const { rows, select } = useInboxStore.getState();
+  const rows = shownInboxRows();
   const index = rows.findIndex((row) => row.id === decidedId);
   const next = index >= 0 ? rows[index + 1] : rows.find((row) => row.id !== decidedId);
   if (!next) return false;
-  select(next.id);
+  useInboxStore.getState().select(next.id);
   navigate({ view: 'case', id: next.id });
   return true;
 }

@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../shared/api/contract';
 import type { CaseDetail } from '../../../../shared/api/types';
 import { ApiCallError } from '../../../../shared/api/client';
-import { useCaseStore, type CaseActionMethod } from '../../stores/caseStore';
+import {
+  useCaseActionMutation,
+  type CaseActionMethod,
+  type CaseActionRequest,
+} from '../caseQueries';
 
 /**
  * Sends one case action and says how it went: a toast on success, the core's French reason on
@@ -12,6 +16,7 @@ import { useCaseStore, type CaseActionMethod } from '../../stores/caseStore';
  */
 export function useCaseAction() {
   const { t } = useTranslation();
+  const { mutateAsync } = useCaseActionMutation();
   return useCallback(
     async <M extends CaseActionMethod>(
       method: M,
@@ -19,7 +24,7 @@ export function useCaseAction() {
       success: string,
     ): Promise<CaseDetail | null> => {
       try {
-        const detail = await useCaseStore.getState().act(method, input);
+        const detail = await mutateAsync({ method, input } as CaseActionRequest);
         notifications.show({ color: 'togo', message: success });
         return detail;
       } catch (error) {
@@ -32,6 +37,6 @@ export function useCaseAction() {
         return null;
       }
     },
-    [t],
+    [t, mutateAsync],
   );
 }

@@ -1,0 +1,94 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '../../../shared/api/client';
+import type { MethodName } from '../../../shared/api/contract';
+import type { SyncStatus } from '../../../shared/api/types';
+import { apiKey, methodKey } from './queries';
+import { queryClient as appQueryClient } from './queryClient';
+
+/** The reads that follow every case: refetched together when cases change, whatever their input. */
+export const CASE_LIST_METHODS: readonly MethodName[] = [
+  'inbox.list',
+  'inbox.total',
+  'inbox.counts',
+  'certificates.list',
+];
+
+/**
+ * Our own change moved cases (an assignment, a bulk issue): the lists and counts follow at once,
+ * without waiting for the `cases.changed` event.
+ */
+export function invalidateCaseLists(queryClient: QueryClient = appQueryClient): void {
+  for (const method of CASE_LIST_METHODS) {
+    void queryClient.invalidateQueries({ queryKey: methodKey(method) });
+  }
+}
+
+export interface LiveInvalidationOptions {
+  /** Each `sync.progress` status, for the sync indicator. */
+  onSyncStatus?(status: SyncStatus): void;
+  /** A burst of changes is refetched once it has been quiet this long… */
+  quietMs?: number;
+  /** …or after this long at most, so a long sync still shows progress every few seconds. */
+  maxWaitMs?: number;
+}
+
+/**
+ * The one place where the core's events become cache invalidations. An open case that changed
+ * (the applicant replied, a colleague claimed it) is refetched at once; a sync pours in many
+ * changes at once, so the lists are refetched after a pause, with a ceiling. Only reads on screen
+ * are refetched; the others are marked stale and refetched when next shown.
+ */
+export function connectLiveInvalidation(
+  client: Pick<ApiClient, 'on'>,
+  queryClient: QueryClient,
+  options: LiveInvalidationOptions = {},
+): () => void {
+  const quietMs = options.quietMs ?? 600;
+  const maxWaitMs = options.maxWaitMs ?? 3_000;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  let firstPendingAt: number | null = null;
+
+  const flush = () => {
+    clearTimeout(quietTimer);
+    quietTimer = undefined;
+    firstPendingAt = null;
+    invalidateCaseLists(queryClient);
+  };
+  const schedule = () => {
+    const now = Date.now();
+    firstPendingAt ??= now;
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(
+      flush,
+      Math.min(quietMs, Math.max(0, firstPendingAt + maxWaitMs - now)),
+    );
+  };
+
+  let lastPulled: number | null = null;
+  let lastPhase: string | null = null;
+  const offProgress = client.on('sync.progress', (status) => {
+    options.onSyncStatus?.(status);
+    // New records pulled, or a sync just ended: the lists may have changed.
+    if (status.pulled !== lastPulled || (lastPhase === 'syncing' && status.phase !== 'syncing')) {
+      schedule();
+    }
+    lastPulled = status.pulled;
+    lastPhase = status.phase;
+  });
+  const offChanged = client.on('cases.changed', ({ ids }) => {
+    for (const id of ids) {
+      void queryClient.invalidateQueries({ queryKey: apiKey('cases.get', { id }) });
+    }
+    schedule();
+  });
+  // The core pushes the counts themselves: no request needed.
+  const offCounts = client.on('inbox.counts', (counts) =>
+    queryClient.setQueryData(apiKey('inbox.counts', {}), counts),
+  );
+  return () => {
+    clearTimeout(quietTimer);
+    offProgress();
+    offChanged();
+    offCounts();
+  };
+}

@@ -1,0 +1,61 @@
+import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
+import type { MethodInput } from '../../../shared/api/contract';
+import type { CaseDetail } from '../../../shared/api/types';
+import { api } from '../api/api';
+import { apiKey, useApiQuery } from '../api/queries';
+import { queryClient } from '../api/queryClient';
+
+/** The case actions: each answers with the case as it now stands. */
+export type CaseActionMethod =
+  | 'cases.claim'
+  | 'cases.release'
+  | 'cases.takeOver'
+  | 'cases.tickChecklist'
+  | 'cases.requestInfo'
+  | 'cases.approve'
+  | 'cases.reject'
+  | 'cases.signOff'
+  | 'cases.resolveConflict'
+  | 'cases.confirmPortalChanges';
+
+export interface CaseActionRequest<M extends CaseActionMethod = CaseActionMethod> {
+  method: M;
+  input: MethodInput<M>;
+}
+
+const CASE_ACTION_KEY = ['case.action'] as const;
+
+/**
+ * One case, cached under `['cases.get', { id }]`: opening it again shows what we had at once and
+ * fetches it afresh; a `cases.changed` event naming it refetches it (`liveInvalidation.ts`).
+ */
+export function useCaseDetail(id: string) {
+  return useApiQuery('cases.get', { id });
+}
+
+/** Fetches a case again if it is on screen (after a note, an issued certificate, a conflict). */
+export function refreshCase(id: string): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: apiKey('cases.get', { id }) });
+}
+
+/** Sends case actions; each answer replaces the cached case. Rejects with the API's French error. */
+export function useCaseActionMutation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: CASE_ACTION_KEY,
+    mutationFn: ({ method, input }: CaseActionRequest) =>
+      api.call(method, input as never) as Promise<CaseDetail>,
+    onSuccess: (detail) => {
+      client.setQueryData(apiKey('cases.get', { id: detail.row.id }), detail);
+    },
+  });
+}
+
+/** The action being sent, so its button shows a spinner and the others wait. */
+export function useCaseActionBusy(): CaseActionMethod | null {
+  const pending = useMutationState({
+    filters: { mutationKey: CASE_ACTION_KEY, status: 'pending' },
+    select: (mutation) => (mutation.state.variables as CaseActionRequest | undefined)?.method,
+  });
+  return pending.find((method) => method !== undefined) ?? null;
+}

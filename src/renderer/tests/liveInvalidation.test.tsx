@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+import { act, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiEvents, EventName } from '../../shared/api/events';
+import { renderWithProviders } from './dom';
+
+const fake = vi.hoisted(() => ({ call: vi.fn(), on: vi.fn() }));
+vi.mock('../src/api/api', () => ({ api: fake }));
+
+const { connectLiveInvalidation } = await import('../src/api/liveInvalidation');
+const { apiKey, useApiQuery } = await import('../src/api/queries');
+const { createQueryClient } = await import('../src/api/queryClient');
+
+/** The core's event stream, driven by the test. */
+function fakeEvents() {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  return {
+    on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    emit<E extends EventName>(event: E, payload: ApiEvents[E]) {
+      for (const listener of listeners.get(event) ?? []) listener(payload as never);
+    },
+  };
+}
+
+/** How many times each `[method, input]` was asked of the core. */
+function callsOf(method: string, input?: unknown): number {
+  return fake.call.mock.calls.filter(
+    ([name, given]) =>
+      name === method && (input === undefined || JSON.stringify(given) === JSON.stringify(input)),
+  ).length;
+}
+
+const INBOX = { queue: 'all', filters: {}, search: '' } as const;
+
+function Screen() {
+  // Four reads on screen at once, as the desk has them: two cases, a list, the saved views.
+  useApiQuery('cases.get', { id: 'a' });
+  useApiQuery('cases.get', { id: 'b' });
+  useApiQuery('inbox.list', INBOX);
+  useApiQuery('views.list', {});
+  return null;
+}
+
+describe('the core events invalidate the cached reads they concern', () => {
+  beforeEach(() => {
+    fake.call.mockImplementation(async (method: string, input: { id?: string }) => {
+      if (method === 'cases.get') return { row: { id: input.id } };
+      if (method === 'inbox.list') return { rows: [], nextCursor: null };
+      return [];
+    });
+  });
+
+  it('refetches the changed case at once and the lists after a pause, and nothing else', async () => {
+    const queryClient = createQueryClient();
+    const events = fakeEvents();
+    const off = connectLiveInvalidation(events, queryClient, { quietMs: 20, maxWaitMs: 100 });
+    renderWithProviders(<Screen />, queryClient);
+    await waitFor(() => expect(fake.call).toHaveBeenCalledTimes(4));
+
+    act(() => events.emit('cases.changed', { ids: ['a'] }));
+    await waitFor(() => expect(callsOf('cases.get', { id: 'a' })).toBe(2));
+    expect(callsOf('cases.get', { id: 'b' })).toBe(1);
+    // The lists wait for the burst to end…
+    expect(callsOf('inbox.list')).toBe(1);
+    // …then follow.
+    await waitFor(() => expect(callsOf('inbox.list')).toBe(2));
+    expect(callsOf('views.list')).toBe(1);
+    expect(callsOf('cases.get', { id: 'b' })).toBe(1);
+    off();
+  });
+
+  it('a burst of sync progress is one refetch of the lists', async () => {
+    const queryClient = createQueryClient();
+    const events = fakeEvents();
+    const off = connectLiveInvalidation(events, queryClient, { quietMs: 20, maxWaitMs: 1000 });
+    renderWithProviders(<Screen />, queryClient);
+    await waitFor(() => expect(fake.call).toHaveBeenCalledTimes(4));
+
+    const status = { phase: 'syncing' } as ApiEvents['sync.progress'];
+    act(() => {
+      for (let pulled = 1; pulled <= 5; pulled++)
+        events.emit('sync.progress', { ...status, pulled });
+    });
+    await waitFor(() => expect(callsOf('inbox.list')).toBe(2));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(callsOf('inbox.list')).toBe(2);
+    expect(callsOf('cases.get')).toBe(2);
+    expect(callsOf('views.list')).toBe(1);
+    off();
+  });
+
+  it('pushed queue counts land in the cache without a request', () => {
+    const queryClient = createQueryClient();
+    const events = fakeEvents();
+    const off = connectLiveInvalidation(events, queryClient);
+    const counts = { mine: 3 } as ApiEvents['inbox.counts'];
+    events.emit('inbox.counts', counts);
+    expect(queryClient.getQueryData(apiKey('inbox.counts', {}))).toEqual(counts);
+    expect(fake.call).not.toHaveBeenCalled();
+    off();
+  });
+
+  it('stops listening when disconnected', async () => {
+    const queryClient = createQueryClient();
+    const events = fakeEvents();
+    const off = connectLiveInvalidation(events, queryClient, { quietMs: 5, maxWaitMs: 10 });
+    renderWithProviders(<Screen />, queryClient);
+    await waitFor(() => expect(fake.call).toHaveBeenCalledTimes(4));
+    off();
+    events.emit('cases.changed', { ids: ['a', 'b'] });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(fake.call).toHaveBeenCalledTimes(4);
+  });
+});
