@@ -16,7 +16,6 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCertificateOff, IconSearch, IconSearchOff } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateSummary } from '../../../shared/api/certificateTypes';
 import { errorMessage } from '../api/errorMessage';
@@ -29,7 +28,7 @@ import { RetryableError } from '../shell/RetryableError';
 import { useLanguage } from '../shell/useLanguage';
 import { procedureByCode, useSessionStore } from '../stores/sessionStore';
 import classes from './Certificates.module.css';
-import { useCertificatesListStore } from './certificatesListStore';
+import { useCertificatesList, useCertificatesSearchStore } from './certificatesList';
 import { CertificateStatusBadge } from './CertificateStatusBadge';
 
 const SEARCH_PAUSE_MS = 250;
@@ -160,12 +159,10 @@ function CertificateRow({
 export function CertificatesView() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const list = useCertificatesListStore();
-  const [search] = useDebouncedValue(list.search, SEARCH_PAUSE_MS);
-
-  useEffect(() => {
-    void useCertificatesListStore.getState().load();
-  }, [search]);
+  const typed = useCertificatesSearchStore((state) => state.search);
+  const setSearch = useCertificatesSearchStore((state) => state.setSearch);
+  const [search] = useDebouncedValue(typed, SEARCH_PAUSE_MS);
+  const list = useCertificatesList(search);
 
   return (
     <div className={classes.screen} data-testid="certificates-view">
@@ -191,17 +188,17 @@ export function CertificatesView() {
         <TextInput
           type="search"
           w={360}
-          value={list.search}
-          onChange={(event) => list.setSearch(event.currentTarget.value)}
+          value={typed}
+          onChange={(event) => setSearch(event.currentTarget.value)}
           placeholder={t('certificates.list.searchPlaceholder')}
           aria-label={t('certificates.list.searchLabel')}
           leftSection={<IconSearch size={16} />}
           rightSection={
-            list.search ? (
+            typed ? (
               <CloseButton
                 size="sm"
                 aria-label={t('certificates.list.clearSearch')}
-                onClick={() => list.setSearch('')}
+                onClick={() => setSearch('')}
               />
             ) : null
           }
@@ -209,14 +206,14 @@ export function CertificatesView() {
         />
       </Group>
       <div className={classes.scroll}>
-        {list.phase === 'idle' || list.phase === 'loading' ? (
+        {list.phase === 'loading' ? (
           <ListSkeleton />
         ) : list.phase === 'error' ? (
           <Center py={60} px="md">
             <RetryableError
               title={t('certificates.list.loadError')}
               error={list.error}
-              onRetry={() => void list.load()}
+              onRetry={list.retry}
             />
           </Center>
         ) : list.rows.length === 0 ? (
@@ -264,17 +261,17 @@ export function CertificatesView() {
                   })}
                 </Text>
               )}
-              {list.error !== null && (
+              {list.moreError !== null && (
                 <Text size="sm" c="red" role="alert">
-                  {errorMessage(list.error, t('app.unexpectedError'))}
+                  {errorMessage(list.moreError, t('app.unexpectedError'))}
                 </Text>
               )}
-              {list.nextCursor && (
+              {list.hasMore && (
                 <Button
                   variant="default"
                   size="xs"
                   loading={list.loadingMore}
-                  onClick={() => void list.loadMore()}
+                  onClick={list.loadMore}
                   data-testid="certificates-more"
                 >
                   {t('certificates.list.loadMore')}

@@ -12,19 +12,17 @@ import {
   Title,
 } from '@mantine/core';
 import { IconFileTypePdf, IconQrcode, IconShieldSearch } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VerificationResult } from '../../../shared/api/certificateTypes';
-import { api } from '../api/api';
+import type { MethodInput } from '../../../shared/api/contract';
 import { errorMessage } from '../api/errorMessage';
+import { useApiMutation } from '../api/queries';
 import classes from './Certificates.module.css';
 import { readFileBase64 } from './certificateFiles';
 import { VerdictCard } from './VerdictCard';
 
 /** Bigger files cannot be a Bureau certificate (a few hundred KB); refused before reading. */
 const MAX_PDF_BYTES = 15 * 1024 * 1024;
-
-type Outcome = { result: VerificationResult; source: string } | { failure: string } | null;
 
 /**
  * « Vérifier un certificat »: paste the text a QR reader gives, or open the PDF (its QR code is
@@ -34,47 +32,49 @@ export function VerifyView() {
   const { t } = useTranslation();
   const [qrText, setQrText] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const request = useRef(0);
+  // Only the latest check drives what is shown: an earlier one answering late is ignored.
+  const verification = useApiMutation('certificates.verify');
+  const [source, setSource] = useState('');
+  /** A file refused before asking the core (too large, unreadable). */
+  const [refused, setRefused] = useState<string | null>(null);
+  const busy = verification.isPending;
+  const failure =
+    refused ??
+    (verification.isError ? errorMessage(verification.error, t('app.unexpectedError')) : null);
+  const result = refused === null ? (verification.data ?? null) : null;
 
-  const run = async (input: { qrText: string } | { pdfBase64: string }, source: string) => {
-    const mine = ++request.current;
-    setBusy(true);
-    try {
-      const result = await api.call('certificates.verify', input);
-      if (mine === request.current) setOutcome({ result, source });
-    } catch (error) {
-      if (mine === request.current) {
-        setOutcome({ failure: errorMessage(error, t('app.unexpectedError')) });
-      }
-    } finally {
-      if (mine === request.current) setBusy(false);
-    }
+  const run = (input: MethodInput<'certificates.verify'>, from: string) => {
+    setRefused(null);
+    setSource(from);
+    verification.mutate(input);
+  };
+  const refuse = (message: string) => {
+    verification.reset();
+    setRefused(message);
   };
 
   const verifyText = () => {
     const text = qrText.trim();
     if (!text || busy) return;
     setFile(null);
-    void run({ qrText: text }, t('certificates.verify.fromText'));
+    run({ qrText: text }, t('certificates.verify.fromText'));
   };
 
   const verifyFile = async (chosen: File | null) => {
     setFile(chosen);
     if (!chosen) return;
     if (chosen.size > MAX_PDF_BYTES) {
-      setOutcome({ failure: t('certificates.verify.tooLarge') });
+      refuse(t('certificates.verify.tooLarge'));
       return;
     }
     let pdfBase64: string;
     try {
       pdfBase64 = await readFileBase64(chosen);
     } catch {
-      setOutcome({ failure: t('certificates.verify.readFailed') });
+      refuse(t('certificates.verify.readFailed'));
       return;
     }
-    void run({ pdfBase64 }, t('certificates.verify.fromFile', { name: chosen.name }));
+    run({ pdfBase64 }, t('certificates.verify.fromFile', { name: chosen.name }));
   };
 
   return (
@@ -157,14 +157,12 @@ export function VerifyView() {
           </Paper>
 
           <div aria-live="polite">
-            {outcome && 'failure' in outcome && (
+            {failure !== null && (
               <Alert color="red" variant="light" role="alert" data-testid="verify-error">
-                <Text size="sm">{outcome.failure}</Text>
+                <Text size="sm">{failure}</Text>
               </Alert>
             )}
-            {outcome && 'result' in outcome && (
-              <VerdictCard result={outcome.result} source={outcome.source} />
-            )}
+            {result && <VerdictCard result={result} source={source} />}
           </div>
         </Stack>
       </div>

@@ -10,11 +10,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../shared/api/types';
-import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
+import { useApiQuery } from '../api/queries';
 import { StatusBadge } from '../badges/StatusBadge';
 import { navigate } from '../routing/useRoute';
 import { useShellStore } from '../stores/shellStore';
@@ -52,39 +53,30 @@ export function QuickSearch() {
 function QuickSearchBody({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  // Answers are kept with the query they answer: a stale one is never shown for a newer query.
-  const [result, setResult] = useState<{
-    query: string;
-    hits: InboxRow[];
-    error: string | null;
-  } | null>(null);
   const [active, setActive] = useState(0);
-  const generation = useRef(0);
   const listRef = useRef<HTMLDivElement>(null);
   const query = text.trim();
-  const answered = result?.query === query ? result : null;
-  const hits = answered?.hits ?? [];
-  const error = answered?.error ?? null;
-  const loading = query !== '' && answered === null;
+  const [asked] = useDebouncedValue(query, SEARCH_DEBOUNCE_MS);
+  // Cached per search: an answer is only ever shown for the text it answers.
+  const result = useApiQuery(
+    'inbox.list',
+    { queue: 'all', filters: {}, search: asked, cursor: null, limit: HITS },
+    { enabled: asked !== '' },
+  );
+  const answered = asked === query && (result.data !== undefined || result.isError);
+  const hits = answered ? (result.data?.rows ?? []) : [];
+  const error =
+    answered && result.data === undefined
+      ? errorMessage(result.error, t('app.unexpectedError'))
+      : null;
+  const loading = query !== '' && !answered;
 
-  useEffect(() => {
-    const mine = ++generation.current;
-    if (!query) return;
-    const timer = setTimeout(() => {
-      api
-        .call('inbox.list', { queue: 'all', filters: {}, search: query, cursor: null, limit: HITS })
-        .then((page) => {
-          if (mine !== generation.current) return;
-          setResult({ query, hits: page.rows, error: null });
-          setActive(0);
-        })
-        .catch((failure: unknown) => {
-          if (mine !== generation.current) return;
-          setResult({ query, hits: [], error: errorMessage(failure, t('app.unexpectedError')) });
-        });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query, t]);
+  // A new answer starts again from its first hit.
+  const [answeredFor, setAnsweredFor] = useState(result.data);
+  if (answeredFor !== result.data) {
+    setAnsweredFor(result.data);
+    setActive(0);
+  }
 
   useEffect(() => {
     listRef.current
