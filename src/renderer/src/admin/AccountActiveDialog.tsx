@@ -1,11 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../../shared/api/adminTypes';
-import { api } from '../api/api';
-import { errorMessage } from '../api/errorMessage';
+import { useApiMutation } from '../api/queries';
+import { ConfirmFormDialog } from '../components/ConfirmFormDialog';
 
 /** Deactivates or reactivates an account, after saying what that changes for the person. */
 export function AccountActiveDialog(props: {
@@ -15,8 +14,7 @@ export function AccountActiveDialog(props: {
 }) {
   const { account } = props;
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const update = useApiMutation('admin.users.update');
   const deactivating = account.active;
   const name = account.displayName;
   const messages = deactivating
@@ -33,63 +31,37 @@ export function AccountActiveDialog(props: {
         done: t('admin.users.reactivateDialog.done', { name }),
       };
 
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const saved = await api.call('admin.users.update', {
-        id: account.id,
-        active: !deactivating,
-      });
-      notifications.show({ color: deactivating ? 'orange' : 'teal', message: messages.done });
-      props.onSaved(saved);
-    } catch (error) {
-      setFailure(errorMessage(error, t('app.unexpectedError')));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      opened
-      onClose={busy ? () => undefined : props.onClose}
+    <ConfirmFormDialog
       title={messages.title}
-      size="lg"
-      data-testid="active-dialog"
+      testId="active-dialog"
+      mutation={update}
+      variables={{ id: account.id, active: !deactivating }}
+      onDone={(saved) => {
+        notifications.show({ color: deactivating ? 'orange' : 'teal', message: messages.done });
+        props.onSaved(saved);
+      }}
+      onClose={props.onClose}
+      cancelLabel={t('admin.cancel')}
+      submit={{
+        label: messages.confirm,
+        color: deactivating ? 'red' : 'teal',
+        testId: 'active-confirm',
+      }}
+      initialFocus="cancel"
     >
-      <Stack gap="md">
-        <Alert
-          variant="light"
-          color={deactivating ? 'orange' : 'blue'}
-          icon={deactivating ? <IconAlertTriangle /> : <IconInfoCircle />}
-        >
-          <Text size="sm">{messages.what}</Text>
-          {deactivating && (
-            <Text size="sm" mt={4}>
-              {t('admin.users.deactivateDialog.reversible')}
-            </Text>
-          )}
-        </Alert>
-        {failure && (
-          <Alert color="red" variant="light" role="alert">
-            <Text size="sm">{failure}</Text>
-          </Alert>
+      <Alert
+        variant="light"
+        color={deactivating ? 'orange' : 'blue'}
+        icon={deactivating ? <IconAlertTriangle /> : <IconInfoCircle />}
+      >
+        <Text size="sm">{messages.what}</Text>
+        {deactivating && (
+          <Text size="sm" mt={4}>
+            {t('admin.users.deactivateDialog.reversible')}
+          </Text>
         )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onClose} disabled={busy} data-autofocus>
-            {t('admin.cancel')}
-          </Button>
-          <Button
-            color={deactivating ? 'red' : 'teal'}
-            loading={busy}
-            onClick={() => void confirm()}
-            data-testid="active-confirm"
-          >
-            {messages.confirm}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      </Alert>
+    </ConfirmFormDialog>
   );
 }

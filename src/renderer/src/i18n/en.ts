@@ -23,6 +23,7 @@ export const en: Messages = {
     startFailed: 'Bureau could not start',
     retry: 'Retry',
     unexpectedError: 'Something unexpected went wrong. Please retry.',
+    cancel: 'Cancel',
   },
   search: {
     placeholder: 'Search cases',

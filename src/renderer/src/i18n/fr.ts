@@ -25,6 +25,7 @@ export const fr = {
     startFailed: 'Bureau n’a pas pu démarrer',
     retry: 'Réessayer',
     unexpectedError: 'Une erreur inattendue est survenue. Réessayez.',
+    cancel: 'Annuler',
   },
   search: {
     placeholder: 'Rechercher un dossier',
