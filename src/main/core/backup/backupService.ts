@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BackupReason, BackupSummary } from '../../../shared/api/backupTypes';
-import type { Clock } from '../clock';
+import { schedulerOf, type Clock, type TimerHandle } from '../clock';
 import { listBackups } from './backupFiles';
 import { DEFAULT_RETENTION, pruneBackups, type RetentionPolicy } from './retention';
 import { writeOnlineBackup } from './writeBackup';
@@ -8,6 +8,7 @@ import { writeOnlineBackup } from './writeBackup';
 export interface BackupServiceOptions {
   db: Database.Database;
   dataDir: string;
+  /** Its timers (a `Scheduler`) run the daily schedule. */
   clock: Clock;
   appVersion: string;
   retention?: RetentionPolicy;
@@ -31,10 +32,11 @@ const SYNC_BUSY_RETRY_MS = 5 * 60_000;
 
 /** Online backups of the open cache: on request, once a day, pruned after each one. */
 export function createBackupService(options: BackupServiceOptions) {
-  const { db, dataDir, clock, log } = options;
+  const { db, dataDir, log } = options;
+  const clock = schedulerOf(options.clock);
   const retention = options.retention ?? DEFAULT_RETENTION;
   let running: Promise<BackupSummary> | null = null;
-  let timer: NodeJS.Timeout | null = null;
+  let timer: TimerHandle | null = null;
   let stopped = false;
 
   async function write(reason: BackupReason): Promise<BackupSummary> {
@@ -75,13 +77,16 @@ export function createBackupService(options: BackupServiceOptions) {
 
   function schedule(ms: number, daily: DailySchedule) {
     if (stopped) return;
-    timer = setTimeout(() => {
-      if (options.isSyncBusy?.()) return schedule(SYNC_BUSY_RETRY_MS, daily);
-      runDailyIfDue()
-        .catch((error: unknown) => log('sauvegarde quotidienne impossible', error))
-        .finally(() => schedule(daily.everyMs, daily));
-    }, ms);
-    timer.unref();
+    timer = clock.setTimeout(
+      () => {
+        if (options.isSyncBusy?.()) return schedule(SYNC_BUSY_RETRY_MS, daily);
+        runDailyIfDue()
+          .catch((error: unknown) => log('sauvegarde quotidienne impossible', error))
+          .finally(() => schedule(daily.everyMs, daily));
+      },
+      ms,
+      { unref: true },
+    );
   }
 
   return {
@@ -95,7 +100,7 @@ export function createBackupService(options: BackupServiceOptions) {
     /** Stops the schedule and waits for a backup under way: the database must not close under it. */
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      clock.clearTimeout(timer);
       await running?.catch(() => undefined);
     },
   };

@@ -72,5 +72,3 @@ export function nextDelay(
   if (retryAfterMs !== null) return Math.min(retryAfterMs, tuning.retryAfterMaxMs);
   return fullJitterDelay(attempt, tuning);
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type Database from 'better-sqlite3';
 import type { Catalog } from '../catalog/loadCatalog';
-import type { Clock } from '../clock';
+import { schedulerOf, type Clock, type TimerHandle } from '../clock';
 import { documentFile } from '../documents/documentFiles';
 import { fullJitterDelay, type SyncTuning } from './backoff';
 import { PortalUnreachableError, type PortalClient } from './portalClient';
@@ -89,6 +89,8 @@ export function createDocumentDownloader(deps: {
   tuning: SyncTuning;
 }) {
   const { db, portal, clock, tuning } = deps;
+  // The stall watchdog and the attempt deadline are the scheduler's: a test's fake decides.
+  const scheduler = schedulerOf(clock);
   const due = db.prepare<[string, number], DocumentRow>(`
     SELECT id, application_id, code, size, sha256, attempts FROM documents
     WHERE state IN ('pending', 'downloading') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
@@ -139,15 +141,15 @@ export function createDocumentDownloader(deps: {
     if (offset < row.size) {
       const controller = new AbortController();
       let stalled = false;
-      let watchdog: NodeJS.Timeout | undefined;
+      let watchdog: TimerHandle | undefined;
       const arm = () => {
-        clearTimeout(watchdog);
-        watchdog = setTimeout(() => {
+        scheduler.clearTimeout(watchdog);
+        watchdog = scheduler.setTimeout(() => {
           stalled = true;
           controller.abort();
         }, tuning.downloadStallMs);
       };
-      const deadline = setTimeout(() => controller.abort(), tuning.downloadAttemptMaxMs);
+      const deadline = scheduler.setTimeout(() => controller.abort(), tuning.downloadAttemptMaxMs);
       let received = 0;
       try {
         arm();
@@ -219,8 +221,8 @@ export function createDocumentDownloader(deps: {
           );
         }
       } finally {
-        clearTimeout(watchdog);
-        clearTimeout(deadline);
+        scheduler.clearTimeout(watchdog);
+        scheduler.clearTimeout(deadline);
       }
     }
     if ((await sha256Of(part)) !== row.sha256) {

@@ -8,8 +8,8 @@ import type {
   BatchOutcome,
   IncomingApplication,
 } from '../cases/applicationsRepository';
-import type { Clock } from '../clock';
-import { nextDelay, sleep, type SyncTuning } from './backoff';
+import { nextTurn, schedulerOf, type Clock } from '../clock';
+import { nextDelay, type SyncTuning } from './backoff';
 import type { Conflicts } from './conflicts';
 import {
   isTransient,
@@ -66,13 +66,6 @@ const SLICE_BUDGET_MS = 20;
 const UNREACHABLE_RETRY_MS = 250;
 
 /**
- * A full turn of the event loop. Not setImmediate: a slice that starts in the poll phase (right
- * after a page arrives) would be followed by the next in the check phase of the same turn — two
- * blocks back to back, with no timer run between them (measured: ~50 ms gaps).
- */
-const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/**
  * Pulls the portal's change feed from the stored cursor to its end. Each page is applied in one
  * transaction together with the cursor that follows it, so a crash never skips or half-applies a
  * page; malformed records go to quarantine and the rest of the page still lands.
@@ -83,6 +76,8 @@ function emptyOutcome(): PageOutcome {
 
 export function createPuller(deps: PullDependencies) {
   const { quarantine } = deps;
+  // Backoff waits go through the core's scheduler (a test's fake decides when they are over).
+  const scheduler = schedulerOf(deps.clock);
   const checkpoints = createPullCheckpoints(deps.db);
 
   /** Validates a run of raw items: the valid ones placed (office, deadline), the others quarantined. */
@@ -276,7 +271,7 @@ export function createPuller(deps: PullDependencies) {
     return stored !== null && cursorSequence < Number(stored);
   }
 
-  async function fetchPage(cursor: string | null, pageSize: number) {
+  async function fetchPage(cursor: string | null, pageSize: number, signal?: AbortSignal) {
     for (let attempt = 0; ; attempt++) {
       try {
         return await deps.portal.fetchApplications(cursor, pageSize);
@@ -286,11 +281,11 @@ export function createPuller(deps: PullDependencies) {
           // A dropped connection on a poor link is retried, but quickly (~4 s in all): past that
           // the portal is down and the offline probe takes over, so the header says « hors
           // ligne » instead of « synchronisation… » for the whole backoff.
-          await sleep(Math.min(UNREACHABLE_RETRY_MS * 2 ** attempt, 2_000));
+          await scheduler.sleep(Math.min(UNREACHABLE_RETRY_MS * 2 ** attempt, 2_000), signal);
           continue;
         }
         const retryAfter = error instanceof PortalResponseError ? error.retryAfterMs : null;
-        await sleep(nextDelay(attempt, retryAfter, deps.tuning));
+        await scheduler.sleep(nextDelay(attempt, retryAfter, deps.tuning), signal);
       }
     }
   }
@@ -299,6 +294,8 @@ export function createPuller(deps: PullDependencies) {
     async pull(options: {
       pageSize: number;
       onPage?: (progress: PullProgress) => void;
+      /** Ends a backoff wait at once (Bureau is stopping): the pull rejects with its reason. */
+      signal?: AbortSignal;
     }): Promise<PullProgress> {
       const total: PullProgress = {
         pages: 0,
@@ -316,7 +313,7 @@ export function createPuller(deps: PullDependencies) {
       try {
         for (;;) {
           const cursor = deps.syncState.get('pull_cursor');
-          const page = await fetchPage(cursor, options.pageSize);
+          const page = await fetchPage(cursor, options.pageSize, options.signal);
           const stale = isStale(page.cursorSequence);
           const outcome = await applyPage(page.items, page.nextCursor, page.cursorSequence);
           total.pages++;

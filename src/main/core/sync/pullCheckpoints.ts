@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { nextTurn } from '../clock';
 
 /**
  * WAL checkpoints during a large pull, off the main thread.
@@ -54,8 +55,6 @@ const LARGE_PULL_SLICES = 8;
 /** Main-thread fallback: longest checkpoint wanted in one turn of the event loop. */
 const MAIN_THREAD_BUDGET_MS = 20;
 const MAX_SLICES_PER_MAIN_CHECKPOINT = 16;
-
-const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function createCheckpointWorker(file: string) {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');

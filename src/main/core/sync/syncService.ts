@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../../../shared/api/types';
-import type { Clock } from '../clock';
+import { schedulerOf, type Clock, type TimerHandle } from '../clock';
 import type { EventBus } from '../eventBus';
 import type { SyncTuning } from './backoff';
 import type { Conflicts } from './conflicts';
@@ -21,6 +21,7 @@ export interface SyncServiceOptions {
   portal: PortalClient;
   syncState: SyncStateStore;
   events: EventBus;
+  /** Its timers (a `Scheduler`) drive the periodic sync, the probe and the retries. */
   clock: Clock;
   tuning: SyncTuning;
   log?: (message: string, error?: unknown) => void;
@@ -41,11 +42,12 @@ function describeFailure(error: unknown): string {
  * change feed, pushes again (actions queued meanwhile), then lets documents download in the
  * background. Unreachable → offline, and a health probe with backoff brings us back with a sync
  * as soon as the portal answers. Postponed actions and documents get a timer for when they are due.
+ * Every timer is the scheduler's (`clock`), so a test's fake clock decides when each fires.
  */
 export function createSyncService(options: SyncServiceOptions) {
-  const { db, puller, pusher, downloader, outbox, conflicts, portal, syncState, events, clock } =
-    options;
+  const { db, puller, pusher, downloader, outbox, conflicts, portal, syncState, events } = options;
   const { tuning } = options;
+  const clock = schedulerOf(options.clock);
   const countQuarantined = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM quarantine');
 
   let phase: SyncStatus['phase'] = 'idle';
@@ -56,13 +58,15 @@ export function createSyncService(options: SyncServiceOptions) {
   let running: Promise<SyncStatus> | null = null;
   let followUp: Promise<SyncStatus> | null = null;
   let stopped = false;
-  let periodic: NodeJS.Timeout | null = null;
-  let probeTimer: NodeJS.Timeout | null = null;
+  let periodic: TimerHandle | null = null;
+  let probeTimer: TimerHandle | null = null;
   let probeAttempt = 0;
-  let retryTimer: NodeJS.Timeout | null = null;
+  let retryTimer: TimerHandle | null = null;
   let downloading: Promise<void> | null = null;
   let downloadAgain = false;
-  let downloadTimer: NodeJS.Timeout | null = null;
+  let downloadTimer: TimerHandle | null = null;
+  /** Aborted by stop(): a pull waiting out a backoff (up to minutes) ends at once. */
+  let halt = new AbortController();
 
   function status(): SyncStatus {
     const actions = outbox.counts();
@@ -91,12 +95,12 @@ export function createSyncService(options: SyncServiceOptions) {
     phase = 'offline';
     offlineSince ??= clock.now().toISOString();
     // Offline, nothing is retried but the probe: its success starts a sync, which downloads.
-    if (downloadTimer) clearTimeout(downloadTimer);
+    clock.clearTimeout(downloadTimer);
     downloadTimer = null;
     if (probeTimer || stopped) return;
     const probe = () => {
       const delay = Math.min(tuning.probeMaxMs, tuning.probeBaseMs * 2 ** probeAttempt);
-      probeTimer = setTimeout(() => {
+      probeTimer = clock.setTimeout(() => {
         void portal.isReachable().then((up) => {
           probeTimer = null;
           if (stopped) return;
@@ -115,11 +119,11 @@ export function createSyncService(options: SyncServiceOptions) {
 
   /** A timer for the earliest postponed action, so a 429 or a 503 does not wait for the next tick. */
   function scheduleRetry(): void {
-    if (retryTimer) clearTimeout(retryTimer);
+    clock.clearTimeout(retryTimer);
     retryTimer = null;
     const delay = delayUntil(pusher.nextRetryAt());
     if (delay === null || stopped || phase === 'offline') return;
-    retryTimer = setTimeout(() => {
+    retryTimer = clock.setTimeout(() => {
       retryTimer = null;
       void pushNow();
     }, delay);
@@ -164,7 +168,7 @@ export function createSyncService(options: SyncServiceOptions) {
       downloading = null;
       const delay = delayUntil(downloader.nextRetryAt());
       if (delay !== null && canDownload() && !downloadTimer) {
-        downloadTimer = setTimeout(() => {
+        downloadTimer = clock.setTimeout(() => {
           downloadTimer = null;
           downloadDocuments();
         }, delay);
@@ -173,6 +177,9 @@ export function createSyncService(options: SyncServiceOptions) {
   }
 
   async function run(): Promise<SyncStatus> {
+    // A sync asked for by hand after stop() (tests do) gets waits of its own.
+    if (halt.signal.aborted) halt = new AbortController();
+    const { signal } = halt;
     phase = 'syncing';
     errorMessage = null;
     pulled = 0;
@@ -183,6 +190,7 @@ export function createSyncService(options: SyncServiceOptions) {
       if (pushed.unreachable) throw new PortalUnreachableError('envoi des actions impossible');
       await puller.pull({
         pageSize: tuning.pageSize,
+        signal,
         onPage: (progress) => {
           pulled = progress.inserted + progress.updated;
           remaining = progress.remaining;
@@ -198,7 +206,10 @@ export function createSyncService(options: SyncServiceOptions) {
       probeAttempt = 0;
       downloadDocuments();
     } catch (error) {
-      if (error instanceof PortalUnreachableError) {
+      if (signal.aborted) {
+        // Stopped during a backoff wait: the cursor is where the last page left it.
+        phase = 'idle';
+      } else if (error instanceof PortalUnreachableError) {
         goOffline();
       } else {
         phase = 'error';
@@ -247,10 +258,10 @@ export function createSyncService(options: SyncServiceOptions) {
       stopped = false;
       const tick = () => {
         void syncNow().finally(() => {
-          if (periodic !== null) periodic = setTimeout(tick, intervalMs);
+          if (periodic !== null) periodic = clock.setTimeout(tick, intervalMs);
         });
       };
-      periodic = setTimeout(tick, 0);
+      periodic = clock.setTimeout(tick, 0);
     },
     /** Resolves when background downloads have nothing left to do right now (tests, shutdown). */
     async documentsIdle(): Promise<void> {
@@ -258,8 +269,9 @@ export function createSyncService(options: SyncServiceOptions) {
     },
     async stop(): Promise<void> {
       stopped = true;
+      halt.abort(new Error('Bureau s’arrête'));
       for (const timer of [periodic, probeTimer, retryTimer, downloadTimer]) {
-        if (timer) clearTimeout(timer);
+        clock.clearTimeout(timer);
       }
       periodic = probeTimer = retryTimer = downloadTimer = null;
       await running;
