@@ -10,10 +10,34 @@ import { signInAs, signOut } from '../support/e2ePage';
  */
 const host = useTrainingHost(120);
 
+// The tests' tsconfig has no DOM library: the little of it read in the page, typed here.
+interface PageDocument {
+  getAnimations(): {
+    playState: string;
+    effect: { getComputedTiming(): { endTime?: number | string } } | null;
+  }[];
+}
+
+/** No transition or animation still running that will end (an endless one, a loader's, never does). */
+function animationsFinished(): boolean {
+  const { document } = globalThis as unknown as { document: PageDocument };
+  return document
+    .getAnimations()
+    .every(
+      (animation) =>
+        animation.playState !== 'running' ||
+        animation.effect === null ||
+        animation.effect.getComputedTiming().endTime === Infinity,
+    );
+}
+
 async function expectAccessible(page: Page, screen: string): Promise<void> {
-  // Let skeletons, charts and transitions settle: axe judges what is on screen.
+  // Axe judges what is on screen: wait until it has settled — no request under way, nothing
+  // loading (skeletons and spinners say so with aria-busy), no transition or animation left to
+  // finish (an endless one, like a loader's, is not waited for) — rather than for a set time.
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await page.waitForFunction(animationsFinished);
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

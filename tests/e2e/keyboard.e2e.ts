@@ -51,16 +51,20 @@ async function tabTo(page: Page, target: Locator, most: number): Promise<number>
     await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
     if ((await focused.count()) === 0) continue; // the document itself, between two rounds
-    let style = await styleOf(focused);
-    if (style.field && !showsFocus(style)) {
-      // A field's border eases into its focus colour.
-      await page.waitForTimeout(300);
-      style = await styleOf(focused);
-    }
     const what = await focused.evaluate((node) =>
       (node as unknown as { outerHTML: string }).outerHTML.slice(0, 160),
     );
-    expect(showsFocus(style), `no visible focus on ${what}: ${JSON.stringify(style)}`).toBe(true);
+    // A field's border eases into its focus colour: wait until the focus shows, for no set time
+    // (a failure prints the last style read).
+    await expect
+      .poll(
+        async () => {
+          const style = await styleOf(focused);
+          return showsFocus(style) ? 'visible' : JSON.stringify(style);
+        },
+        { message: `no visible focus on ${what}` },
+      )
+      .toBe('visible');
     if ((await target.and(focused).count()) === 1) return presses;
   }
   throw new Error(`Tab never reached ${target.toString()} in ${most} presses`);

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAINING_PASSWORD } from '../../src/main/core/auth/trainingUsers';
-import { createCore, type Core } from '../../src/main/core/createCore';
+import type { Core } from '../../src/main/core/createCore';
 import type { CallContext } from '../../src/main/core/api/dispatcher';
-import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
+import type { PortalSimulator } from '../../src/simulator/server';
 import type {
   AuditPage,
   AuditVerification,
@@ -18,7 +18,9 @@ import type { Result } from '../../src/shared/api/result';
 import type { SessionState } from '../../src/shared/api/sessionTypes';
 import type { CurrentUser, InboxPage } from '../../src/shared/api/types';
 import { createWorkingCalendar, isoDateOf } from '../../src/shared/calendar/workingDays';
-import { procedures, resourcesDir, tempDir, trainingUsersOf } from '../support/testBureau';
+import { createFakeClock } from '../support/fakeClock';
+import { openCoreOn, startSimulatorOn } from '../support/fakeClockBureau';
+import { procedures, tempDir, trainingUsersOf } from '../support/testBureau';
 
 /**
  * Administration on a real core (SQLite file in a temp dir, synced over HTTP from the portal
@@ -27,19 +29,8 @@ import { procedures, resourcesDir, tempDir, trainingUsersOf } from '../support/t
  * separate connection. A fake clock shared with the simulator keeps the dates fixed.
  */
 
-const TOKEN = 'test-portal-token';
 const START = '2026-11-09T08:00:00.000Z'; // a Monday
 const TEMPORARY = 'Provisoire-2026!';
-
-function createFakeClock(start: string) {
-  let now = Date.parse(start);
-  return {
-    now: () => new Date(now),
-    advanceMinutes(minutes: number) {
-      now += minutes * 60_000;
-    },
-  };
-}
 
 const clock = createFakeClock(START);
 let simulator: PortalSimulator;
@@ -77,23 +68,9 @@ function auditRows(
 }
 
 beforeAll(async () => {
-  simulator = await startPortalSimulator({
-    seed: 21,
-    count: 60,
-    port: 0,
-    token: TOKEN,
-    procedures: procedures(),
-    now: () => clock.now(),
-  });
+  simulator = await startSimulatorOn(clock, { seed: 21, count: 60 });
   dataDir = tempDir('bureau-admin-');
-  core = createCore({
-    dataDir,
-    resourcesDir,
-    portal: { url: simulator.url, token: TOKEN, timeoutMs: 5_000 },
-    trainingMode: true,
-    log: () => {},
-    clock,
-  });
+  core = openCoreOn(clock, { dataDir, portalUrl: simulator.url });
   await core.sync.syncNow();
   const byId = new Map(trainingUsersOf(core).map((user) => [user.id, user]));
   edem = byId.get('u-admin-edem')!;
@@ -475,14 +452,7 @@ describe('holiday calendar', () => {
 
     // Restarted, Bureau keeps the edited calendar: the resource file only seeds an empty table.
     await core.close();
-    core = createCore({
-      dataDir,
-      resourcesDir,
-      portal: { url: simulator.url, token: TOKEN, timeoutMs: 5_000 },
-      trainingMode: true,
-      log: () => {},
-      clock,
-    });
+    core = openCoreOn(clock, { dataDir, portalUrl: simulator.url });
     const reopened = await valueAs<Holiday[]>(kossi, 'admin.holidays.list', { year: 2026 });
     expect(reopened).toEqual(saved.holidays);
     expect(reopened.find((holiday) => holiday.date === '2026-11-01')?.label).toBe('La Toussaint');

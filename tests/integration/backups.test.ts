@@ -19,6 +19,7 @@ import { startCoreOrRecovery } from '../../src/main/core/backup/startCoreOrRecov
 import type { Core } from '../../src/main/core/createCore';
 import { migrate } from '../../src/main/core/db/migrate';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
+import { createFakeClock, type FakeClock } from '../support/fakeClock';
 import { openCore, startSimulator, tempDir } from '../support/testBureau';
 
 const ADMIN = 'u-admin-edem';
@@ -53,7 +54,7 @@ afterAll(async () => {
   await simulator?.close();
 });
 
-async function syncedCore(dataDir = tempDir('bureau-backup-'), clock?: { now: () => Date }) {
+async function syncedCore(dataDir = tempDir('bureau-backup-'), clock?: FakeClock) {
   const core = openCore({ dataDir, portalUrl: simulator.url, token: simulator.token, clock });
   await core.sync.syncNow();
   return { core, dataDir };
@@ -110,12 +111,11 @@ describe('online backups', () => {
   });
 
   it('keeps 14 days plus always the latest 3, pruning after each backup', async () => {
-    let now = new Date('2026-10-01T08:00:00Z');
-    const clock = { now: () => now };
+    const clock = createFakeClock('2026-10-01T08:00:00Z');
     const { core, dataDir } = await syncedCore(undefined, clock);
     const taken: string[] = [];
     for (const day of [0, 1, 2, 3, 10, 20, 25]) {
-      now = new Date(Date.parse('2026-10-01T08:00:00Z') + day * 86_400_000);
+      clock.advanceTo(new Date(Date.parse('2026-10-01T08:00:00Z') + day * 86_400_000));
       taken.push((await as(core, ADMIN, 'backups.create', {})).id);
     }
     // On 26 October: 12 October and later are within 14 days (11, 21, 26); the 1st–4th go.
@@ -126,7 +126,7 @@ describe('online backups', () => {
       [taken[4], taken[5], taken[6]].flatMap((id) => [`${id}.json`, `${id}.sqlite`]).sort(),
     );
     // A month later nothing is younger than 14 days: the latest 3 stay all the same.
-    now = new Date('2026-12-01T08:00:00Z');
+    clock.advanceTo('2026-12-01T08:00:00Z');
     const december = await as(core, ADMIN, 'backups.create', {});
     expect(listBackups(dataDir).map((backup) => backup.id)).toEqual([
       december.id,
@@ -137,14 +137,13 @@ describe('online backups', () => {
   });
 
   it('never prunes the backup a scheduled restore waits for', async () => {
-    let now = new Date('2026-10-01T08:00:00Z');
-    const clock = { now: () => now };
+    const clock = createFakeClock('2026-10-01T08:00:00Z');
     const { core, dataDir } = await syncedCore(undefined, clock);
     const first = await as(core, ADMIN, 'backups.create', {});
     await as(core, ADMIN, 'backups.scheduleRestore', { backupId: first.id });
     // Weeks later, three newer backups: the policy alone would let the first one go.
     for (const day of [20, 21, 22]) {
-      now = new Date(Date.parse('2026-10-01T08:00:00Z') + day * 86_400_000);
+      clock.advanceTo(new Date(Date.parse('2026-10-01T08:00:00Z') + day * 86_400_000));
       await as(core, ADMIN, 'backups.create', {});
     }
     const kept = listBackups(dataDir).map((backup) => backup.id);

@@ -3,15 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashAuditRow, GENESIS_HASH } from '../../src/main/core/audit/auditLog';
-import { createCore, type Core } from '../../src/main/core/createCore';
+import type { Core } from '../../src/main/core/createCore';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
 import type { ApiError } from '../../src/shared/api/result';
 import type { CaseDetail, CurrentUser } from '../../src/shared/api/types';
 import type { PortalApplication } from '../../src/shared/portal/portalApplication';
-import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
+import type { PortalSimulator } from '../../src/simulator/server';
 import type { PortalEvent } from '../../src/simulator/portalEvents';
 import { FAST_TUNING, scalar } from '../support/syncBureau';
-import { trainingUsersOf, procedures, resourcesDir, tempDir } from '../support/testBureau';
+import { createFakeClock } from '../support/fakeClock';
+import { openCoreOn, PORTAL_TOKEN, startSimulatorOn } from '../support/fakeClockBureau';
+import { trainingUsersOf, resourcesDir, tempDir } from '../support/testBureau';
 
 /**
  * The case workflow through the core's API (`core.dispatch`), on a real SQLite file, syncing with
@@ -19,24 +21,8 @@ import { trainingUsersOf, procedures, resourcesDir, tempDir } from '../support/t
  * lapse and days pass.
  */
 
-const TOKEN = 'test-portal-token';
+const TOKEN = PORTAL_TOKEN;
 const CLAIM_TIMEOUT_MINUTES = 30;
-
-/** Moves only forward, like time. */
-function createFakeClock(start: string) {
-  let now = Date.parse(start);
-  return {
-    now: () => new Date(now),
-    advanceMinutes(minutes: number) {
-      now += minutes * 60_000;
-    },
-    advanceTo(iso: string) {
-      const target = Date.parse(iso);
-      if (target < now) throw new Error(`the clock cannot go back to ${iso}`);
-      now = target;
-    },
-  };
-}
 
 const clock = createFakeClock('2026-11-09T08:00:00.000Z'); // a Monday
 let simulator: PortalSimulator;
@@ -45,21 +31,10 @@ let byIdAll: Map<string, CurrentUser>;
 let users: Record<'kossi' | 'akossiwa' | 'ablavi' | 'edem' | 'yao', CurrentUser>;
 
 beforeAll(async () => {
-  simulator = await startPortalSimulator({
-    seed: 13,
-    count: 40,
-    port: 0,
-    token: TOKEN,
-    procedures: procedures(),
-    now: () => clock.now(),
-  });
-  core = createCore({
+  simulator = await startSimulatorOn(clock, { seed: 13, count: 40 });
+  core = openCoreOn(clock, {
     dataDir: tempDir('bureau-workflow-'),
-    resourcesDir,
-    portal: { url: simulator.url, token: TOKEN, timeoutMs: 5_000 },
-    trainingMode: true,
-    log: () => {},
-    clock,
+    portalUrl: simulator.url,
     claimTimeoutMinutes: CLAIM_TIMEOUT_MINUTES,
     syncTuning: FAST_TUNING,
   });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as CertificatePdf from '../../src/main/core/certificates/certificatePdf';
 import { keyIdFor, signQrText } from '../../src/main/core/certificates/qrPayload';
-import { createCore, type Core } from '../../src/main/core/createCore';
+import type { Core } from '../../src/main/core/createCore';
 import type {
   CertificateFacts,
   CertificatePage,
@@ -24,16 +24,11 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api
 import type { ApiError } from '../../src/shared/api/result';
 import type { OfficeSettings } from '../../src/shared/api/adminTypes';
 import type { CurrentUser } from '../../src/shared/api/types';
-import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
+import type { PortalSimulator } from '../../src/simulator/server';
+import { createFakeClock } from '../support/fakeClock';
+import { openCoreOn, PORTAL_TOKEN, startSimulatorOn } from '../support/fakeClockBureau';
 import { eventually, FAST_TUNING, scalar } from '../support/syncBureau';
-import {
-  trainingUsersOf,
-  openCore,
-  procedures,
-  repoRoot,
-  resourcesDir,
-  tempDir,
-} from '../support/testBureau';
+import { trainingUsersOf, openCore, repoRoot, tempDir } from '../support/testBureau';
 
 /**
  * Certificates through the core's API on a real SQLite file, with the portal simulator over
@@ -58,24 +53,9 @@ vi.mock('../../src/main/core/certificates/certificatePdf', async (importOriginal
   };
 });
 
-const TOKEN = 'test-portal-token';
+const TOKEN = PORTAL_TOKEN;
 const artifacts = join(repoRoot, 'tests', 'artifacts', 'certificates');
 const renders = tempDir('bureau-certificate-renders-');
-
-function createFakeClock(start: string) {
-  let now = Date.parse(start);
-  return {
-    now: () => new Date(now),
-    advanceTo(iso: string) {
-      const target = Date.parse(iso);
-      if (target < now) throw new Error(`the clock cannot go back to ${iso}`);
-      now = target;
-    },
-    advanceMinutes(minutes: number) {
-      now += minutes * 60_000;
-    },
-  };
-}
 
 const clock = createFakeClock('2026-11-23T08:00:00.000Z'); // a Monday
 let simulator: PortalSimulator;
@@ -85,24 +65,9 @@ let users: Record<'kossi' | 'ablavi' | 'essowe' | 'edem', CurrentUser>;
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  simulator = await startPortalSimulator({
-    seed: 21,
-    count: 200,
-    port: 0,
-    token: TOKEN,
-    procedures: procedures(),
-    now: () => clock.now(),
-  });
+  simulator = await startSimulatorOn(clock, { seed: 21, count: 200 });
   dataDir = tempDir('bureau-certificates-');
-  core = createCore({
-    dataDir,
-    resourcesDir,
-    portal: { url: simulator.url, token: TOKEN, timeoutMs: 5_000 },
-    trainingMode: true,
-    log: () => {},
-    clock,
-    syncTuning: FAST_TUNING,
-  });
+  core = openCoreOn(clock, { dataDir, portalUrl: simulator.url, syncTuning: FAST_TUNING });
   const training = { value: trainingUsersOf(core) };
   const byId = new Map((training.value as CurrentUser[]).map((user) => [user.id, user]));
   users = {
@@ -584,15 +549,7 @@ describe('numbering', () => {
     unlinkSync(pdfPath(row));
     core.db.prepare("UPDATE certificates SET file_state = 'pending' WHERE id = ?").run(lost.id);
     await core.close();
-    core = createCore({
-      dataDir,
-      resourcesDir,
-      portal: { url: simulator.url, token: TOKEN, timeoutMs: 5_000 },
-      trainingMode: true,
-      log: () => {},
-      clock,
-      syncTuning: FAST_TUNING,
-    });
+    core = openCoreOn(clock, { dataDir, portalUrl: simulator.url, syncTuning: FAST_TUNING });
     const restored = certificateRow(lost.id);
     expect(restored.file_state).toBe('stored');
     expect(sha256(readFileSync(pdfPath(restored)))).toBe(lost.sha256);

@@ -2,15 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/createCore';
+import type { Core } from '../../src/main/core/createCore';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
 import type { DashboardData } from '../../src/shared/api/dashboardTypes';
 import type { ApiError } from '../../src/shared/api/result';
 import { officeForRegion } from '../../src/shared/domain/offices';
 import type { PortalApplication } from '../../src/shared/portal/portalApplication';
-import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
+import type { PortalSimulator } from '../../src/simulator/server';
+import { createFakeClock } from '../support/fakeClock';
+import { openCoreOn, PORTAL_TOKEN, startSimulatorOn } from '../support/fakeClockBureau';
 import { FAST_TUNING } from '../support/syncBureau';
-import { procedures, resourcesDir, tempDir } from '../support/testBureau';
+import { resourcesDir, tempDir } from '../support/testBureau';
 
 /**
  * The supervisor's dashboard through the core's API, on a real SQLite file synced over HTTP from
@@ -21,20 +23,8 @@ import { procedures, resourcesDir, tempDir } from '../support/testBureau';
  * independent working-day count), never from Bureau's own queries.
  */
 
-const TOKEN = 'test-portal-token';
+const TOKEN = PORTAL_TOKEN;
 const KPODAR = 'Société Kpodar & Fils ; SARL "KF"';
-
-function createFakeClock(start: string) {
-  let now = Date.parse(start);
-  return {
-    now: () => new Date(now),
-    advanceTo(iso: string) {
-      const target = Date.parse(iso);
-      if (target < now) throw new Error(`the clock cannot go back to ${iso}`);
-      now = target;
-    },
-  };
-}
 
 const HOLIDAYS = new Set(
   (
@@ -176,21 +166,10 @@ function decided(entry: ModelCase, by: string | null) {
 }
 
 beforeAll(async () => {
-  simulator = await startPortalSimulator({
-    seed: 31,
-    count: 0,
-    port: 0,
-    token: TOKEN,
-    procedures: procedures(),
-    now: () => clock.now(),
-  });
-  core = createCore({
+  simulator = await startSimulatorOn(clock, { seed: 31, count: 0 });
+  core = openCoreOn(clock, {
     dataDir: tempDir('bureau-dashboard-'),
-    resourcesDir,
-    portal: { url: simulator.url, token: TOKEN, timeoutMs: 5_000 },
-    trainingMode: true,
-    log: () => {},
-    clock,
+    portalUrl: simulator.url,
     syncTuning: FAST_TUNING,
   });
   // Kara's supervisor, to see that each office sees only its own figures.

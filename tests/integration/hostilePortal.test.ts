@@ -2,8 +2,10 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PortalApplication } from '../../src/shared/portal/portalApplication';
+import { createFakeClock, type FakeClock } from '../support/fakeClock';
+import { openCoreOn } from '../support/fakeClockBureau';
 import { startLinkProxy } from '../support/linkProxy';
-import { eventually, openSyncCore, scalar, setFaults } from '../support/syncBureau';
+import { eventually, FAST_TUNING, openSyncCore, scalar, setFaults } from '../support/syncBureau';
 import { startSimulator, tempDir } from '../support/testBureau';
 
 /**
@@ -20,7 +22,8 @@ afterEach(async () => {
 
 const ENGLISH = /\b(Invalid|expected|received|Too big|Too small|Unrecognized|must be|input)\b/;
 
-async function setup(tuning: Parameters<typeof openSyncCore>[0]['tuning'] = {}) {
+/** `clock`: the core's time and timers are the test's (tests/support/fakeClock.ts). */
+async function setup(tuning: Parameters<typeof openSyncCore>[0]['tuning'] = {}, clock?: FakeClock) {
   const simulator = await startSimulator(2, 13);
   cleanups.push(() => simulator.close());
   const link = await startLinkProxy(simulator.url);
@@ -28,7 +31,15 @@ async function setup(tuning: Parameters<typeof openSyncCore>[0]['tuning'] = {}) 
   const parent = tempDir('bureau-hostile-');
   const dataDir = join(parent, 'data');
   mkdirSync(dataDir);
-  const core = openSyncCore({ dataDir, portalUrl: link.url, token: simulator.token, tuning });
+  const core = clock
+    ? openCoreOn(clock, {
+        dataDir,
+        portalUrl: link.url,
+        token: simulator.token,
+        timeoutMs: 3_000,
+        syncTuning: { ...FAST_TUNING, ...tuning },
+      })
+    : openSyncCore({ dataDir, portalUrl: link.url, token: simulator.token, tuning });
   cleanups.push(() => core.close());
   const base = structuredClone(simulator.store.page(0, 1).items[0] as PortalApplication);
   let serial = 0;
@@ -205,7 +216,8 @@ describe('a hostile portal cannot hurt a desk', () => {
   });
 
   it('asks for nothing but the connection probe while the link is down, then downloads when it returns', async () => {
-    const h = await setup({ probeBaseMs: 50, probeMaxMs: 200 });
+    const clock = createFakeClock(new Date()); // the simulator dates its records on real time
+    const h = await setup({ probeBaseMs: 50, probeMaxMs: 200 }, clock);
     const bytes = Buffer.alloc(8192, 7);
     const ids = ['doc-offline-1', 'doc-offline-2', 'doc-offline-3'];
     const record = h.variant();
@@ -221,20 +233,33 @@ describe('a hostile portal cannot hurt a desk', () => {
 
     const before = { ...h.link.counts };
     const attemptsBefore = scalar<number>(h.core.db, 'SELECT sum(attempts) FROM documents');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Two seconds offline, on the core's clock: the only timer is the probe, backing off from
+    // 50 ms to its 200 ms cap, and each probe asks for the health check and nothing else.
+    const delays: number[] = [];
+    const offlineFrom = clock.now().getTime();
+    while (clock.now().getTime() - offlineFrom < 2_000) {
+      const probe = await clock.untilArmed();
+      expect(clock.pending()).toHaveLength(1);
+      delays.push(probe.delayMs);
+      clock.advance(probe.inMs);
+    }
+    await clock.untilArmed(); // the last probe has had its answer (none) and waits again
+    expect(delays).toEqual([50, 100, ...Array<number>(10).fill(200)]); // 2.15 s in all
+    expect(h.link.counts.health - before.health).toBe(delays.length);
     expect(h.link.counts.documents).toBe(before.documents);
     expect(h.link.counts.feed).toBe(before.feed);
     expect(h.link.counts.other).toBe(before.other);
     expect(scalar<number>(h.core.db, 'SELECT sum(attempts) FROM documents')).toBe(attemptsBefore);
-    // The probe backs off: a few health checks in two seconds, not hundreds.
-    expect(h.link.counts.health - before.health).toBeLessThan(25);
     expect(h.core.sync.status().phase).toBe('offline');
 
     for (const id of ids) await h.serveDocument(id, bytes, 'normal');
     h.link.setUp(true);
+    clock.advance(clock.pending()[0]!.inMs); // the next probe finds the portal
     await eventually(
       async () => {
         await h.core.sync.documentsIdle();
+        // A document whose retry is still ahead gets its timer: move the time on to it.
+        clock.advance(1_000);
         return ids.every((id) => documentState(h.core, id)?.state === 'ready');
       },
       20_000,

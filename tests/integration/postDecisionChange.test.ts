@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/createCore';
+import type { Core } from '../../src/main/core/createCore';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
 import type { ApiError } from '../../src/shared/api/result';
 import type { CaseDetail, CurrentUser } from '../../src/shared/api/types';
 import type { PortalApplication } from '../../src/shared/portal/portalApplication';
-import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
+import type { PortalSimulator } from '../../src/simulator/server';
+import { createFakeClock } from '../support/fakeClock';
+import { openCoreOn, PORTAL_TOKEN, startSimulatorOn } from '../support/fakeClockBureau';
 import { FAST_TUNING, scalar } from '../support/syncBureau';
-import { procedures, resourcesDir, tempDir, trainingUsersOf } from '../support/testBureau';
+import { tempDir, trainingUsersOf } from '../support/testBureau';
 
 /**
  * Issue 13, point 5: a portal change of reviewed data after the decision must not reach the
@@ -15,18 +17,7 @@ import { procedures, resourcesDir, tempDir, trainingUsersOf } from '../support/t
  * side after Bureau decided the case.
  */
 
-const TOKEN = 'test-portal-token';
-
-/** Moves only forward, like time; shared by Bureau and the simulator. */
-function createFakeClock(start: string) {
-  let now = Date.parse(start);
-  return {
-    now: () => new Date(now),
-    advanceMinutes(minutes: number) {
-      now += minutes * 60_000;
-    },
-  };
-}
+const TOKEN = PORTAL_TOKEN;
 
 const clock = createFakeClock('2026-11-16T08:00:00.000Z'); // a Monday
 let simulator: PortalSimulator;
@@ -34,21 +25,10 @@ let core: Core;
 let users: Record<'kossi' | 'akossiwa' | 'ablavi' | 'edem', CurrentUser>;
 
 beforeAll(async () => {
-  simulator = await startPortalSimulator({
-    seed: 29,
-    count: 160,
-    port: 0,
-    token: TOKEN,
-    procedures: procedures(),
-    now: () => clock.now(),
-  });
-  core = createCore({
+  simulator = await startSimulatorOn(clock, { seed: 29, count: 160 });
+  core = openCoreOn(clock, {
     dataDir: tempDir('bureau-post-decision-'),
-    resourcesDir,
-    portal: { url: simulator.url, token: TOKEN, timeoutMs: 5_000 },
-    trainingMode: true,
-    log: () => {},
-    clock,
+    portalUrl: simulator.url,
     syncTuning: FAST_TUNING,
   });
   const byId = new Map(trainingUsersOf(core).map((user) => [user.id, user]));

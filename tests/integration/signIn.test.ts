@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAINING_PASSWORD } from '../../src/main/core/auth/trainingUsers';
 import { createCore, type Core } from '../../src/main/core/createCore';
 import type { MethodInput, MethodName } from '../../src/shared/api/contract';
+import { createFakeClock } from '../support/fakeClock';
+import { openCoreOn } from '../support/fakeClockBureau';
 import { resourcesDir, startSimulator, tempDir } from '../support/testBureau';
 
 /**
@@ -9,29 +11,17 @@ import { resourcesDir, startSimulator, tempDir } from '../support/testBureau';
  * with the portal simulator stopped after the first sync: everything here works offline.
  */
 
-function createFakeClock(start: string) {
-  let now = Date.parse(start);
-  return {
-    now: () => new Date(now),
-    advanceMinutes(minutes: number) {
-      now += minutes * 60_000;
-    },
-  };
-}
-
 const clock = createFakeClock('2026-11-09T08:00:00.000Z');
 let core: Core;
 let simulatorStopped = false;
 
 beforeAll(async () => {
   const simulator = await startSimulator(20);
-  core = createCore({
+  core = openCoreOn(clock, {
     dataDir: tempDir('bureau-signin-'),
-    resourcesDir,
-    portal: { url: simulator.url, token: simulator.token, timeoutMs: 2_000 },
-    trainingMode: true,
-    log: () => {},
-    clock,
+    portalUrl: simulator.url,
+    token: simulator.token,
+    timeoutMs: 2_000,
   });
   expect(await core.sync.syncNow()).toMatchObject({ phase: 'idle' });
   await simulator.close();

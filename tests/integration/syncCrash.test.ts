@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
@@ -18,6 +20,8 @@ type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 interface Child {
   process: ChildProcess;
   output: () => string;
+  /** Resolves once the child has printed `text`. */
+  printed(text: string): Promise<void>;
   /** SIGKILL to the child's whole process group (npx, tsx and the node running the core). */
   kill(): void;
   exited: Promise<void>;
@@ -28,10 +32,21 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
 });
 
-function spawnCore(dataDir: string, simulator: Simulator): Child {
+function spawnCore(
+  dataDir: string,
+  simulator: Simulator,
+  options: { portalUrl?: string; args?: string[] } = {},
+): Child {
   const child = spawn(
     'npx',
-    ['tsx', join('tests', 'support', 'crashChild.ts'), dataDir, simulator.url, simulator.token],
+    [
+      'tsx',
+      join('tests', 'support', 'crashChild.ts'),
+      dataDir,
+      options.portalUrl ?? simulator.url,
+      simulator.token,
+      ...(options.args ?? []),
+    ],
     {
       cwd: repoRoot,
       // Its own process group, so one signal reaches npx and the node process tsx starts.
@@ -45,9 +60,23 @@ function spawnCore(dataDir: string, simulator: Simulator): Child {
     },
   );
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const watchers = new Set<{ text: string; resolve: () => void }>();
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const watcher of [...watchers]) {
+      if (output.includes(watcher.text)) {
+        watchers.delete(watcher);
+        watcher.resolve();
+      }
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const printed = (text: string) =>
+    output.includes(text)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => watchers.add({ text, resolve }));
   const kill = () => {
     if (child.exitCode === null && child.signalCode === null && child.pid) {
       try {
@@ -61,7 +90,81 @@ function spawnCore(dataDir: string, simulator: Simulator): Child {
     kill();
     await exited;
   });
-  return { process: child, output: () => output, kill, exited };
+  return { process: child, output: () => output, printed, kill, exited };
+}
+
+/** Fails with the child's output when `work` has not settled in `ms` (a hung child). */
+function within<T>(work: Promise<T>, ms: number, child: Child): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no crash:\n${child.output()}`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Headers that belong to one connection, not to the request or the answer. */
+const HOP_BY_HOP = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'content-encoding',
+]);
+
+/**
+ * A hop between the child and the portal, as the network is: a request that left the child
+ * reaches the portal even after the child died. It knows when none is left on the way — every
+ * connection from the child closed, every request forwarded answered — so a test waits for
+ * that instead of guessing how long requests in flight take.
+ */
+async function startHop(target: string) {
+  let inFlight = 0;
+  const sockets = new Set<unknown>();
+  const server = createServer((incoming, outgoing) => {
+    inFlight++;
+    const chunks: Buffer[] = [];
+    let delivered = false;
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('close', () => {
+      if (!delivered && !incoming.complete) inFlight--; // cut before it all left: lost
+    });
+    incoming.on('end', () => {
+      delivered = true;
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(incoming.headers)) {
+        if (typeof value === 'string' && !HOP_BY_HOP.has(name)) headers.set(name, value);
+      }
+      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+      void fetch(`${target}${incoming.url ?? '/'}`, { method: incoming.method, headers, body })
+        .then(async (answer) => {
+          const bytes = Buffer.from(await answer.arrayBuffer());
+          if (outgoing.destroyed) return;
+          const kept = [...answer.headers].filter(([name]) => !HOP_BY_HOP.has(name));
+          outgoing.writeHead(answer.status, Object.fromEntries(kept));
+          outgoing.end(bytes);
+        })
+        .catch(() => outgoing.destroy())
+        .finally(() => inFlight--);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    /** Nothing on the way: no connection open, no request waiting for the portal's answer. */
+    quiet: () => sockets.size === 0 && inFlight === 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 const count = (core: Core, sql: string, ...params: unknown[]) =>
@@ -111,41 +214,26 @@ describe('crash of the Bureau process (SIGKILL) during a sync', () => {
     const simulator = await startSimulator(900, 61);
     cleanups.push(() => simulator.close());
     const dataDir = tempDir();
-    const child = spawnCore(dataDir, simulator);
-    // Kill while the child writes a page: a few milliseconds after the 16th page left the portal.
-    const page = simulator.store.page.bind(simulator.store);
-    let killedAfterSeq: number | null = null;
-    simulator.store.page = (afterSeq, limit) => {
-      const served = page(afterSeq, limit);
-      if (afterSeq >= 300 && killedAfterSeq === null) {
-        killedAfterSeq = afterSeq;
-        setTimeout(() => child.kill(), 2);
-      }
-      return served;
-    };
-    await Promise.race([
-      child.exited,
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`no crash:\n${child.output()}`)), 20_000),
-      ),
-    ]);
+    // Pages of 20: killed inside the write of the 16th page, with 10 of its records written
+    // in its open transaction and 15 pages (300 records) committed before it.
+    const child = spawnCore(dataDir, simulator, { args: ['--hold-at-application=310'] });
+    await within(child.printed('holding 310'), 20_000, child);
+    child.kill();
+    await within(child.exited, 20_000, child);
     expect(child.output()).toContain('ready');
     expect(child.output()).not.toContain('synced');
-    simulator.store.page = page;
 
-    // What the crash left on disk.
+    // What the crash left on disk: the committed pages, none of the one under way.
     const core = openSyncCore({ dataDir, portalUrl: simulator.url, token: simulator.token });
     cleanups.push(() => core.close());
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     const stored = count(core, 'SELECT count(*) FROM applications');
-    expect(stored).toBeGreaterThanOrEqual(300);
-    expect(stored).toBeLessThan(900);
+    expect(stored).toBe(300);
     // The cursor never runs ahead of the data: everything up to it is in the cache.
     const cursorSeq = Number(
       scalar(core.db, "SELECT value FROM sync_state WHERE key = 'pull_cursor_seq'"),
     );
-    expect(cursorSeq).toBeGreaterThanOrEqual(300 - 20);
-    expect(cursorSeq).toBeLessThanOrEqual(stored);
+    expect(cursorSeq).toBe(300);
     const upToCursor = simulator.store.page(0, cursorSeq).items.map((record) => record.id);
     const known = new Set(core.db.prepare('SELECT id FROM applications').pluck().all());
     expect(upToCursor.filter((id) => !known.has(id))).toEqual([]);
@@ -182,20 +270,17 @@ describe('crash of the Bureau process (SIGKILL) during a sync', () => {
     // The portal is slow; the child dies right as the portal applies the 9th event, before the
     // answer leaves — and the events already in flight are still applied after its death.
     await setFaults(simulator, { latencyMs: 30, latencyJitterMs: 20 });
-    const child = spawnCore(dataDir, simulator);
+    const hop = await startHop(simulator.url);
+    cleanups.push(() => hop.close());
+    const child = spawnCore(dataDir, simulator, { portalUrl: hop.url });
     const submit = simulator.events.submit.bind(simulator.events);
     simulator.events.submit = (applicationId, key, body) => {
       const reply = submit(applicationId, key, body);
       if (reply.status === 201 && simulator.events.list().length === 9) child.kill();
       return reply;
     };
-    await Promise.race([
-      child.exited,
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`no crash:\n${child.output()}`)), 20_000),
-      ),
-    ]);
-    await new Promise((resolve) => setTimeout(resolve, 150)); // requests in flight land
+    await within(child.exited, 20_000, child);
+    await eventually(hop.quiet, 10_000, 'requests in flight to land');
     simulator.events.submit = submit;
     await setFaults(simulator, undefined);
 

