@@ -53,11 +53,7 @@ export function createQuarantine(db: Database.Database) {
       key?: string,
     ): void {
       const text = boundedJson(raw, MAX_RAW_CHARS, MAX_RAW_DEPTH);
-      const itemKey =
-        key ??
-        (portalId !== null
-          ? `id:${portalId}`
-          : `raw:${jsonDigest(raw)}`);
+      const itemKey = key ?? (portalId !== null ? `id:${portalId}` : `raw:${jsonDigest(raw)}`);
       upsert.run({ at, portalId, itemKey, reason, raw: text });
       mayHoldRows = true;
     },
