@@ -169,7 +169,8 @@ export function buildDashboard(
     })),
     overdue: overdueRows.map((row) => ({
       ...row,
-      workingDaysLate: Math.max(0, workingDays(row.dueDate, scope.today)),
+      // Listed because due_date < today: late by one day at least, also counted from a weekend.
+      workingDaysLate: Math.max(1, workingDays(row.dueDate, scope.today)),
     })),
   };
 }

@@ -10,7 +10,7 @@ import type {
 import { RANKED_HITS_MAX, totalCapFor } from '../../../shared/api/types';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import { OFFICES } from '../../../shared/domain/offices';
-import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
+import { workingDaysUntilDue, type WorkingCalendar } from '../../../shared/calendar/workingDays';
 import { DomainError } from '../api/domainError';
 import {
   buildCountQuery,
@@ -84,7 +84,7 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
 
   function toRow(record: RowRecord, today: string, plan: SearchPlan | null): InboxRow {
     const open = record.is_open === 1;
-    const workingDaysLeft = open ? calendar.workingDaysBetween(today, record.due_date) : null;
+    const workingDaysLeft = open ? workingDaysUntilDue(calendar, today, record.due_date) : null;
     let deadlineState: DeadlineState = 'none';
     if (record.status === 'info_requested') {
       deadlineState = 'paused';
