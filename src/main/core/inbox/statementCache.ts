@@ -5,6 +5,11 @@ const MAX_STATEMENTS = 200;
 /**
  * Prepared statements keyed by their SQL text. Filter combinations make many distinct texts, so
  * the cache is bounded (least recently used goes first); values are always bound, never spliced.
+ *
+ * The whole parameter object is bound as is: better-sqlite3 reads only the named parameters the
+ * statement declares (whatever their prefix, `@`, `:` or `$`) and ignores other keys, so a list
+ * and its queue can share one object. A parameter the statement needs and the object lacks is
+ * refused ("Missing named parameter"), which is the mistake worth hearing about.
  */
 export function createStatementCache(db: Database.Database) {
   const cache = new Map<string, Database.Statement>();
@@ -18,12 +23,7 @@ export function createStatementCache(db: Database.Database) {
   }
   return {
     all<T>(sql: string, params: Record<string, unknown>): T[] {
-      const statement = get(sql);
-      // better-sqlite3 refuses named parameters the statement does not use: pass only its own.
-      const wanted = Object.fromEntries(
-        Object.entries(params).filter(([name]) => sql.includes(`@${name}`)),
-      );
-      return statement.all(wanted) as T[];
+      return get(sql).all(params) as T[];
     },
   };
 }
