@@ -29,7 +29,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // Where code runs decides what it may import (ARCHITECTURE.md, boundaries).
+  // Where code runs decides what it may import (README.md, « Architecture »);
+  // tests/unit/boundaries.test.ts checks the same boundaries without ESLint.
   {
     files: ['src/shared/**/*.ts'],
     rules: restrict([
