@@ -25,7 +25,8 @@ const notInRecovery = () => {
 /**
  * The administrator's backup methods, and the recovery methods' answers in normal mode. A
  * restore is staged for the next start, since the cache it replaces is open; `restart` is the
- * host's in-process restart (absent when the core runs on its own, as in tests).
+ * host's in-process restart (absent when the core runs on its own, as in tests), asked during a
+ * call and carried out once that call has answered.
  */
 export function createBackupHandlers(deps: {
   service: BackupService;
@@ -90,8 +91,8 @@ export function createBackupHandlers(deps: {
           'Ce poste ne peut pas redémarrer Bureau de lui-même : fermez Bureau puis relancez-le.',
         );
       }
-      // After this answer has left: the restart closes the core that is answering.
-      setTimeout(deps.restart, 50);
+      // The host closes this core once this call has answered (restartableApi.ts): no delay.
+      deps.restart();
     },
     'recovery.status': () => null,
     'recovery.restore': notInRecovery,

@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { fail } from '../../../shared/api/result';
 import type { CallContext, ContextOptions, Dispatch } from '../api/dispatcher';
+import { nextTurn } from '../clock';
 import { createEventBus, type EventBus } from '../eventBus';
 
 /** What a host serves: the same three things whether Bureau runs normally or in recovery. */
@@ -19,8 +21,14 @@ export interface RunningMode extends HostedApi {
  * the hosts noticing: they keep one `HostedApi` whose calls wait while the old core closes and
  * the new one opens, and whose events are relayed from whichever core is running. Sessions do
  * not survive a restart: the renderer reloads and signs in again.
+ *
+ * `restart` is asked from inside a call (`backups.restartNow`, `recovery.restore`,
+ * `recovery.startFresh`), whose answer the closing core must still give: the old core closes once
+ * that call has answered, whatever time it takes — no delay is guessed.
  */
 export function createRestartableApi(start: (restart: () => void) => Promise<RunningMode>) {
+  /** The call being served, followed through its awaits: a restart it asks for waits for it. */
+  const serving = new AsyncLocalStorage<{ answered: Promise<void> }>();
   const relay = createEventBus();
   let current: RunningMode | null = null;
   let unsubscribe = () => {};
@@ -45,13 +53,16 @@ export function createRestartableApi(start: (restart: () => void) => Promise<Run
   }
 
   /**
-   * Calls arriving from now on wait for the new core. The old one closes a moment later, once
-   * the answer of the call that asked for the restart has been sent.
+   * Calls arriving from now on wait for the new core. The old one closes once the call that asked
+   * for the restart has answered, and a turn of the event loop later, so that the host has sent
+   * that answer first. Other calls still running on the old core end with it, as at a stop.
    */
   function restart(): void {
     if (restarting) return;
     restarting = true;
-    ready = new Promise<void>((resolve) => setTimeout(resolve, 50))
+    const asking = serving.getStore();
+    ready = (asking?.answered ?? Promise.resolve())
+      .then(nextTurn)
       .then(close)
       .then(open)
       .finally(() => {
@@ -71,11 +82,20 @@ export function createRestartableApi(start: (restart: () => void) => Promise<Run
       }
       if (!current) return fail('unavailable', 'Bureau s’arrête.');
       const stale = madeBy.get(context) !== generation;
-      return current.dispatch(
-        method,
-        input,
-        stale ? { user: null, sessionKey: context.sessionKey } : context,
-      );
+      const running = current;
+      let answer = () => {};
+      const call = { answered: new Promise<void>((resolve) => (answer = resolve)) };
+      try {
+        return await serving.run(call, () =>
+          running.dispatch(
+            method,
+            input,
+            stale ? { user: null, sessionKey: context.sessionKey } : context,
+          ),
+        );
+      } finally {
+        answer();
+      }
     },
     events: relay,
     contextFor(sessionKey, options) {
