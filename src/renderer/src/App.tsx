@@ -21,7 +21,6 @@ import { StartupScreen } from './shell/StartupScreen';
 import { useLiveUpdates } from './shell/useLiveUpdates';
 import { useInboxStore } from './stores/inboxStore';
 import { useSessionStore } from './stores/sessionStore';
-import { useSyncStore } from './stores/syncStore';
 
 /** The desktop layer (zoom keys, À propos, display settings) works on every screen, sign-in included. */
 export function App() {
@@ -45,11 +44,6 @@ function Screens() {
   useEffect(() => {
     void useSessionStore.getState().load();
   }, []);
-
-  useEffect(() => {
-    if (!signedIn) return;
-    void useSyncStore.getState().load();
-  }, [signedIn]);
 
   useLiveUpdates(signedIn);
   useGlobalShortcuts(signedIn && phase === 'ready');

@@ -7,6 +7,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import type { ApiEvents, EventName } from '../../shared/api/events';
 import { afterEach, vi } from 'vitest';
 
 if (!window.matchMedia) {
@@ -57,4 +58,20 @@ export function deferred<T>(): Deferred<T> {
     reject = no;
   });
   return { promise, resolve, reject };
+}
+
+/** The core's event stream, driven by the test. */
+export function fakeEvents() {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  return {
+    on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    emit<E extends EventName>(event: E, payload: ApiEvents[E]) {
+      for (const listener of listeners.get(event) ?? []) listener(payload as never);
+    },
+  };
 }

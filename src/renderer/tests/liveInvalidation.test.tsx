@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiEvents, EventName } from '../../shared/api/events';
-import { renderWithProviders } from './dom';
+import type { ApiEvents } from '../../shared/api/events';
+import { fakeEvents, renderWithProviders } from './dom';
 
 const fake = vi.hoisted(() => ({ call: vi.fn(), on: vi.fn() }));
 vi.mock('../src/api/api', () => ({ api: fake }));
@@ -10,22 +10,6 @@ vi.mock('../src/api/api', () => ({ api: fake }));
 const { connectLiveInvalidation } = await import('../src/api/liveInvalidation');
 const { apiKey, useApiQuery } = await import('../src/api/queries');
 const { createQueryClient } = await import('../src/api/queryClient');
-
-/** The core's event stream, driven by the test. */
-function fakeEvents() {
-  const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  return {
-    on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener as (payload: never) => void);
-      listeners.set(event, set);
-      return () => set.delete(listener as (payload: never) => void);
-    },
-    emit<E extends EventName>(event: E, payload: ApiEvents[E]) {
-      for (const listener of listeners.get(event) ?? []) listener(payload as never);
-    },
-  };
-}
 
 /** How many times each `[method, input]` was asked of the core. */
 function callsOf(method: string, input?: unknown): number {
@@ -101,6 +85,17 @@ describe('the core events invalidate the cached reads they concern', () => {
     const counts = { mine: 3 } as ApiEvents['inbox.counts'];
     events.emit('inbox.counts', counts);
     expect(queryClient.getQueryData(apiKey('inbox.counts', {}))).toEqual(counts);
+    expect(fake.call).not.toHaveBeenCalled();
+    off();
+  });
+
+  it('a pushed sync status is the indicator’s answer, without a request', () => {
+    const queryClient = createQueryClient();
+    const events = fakeEvents();
+    const off = connectLiveInvalidation(events, queryClient);
+    const status = { phase: 'syncing', pulled: 4, remaining: 6 } as ApiEvents['sync.progress'];
+    events.emit('sync.progress', status);
+    expect(queryClient.getQueryData(apiKey('sync.status', {}))).toEqual(status);
     expect(fake.call).not.toHaveBeenCalled();
     off();
   });

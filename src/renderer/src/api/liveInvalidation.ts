@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../shared/api/client';
 import type { MethodName } from '../../../shared/api/contract';
-import type { SyncStatus } from '../../../shared/api/types';
 import { apiKey, methodKey } from './queries';
 import { queryClient as appQueryClient } from './queryClient';
 
@@ -24,8 +23,6 @@ export function invalidateCaseLists(queryClient: QueryClient = appQueryClient): 
 }
 
 export interface LiveInvalidationOptions {
-  /** Each `sync.progress` status, for the sync indicator. */
-  onSyncStatus?(status: SyncStatus): void;
   /** A burst of changes is refetched once it has been quiet this long… */
   quietMs?: number;
   /** …or after this long at most, so a long sync still shows progress every few seconds. */
@@ -33,7 +30,8 @@ export interface LiveInvalidationOptions {
 }
 
 /**
- * The one place where the core's events become cache invalidations. An open case that changed
+ * The one place where the core's events become cache updates and invalidations. A sync status is
+ * written as it comes (the indicator needs no request). An open case that changed
  * (the applicant replied, a colleague claimed it) is refetched at once; a sync pours in many
  * changes at once, so the lists are refetched after a pause, with a ceiling. Only reads on screen
  * are refetched; the others are marked stale and refetched when next shown.
@@ -67,7 +65,8 @@ export function connectLiveInvalidation(
   let lastPulled: number | null = null;
   let lastPhase: string | null = null;
   const offProgress = client.on('sync.progress', (status) => {
-    options.onSyncStatus?.(status);
+    // The status itself is the sync indicator's answer: no request needed.
+    queryClient.setQueryData(apiKey('sync.status', {}), status);
     // New records pulled, or a sync just ended: the lists may have changed.
     if (status.pulled !== lastPulled || (lastPhase === 'syncing' && status.phase !== 'syncing')) {
       schedule();

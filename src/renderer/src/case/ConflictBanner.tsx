@@ -1,17 +1,17 @@
 import { isPortalEventKind } from '../../../shared/portal/portalEventKinds';
-import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseConflict } from '../../../shared/api/syncTypes';
-import { api } from '../api/api';
-import { errorMessage } from '../api/errorMessage';
+import { useQueryClient } from '@tanstack/react-query';
 import { StatusBadge } from '../badges/StatusBadge';
+import { ConfirmFormDialog } from '../components/ConfirmFormDialog';
 import { formatDateTime } from '../format/dates';
 import { useLanguage } from '../shell/useLanguage';
-import { useSyncStore } from '../stores/syncStore';
-import { refreshCase } from './caseQueries';
+import { refreshSyncStatus } from '../sync/syncQueries';
+import { useCaseActionMutation } from './caseQueries';
 import { InfoList } from './InfoList';
 
 type Keep = 'portal' | 'local';
@@ -21,33 +21,10 @@ export function ConflictBanner({ caseId, conflict }: { caseId: string; conflict:
   const { t } = useTranslation();
   const language = useLanguage();
   const [confirming, setConfirming] = useState<Keep | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A case action: its answer replaces the open case, and the case's other buttons wait meanwhile.
+  const resolve = useCaseActionMutation();
+  const queryClient = useQueryClient();
   const { local, portal } = conflict;
-
-  async function resolve(keep: Keep) {
-    setBusy(true);
-    try {
-      await api.call('cases.resolveConflict', { id: caseId, keep });
-      setConfirming(null);
-      notifications.show({
-        color: 'togo',
-        title: t('case.conflict.resolvedTitle'),
-        message: t(
-          keep === 'portal' ? 'case.conflict.resolvedPortal' : 'case.conflict.resolvedLocal',
-        ),
-      });
-      void useSyncStore.getState().load();
-      await refreshCase(caseId);
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: t('case.conflict.resolveFailed'),
-        message: errorMessage(error, t('app.unexpectedError')),
-      });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const actionsText =
     local.actions.length === 0
@@ -135,37 +112,49 @@ export function ConflictBanner({ caseId, conflict }: { caseId: string; conflict:
           </Button>
         </Group>
       </Stack>
-      <Modal
+      <ConfirmFormDialog
         opened={confirming !== null}
-        onClose={() => !busy && setConfirming(null)}
         title={t(
           confirming === 'local'
             ? 'case.conflict.confirmLocalTitle'
             : 'case.conflict.confirmPortalTitle',
         )}
+        size="md"
+        mutation={resolve}
+        variables={
+          confirming && {
+            method: 'cases.resolveConflict' as const,
+            input: { id: caseId, keep: confirming },
+          }
+        }
+        onDone={() => {
+          notifications.show({
+            color: 'togo',
+            title: t('case.conflict.resolvedTitle'),
+            message: t(
+              confirming === 'portal'
+                ? 'case.conflict.resolvedPortal'
+                : 'case.conflict.resolvedLocal',
+            ),
+          });
+          setConfirming(null);
+          // The header's conflict count, and the queued actions cancelled with « keep portal ».
+          void refreshSyncStatus(queryClient);
+        }}
+        onClose={() => setConfirming(null)}
+        cancelLabel={t('case.conflict.cancel')}
+        initialFocus="cancel"
+        submit={{ label: t('case.conflict.confirm'), color: 'orange' }}
+        failureTestId="conflict-resolve-error"
       >
-        <Stack gap="md">
-          <Text size="sm">
-            {t(
-              confirming === 'local'
-                ? 'case.conflict.confirmLocalBody'
-                : 'case.conflict.confirmPortalBody',
-            )}
-          </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" disabled={busy} onClick={() => setConfirming(null)}>
-              {t('case.conflict.cancel')}
-            </Button>
-            <Button
-              color="orange"
-              loading={busy}
-              onClick={() => confirming && void resolve(confirming)}
-            >
-              {t('case.conflict.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">
+          {t(
+            confirming === 'local'
+              ? 'case.conflict.confirmLocalBody'
+              : 'case.conflict.confirmPortalBody',
+          )}
+        </Text>
+      </ConfirmFormDialog>
     </Alert>
   );
 }

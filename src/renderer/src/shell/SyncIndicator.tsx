@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errorMessage';
 import { QuarantineModal } from '../sync/QuarantineModal';
-import { useSyncStore } from '../stores/syncStore';
+import { useSyncNow, useSyncRequested, useSyncStatus } from '../sync/syncQueries';
 import { syncLabel, syncProgress, type SyncTone } from './syncLabel';
 import { useLanguage } from './useLanguage';
 import { useNow } from './useNow';
@@ -39,14 +39,16 @@ export function SyncIndicator() {
   const { t } = useTranslation();
   const language = useLanguage();
   const now = useNow();
-  const status = useSyncStore((state) => state.status);
-  const requested = useSyncStore((state) => state.requested);
-  const syncNow = useSyncStore((state) => state.syncNow);
+  const status = useSyncStatus().data ?? null;
+  const syncNow = useSyncNow();
+  const requested = useSyncRequested();
   const [quarantineOpen, setQuarantineOpen] = useState(false);
 
   async function onSyncNow() {
+    // One run at a time: the button shows it under way meanwhile.
+    if (requested) return;
     try {
-      const after = await syncNow();
+      const after = await syncNow.mutateAsync({});
       if (after.phase === 'offline') {
         notifications.show({
           color: 'orange',

@@ -2,14 +2,11 @@ import { useEffect } from 'react';
 import { api } from '../api/api';
 import { connectLiveInvalidation } from '../api/liveInvalidation';
 import { queryClient } from '../api/queryClient';
-import { useSyncStore } from '../stores/syncStore';
 
 /** While someone is signed in, the core's events refresh what the screens show. */
 export function useLiveUpdates(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
-    return connectLiveInvalidation(api, queryClient, {
-      onSyncStatus: (status) => useSyncStore.getState().apply(status),
-    });
+    return connectLiveInvalidation(api, queryClient);
   }, [enabled]);
 }
