@@ -1,5 +1,10 @@
 import type { InboxFilters } from '../../../shared/api/types';
-import { DEADLINE_CONDITIONS } from './queueFilters';
+import {
+  DEADLINE_CONDITIONS,
+  indexedColumn,
+  unindexedColumn,
+  type ColumnRef,
+} from './queueFilters';
 
 export interface SqlPart {
   /** Conditions ANDed together; values are always named parameters, never spliced in. */
@@ -26,52 +31,48 @@ function inList(column: string, name: string, values: readonly string[], part: S
 }
 
 /**
- * The user's filters as SQL: AND between filters, OR (IN) within one. `indexed: false` writes
- * the columns as `+a.column`, so SQLite checks the filters row by row on another index's walk
- * rather than choosing their index (see `walkIndex` in buildListQuery.ts).
+ * The user's filters as SQL: AND between filters, OR (IN) within one. `indexed: false` names the
+ * columns `+a.column`, so SQLite checks the filters row by row on another index's walk rather
+ * than choosing their index (see `walkIndex` in buildListQuery.ts).
  */
 export function filterConditions(
   filters: InboxFilters,
   options: { indexed?: boolean } = {},
 ): SqlPart {
-  const part = filterConditionsIndexed(filters);
-  if (options.indexed !== false) return part;
-  return { ...part, conditions: part.conditions.map((sql) => sql.replace(/\ba\./g, '+a.')) };
-}
-
-function filterConditionsIndexed(filters: InboxFilters): SqlPart {
+  const col: ColumnRef = options.indexed === false ? unindexedColumn : indexedColumn;
   const part: SqlPart = { conditions: [], params: {} };
   if (filters.procedureCodes?.length) {
-    inList('a.procedure_code', 'procedureCodes', filters.procedureCodes, part);
+    inList(col('procedure_code'), 'procedureCodes', filters.procedureCodes, part);
   }
-  if (filters.statuses?.length) inList('a.status', 'statuses', filters.statuses, part);
-  if (filters.officeCodes?.length)
-    inList('a.office_code', 'officeCodes', filters.officeCodes, part);
-  if (filters.regions?.length) inList('a.region', 'regions', filters.regions, part);
+  if (filters.statuses?.length) inList(col('status'), 'statuses', filters.statuses, part);
+  if (filters.officeCodes?.length) {
+    inList(col('office_code'), 'officeCodes', filters.officeCodes, part);
+  }
+  if (filters.regions?.length) inList(col('region'), 'regions', filters.regions, part);
   if (filters.assigneeIds?.length) {
     const ids = filters.assigneeIds.filter((id) => id !== 'none');
     const unassigned = ids.length < filters.assigneeIds.length;
     const alternatives: string[] = [];
     if (ids.length) {
-      alternatives.push('a.assignee_id IN (SELECT value FROM json_each(@assigneeIds))');
+      alternatives.push(`${col('assignee_id')} IN (SELECT value FROM json_each(@assigneeIds))`);
       part.params.assigneeIds = JSON.stringify(ids);
     }
-    if (unassigned) alternatives.push('a.assignee_id IS NULL');
+    if (unassigned) alternatives.push(`${col('assignee_id')} IS NULL`);
     part.conditions.push(`(${alternatives.join(' OR ')})`);
   }
   if (filters.submittedFrom) {
-    part.conditions.push('a.submitted_at >= @submittedFrom');
+    part.conditions.push(`${col('submitted_at')} >= @submittedFrom`);
     part.params.submittedFrom = filters.submittedFrom;
   }
   if (filters.submittedTo) {
     // Inclusive day: everything before the next midnight (Togo is UTC all year).
-    part.conditions.push('a.submitted_at < @submittedBefore');
+    part.conditions.push(`${col('submitted_at')} < @submittedBefore`);
     part.params.submittedBefore = nextDay(filters.submittedTo);
   }
   if (filters.deadlineStates?.length) {
     const states = [...new Set(filters.deadlineStates)].sort();
     part.conditions.push(
-      `(${states.map((state) => `(${DEADLINE_CONDITIONS[state]})`).join(' OR ')})`,
+      `(${states.map((state) => `(${DEADLINE_CONDITIONS[state](col)})`).join(' OR ')})`,
     );
   }
   return part;

@@ -1,4 +1,4 @@
-import type { QueueId } from '../../../shared/api/types';
+import type { InboxFilters, QueueId } from '../../../shared/api/types';
 
 export interface QueueScope {
   userId: string;
@@ -9,10 +9,30 @@ export interface QueueScope {
 }
 
 /**
- * Open and not waiting for the applicant: the SLA clock runs. Written exactly as the partial
- * index `applications_sla_running` (migration 008) so SQLite can use it.
+ * How a condition names a column of `applications a`. `+a.column` (unary plus) keeps SQLite from
+ * choosing that column's index for the condition, which is then checked row by row on the walk
+ * of another index (see `walkIndex` in buildListQuery.ts).
  */
-const SLA_RUNNING = "a.is_open = 1 AND a.status <> 'info_requested'";
+export type ColumnRef = (column: string) => string;
+export const indexedColumn: ColumnRef = (column) => `a.${column}`;
+export const unindexedColumn: ColumnRef = (column) => `+a.${column}`;
+
+/**
+ * Open and not waiting for the applicant: the SLA clock runs. With `indexedColumn`, written
+ * exactly as the partial index `applications_sla_running` (migration 008) so SQLite can use it.
+ */
+const slaRunning = (col: ColumnRef) =>
+  `${col('is_open')} = 1 AND ${col('status')} <> 'info_requested'`;
+
+export type DeadlineFilter = NonNullable<InboxFilters['deadlineStates']>[number];
+
+/** The same conditions as `deadlineState` in the rows, so the filter agrees with the badges. */
+export const DEADLINE_CONDITIONS: Record<DeadlineFilter, (col: ColumnRef) => string> = {
+  overdue: (col) => `${slaRunning(col)} AND ${col('due_date')} < @today`,
+  due_soon: (col) =>
+    `${slaRunning(col)} AND ${col('due_date')} >= @today AND ${col('due_date')} <= @dueSoonUntil`,
+  on_time: (col) => `${slaRunning(col)} AND ${col('due_date')} > @dueSoonUntil`,
+};
 
 /** The SQL condition of each queue; parameters are named from `QueueScope`. */
 export const QUEUE_CONDITIONS: Record<QueueId, string> = {
@@ -21,15 +41,8 @@ export const QUEUE_CONDITIONS: Record<QueueId, string> = {
     "a.office_code = @officeCode AND a.is_open = 1 AND a.assignee_id IS NULL AND a.status IN ('submitted', 'in_review')",
   waiting_applicant: "a.status = 'info_requested'",
   pending_signoff: "a.status = 'pending_signoff'",
-  due_soon: `${SLA_RUNNING} AND a.due_date >= @today AND a.due_date <= @dueSoonUntil`,
-  overdue: `${SLA_RUNNING} AND a.due_date < @today`,
+  due_soon: DEADLINE_CONDITIONS.due_soon(indexedColumn),
+  overdue: DEADLINE_CONDITIONS.overdue(indexedColumn),
   done: 'a.is_open = 0',
   all: '1 = 1',
 };
-
-/** The same conditions as `deadlineState` in the rows, so the filter agrees with the badges. */
-export const DEADLINE_CONDITIONS = {
-  overdue: `${SLA_RUNNING} AND a.due_date < @today`,
-  due_soon: `${SLA_RUNNING} AND a.due_date >= @today AND a.due_date <= @dueSoonUntil`,
-  on_time: `${SLA_RUNNING} AND a.due_date > @dueSoonUntil`,
-} as const;
