@@ -1,9 +1,7 @@
 import {
   ActionIcon,
-  Button,
   Group,
   Menu,
-  Modal,
   NavLink,
   Stack,
   Text,
@@ -12,15 +10,15 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView } from '../../../shared/api/types';
-import { errorMessage } from '../api/errorMessage';
+import { ConfirmFormDialog } from '../components/ConfirmFormDialog';
 import { queryKey } from '../inbox/inboxQuery';
 import { navigate } from '../routing/useRoute';
 import classes from '../shell/QueueNav.module.css';
 import { currentQuery, useInboxStore } from '../stores/inboxStore';
-import { useViewsStore } from '../stores/viewsStore';
+import { useRemoveView, useSavedViews } from './viewsQueries';
 
 function apply(view: SavedView) {
   useInboxStore.getState().applyQuery(view.query);
@@ -30,54 +28,35 @@ function apply(view: SavedView) {
 /** The clerk's saved views under the queues: click applies, the bin deletes after a confirmation. */
 export function SavedViewsNav({ compact, onInbox }: { compact: boolean; onInbox: boolean }) {
   const { t } = useTranslation();
-  const views = useViewsStore((state) => state.views);
+  const views = useSavedViews();
   const liveKey = useInboxStore((state) => queryKey(currentQuery(state)));
   const [removing, setRemoving] = useState<SavedView | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void useViewsStore.getState().load();
-  }, []);
-
-  async function confirmRemove() {
-    if (!removing) return;
-    setBusy(true);
-    try {
-      await useViewsStore.getState().remove(removing.id);
-      notifications.show({ color: 'togo', message: t('views.removed', { name: removing.name }) });
-      setRemoving(null);
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: t('views.removeFailed'),
-        message: errorMessage(error, t('app.unexpectedError')),
-      });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const remove = useRemoveView();
 
   const isActive = (view: SavedView) => onInbox && queryKey(view.query) === liveKey;
 
   const confirm = (
-    <Modal
+    <ConfirmFormDialog
       opened={removing !== null}
-      onClose={() => setRemoving(null)}
       title={t('views.removeTitle')}
       size="sm"
+      mutation={remove}
+      variables={removing && { id: removing.id }}
+      onDone={() => {
+        notifications.show({
+          color: 'togo',
+          message: t('views.removed', { name: removing?.name ?? '' }),
+        });
+        setRemoving(null);
+      }}
+      onClose={() => setRemoving(null)}
+      cancelLabel={t('views.cancel')}
+      initialFocus="cancel"
+      submit={{ label: t('views.confirmRemove'), color: 'red' }}
+      failureTestId="remove-view-error"
     >
-      <Stack gap="md">
-        <Text size="sm">{t('views.removeBody', { name: removing?.name ?? '' })}</Text>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={() => setRemoving(null)} data-autofocus>
-            {t('views.cancel')}
-          </Button>
-          <Button color="red" loading={busy} onClick={() => void confirmRemove()}>
-            {t('views.confirmRemove')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{t('views.removeBody', { name: removing?.name ?? '' })}</Text>
+    </ConfirmFormDialog>
   );
 
   if (compact) {
