@@ -16,6 +16,7 @@ import type { RecoveryOutcome, RecoveryStatus } from '../../src/shared/api/backu
 import type { Result } from '../../src/shared/api/result';
 import { startBureau, type RunningBureau } from '../../src/main/bootstrap/startBureau';
 import { databaseFileOf, replacedDirOf } from '../../src/main/core/backup/backupFiles';
+import { eventually } from '../support/syncBureau';
 import { repoRoot, openCore, startSimulator, tempDir } from '../support/testBureau';
 
 const CASES = 30;
@@ -177,10 +178,7 @@ describe('a damaged cache at start-up', () => {
       expect(await call(bureau, 'recovery.status')).toBeNull();
       expect(bureau.mode()).toBe('normal');
       // The new core syncs at once (sync.start): the portal's cases come back.
-      const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline && (!existsSync(live) || casesIn(live) < CASES)) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await eventually(() => existsSync(live) && casesIn(live) >= CASES, 20_000, 'cases back');
       expect(casesIn(live)).toBe(CASES);
     } finally {
       await bureau.stop();

@@ -8,6 +8,7 @@ import {
   type PortalApplication,
 } from '../../src/shared/portal/portalApplication';
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
+import { eventually } from '../support/syncBureau';
 
 const TOKEN = 'jeton-de-test';
 const COUNT = 237;
@@ -213,10 +214,13 @@ describe('portal simulator over HTTP', () => {
       arrivalsPerMinute: 1200,
     });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      expect(live.store.size).toBeGreaterThan(2);
+      // Arrivals come on the simulator's own timer (one per 50 ms here): wait for two of them,
+      // however long a loaded machine takes.
+      await eventually(() => live.store.size >= 4, 15_000, 'two arrivals');
       const response = await fetch(`${live.url}/api/v1/applications?limit=500`);
       expect(response.status).toBe(200);
+      const page = portalApplicationsPage.parse(await response.json());
+      expect(page.items.length).toBeGreaterThanOrEqual(4);
     } finally {
       await live.close();
     }

@@ -193,13 +193,14 @@ describe('web host (HTTP + SSE transport of the same contract)', () => {
       const launch = await fetch(host.launchUrl, { redirect: 'manual' });
       return (launch.headers.get('set-cookie') ?? '').split(';')[0]!;
     };
+    const signIn = (cookie: string) =>
+      fetch(`${host.url}/api/rpc/session.signIn`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'ablavi.lawson', password: TRAINING_PASSWORD }),
+      });
     const [signedIn, signedOut] = [await cookieOf(), await cookieOf()];
-    const signInResult = await fetch(`${host.url}/api/rpc/session.signIn`, {
-      method: 'POST',
-      headers: { cookie: signedIn, 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'ablavi.lawson', password: TRAINING_PASSWORD }),
-    });
-    expect(signInResult.status).toBe(200);
+    expect((await signIn(signedIn)).status).toBe(200);
     const controller = new AbortController();
     const open = async (cookie: string) => {
       const response = await fetch(`${host.url}/api/events`, {
@@ -209,31 +210,67 @@ describe('web host (HTTP + SSE transport of the same contract)', () => {
       const reader = response.body!.getReader();
       const decoder = new TextDecoder();
       let text = '';
+      const waiting = new Set<() => void>();
       const pump = (async () => {
         try {
           for (;;) {
             const { value, done } = await reader.read();
             if (done) return;
             text += decoder.decode(value);
+            for (const check of [...waiting]) check();
           }
         } catch {
           // aborted at the end of the test
         }
       })();
-      return { text: () => text, pump };
+      /** Resolves once the stream has carried `fragment`. */
+      const until = (fragment: string) =>
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if (!text.includes(fragment)) return;
+            waiting.delete(check);
+            resolve();
+          };
+          waiting.add(check);
+          check();
+        });
+      return { text: () => text, pump, until };
     };
     const [inside, outside] = [await open(signedIn), await open(signedOut)];
+    // Both streams are subscribed once their first line has come.
+    await Promise.all([inside.until(': connected'), outside.until(': connected')]);
+
+    // Every event the core emits, as the host writes it.
+    const emitted: string[] = [];
+    const unsubscribe = core.events.subscribe((message) =>
+      emitted.push(`data: ${JSON.stringify(message)}`),
+    );
     await rpc('sync.now', {});
-    const deadline = Date.now() + 5_000;
-    while (!inside.text().includes('"sync.progress"') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    // Both streams were written at the same emits: give the second the same chance to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const beforeSignIn = emitted.length;
+    expect(emitted.some((line) => line.includes('"sync.progress"'))).toBe(true);
+
+    // The second session signs in: it is asked again at the next event, and receives it. A stream
+    // keeps its order, so once that event has come, anything written before it has come too.
+    expect((await signIn(signedOut)).status).toBe(200);
+    core.events.emit('cases.changed', { ids: ['repère-de-fin'] });
+    await Promise.all([inside.until('repère-de-fin'), outside.until('repère-de-fin')]);
+    unsubscribe();
     controller.abort();
     await Promise.all([inside.pump, outside.pump]);
-    expect(inside.text()).toContain('"sync.progress"');
-    expect(outside.text()).toContain(': connected');
-    expect(outside.text()).not.toContain('data:');
+
+    /** The events a stream carried, up to and including the end marker. */
+    const dataOf = (text: string) => {
+      const lines = text.split('\n').filter((line) => line.startsWith('data: '));
+      return lines.slice(0, lines.findIndex((line) => line.includes('repère-de-fin')) + 1);
+    };
+    const marker = emitted.findIndex((line) => line.includes('repère-de-fin'));
+    // The signed-in session got every event, in order.
+    expect(dataOf(inside.text())).toEqual(emitted.slice(0, marker + 1));
+    // The other got none of those emitted while it was signed out: only later ones, in order.
+    const outsideData = dataOf(outside.text());
+    const from = marker + 1 - outsideData.length;
+    expect(outsideData.length).toBeGreaterThan(0);
+    expect(from).toBeGreaterThanOrEqual(beforeSignIn);
+    expect(outsideData).toEqual(emitted.slice(from, marker + 1));
   });
 });
