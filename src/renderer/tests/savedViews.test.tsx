@@ -14,7 +14,7 @@ const { createQueryClient } = await import('../src/api/queryClient');
 const { SavedViewsNav } = await import('../src/views/SavedViewsNav');
 const { SaveViewModal } = await import('../src/views/SaveViewModal');
 
-const QUERY: InboxQuery = { queue: 'all', filters: { overdue: true }, search: '' };
+const QUERY: InboxQuery = { queue: 'all', filters: { deadlineStates: ['overdue'] }, search: '' };
 const view = (id: string, name: string): SavedView =>
   ({ id, name, query: QUERY }) as unknown as SavedView;
 
