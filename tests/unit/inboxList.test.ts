@@ -145,9 +145,7 @@ describe('inbox list', () => {
     }
   });
 
-  it('still honours the deprecated procedureCode and combines filters with a search', () => {
-    const legacy = walk(base({ procedureCode: 'ART-CP' }));
-    expect(legacy.every((row) => row.procedureCode === 'ART-CP')).toBe(true);
+  it('combines filters with a search', () => {
     const searched = walk(base({ search: 'kpodar', filters: { officeCodes: ['LOM'] }, limit: 3 }));
     expect(
       searched.every((row) => row.officeCode === 'LOM' && /kpodar/i.test(JSON.stringify(row))),

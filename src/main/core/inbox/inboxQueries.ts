@@ -54,8 +54,6 @@ interface RowRecord {
 }
 
 export interface ListQuery extends InboxQuery {
-  /** Deprecated: use filters.procedureCodes. */
-  procedureCode?: string | undefined;
   cursor: string | null;
   limit: number;
 }
@@ -64,15 +62,11 @@ const DAY_MS = 86_400_000;
 const dayBefore = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 
-function definitionOf(query: InboxQuery & { procedureCode?: string | undefined }) {
+function definitionOf(query: InboxQuery) {
   const plan = planSearch(query.search);
-  const procedureCodes = [
-    ...(query.filters.procedureCodes ?? []),
-    ...(query.procedureCode ? [query.procedureCode] : []),
-  ];
   const definition: ListDefinition = {
     queue: query.queue,
-    filters: { ...query.filters, procedureCodes },
+    filters: query.filters,
     match: plan.match,
   };
   return { plan, definition, searching: plan.match !== null };
@@ -164,12 +158,9 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
     return broad ? byDeadline : relevance;
   }
 
-  function hasFilters(query: InboxQuery & { procedureCode?: string | undefined }): boolean {
-    return (
-      query.procedureCode !== undefined ||
-      Object.values(query.filters).some((value) =>
-        Array.isArray(value) ? value.length > 0 : value !== undefined,
-      )
+  function hasFilters(query: InboxQuery): boolean {
+    return Object.values(query.filters).some((value) =>
+      Array.isArray(value) ? value.length > 0 : value !== undefined,
     );
   }
 
