@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApplicationsRepository } from '../src/main/core/cases/applicationsRepository';
+import { schedulerOf } from '../src/main/core/clock';
 import { createCore } from '../src/main/core/createCore';
 import { createWorkingCalendar } from '../src/shared/calendar/workingDays';
 import { createPullPath } from './pullPath';
@@ -25,7 +26,7 @@ export async function buildBenchCache(dataDir: string, size: number): Promise<st
     resourcesDir,
     portal: { url: 'http://127.0.0.1:9', timeoutMs: 1_000 },
     trainingMode: true,
-    clock: { now: () => NOW },
+    clock: schedulerOf({ now: () => NOW }), // a fixed date, real timers
     log: () => {},
   });
   const pullPath = createPullPath({

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApplicationsRepository } from '../src/main/core/cases/applicationsRepository';
+import { schedulerOf } from '../src/main/core/clock';
 import { createCore } from '../src/main/core/createCore';
 import { createWorkingCalendar } from '../src/shared/calendar/workingDays';
 import { officeForRegion } from '../src/shared/domain/offices';
@@ -43,8 +44,9 @@ export async function benchCertificates(
     resourcesDir,
     portal: { url: 'http://127.0.0.1:9', timeoutMs: 1_000 },
     trainingMode: true,
-    // A few milliseconds apart, like real issues (the list's keyset order uses the instant).
-    clock: { now: () => new Date((clock += 7)) },
+    // A few milliseconds apart, like real issues (the list's keyset order uses the instant);
+    // real timers.
+    clock: schedulerOf({ now: () => new Date((clock += 7)) }),
     log: () => {},
   });
   try {

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CallContext } from '../src/main/core/api/dispatcher';
 import { createApplicationsRepository } from '../src/main/core/cases/applicationsRepository';
+import { schedulerOf } from '../src/main/core/clock';
 import { createCore, type Core } from '../src/main/core/createCore';
 import { fold } from '../src/main/core/inbox/searchExpression';
 import type { MethodInput, MethodName } from '../src/shared/api/contract';
@@ -76,7 +77,7 @@ async function benchSize(size: number) {
     resourcesDir,
     portal: { url: 'http://127.0.0.1:9', timeoutMs: 1_000 },
     trainingMode: true,
-    clock: { now: () => NOW },
+    clock: schedulerOf({ now: () => NOW }), // a fixed date, real timers
     log: () => {},
   });
   const context = core.contextOf();

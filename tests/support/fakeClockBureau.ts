@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/main/core/clock';
+import type { Clock, Scheduler } from '../../src/main/core/clock';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/createCore';
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
 import { procedures, resourcesDir } from './testBureau';
@@ -28,7 +28,7 @@ export function startSimulatorOn(
 
 /** A training core on `dataDir` syncing from `portalUrl`, on `clock` (its time and its timers). */
 export function openCoreOn(
-  clock: Clock,
+  clock: Scheduler,
   options: {
     dataDir: string;
     portalUrl: string;

@@ -3,7 +3,7 @@ import { TRAINING_USERS } from '../../src/main/core/auth/trainingUsers';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
 import { createCore, type Core } from '../../src/main/core/createCore';
-import type { Clock } from '../../src/main/core/clock';
+import type { Scheduler } from '../../src/main/core/clock';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
 import { startPortalSimulator } from '../../src/simulator/server';
 
@@ -39,7 +39,8 @@ export function openCore(options: {
   dataDir: string;
   portalUrl: string;
   token?: string;
-  clock?: Clock;
+  /** The core's time and timers (a fake clock from ./fakeClock); default the real ones. */
+  clock?: Scheduler;
   /** Default true: the seeded training accounts. A real office's cache starts without any. */
   trainingMode?: boolean;
 }): Core {

@@ -33,7 +33,7 @@ import type { CoreServices } from './coreServices';
 import { createCertificateHandlers } from './certificates/certificateHandlers';
 import { loadCertificateTemplates } from './certificates/loadTemplates';
 import { createDocumentContent } from './documents/documentContent';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Scheduler } from './clock';
 import { openDatabase } from './db/openDatabase';
 import { setAsideTrainingCache } from './db/trainingCacheGuard';
 import { createEventBus, type EventBus } from './eventBus';
@@ -52,7 +52,12 @@ export interface CoreOptions {
   /** The app's `resources/` folder: procedure catalog, holiday calendar. */
   resourcesDir: string;
   portal: PortalConfig;
-  clock?: Clock;
+  /**
+   * The time and every delay of the core (sync, probes, retries, backoffs, downloads, backups):
+   * a test's fake clock (tests/support/fakeClock.ts) drives them all. A clock that only tells
+   * time goes through `schedulerOf`, which says in the caller that its timers are real.
+   */
+  clock?: Scheduler;
   trainingMode?: boolean;
   host?: AppInfo['host'];
   version?: string;
