@@ -77,6 +77,10 @@ export function connectLiveInvalidation(
   const offChanged = client.on('cases.changed', ({ ids }) => {
     for (const id of ids) {
       void queryClient.invalidateQueries({ queryKey: apiKey('cases.get', { id }) });
+      // An open case's certificate changes with it (issued, revoked, reprinted elsewhere).
+      void queryClient.invalidateQueries({
+        queryKey: apiKey('certificates.forCase', { caseId: id }),
+      });
     }
     schedule();
   });

@@ -1,10 +1,9 @@
 import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconBan, IconCertificate, IconCopy, IconDownload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CertificateSummary } from '../../../shared/api/certificateTypes';
 import type { CaseDetail } from '../../../shared/api/types';
-import { api } from '../api/api';
 import { InfoList } from '../case/InfoList';
 import { formatDate, formatDateTime } from '../format/dates';
 import { formatNumber } from '../format/numbers';
@@ -17,24 +16,18 @@ import { CertificateStatusBadge } from './CertificateStatusBadge';
 import { PrintButton } from './PrintButton';
 import { ReprintDialog } from './ReprintDialog';
 import { RevokeDialog } from './RevokeDialog';
-import { useCertificateFile } from './useCertificateFile';
-import { useIssueCertificate, useIssuingStore } from './useIssueCertificate';
+import {
+  adoptCertificate,
+  refreshCaseCertificates,
+  useCaseCertificates,
+  useCertificateFile,
+} from './certificateQueries';
+import { useIssueCertificate, useIssuing } from './useIssueCertificate';
 import { usePrint } from './usePrint';
 
 /** The case screen shows the certificate once the case is approved (to issue) or issued. */
 export function showsCertificate(detail: CaseDetail): boolean {
   return detail.row.status === 'approved' || detail.row.status === 'issued';
-}
-
-interface ListState {
-  caseId: string | null;
-  certificates: CertificateSummary[] | null;
-  error: unknown;
-}
-
-/** Newest first: the one to show is the latest issued. */
-function newestFirst(certificates: CertificateSummary[]): CertificateSummary[] {
-  return [...certificates].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
 }
 
 /**
@@ -47,9 +40,9 @@ export function CertificatePanel({ detail }: { detail: CaseDetail }) {
   const role = useSessionStore((state) => state.user?.role);
   const issue = useIssueCertificate();
   const caseId = detail.row.id;
-  const [list, setList] = useState<ListState>({ caseId: null, certificates: null, error: null });
-  const [reload, setReload] = useState(0);
-  const issuing = useIssuingStore((state) => state.caseIds.has(caseId));
+  const queryClient = useQueryClient();
+  const list = useCaseCertificates(caseId);
+  const issuing = useIssuing(caseId);
   const [dialog, setDialog] = useState<'reprint' | 'revoke' | null>(null);
   // Each opening starts a fresh dialog; closing keeps it mounted so it fades out and gives the
   // focus back (a remount on close would drop the focus, and Escape would then leave the case).
@@ -60,23 +53,7 @@ export function CertificatePanel({ detail }: { detail: CaseDetail }) {
   };
   const { print, printing } = usePrint();
 
-  // Reloaded with the case itself (an action, a sync): the certificate may have changed too.
-  useEffect(() => {
-    let cancelled = false;
-    api.call('certificates.forCase', { caseId }).then(
-      (certificates) => {
-        if (!cancelled) setList({ caseId, certificates: newestFirst(certificates), error: null });
-      },
-      (error: unknown) => {
-        if (!cancelled) setList((state) => ({ ...state, caseId, error }));
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [caseId, detail, reload]);
-
-  const shown = list.caseId === caseId ? list.certificates : null;
+  const shown = list.data ?? null;
   const current = shown?.[0] ?? null;
   const older = shown?.slice(1) ?? [];
   const fileState = useCertificateFile(current?.id ?? null);
@@ -86,24 +63,13 @@ export function CertificatePanel({ detail }: { detail: CaseDetail }) {
   const caseWorker = role === 'agent' || role === 'superviseur';
   const documentTitle = current ? t('certificates.documentTitle', { number: current.number }) : '';
 
-  const onIssue = async () => {
-    if (await issue(caseId)) setReload((value) => value + 1);
-  };
-
-  const replace = (updated: CertificateSummary) =>
-    setList((state) => ({
-      ...state,
-      certificates:
-        state.certificates?.map((entry) => (entry.id === updated.id ? updated : entry)) ?? null,
-    }));
-
   let body: React.ReactNode;
-  if (list.error && !shown) {
+  if (list.isError && !shown) {
     body = (
       <RetryableError
         title={t('certificates.loadError')}
         error={list.error}
-        onRetry={() => setReload((value) => value + 1)}
+        onRetry={() => void list.refetch()}
       />
     );
   } else if (!shown) {
@@ -137,7 +103,7 @@ export function CertificatePanel({ detail }: { detail: CaseDetail }) {
             <Button
               leftSection={<IconCertificate size={16} />}
               loading={issuing}
-              onClick={() => void onIssue()}
+              onClick={() => void issue(caseId)}
               data-testid="certificate-issue"
             >
               {t('certificates.issue')}
@@ -298,7 +264,7 @@ export function CertificatePanel({ detail }: { detail: CaseDetail }) {
             certificate={current}
             opened={dialog === 'reprint'}
             onClose={() => setDialog(null)}
-            onReprinted={() => setReload((value) => value + 1)}
+            onReprinted={() => void refreshCaseCertificates(queryClient, caseId)}
           />
           <RevokeDialog
             key={`revoke-${current.id}-${openings}`}
@@ -306,7 +272,7 @@ export function CertificatePanel({ detail }: { detail: CaseDetail }) {
             opened={dialog === 'revoke'}
             onClose={() => setDialog(null)}
             onRevoked={(revoked) => {
-              replace(revoked);
+              adoptCertificate(queryClient, caseId, revoked);
               setDialog(null);
             }}
           />
