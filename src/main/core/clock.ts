@@ -77,8 +77,9 @@ function isScheduler(clock: Clock): clock is Scheduler {
 
 /**
  * The scheduler behind a clock: the clock itself when it is one (the system clock, a test's fake),
- * else real timers beside a clock that only tells time (a benchmark's fixed date). `createCore`
- * takes a `Clock`; its parts that wait ask for the scheduler here.
+ * else real timers beside a clock that only tells time (a benchmark's fixed date, which passes
+ * `schedulerOf({ now })` to `createCore`, whose option is a `Scheduler`). The core's parts take
+ * a `Clock`, and those that wait ask for the scheduler here.
  */
 export function schedulerOf(clock: Clock): Scheduler {
   if (isScheduler(clock)) return clock;
