@@ -14,6 +14,7 @@ import {
   lastValidDay,
   typographic,
 } from '../../src/main/core/certificates/frenchFormat';
+import { documentOf, type CertificateRow } from '../../src/main/core/certificates/certificateStore';
 import { loadCertificateTemplates } from '../../src/main/core/certificates/loadTemplates';
 import { extractQrTextFromPdf } from '../../src/main/core/certificates/pdfPayload';
 import { loadFonts } from '../../src/main/core/certificates/pdfFonts';
@@ -200,5 +201,26 @@ describe('the PDF', () => {
     const pdf = renderCertificatePdf(document, fonts);
     expect(extractQrTextFromPdf(pdf)).toEqual([document.qrText]);
     expect(extractQrTextFromPdf(Buffer.from('pas un PDF'))).toEqual([]);
+  });
+});
+
+describe('a stored certificate document', () => {
+  const rowOf = (facts: unknown) =>
+    ({ number: 'APIP-2026-LOM-000001', facts_json: JSON.stringify(facts) }) as CertificateRow;
+
+  it('reads back exactly as it was issued', () => {
+    const document = documentFor(apips());
+    expect(documentOf(rowOf(document))).toEqual(document);
+  });
+
+  it('of another shape is refused, naming its row and what is wrong', () => {
+    const { layout: _layout, ...withoutLayout } = documentFor(apips());
+    expect(() => documentOf(rowOf(withoutLayout))).toThrow(
+      /certificates\.facts_json \(certificates APIP-2026-LOM-000001\):[\s\S]*layout/,
+    );
+    expect(() => documentOf(rowOf({ ...documentFor(apips()), format: 2 }))).toThrow(/format/);
+    expect(() =>
+      documentOf({ number: 'APIP-2026-LOM-000001', facts_json: '{"format":' } as CertificateRow),
+    ).toThrow(/not JSON/);
   });
 });

@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../../shared/api/types';
 import type { AuditLog } from '../audit/auditLog';
 import { verifyAuditChain } from '../audit/auditVerifier';
 import type { Clock } from '../clock';
+import { jsonObject, parseJsonColumn } from '../db/jsonColumn';
 
 export interface AuditFilters {
   actorId?: string;
@@ -81,7 +82,11 @@ export function createAuditQueries(deps: { db: Database.Database; audit: AuditLo
         action: row.action,
         entityType: row.entity_type,
         entityId: row.entity_id,
-        summary: JSON.parse(row.summary_json) as Record<string, unknown>,
+        summary: parseJsonColumn(jsonObject, row.summary_json, {
+          table: 'audit_log',
+          column: 'summary_json',
+          rowId: row.seq,
+        }),
       }));
       const more = stored.length > filters.limit;
       return { rows, nextBeforeSeq: more ? rows[rows.length - 1]!.seq : null };

@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import type { UserAccount } from '../../../shared/api/adminTypes';
 import type { Role } from '../../../shared/domain/roles';
+import { parseJsonColumn } from '../db/jsonColumn';
+
+/** `users.procedure_codes`: the procedures a person handles (SQL NULL: all of them). */
+const procedureCodesColumn = z.array(z.string());
 
 interface AccountRow {
   id: string;
@@ -51,7 +56,13 @@ export function createUserAccounts(db: Database.Database, now: () => Date) {
     displayName: row.display_name,
     role: row.role,
     officeCode: row.office_code,
-    procedureCodes: row.procedure_codes ? (JSON.parse(row.procedure_codes) as string[]) : null,
+    procedureCodes: row.procedure_codes
+      ? parseJsonColumn(procedureCodesColumn, row.procedure_codes, {
+          table: 'users',
+          column: 'procedure_codes',
+          rowId: row.id,
+        })
+      : null,
     active: row.active === 1,
     // A lock-out that has run out is no lock-out: the next sign-in clears it.
     lockedUntil:

@@ -1,4 +1,5 @@
-import type { CertificateLayout } from './templateSchema';
+import { z } from 'zod';
+import { certificateLayout, type CertificateLayout } from './templateSchema';
 
 /**
  * Everything printed on one certificate, resolved to final French text at issue time and stored
@@ -41,3 +42,36 @@ export interface DuplicateMark {
   reprintedOn: string;
   reprintedOnText: string;
 }
+
+const labelled = z.object({ label: z.string(), value: z.string() });
+
+/**
+ * What `facts_json` must hold for the certificate to be drawn again. The layout is checked with
+ * the templates' own schema: it was a validated template layout when it was stored, and the
+ * renderer relies on exactly that shape.
+ */
+export const certificateDocumentSchema: z.ZodType<CertificateDocument> = z.object({
+  format: z.literal(1),
+  number: z.string(),
+  procedureCode: z.string(),
+  reference: z.string(),
+  officeCode: z.string(),
+  officeName: z.string(),
+  issuedAt: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  issuedOnText: z.string(),
+  expiresOnText: z.string().nullable(),
+  holder: labelled,
+  title: z.string(),
+  ministry: z.string(),
+  direction: z.string(),
+  preamble: z.string(),
+  fields: z.array(labelled),
+  legalMentions: z.array(z.string()),
+  signatory: z.string(),
+  issuedBy: z.object({ id: z.string(), displayName: z.string() }),
+  keyId: z.string(),
+  qrText: z.string(),
+  layout: certificateLayout,
+});

@@ -10,7 +10,8 @@ import {
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { CertificateSummary } from '../../../shared/api/certificateTypes';
-import type { CertificateDocument } from './certificateDocument';
+import { parseJsonColumn } from '../db/jsonColumn';
+import { certificateDocumentSchema, type CertificateDocument } from './certificateDocument';
 
 /**
  * Certificate rows and their PDF files. Files live under `<dataDir>/certificates/<year>/` named
@@ -87,7 +88,11 @@ export function toSummary(row: CertificateListRow): CertificateSummary {
 }
 
 export const documentOf = (row: CertificateRow): CertificateDocument =>
-  JSON.parse(row.facts_json) as CertificateDocument;
+  parseJsonColumn(certificateDocumentSchema, row.facts_json, {
+    table: 'certificates',
+    column: 'facts_json',
+    rowId: row.number,
+  });
 
 export const LIST_COLUMNS = /* sql */ `
   c.*, u.display_name AS issued_by_name,
