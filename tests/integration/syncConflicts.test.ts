@@ -18,7 +18,14 @@ async function setup(seed: number) {
   });
   cleanups.push(() => core.close());
   await core.sync.syncNow();
-  const id = scalar<string>(core.db, 'SELECT id FROM applications ORDER BY id LIMIT 1');
+  // A case of the desk's clerk's office: only its own office may work it.
+  const office = core.contextOf().user!.officeCode;
+  const id = scalar<string>(
+    core.db,
+    'SELECT id FROM applications WHERE office_code = ? ORDER BY id LIMIT 1',
+    office,
+  );
+  expect(id, `a case of ${office} among the simulator's first cases`).toBeTruthy();
   return { simulator, core, id };
 }
 

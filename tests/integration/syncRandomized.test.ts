@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CallContext } from '../../src/main/core/api/dispatcher';
+import { TRAINING_USERS } from '../../src/main/core/auth/trainingUsers';
 import type { Core } from '../../src/main/core/createCore';
 import type { CaseConflict } from '../../src/shared/api/syncTypes';
 import { isOpenStatus, type CaseStatus } from '../../src/shared/domain/caseStatus';
@@ -43,11 +45,32 @@ function randomFaults(random: Random) {
 }
 
 const localCases = (core: Core) =>
-  core.db.prepare('SELECT id, status, conflict_json FROM applications ORDER BY id').all() as {
+  core.db
+    .prepare('SELECT id, status, office_code, conflict_json FROM applications ORDER BY id')
+    .all() as {
     id: string;
     status: CaseStatus;
+    office_code: string;
     conflict_json: string | null;
   }[];
+
+/** A clerk of `officeCode` on this desk: only a case's own office may work it. */
+function clerkOf(core: Core, officeCode: string): CallContext {
+  const user = TRAINING_USERS.find(
+    (candidate) => candidate.role === 'agent' && candidate.officeCode === officeCode,
+  );
+  if (!user) throw new Error(`no training clerk in office ${officeCode}`);
+  return core.contextOf(user.id);
+}
+
+async function resolveKeepingPortal(core: Core, id: string, officeCode: string): Promise<void> {
+  const result = await core.dispatch(
+    'cases.resolveConflict',
+    { id, keep: 'portal' },
+    clerkOf(core, officeCode),
+  );
+  if (!result.ok) throw new Error(`cases.resolveConflict: ${result.error.message}`);
+}
 
 const cursorAtHead = (core: Core, simulator: Simulator) =>
   scalar(core.db, "SELECT value FROM sync_state WHERE key = 'pull_cursor_seq'") ===
@@ -89,8 +112,10 @@ async function round(random: Random, core: Core, simulator: Simulator, noteCount
     operations.n++;
   }
 
+  // The desk's clerk works the cases of the desk's office (the portal may route others here).
+  const office = core.contextOf().user!.officeCode;
   const open = localCases(core).filter(
-    (row) => row.conflict_json === null && isOpenStatus(row.status),
+    (row) => row.conflict_json === null && isOpenStatus(row.status) && row.office_code === office,
   );
   for (let i = 0; i < 6 && open.length > 0; i++) {
     const row = random.pick(open);
@@ -203,7 +228,8 @@ describe('seeded randomized sync runs', () => {
       for (const row of conflicted)
         expectGenuine(row.id, JSON.parse(row.conflict_json!), simulator);
       for (const row of conflicted) {
-        await call(core, 'cases.resolveConflict', { id: row.id, keep: 'portal' });
+        // By the case's office: a case the portal re-routed meanwhile is its new office's to settle.
+        await resolveKeepingPortal(core, row.id, row.office_code);
       }
       await syncUntilQuiet(core, simulator, `quiet after resolution (seed ${seed})`);
       await setFaults(simulator, undefined);

@@ -48,3 +48,35 @@ describe('process boundaries', () => {
     expect(offenders.map((file) => relative(root, file))).toEqual([]);
   });
 });
+
+/**
+ * One owner per table (issue 14): a person's change to a case goes through the case writer, whose
+ * transaction holds the access gate; the pull writes the portal's versions. A new file writing
+ * `applications` or `history_events` would bypass the gate: add it here only if it is the pull.
+ */
+describe('one writer for a case', () => {
+  const WRITERS: Record<string, readonly string[]> = {
+    'UPDATE applications': [
+      'src/main/core/cases/caseWriter.ts',
+      // The pull: the portal's versions of a case, its transitions and conflicts.
+      'src/main/core/cases/applicationsRepository.ts',
+      'src/main/core/cases/portalTransitions.ts',
+      'src/main/core/sync/conflicts.ts',
+      'src/main/core/sync/pushOutbox.ts',
+    ],
+    'INSERT INTO history_events': [
+      'src/main/core/cases/caseWriter.ts',
+      'src/main/core/cases/applicationsRepository.ts',
+      'src/main/core/sync/conflicts.ts',
+    ],
+  };
+  it.each(Object.keys(WRITERS))('only the case writer and the pull contain « %s »', (sql) => {
+    const pattern = new RegExp(sql.replace(' ', '\\s+'), 'i');
+    const writers = sourceFiles(join(root, 'src'))
+      .filter((file) => !file.includes(`${join('db', 'migrations')}`))
+      .filter((file) => pattern.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(root, file))
+      .sort();
+    expect(writers).toEqual([...WRITERS[sql]!].sort());
+  });
+});

@@ -4,6 +4,7 @@ import type { AuditLog } from './audit/auditLog';
 import type { UsersRepository } from './auth/usersRepository';
 import type { Catalog } from './catalog/loadCatalog';
 import type { CaseRecordStore } from './cases/caseRecordStore';
+import type { CaseWriter } from './cases/caseWriter';
 import type { Clock } from './clock';
 import type { EventBus } from './eventBus';
 import type { InboxQueries } from './inbox/inboxQueries';
@@ -24,6 +25,8 @@ export interface CoreServices {
   inbox: InboxQueries;
   records: CaseRecordStore;
   claimTimeoutMinutes: number;
+  /** Every change a person makes to a case goes through it (access gate included). */
+  writer: CaseWriter;
   log: (message: string, error?: unknown) => void;
   /** A case changed locally: tell the renderer and let the outbox push. */
   caseChanged(id: string): void;

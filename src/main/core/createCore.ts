@@ -17,7 +17,9 @@ import { createApplicationsRepository } from './cases/applicationsRepository';
 import { createCaseHandlers } from './cases/caseHandlers';
 import { createCaseRecordStore } from './cases/caseRecordStore';
 import { createCaseReviewQueries } from './cases/caseReviewQueries';
+import { createCaseActions } from './cases/caseActions';
 import { createCaseWorkflowActions } from './cases/caseWorkflowActions';
+import { createCaseWriter } from './cases/caseWriter';
 import { createPortalTransitionHook } from './cases/portalTransitions';
 import { createSessionManager } from './auth/sessionManager';
 import { createAssignmentHandlers } from './assignment/assignmentHandlers';
@@ -40,6 +42,7 @@ import { createEventBus, type EventBus } from './eventBus';
 import { createInboxHandlers } from './inbox/inboxHandlers';
 import { createInboxQueries } from './inbox/inboxQueries';
 import type { SyncTuning } from './sync/backoff';
+import { createConflictResolution } from './sync/conflictResolution';
 import { createSyncEngine } from './sync/createSyncEngine';
 import type { PortalConfig } from './sync/portalClient';
 import type { SyncService } from './sync/syncService';
@@ -148,7 +151,11 @@ export function createCore(options: CoreOptions): Core {
   }
   const office = createOfficeSettings({ db, audit, clock });
   const applications = createApplicationsRepository(db, {
-    onPortalTransition: createPortalTransitionHook(db, calendar),
+    onPortalTransition: createPortalTransitionHook(
+      db,
+      calendar,
+      (code) => catalog.get(code)?.slaWorkingDays ?? 0,
+    ),
   });
   const inbox = createInboxQueries(db, calendar);
   const engine = createSyncEngine({
@@ -158,7 +165,6 @@ export function createCore(options: CoreOptions): Core {
     catalog,
     calendar,
     applications,
-    audit,
     events,
     clock,
     tuning: options.syncTuning,
@@ -195,7 +201,21 @@ export function createCore(options: CoreOptions): Core {
 
   const claimTimeoutMinutes = options.claimTimeoutMinutes ?? 240;
   const records = createCaseRecordStore(db);
-  const { getCase, ...caseHandlers } = createCaseHandlers({
+  /** After a person's committed change to a case: tell the renderers and wake the outbox. */
+  const caseChanged = (id: string): void => {
+    events.emit('cases.changed', { ids: [id] });
+    sync.actionQueued();
+  };
+  const writer = createCaseWriter({
+    db,
+    records,
+    catalog,
+    outbox: engine.outbox,
+    audit,
+    clock,
+    claimTimeoutMinutes,
+  });
+  const caseHandlers = createCaseHandlers({
     db,
     inbox,
     catalog,
@@ -204,19 +224,20 @@ export function createCore(options: CoreOptions): Core {
     review: createCaseReviewQueries(db, records, claimTimeoutMinutes),
     actions: createCaseWorkflowActions({
       db,
-      records,
-      catalog,
-      outbox: engine.outbox,
-      audit,
+      writer,
       clock,
-      claimTimeoutMinutes,
       displayNameOf: (id) => users.get(id)?.displayName ?? null,
     }),
+    notes: createCaseActions({ db, writer }),
+    resolveConflict: createConflictResolution({
+      writer,
+      conflicts: engine.conflicts,
+      outbox: engine.outbox,
+      applications,
+    }),
     syncStateOf: engine.caseSyncState,
-    changed: (id) => {
-      events.emit('cases.changed', { ids: [id] });
-      sync.actionQueued();
-    },
+    changed: caseChanged,
+    syncNow: () => void sync.syncNow(),
   });
   const session = createSessionManager({
     db,
@@ -242,10 +263,8 @@ export function createCore(options: CoreOptions): Core {
     records,
     claimTimeoutMinutes,
     log,
-    caseChanged: (id) => {
-      events.emit('cases.changed', { ids: [id] });
-      sync.actionQueued();
-    },
+    writer,
+    caseChanged,
   };
   const documentContent = createDocumentContent(db, options.dataDir);
   const backups = createBackupService({
@@ -265,7 +284,7 @@ export function createCore(options: CoreOptions): Core {
     ...caseHandlers,
     'documents.content': ({ id }) => documentContent(id),
     ...createViewHandlers(createSavedViews(db), clock),
-    ...engine.handlers(getCase),
+    ...engine.handlers,
     ...createAssignmentHandlers(services),
     ...createDashboardHandlers(services),
     ...createAdminHandlers(services, { holidays, office }),
@@ -291,15 +310,11 @@ export function createCore(options: CoreOptions): Core {
       templates: certificateTemplates,
       catalog,
       records,
-      outbox: engine.outbox,
+      writer,
       audit,
       clock,
-      claimTimeoutMinutes,
       log,
-      changed: (id) => {
-        events.emit('cases.changed', { ids: [id] });
-        sync.actionQueued();
-      },
+      changed: caseChanged,
     }),
   };
 

@@ -136,6 +136,14 @@ function caseWorkerRefusal(context: WorkflowContext): WorkflowCheck | null {
   return null;
 }
 
+/**
+ * Work on a case that is neither a transition nor tied to its holder — a note, the choice of
+ * version in a conflict: any clerk or supervisor of the case's office. The status stays.
+ */
+export function checkCaseWork(context: WorkflowContext): WorkflowCheck {
+  return caseWorkerRefusal(context) ?? { allowed: true, to: context.status };
+}
+
 export function checkAction(context: WorkflowContext, action: WorkflowAction): WorkflowCheck {
   const { status, role, userId, claimedBy } = context;
   const refusal = caseWorkerRefusal(context);

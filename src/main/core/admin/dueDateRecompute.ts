@@ -5,7 +5,9 @@ import {
   isoDateOf,
   type WorkingCalendar,
 } from '../../../shared/calendar/workingDays';
+import { dueDateOf } from '../../../shared/domain/deadline';
 import { DomainError } from '../api/domainError';
+import { createDeadlineWriter } from '../cases/caseWriter';
 import type { Catalog } from '../catalog/loadCatalog';
 
 interface OpenCase {
@@ -40,28 +42,22 @@ const nextDay = (date: string): string =>
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Re-derives the stored deadline of open cases after the holiday calendar changed, with the
- * formula of ingest and of the SLA pauses: submission day + the procedure's SLA + the working
- * days already spent waiting for the applicant, all counted on the new calendar. Only cases whose
+ * Re-derives the stored deadline of open cases after the holiday calendar changed, with the one
+ * formula (`dueDateOf`: submission day + the procedure's SLA + the working days already spent
+ * waiting for the applicant), counted on the new calendar. Only cases whose
  * deadline window (submission day, deadline] can contain a changed date are read: the others
  * cannot move. Cases waiting for the applicant are included: their stored deadline is what the
  * applicant's reply extends, so it must follow the new calendar too.
  *
  * Rewriting thousands of deadlines in one transaction froze the event loop for seconds, so the
  * work is incremental: the transaction that saves the calendar also records it as pending (the
- * `holiday_recompute` row, created here rather than by a migration: it is this module's
- * bookkeeping only), then chunks of cases, in (submission instant, id) order — which a rewrite
+ * `holiday_recompute` row, migration 016), then chunks of cases, in (submission instant, id) order — which a rewrite
  * never changes — are rewritten one transaction each (at most 500 cases, ~30 ms), the cursor
  * advancing with them; the last one clears the row. A start finds a row left by a stopped
  * Bureau and finishes the work.
  */
 export function createDueDateRecompute(db: Database.Database, catalog: Catalog) {
-  db.exec(`CREATE TABLE IF NOT EXISTS holiday_recompute (
-    id                 INTEGER PRIMARY KEY CHECK (id = 1),
-    changed_dates      TEXT NOT NULL,
-    after_submitted_at TEXT NOT NULL,
-    after_id           TEXT NOT NULL
-  ) STRICT`);
+  const writer = createDeadlineWriter(db);
   // applications_by_open_submitted (is_open, submitted_at, id): a range walked in index order.
   // The deadline test is made on the rows read, so that LIMIT bounds the rows a chunk reads.
   const candidates = db.prepare<
@@ -72,9 +68,6 @@ export function createDueDateRecompute(db: Database.Database, catalog: Catalog) 
        FROM applications
       WHERE is_open = 1 AND (submitted_at, id) > (@afterAt, @afterId) AND submitted_at < @beforeDay
       ORDER BY submitted_at, id LIMIT @limit`,
-  );
-  const setDueDate = db.prepare<[string, string]>(
-    'UPDATE applications SET due_date = ? WHERE id = ?',
   );
   const pending = db.prepare<[], PendingRow>(
     'SELECT changed_dates, after_submitted_at, after_id FROM holiday_recompute WHERE id = 1',
@@ -113,13 +106,12 @@ export function createDueDateRecompute(db: Database.Database, catalog: Catalog) 
       if (next !== after && performance.now() - started > budgetMs) return { next, done: false };
       next = { at: row.submitted_at, id: row.id };
       if (row.due_date < earliest) continue;
-      const days = (catalog.get(row.procedure_code)?.slaWorkingDays ?? 0) + row.sla_paused_days;
-      const submittedOn = isoDateOf(new Date(row.submitted_at));
+      const sla = catalog.get(row.procedure_code)?.slaWorkingDays ?? 0;
       // Thousands of cases share a submission day and an SLA: count each pair's days once.
-      const key = `${submittedOn}+${days}`;
+      const key = `${isoDateOf(new Date(row.submitted_at))}+${sla + row.sla_paused_days}`;
       let dueDate = dueDates.get(key);
       if (dueDate === undefined) {
-        dueDate = calendar.addWorkingDays(submittedOn, days);
+        dueDate = dueDateOf(calendar, row.submitted_at, sla, row.sla_paused_days);
         dueDates.set(key, dueDate);
       }
       if (dueDate !== row.due_date) move(row.id, dueDate);
@@ -192,7 +184,7 @@ export function createDueDateRecompute(db: Database.Database, catalog: Catalog) 
             calendar,
             dueDates,
             (id, dueDate) => {
-              setDueDate.run(dueDate, id);
+              writer.rewriteDueDate(id, dueDate);
               movedIds.push(id);
             },
             budgetMs,

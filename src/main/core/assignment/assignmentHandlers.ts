@@ -32,8 +32,7 @@ export function createAssignmentHandlers(
   );
   const assigner = createCaseAssigner({
     db,
-    audit: services.audit,
-    outbox: services.outbox,
+    writer: services.writer,
     clock,
     staff,
     notifications,

@@ -3,9 +3,9 @@ import type { AssignmentOutcome, SkippedCase } from '../../../shared/api/assignm
 import type { PersonRef } from '../../../shared/api/caseTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import { DomainError } from '../api/domainError';
-import type { AuditLog } from '../audit/auditLog';
+import { checkCaseWork } from '../../../shared/domain/caseWorkflow';
+import type { CaseGate, CaseWriter } from '../cases/caseWriter';
 import type { Clock } from '../clock';
-import type { Outbox } from '../sync/outbox';
 import {
   assignmentRefusal,
   NOT_IN_CACHE,
@@ -18,9 +18,9 @@ import type { NotificationInbox } from './notificationInbox';
 import type { StaffDirectory } from './staffDirectory';
 
 /**
- * Writes assignments. Per case, like every workflow action: the case row, one history line, one
- * audit row, one `case.assigned` outbox event (and the assignee's notification) in the same
- * transaction. A batch runs in chunks, each one transaction that re-reads its cases, so a large
+ * Writes assignments. Per case, through the case writer like every workflow action: the case
+ * row, one history line, one audit row, one `case.assigned` outbox event (and the assignee's
+ * notification) in the same transaction. A batch runs in chunks, each one transaction that re-reads its cases, so a large
  * plan never holds the event loop for long and every rule is checked against the current state.
  */
 
@@ -49,29 +49,26 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 export function createCaseAssigner(deps: {
   db: Database.Database;
-  audit: AuditLog;
-  outbox: Outbox;
+  writer: CaseWriter;
   clock: Clock;
   staff: StaffDirectory;
   notifications: NotificationInbox;
   /** Any account, active or not (a former holder may have left). */
   displayNameOf: (userId: string) => string | null;
 }) {
-  const { db, audit, outbox, clock, staff, notifications } = deps;
+  const { db, writer, clock, staff, notifications } = deps;
   const casesByIds = db.prepare<[string], AssignableCase>(
     `SELECT ${CASE_COLUMNS} FROM applications WHERE id IN (SELECT value FROM json_each(?))`,
   );
-  const setAssignee = db.prepare<[string, string, string]>(
-    'UPDATE applications SET assignee_id = ?, updated_at = ? WHERE id = ?',
-  );
-  // The former holder's claim would keep the new assignee from working the case.
-  const setAssigneeReleasingClaim = db.prepare<[string, string, string]>(`
-    UPDATE applications SET assignee_id = ?, updated_at = ?, claimed_by = NULL,
-      claim_activity_at = NULL
-    WHERE id = ?`);
-  const insertHistory = db.prepare(`
-    INSERT INTO history_events (application_id, at, actor_id, kind, details_json)
-    VALUES (?, ?, ?, 'assigned', ?)`);
+  /** A supervisor of the case's office: the writer's gate, after the assignment rules. */
+  const supervisorGate: CaseGate = ({ context }) =>
+    context.role === 'superviseur'
+      ? checkCaseWork(context)
+      : {
+          allowed: false,
+          code: 'forbidden_role',
+          reason: 'Seul un superviseur du bureau peut affecter un dossier.',
+        };
 
   function personOf(userId: string, names: Map<string, string>): PersonRef {
     let displayName = names.get(userId);
@@ -90,7 +87,7 @@ export function createCaseAssigner(deps: {
       names: Map<string, string>,
       result: AssignmentResult,
     ): void => {
-      const at = clock.now().toISOString();
+      const at = clock.now().toISOString(); // for the notifications; the writer dates the rest
       const rows = new Map(
         casesByIds
           .all(JSON.stringify(chunk.map((request) => request.caseId)))
@@ -125,40 +122,39 @@ export function createCaseAssigner(deps: {
           row.claimed_by !== null && row.claimed_by !== member.userId
             ? personOf(row.claimed_by, names)
             : null;
-        (releasedClaimOf ? setAssigneeReleasingClaim : setAssignee).run(member.userId, at, row.id);
         const released = releasedClaimOf ? { releasedClaimOf } : {};
-        insertHistory.run(
-          row.id,
-          at,
-          supervisor.id,
-          JSON.stringify({ from, to: assignee, ...released }),
-        );
-        audit.append({
-          at,
-          actorId: supervisor.id,
-          officeCode: row.office_code,
-          action: 'case.assigned',
-          entityType: 'application',
-          entityId: row.id,
-          summary: {
-            from: from?.id ?? null,
-            to: assignee.id,
-            ...(releasedClaimOf ? { releasedClaimOf: releasedClaimOf.id } : {}),
-          },
-        });
-        outbox.enqueueAction(
-          {
-            applicationId: row.id,
-            kind: 'case.assigned',
-            payload: { assignee, by, ...(from ? { previousAssignee: from } : {}) },
-          },
-          at,
-        );
-        if (member.userId !== supervisor.id) {
-          notifications.caseAssigned(member.userId, row.id, supervisor.id, at);
-          if (!result.notifiedUserIds.includes(member.userId)) {
-            result.notifiedUserIds.push(member.userId);
-          }
+        try {
+          writer.change(row.id, supervisor, supervisorGate, () => {
+            if (member.userId !== supervisor.id) {
+              notifications.caseAssigned(member.userId, row.id, supervisor.id, at);
+            }
+            return {
+              history: 'assigned',
+              details: { from, to: assignee, ...released },
+              // The former holder's claim would keep the new assignee from working the case.
+              set: releasedClaimOf
+                ? { assignee_id: member.userId, claimed_by: null, claim_activity_at: null }
+                : { assignee_id: member.userId },
+              audit: {
+                summary: {
+                  from: from?.id ?? null,
+                  to: assignee.id,
+                  ...(releasedClaimOf ? { releasedClaimOf: releasedClaimOf.id } : {}),
+                },
+              },
+              portalEvent: {
+                kind: 'case.assigned',
+                payload: { assignee, by, ...(from ? { previousAssignee: from } : {}) },
+              },
+            };
+          });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          skip(error.message);
+          continue;
+        }
+        if (member.userId !== supervisor.id && !result.notifiedUserIds.includes(member.userId)) {
+          result.notifiedUserIds.push(member.userId);
         }
         result.assigned += 1;
         result.changedIds.push(row.id);

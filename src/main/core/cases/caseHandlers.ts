@@ -11,6 +11,7 @@ import type { InboxQueries } from '../inbox/inboxQueries';
 import type { CaseSyncState } from '../../../shared/api/syncTypes';
 import type { CaseRecordStore } from './caseRecordStore';
 import type { CaseReviewQueries } from './caseReviewQueries';
+import type { CaseActions } from './caseActions';
 import type { CaseWorkflowActions } from './caseWorkflowActions';
 
 type CaseHandlerNames =
@@ -23,7 +24,9 @@ type CaseHandlerNames =
   | 'cases.approve'
   | 'cases.reject'
   | 'cases.signOff'
-  | 'cases.confirmPortalChanges';
+  | 'cases.confirmPortalChanges'
+  | 'cases.resolveConflict'
+  | 'notes.add';
 
 function userOf(context: CallContext): CurrentUser {
   // The dispatcher already refused anonymous calls to staff methods; this narrows the type.
@@ -39,12 +42,14 @@ export function createCaseHandlers(deps: {
   records: CaseRecordStore;
   review: CaseReviewQueries;
   actions: CaseWorkflowActions;
+  notes: CaseActions;
+  resolveConflict: (id: string, keep: 'portal' | 'local', user: CurrentUser) => void;
   syncStateOf: (id: string) => CaseSyncState;
   /** After a committed change: tell the renderers and wake the outbox. */
   changed: (id: string) => void;
-}): Pick<Handlers, CaseHandlerNames> & {
-  getCase(id: string, user: CurrentUser | null): CaseDetail;
-} {
+  /** A whole sync (pull and push), not only the outbox. */
+  syncNow: () => void;
+}): Pick<Handlers, CaseHandlerNames> {
   const { inbox, catalog, clock, records } = deps;
   const recordOf = deps.db.prepare<[string], { record_json: string }>(
     'SELECT record_json FROM applications WHERE id = ?',
@@ -86,7 +91,6 @@ export function createCaseHandlers(deps: {
 
   const { actions } = deps;
   return {
-    getCase,
     'cases.get': ({ id }, context) => getCase(id, context.user),
     'cases.claim': act(({ id }, user) => actions.claim(id, user)),
     'cases.release': act(({ id }, user) => actions.release(id, user)),
@@ -105,5 +109,20 @@ export function createCaseHandlers(deps: {
       actions.signOff(id, decision, comment, user),
     ),
     'cases.confirmPortalChanges': act(({ id }, user) => actions.confirmPortalChanges(id, user)),
+    'cases.resolveConflict': ({ id, keep }, context) => {
+      const answer = act<{ id: string }>((_input, user) => deps.resolveConflict(id, keep, user))(
+        { id },
+        context,
+      );
+      // A sync, not just a push: requeued actions go out, and when the conflict came from a
+      // refusal before the portal's version was pulled, that version comes in now.
+      deps.syncNow();
+      return answer;
+    },
+    'notes.add': ({ applicationId, body }, context) => {
+      const added = deps.notes.addNote(applicationId, body, userOf(context));
+      deps.changed(applicationId);
+      return added;
+    },
   };
 }

@@ -1,49 +1,23 @@
 import type Database from 'better-sqlite3';
-import type { CaseDecision, PersonRef } from '../../../shared/api/caseTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import type { ProcedureDefinition } from '../../../shared/catalog/procedureSchema';
-import { isOpenStatus, type CaseStatus } from '../../../shared/domain/caseStatus';
+import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import {
   checkAction,
   checkConfirmPortalChanges,
   type WorkflowAction,
 } from '../../../shared/domain/caseWorkflow';
-import type { PortalEventKind } from '../../../shared/portal/portalEventKinds';
 import { DomainError } from '../api/domainError';
-import type { AuditLog } from '../audit/auditLog';
-import type { Catalog } from '../catalog/loadCatalog';
 import type { Clock } from '../clock';
-import type { Outbox } from '../sync/outbox';
-import {
-  unconfirmedPortalChangesOf,
-  type CaseRecordStore,
-  type CaseWorkflowRow,
-} from './caseRecordStore';
+import { unconfirmedPortalChangesOf, type CaseWorkflowRow } from './caseRecordStore';
+import { personOf, type CaseChange, type CaseWriter } from './caseWriter';
 
 /**
- * The clerk's and the supervisor's actions on a case. Each one asks the shared state machine
- * first, then writes the case's new state, its history line, its audit row and (for what the
- * portal must know) its outbox row in one transaction.
+ * The clerk's and the supervisor's actions on a case: each one a transition of the shared state
+ * machine, written by the case writer (check, row, history, audit, outbox in one transaction).
  */
 
-interface Change {
-  history: string;
-  details: Record<string, unknown>;
-  /** Columns to set besides status / is_open. */
-  set?: Partial<Record<WritableColumn, string | number | null>>;
-  decision?: Omit<CaseDecision, 'at' | 'by'>;
-  portalEvent?: { kind: PortalEventKind; payload: Record<string, unknown> };
-}
-
-type WritableColumn =
-  | 'assignee_id'
-  | 'claimed_by'
-  | 'claim_activity_at'
-  | 'signoff_requested_by'
-  | 'info_requested_at'
-  | 'portal_changes_json';
-
-const person = (user: CurrentUser): PersonRef => ({ id: user.id, displayName: user.displayName });
+const person = personOf;
 
 function unknownCodes(given: string[], known: Iterable<string>): string[] {
   const valid = new Set(known);
@@ -63,158 +37,64 @@ function requireKnown(given: string[], known: Iterable<string>, unknownLabel: st
 
 export function createCaseWorkflowActions(deps: {
   db: Database.Database;
-  records: CaseRecordStore;
-  catalog: Catalog;
-  outbox: Outbox;
-  audit: AuditLog;
+  writer: CaseWriter;
   clock: Clock;
-  claimTimeoutMinutes: number;
   displayNameOf: (userId: string) => string | null;
 }) {
-  const { db, records, catalog, outbox, audit, clock } = deps;
-  const insertHistory = db.prepare(`
-    INSERT INTO history_events (application_id, at, actor_id, kind, from_status, to_status, details_json)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const { db, writer, clock } = deps;
   const upsertTick = db.prepare(`
     INSERT INTO checklist_ticks (application_id, item_id, checked, by_user_id, at)
     VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (application_id, item_id) DO UPDATE
       SET checked = excluded.checked, by_user_id = excluded.by_user_id, at = excluded.at`);
-  const statements = new Map<string, Database.Statement>();
 
-  function update(id: string, columns: Record<string, string | number | null>): void {
-    const names = Object.keys(columns).sort();
-    const sql = `UPDATE applications SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`;
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      statements.set(sql, statement);
-    }
-    statement.run({ ...columns, id });
+  /** A transition of the state machine, through the case writer. */
+  function perform(
+    id: string,
+    action: WorkflowAction,
+    user: CurrentUser,
+    build: (row: CaseWorkflowRow, procedure: ProcedureDefinition, to: CaseStatus) => CaseChange,
+  ): void {
+    writer.changeNow(
+      id,
+      user,
+      ({ context }) => checkAction(context, action),
+      ({ row, procedure }, to) => build(row, procedure, to),
+    );
   }
-
-  function load(id: string): { row: CaseWorkflowRow; procedure: ProcedureDefinition } {
-    const row = records.workflowRow(id);
-    const procedure = row ? catalog.get(row.procedure_code) : undefined;
-    if (!row || !procedure) {
-      throw new DomainError(
-        'not_found',
-        "Ce dossier n'existe pas dans le cache local. Synchronisez puis réessayez.",
-      );
-    }
-    return { row, procedure };
-  }
-
-  /** One transaction: check, write the case, history, audit and outbox together. */
-  const perform = db.transaction(
-    (
-      id: string,
-      action: WorkflowAction,
-      user: CurrentUser,
-      build: (row: CaseWorkflowRow, procedure: ProcedureDefinition, to: CaseStatus) => Change,
-    ): void => {
-      const now = clock.now();
-      const at = now.toISOString();
-      const { row, procedure } = load(id);
-      const context = records.contextFor(row, procedure, user, now, deps.claimTimeoutMinutes);
-      const check = checkAction(context, action);
-      if (!check.allowed) {
-        const code = check.code === 'forbidden_role' ? 'forbidden' : 'workflow_refused';
-        throw new DomainError(code, check.reason);
-      }
-      const change = build(row, procedure, check.to);
-      const columns: Record<string, string | number | null> = {
-        updated_at: at,
-        ...change.set,
-      };
-      if (check.to !== row.status) {
-        columns.status = check.to;
-        columns.is_open = isOpenStatus(check.to) ? 1 : 0;
-      }
-      if (check.to !== row.status && (check.to === 'approved' || check.to === 'rejected')) {
-        // For the dashboard; a signed-off decision counts for the clerk who proposed it.
-        columns.decided_at = at;
-        columns.decided_by =
-          action === 'signOffApprove' ? (row.signoff_requested_by ?? user.id) : user.id;
-      }
-      if (change.decision) {
-        const decision: CaseDecision = { ...change.decision, at, by: person(user) };
-        columns.decision_json = JSON.stringify(decision);
-      }
-      update(id, columns);
-      const statusChanged = check.to !== row.status;
-      insertHistory.run(
-        id,
-        at,
-        user.id,
-        change.history,
-        statusChanged ? row.status : null,
-        statusChanged ? check.to : null,
-        JSON.stringify(change.details),
-      );
-      audit.append({
-        at,
-        actorId: user.id,
-        officeCode: row.office_code,
-        action: `case.${change.history}`,
-        entityType: 'application',
-        entityId: id,
-        summary: { from: row.status, to: check.to, ...change.details },
-      });
-      if (change.portalEvent) {
-        outbox.enqueueAction({ applicationId: id, ...change.portalEvent }, at);
-      }
-    },
-  );
 
   /**
    * A person checked what the portal changed after the decision (issue 13): the changes stop
    * blocking sign-off and issuing. Internal work: history and audit, nothing for the portal.
    */
-  const confirmPortalChanges = db.transaction((id: string, user: CurrentUser): void => {
-    const now = clock.now();
-    const at = now.toISOString();
-    const { row, procedure } = load(id);
-    const context = records.contextFor(row, procedure, user, now, deps.claimTimeoutMinutes);
-    const check = checkConfirmPortalChanges(context, row.assignee_id);
-    if (!check.allowed) {
-      const code =
-        check.code === 'forbidden_role' || check.code === 'claimed_by_other'
-          ? 'forbidden'
-          : 'workflow_refused';
-      throw new DomainError(code, check.reason);
-    }
-    const confirmed = unconfirmedPortalChangesOf(row)!;
-    update(id, { portal_changes_json: null, updated_at: at });
-    const details = {
-      version: confirmed.version,
-      changes: confirmed.changes,
-      omitted: confirmed.omitted,
-    };
-    insertHistory.run(
+  function confirmPortalChanges(id: string, user: CurrentUser): void {
+    writer.changeNow(
       id,
-      at,
-      user.id,
-      'portal_changes_confirmed',
-      null,
-      null,
-      JSON.stringify(details),
-    );
-    audit.append({
-      at,
-      actorId: user.id,
-      officeCode: row.office_code,
-      action: 'case.portal_changes_confirmed',
-      entityType: 'application',
-      entityId: id,
-      summary: {
-        status: row.status,
-        version: confirmed.version,
-        paths: confirmed.changes.map((change) => change.path),
-        omitted: confirmed.omitted,
+      user,
+      ({ context, row }) => checkConfirmPortalChanges(context, row.assignee_id),
+      ({ row }) => {
+        const confirmed = unconfirmedPortalChangesOf(row)!;
+        return {
+          history: 'portal_changes_confirmed',
+          details: {
+            version: confirmed.version,
+            changes: confirmed.changes,
+            omitted: confirmed.omitted,
+          },
+          set: { portal_changes_json: null },
+          audit: {
+            summary: {
+              status: row.status,
+              version: confirmed.version,
+              paths: confirmed.changes.map((change) => change.path),
+              omitted: confirmed.omitted,
+            },
+          },
+        };
       },
-    });
-  });
+      ['forbidden_role', 'claimed_by_other'],
+    );
+  }
 
   const claimed = (user: CurrentUser, at: string) => ({
     claimed_by: user.id,
@@ -223,9 +103,7 @@ export function createCaseWorkflowActions(deps: {
   });
 
   return {
-    confirmPortalChanges(id: string, user: CurrentUser): void {
-      confirmPortalChanges.immediate(id, user);
-    },
+    confirmPortalChanges,
 
     claim(id: string, user: CurrentUser): void {
       perform(id, 'claim', user, () => ({
@@ -394,6 +272,8 @@ export function createCaseWorkflowActions(deps: {
         if (decision === 'approve') {
           return {
             history: 'signoff_approved',
+            // The dashboard credits a signed-off decision to the clerk who proposed it.
+            decidedBy: row.signoff_requested_by ?? user.id,
             details: comment ? { comment } : {},
             decision: {
               kind: 'approved',

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ReplyChanges } from '../../../shared/api/caseTypes';
 import { isoDateOf, type WorkingCalendar } from '../../../shared/calendar/workingDays';
+import { dueDateOf } from '../../../shared/domain/deadline';
 import type { PortalApplication } from '../../../shared/portal/portalApplication';
 import type { PortalTransition } from './applicationsRepository';
 
@@ -31,11 +32,24 @@ export function describeReply(
 
 const DECIDED = new Set(['approved', 'issued', 'rejected']);
 
-export function createPortalTransitionHook(db: Database.Database, calendar: WorkingCalendar) {
+export function createPortalTransitionHook(
+  db: Database.Database,
+  calendar: WorkingCalendar,
+  slaWorkingDaysOf: (procedureCode: string) => number,
+) {
   const waiting = db.prepare<
     [string],
-    { record_json: string; info_requested_at: string | null; due_date: string }
-  >('SELECT record_json, info_requested_at, due_date FROM applications WHERE id = ?');
+    {
+      record_json: string;
+      info_requested_at: string | null;
+      submitted_at: string;
+      procedure_code: string;
+      sla_paused_days: number;
+    }
+  >(
+    `SELECT record_json, info_requested_at, submitted_at, procedure_code, sla_paused_days
+       FROM applications WHERE id = ?`,
+  );
   const resume = db.prepare(`
     UPDATE applications SET due_date = ?, sla_paused_days = sla_paused_days + ?,
       info_requested_at = NULL
@@ -78,7 +92,13 @@ export function createPortalTransitionHook(db: Database.Database, calendar: Work
           ),
         )
       : 0;
-    resume.run(calendar.addWorkingDays(row.due_date, pausedDays), pausedDays, record.id);
+    const dueDate = dueDateOf(
+      calendar,
+      row.submitted_at,
+      slaWorkingDaysOf(row.procedure_code),
+      row.sla_paused_days + pausedDays,
+    );
+    resume.run(dueDate, pausedDays, record.id);
     const before = JSON.parse(row.record_json) as PortalApplication;
     return { changes: describeReply(before, record), pausedWorkingDays: pausedDays };
   };

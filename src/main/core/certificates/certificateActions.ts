@@ -1,32 +1,26 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { CurrentUser } from '../../../shared/api/types';
+import { checkCaseWork } from '../../../shared/domain/caseWorkflow';
 import { DomainError } from '../api/domainError';
-import type { AuditLog } from '../audit/auditLog';
+import { personOf, type CaseGate, type CaseWriter } from '../cases/caseWriter';
 import type { Clock } from '../clock';
-import type { Outbox } from '../sync/outbox';
 import type { CertificateDocument, DuplicateMark } from './certificateDocument';
 import { documentOf, type CertificateListRow, type CertificateStore } from './certificateStore';
 import { frenchDate, isoDay } from './frenchFormat';
 
 /**
- * Revocation and duplicates. A revocation changes the row, and writes the case's history line,
- * the audit row and the outbox row for the portal in one transaction. A duplicate is rendered on
+ * Revocation and duplicates, through the case writer. A revocation changes the row, and writes
+ * the case's history line, the audit row and the outbox row for the portal in one transaction. A duplicate is rendered on
  * demand (same number and QR code, marked DUPLICATA with the reprint date) and recorded with
  * its own history line and audit row; it is not sent to the portal.
  */
 export function createCertificateActions(deps: {
-  db: Database.Database;
   store: CertificateStore;
-  outbox: Outbox;
-  audit: AuditLog;
+  writer: CaseWriter;
   clock: Clock;
   render: (document: CertificateDocument, duplicate: DuplicateMark & { at: string }) => Buffer;
 }) {
-  const { db, store, outbox, audit, clock } = deps;
-  const insertHistory = db.prepare(`
-    INSERT INTO history_events (application_id, at, actor_id, kind, details_json)
-    VALUES (?, ?, ?, ?, ?)`);
+  const { store, writer, clock } = deps;
 
   function load(id: string): CertificateListRow {
     const row = store.get(id);
@@ -45,72 +39,73 @@ export function createCertificateActions(deps: {
     }
   }
 
-  const revoke = db.transaction((id: string, reason: string, user: CurrentUser): void => {
-    const row = load(id);
-    sameOffice(row, user, 'révoquer');
-    if (row.status === 'revoked') {
-      throw new DomainError('conflict', 'Ce certificat est déjà révoqué.');
-    }
-    const at = clock.now().toISOString();
-    store.revoke(id, at, user.id, reason);
-    const details = { certificateId: id, number: row.number, reason };
-    insertHistory.run(
-      row.application_id,
-      at,
-      user.id,
-      'certificate_revoked',
-      JSON.stringify(details),
-    );
-    audit.append({
-      at,
-      actorId: user.id,
-      officeCode: row.office_code,
-      action: 'certificate.revoked',
-      entityType: 'certificate',
-      entityId: id,
-      summary: { ...details, applicationId: row.application_id },
-    });
-    outbox.enqueueAction(
-      {
-        applicationId: row.application_id,
-        kind: 'certificate.revoked',
-        payload: {
-          number: row.number,
-          reason,
-          revokedAt: at,
-          revokedBy: { id: user.id, displayName: user.displayName },
-        },
-      },
-      at,
-    );
-  });
+  /** The certificate's office may revoke or reprint it; refused as another office's case is. */
+  const caseGate: CaseGate = ({ context }) => checkCaseWork(context);
+  const OTHER_OFFICE_FORBIDDEN = ['forbidden_role', 'other_office'] as const;
 
-  const recordDuplicate = db.transaction(
-    (row: CertificateListRow, user: CurrentUser, at: string, sha256: string) => {
-      store.recordDuplicate(row.id, at, user.id, sha256);
-      const details = { certificateId: row.id, number: row.number, sha256 };
-      insertHistory.run(
-        row.application_id,
-        at,
-        user.id,
-        'certificate_reprinted',
-        JSON.stringify(details),
-      );
-      audit.append({
-        at,
-        actorId: user.id,
-        officeCode: row.office_code,
-        action: 'certificate.reprinted',
-        entityType: 'certificate',
-        entityId: row.id,
-        summary: { ...details, applicationId: row.application_id },
-      });
-    },
-  );
+  function revoke(id: string, reason: string, user: CurrentUser): void {
+    const certificate = load(id);
+    writer.changeNow(
+      certificate.application_id,
+      user,
+      caseGate,
+      ({ at }) => {
+        const row = load(id); // read again inside the transaction
+        sameOffice(row, user, 'révoquer');
+        if (row.status === 'revoked') {
+          throw new DomainError('conflict', 'Ce certificat est déjà révoqué.');
+        }
+        store.revoke(id, at, user.id, reason);
+        const details = { certificateId: id, number: row.number, reason };
+        return {
+          history: 'certificate_revoked',
+          details,
+          audit: {
+            action: 'certificate.revoked',
+            entity: { type: 'certificate', id },
+            summary: { ...details, applicationId: row.application_id },
+          },
+          portalEvent: {
+            kind: 'certificate.revoked',
+            payload: { number: row.number, reason, revokedAt: at, revokedBy: personOf(user) },
+          },
+        };
+      },
+      OTHER_OFFICE_FORBIDDEN,
+    );
+  }
+
+  /** A duplicate is recorded (history, audit), not sent to the portal. */
+  function recordDuplicate(
+    row: CertificateListRow,
+    user: CurrentUser,
+    at: string,
+    sha256: string,
+  ): void {
+    writer.changeNow(
+      row.application_id,
+      user,
+      caseGate,
+      () => {
+        store.recordDuplicate(row.id, at, user.id, sha256);
+        const details = { certificateId: row.id, number: row.number, sha256 };
+        return {
+          history: 'certificate_reprinted',
+          details,
+          audit: {
+            action: 'certificate.reprinted',
+            entity: { type: 'certificate', id: row.id },
+            summary: { ...details, applicationId: row.application_id },
+          },
+        };
+      },
+      OTHER_OFFICE_FORBIDDEN,
+    );
+  }
 
   return {
     revoke(id: string, reason: string, user: CurrentUser): CertificateListRow {
-      revoke.immediate(id, reason, user);
+      revoke(id, reason, user);
       return load(id);
     },
     /** Renders and records a duplicate; returns its bytes. */

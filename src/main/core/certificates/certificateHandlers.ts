@@ -5,8 +5,8 @@ import { DomainError } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Catalog } from '../catalog/loadCatalog';
 import type { CaseRecordStore } from '../cases/caseRecordStore';
+import type { CaseWriter } from '../cases/caseWriter';
 import type { Clock } from '../clock';
-import type { Outbox } from '../sync/outbox';
 import { createCertificateActions } from './certificateActions';
 import { createCertificateFiles } from './certificateFiles';
 import { renderCertificatePdf } from './certificatePdf';
@@ -49,10 +49,10 @@ export function createCertificateHandlers(deps: {
   templates: CertificateTemplates;
   catalog: Catalog;
   records: CaseRecordStore;
-  outbox: Outbox;
+  /** Every change to a case (issuing, revoking, reprinting) goes through it. */
+  writer: CaseWriter;
   audit: AuditLog;
   clock: Clock;
-  claimTimeoutMinutes: number;
   log: (message: string, error?: unknown) => void;
   /** After a committed change to a case: tell the renderers and wake the outbox. */
   changed: (caseId: string) => void;

@@ -4,11 +4,9 @@ import type { CurrentUser } from '../../../shared/api/types';
 import { checkAction } from '../../../shared/domain/caseWorkflow';
 import type { PortalApplication } from '../../../shared/portal/portalApplication';
 import { DomainError } from '../api/domainError';
-import type { AuditLog } from '../audit/auditLog';
-import type { Catalog } from '../catalog/loadCatalog';
 import type { CaseRecordStore } from '../cases/caseRecordStore';
+import { personOf, type CaseWriter } from '../cases/caseWriter';
 import type { Clock } from '../clock';
-import type { Outbox } from '../sync/outbox';
 import type { CertificateDocument } from './certificateDocument';
 import { certificateDocument, certificateFacts } from './certificateFacts';
 import { searchText, type CertificateStore } from './certificateStore';
@@ -18,7 +16,7 @@ import { signQrText } from './qrPayload';
 import type { OfficeKey, SigningKeys } from './signingKeys';
 
 /**
- * Approved → issued, in one SQLite transaction: the state machine's check, the next number,
+ * Approved → issued, in one SQLite transaction of the case writer: the state machine's check, the next number,
  * the signed QR payload, the rendered PDF (PDFKit renders synchronously, so its bytes and their
  * SHA-256 are known before the commit), the certificate row with everything needed to render it
  * again, the case's new status, its history line, the audit row and the outbox row that gives
@@ -42,15 +40,12 @@ export interface IssuedCertificate {
 export function createCertificateIssuer(deps: {
   db: Database.Database;
   records: CaseRecordStore;
-  catalog: Catalog;
   templates: CertificateTemplates;
   keys: SigningKeys;
   numbering: Numbering;
   store: CertificateStore;
-  outbox: Outbox;
-  audit: AuditLog;
+  writer: CaseWriter;
   clock: Clock;
-  claimTimeoutMinutes: number;
   render: (document: CertificateDocument) => Buffer;
   /**
    * The office part of the number for a case's office: the administrator's numbering code for
@@ -59,16 +54,10 @@ export function createCertificateIssuer(deps: {
    */
   numberingCodeOf?: (officeCode: string) => string;
 }) {
-  const { db, records, catalog, templates, keys, numbering, store, outbox, audit, clock } = deps;
+  const { db, records, templates, keys, numbering, store, writer, clock } = deps;
   const recordOf = db.prepare<[string], { record_json: string; reference: string }>(
     'SELECT record_json, reference FROM applications WHERE id = ?',
   );
-  const markIssued = db.prepare(
-    "UPDATE applications SET status = 'issued', is_open = 0, updated_at = ? WHERE id = ? AND status = 'approved'",
-  );
-  const insertHistory = db.prepare(`
-    INSERT INTO history_events (application_id, at, actor_id, kind, from_status, to_status, details_json)
-    VALUES (?, ?, ?, 'certificate_issued', ?, 'issued', ?)`);
 
   const notFound = () =>
     new DomainError(
@@ -76,114 +65,109 @@ export function createCertificateIssuer(deps: {
       "Ce dossier n'existe pas dans le cache local. Synchronisez puis réessayez.",
     );
 
-  const issueInTransaction = db.transaction(
-    (caseId: string, user: CurrentUser, key: OfficeKey | null): IssuedCertificate => {
-      const now = clock.now();
-      const at = now.toISOString();
-      const row = records.workflowRow(caseId);
-      const procedure = row ? catalog.get(row.procedure_code) : undefined;
-      const stored = recordOf.get(caseId);
-      if (!row || !procedure || !stored) throw notFound();
-      const check = checkAction(
-        records.contextFor(row, procedure, user, now, deps.claimTimeoutMinutes),
-        'issueCertificate',
-      );
-      if (!check.allowed) {
-        throw new DomainError(
-          check.code === 'forbidden_role' ? 'forbidden' : 'workflow_refused',
-          check.reason,
+  const issueInTransaction = (
+    caseId: string,
+    user: CurrentUser,
+    key: OfficeKey | null,
+  ): IssuedCertificate => {
+    let issued = undefined as IssuedCertificate | undefined; // set inside the transaction
+    writer.changeNow(
+      caseId,
+      user,
+      ({ context }) => checkAction(context, 'issueCertificate'),
+      ({ row, procedure, at }) => {
+        const now = new Date(at);
+        const stored = recordOf.get(caseId);
+        if (!stored || !key || key.officeCode !== row.office_code) throw notFound();
+        const year = now.getUTCFullYear();
+        const { number, seq } = numbering.allocate(
+          { code: procedure.code, prefix: procedure.certificate.numberPrefix },
+          year,
+          row.office_code,
+          deps.numberingCodeOf?.(row.office_code),
         );
-      }
-      if (!key || key.officeCode !== row.office_code) throw notFound();
-      const year = now.getUTCFullYear();
-      const { number, seq } = numbering.allocate(
-        { code: procedure.code, prefix: procedure.certificate.numberPrefix },
-        year,
-        row.office_code,
-        deps.numberingCodeOf?.(row.office_code),
-      );
-      const template = templates.get(procedure.code);
-      const context = { record: JSON.parse(stored.record_json) as PortalApplication, procedure };
-      const issue = {
-        number,
-        issuedAt: now,
-        officeCode: row.office_code,
-        issuedBy: { id: user.id, displayName: user.displayName },
-        keyId: key.keyId,
-      };
-      const facts = certificateFacts(template, context, issue);
-      const qrText = signQrText(facts, key.privateKey);
-      const document = certificateDocument(
-        template,
-        templates.layout,
-        context,
-        issue,
-        facts,
-        qrText,
-      );
-      const pdf = deps.render(document);
-      const digest = sha256(pdf);
-      const id = randomUUID();
+        const template = templates.get(procedure.code);
+        const context = { record: JSON.parse(stored.record_json) as PortalApplication, procedure };
+        const issue = {
+          number,
+          issuedAt: now,
+          officeCode: row.office_code,
+          issuedBy: personOf(user),
+          keyId: key.keyId,
+        };
+        const facts = certificateFacts(template, context, issue);
+        const qrText = signQrText(facts, key.privateKey);
+        const document = certificateDocument(
+          template,
+          templates.layout,
+          context,
+          issue,
+          facts,
+          qrText,
+        );
+        const pdf = deps.render(document);
+        const digest = sha256(pdf);
+        const id = randomUUID();
 
-      store.insert({
-        id,
-        number,
-        application_id: caseId,
-        reference: stored.reference,
-        procedure_code: procedure.code,
-        office_code: row.office_code,
-        year,
-        seq,
-        holder_name: facts.holder,
-        search_text: searchText(number, facts.holder, stored.reference),
-        issued_at: at,
-        expires_on: facts.expiresOn,
-        issued_by: user.id,
-        key_id: key.keyId,
-        qr_text: qrText,
-        facts_json: JSON.stringify(document),
-        sha256: digest,
-        size: pdf.length,
-      });
-      if (markIssued.run(at, caseId).changes !== 1) throw notFound();
-      const details = { certificateId: id, number };
-      insertHistory.run(caseId, at, user.id, row.status, JSON.stringify(details));
-      audit.append({
-        at,
-        actorId: user.id,
-        officeCode: row.office_code,
-        action: 'case.certificate_issued',
-        entityType: 'application',
-        entityId: caseId,
-        summary: { from: row.status, to: 'issued', ...details, sha256: digest, keyId: key.keyId },
-      });
-      outbox.enqueueAction(
-        {
-          applicationId: caseId,
-          kind: 'certificate.issued',
-          payload: {
-            number,
-            procedureCode: procedure.code,
-            holder: facts.holder,
-            issuedAt: at,
-            expiresOn: facts.expiresOn,
-            keyId: key.keyId,
-            qrText,
-            issuedBy: issue.issuedBy,
-            document: {
-              fileName: `${number}.pdf`,
-              mimeType: 'application/pdf',
-              size: pdf.length,
+        store.insert({
+          id,
+          number,
+          application_id: caseId,
+          reference: stored.reference,
+          procedure_code: procedure.code,
+          office_code: row.office_code,
+          year,
+          seq,
+          holder_name: facts.holder,
+          search_text: searchText(number, facts.holder, stored.reference),
+          issued_at: at,
+          expires_on: facts.expiresOn,
+          issued_by: user.id,
+          key_id: key.keyId,
+          qr_text: qrText,
+          facts_json: JSON.stringify(document),
+          sha256: digest,
+          size: pdf.length,
+        });
+        issued = { id, number, year, pdf, sha256: digest };
+        const details = { certificateId: id, number };
+        return {
+          history: 'certificate_issued',
+          details,
+          audit: {
+            summary: {
+              from: row.status,
+              to: 'issued',
+              ...details,
               sha256: digest,
-              base64: pdf.toString('base64'),
+              keyId: key.keyId,
             },
           },
-        },
-        at,
-      );
-      return { id, number, year, pdf, sha256: digest };
-    },
-  );
+          portalEvent: {
+            kind: 'certificate.issued',
+            payload: {
+              number,
+              procedureCode: procedure.code,
+              holder: facts.holder,
+              issuedAt: at,
+              expiresOn: facts.expiresOn,
+              keyId: key.keyId,
+              qrText,
+              issuedBy: issue.issuedBy,
+              document: {
+                fileName: `${number}.pdf`,
+                mimeType: 'application/pdf',
+                size: pdf.length,
+                sha256: digest,
+                base64: pdf.toString('base64'),
+              },
+            },
+          },
+        };
+      },
+    );
+    return issued!;
+  };
 
   return {
     /** Issues the case's certificate and stores its PDF; returns the certificate's id. */
@@ -198,7 +182,7 @@ export function createCertificateIssuer(deps: {
       // Another office's case is refused by the state machine: no key is made for it.
       const key =
         office === user.officeCode ? keys.officeKey(office, clock.now().toISOString()) : null;
-      const issued = issueInTransaction.immediate(caseId, user, key);
+      const issued = issueInTransaction(caseId, user, key);
       try {
         store.writeFile(issued, issued.pdf);
         store.markStored(issued.id, issued.sha256, issued.pdf.length);

@@ -1,14 +1,14 @@
-import type Database from 'better-sqlite3';
 import type { CurrentUser } from '../../../shared/api/types';
+import { checkCaseWork } from '../../../shared/domain/caseWorkflow';
 import { DomainError } from '../api/domainError';
-import type { AuditLog } from '../audit/auditLog';
 import type { ApplicationsRepository } from '../cases/applicationsRepository';
-import type { Clock } from '../clock';
+import type { CaseWriter } from '../cases/caseWriter';
 import type { Conflicts } from './conflicts';
 import type { Outbox } from './outbox';
 
 /**
- * The clerk's decision on a conflict, in one transaction.
+ * The clerk's decision on a conflict, through the case writer: any clerk or supervisor of the
+ * case's office (never another office's: keeping the portal cancels the office's queued work).
  *
  * - keep 'portal': the portal's newer version becomes the case (status, fields, office), and the
  *   case's undelivered or refused actions are cancelled: kept in the outbox as 'cancelled' for
@@ -19,57 +19,54 @@ import type { Outbox } from './outbox';
  *   case is withdrawn, say), the case comes back in conflict and only 'portal' remains sensible.
  */
 export function createConflictResolution(deps: {
-  db: Database.Database;
+  writer: CaseWriter;
   conflicts: Conflicts;
   outbox: Outbox;
   applications: ApplicationsRepository;
-  audit: AuditLog;
-  clock: Clock;
 }) {
-  const { db, conflicts, outbox, applications, audit, clock } = deps;
-  const officeOf = db.prepare<[string], { office_code: string }>(
-    'SELECT office_code FROM applications WHERE id = ?',
-  );
+  const { writer, conflicts, outbox, applications } = deps;
 
-  return db.transaction((id: string, keep: 'portal' | 'local', user: CurrentUser): void => {
-    const conflict = conflicts.read(id);
-    if (!conflict) {
-      throw new DomainError(
-        'conflict',
-        "Ce dossier n'est pas (ou plus) en conflit avec le portail.",
-      );
-    }
-    const now = clock.now().toISOString();
-    const incoming =
-      conflict.portal && conflict.incoming
-        ? { record: conflict.portal, ...conflict.incoming }
-        : null;
-    let cancelled = 0;
-    let requeued = 0;
-    if (keep === 'portal') {
-      if (incoming) applications.takePortalVersion(incoming, now);
-      cancelled = outbox.cancelOpen(id);
-    } else {
-      if (incoming) applications.acknowledgePortalVersion(incoming, now);
-      requeued = outbox.requeueOpen(id);
-    }
-    conflicts.clear(id);
-    const details = {
-      keep,
-      reason: conflict.reason,
-      portalVersion: conflict.portal?.version ?? null,
-      cancelled,
-      requeued,
-    };
-    conflicts.historyResolved(id, now, user.id, details);
-    audit.append({
-      at: now,
-      actorId: user.id,
-      officeCode: officeOf.get(id)?.office_code ?? null,
-      action: 'conflict.resolved',
-      entityType: 'application',
-      entityId: id,
-      summary: details,
-    });
-  });
+  return (id: string, keep: 'portal' | 'local', user: CurrentUser): void => {
+    writer.changeNow(
+      id,
+      user,
+      ({ context }) => checkCaseWork(context),
+      ({ at }) => {
+        const conflict = conflicts.read(id);
+        if (!conflict) {
+          throw new DomainError(
+            'conflict',
+            "Ce dossier n'est pas (ou plus) en conflit avec le portail.",
+          );
+        }
+        const incoming =
+          conflict.portal && conflict.incoming
+            ? { record: conflict.portal, ...conflict.incoming }
+            : null;
+        let cancelled = 0;
+        let requeued = 0;
+        if (keep === 'portal') {
+          // The portal's version: written by the pull's writer, as if pulled now.
+          if (incoming) applications.takePortalVersion(incoming, at);
+          cancelled = outbox.cancelOpen(id);
+        } else {
+          if (incoming) applications.acknowledgePortalVersion(incoming, at);
+          requeued = outbox.requeueOpen(id);
+        }
+        conflicts.clear(id);
+        const details = {
+          keep,
+          reason: conflict.reason,
+          portalVersion: conflict.portal?.version ?? null,
+          cancelled,
+          requeued,
+        };
+        return {
+          history: 'conflict_resolved',
+          details,
+          audit: { action: 'conflict.resolved', summary: details },
+        };
+      },
+    );
+  };
 }

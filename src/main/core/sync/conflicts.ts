@@ -187,9 +187,6 @@ export function createConflicts(db: Database.Database, outbox: Outbox) {
     clear(id: string): void {
       setConflict.run(null, id);
     },
-    historyResolved(id: string, now: string, actorId: string | null, details: object): void {
-      history.run(id, now, actorId, 'conflict_resolved', JSON.stringify(details));
-    },
   };
 }
 export type Conflicts = ReturnType<typeof createConflicts>;

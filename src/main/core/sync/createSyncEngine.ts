@@ -1,15 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { CaseDetail, CurrentUser } from '../../../shared/api/types';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
-import type { AuditLog } from '../audit/auditLog';
 import type { Catalog } from '../catalog/loadCatalog';
-import { createCaseActions } from '../cases/caseActions';
 import type { ApplicationsRepository } from '../cases/applicationsRepository';
 import type { Clock } from '../clock';
 import type { EventBus } from '../eventBus';
 import { DEFAULT_TUNING, type SyncTuning } from './backoff';
 import { createCaseSyncState } from './caseSyncState';
-import { createConflictResolution } from './conflictResolution';
 import { createConflicts } from './conflicts';
 import { createDocumentDownloader } from './documentDownloader';
 import { createOutbox } from './outbox';
@@ -21,7 +17,10 @@ import { createSyncHandlers } from './syncHandlers';
 import { createSyncService } from './syncService';
 import { createSyncStateStore } from './syncStateStore';
 
-/** Builds the sync engine (pull, outbox push, documents, conflicts) and its API handlers. */
+/**
+ * Builds the sync engine (pull, outbox push, documents, conflicts) and its API handlers. A
+ * person's decisions on conflicts are case changes: `cases/`, through the case writer.
+ */
 export function createSyncEngine(deps: {
   db: Database.Database;
   dataDir: string;
@@ -29,13 +28,12 @@ export function createSyncEngine(deps: {
   catalog: Catalog;
   calendar: WorkingCalendar;
   applications: ApplicationsRepository;
-  audit: AuditLog;
   events: EventBus;
   clock: Clock;
   tuning?: Partial<SyncTuning> | undefined;
   log: (message: string, error?: unknown) => void;
 }) {
-  const { db, clock, events, applications, audit, log } = deps;
+  const { db, clock, events, applications, log } = deps;
   const tuning: SyncTuning = { ...DEFAULT_TUNING, ...deps.tuning };
   const portal = createPortalClient(deps.portal);
   const syncState = createSyncStateStore(db);
@@ -77,30 +75,11 @@ export function createSyncEngine(deps: {
     tuning,
     log,
   });
-  const caseActions = createCaseActions({ db, outbox, audit, clock });
-  const resolveConflict = createConflictResolution({
-    db,
-    conflicts,
-    outbox,
-    applications,
-    audit,
-    clock,
-  });
-
   return {
     sync,
     outbox,
+    conflicts,
     caseSyncState: createCaseSyncState(db, outbox, conflicts),
-    handlers: (getCase: (id: string, user: CurrentUser) => CaseDetail | Promise<CaseDetail>) =>
-      createSyncHandlers({
-        sync,
-        quarantine,
-        caseActions,
-        resolveConflict: (id, keep, user) => {
-          resolveConflict(id, keep, user);
-          events.emit('cases.changed', { ids: [id] });
-        },
-        getCase,
-      }),
+    handlers: createSyncHandlers({ sync, quarantine }),
   };
 }

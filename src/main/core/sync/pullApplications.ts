@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
-import { isoDateOf } from '../../../shared/calendar/workingDays';
+import { dueDateOf } from '../../../shared/domain/deadline';
 import type { Catalog } from '../catalog/loadCatalog';
 import type {
   ApplicationsRepository,
@@ -93,8 +93,12 @@ export function createPuller(deps: PullDependencies) {
           continue;
         }
         const procedure = deps.catalog.get(check.record.procedureCode);
-        const submittedOn = isoDateOf(new Date(check.record.submittedAt));
-        const dueDate = deps.calendar.addWorkingDays(submittedOn, procedure?.slaWorkingDays ?? 0);
+        const dueDate = dueDateOf(
+          deps.calendar,
+          check.record.submittedAt,
+          procedure?.slaWorkingDays ?? 0,
+          0, // a new case has not waited for the applicant yet
+        );
         valid.push({ record: check.record, officeCode: check.officeCode, dueDate });
       } catch (error) {
         refuseUnexpected(raw, error, now, outcome);

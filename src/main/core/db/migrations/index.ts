@@ -13,6 +13,7 @@ import { sql as administration } from './012_administration';
 import { sql as installation } from './013_installation';
 import { sql as hostilePortal } from './014_hostile_portal';
 import { sql as portalChanges } from './015_portal_changes';
+import { sql as holidayRecompute } from './016_holiday_recompute';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'installation', sql: installation },
   { version: 14, name: 'hostile_portal', sql: hostilePortal },
   { version: 15, name: 'portal_changes', sql: portalChanges },
+  { version: 16, name: 'holiday_recompute', sql: holidayRecompute },
 ];
