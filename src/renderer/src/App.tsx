@@ -37,7 +37,8 @@ function Screens() {
   const route = useRoute();
   const phase = useSessionStore((state) => state.phase);
   const error = useSessionStore((state) => state.error);
-  const signedIn = useSessionStore((state) => state.user !== null);
+  const userId = useSessionStore((state) => state.user?.id ?? null);
+  const signedIn = userId !== null;
   const signingOut = useSessionStore((state) => state.signingOut);
   const lastQueue = useInboxStore((state) => state.queue);
 
@@ -45,7 +46,7 @@ function Screens() {
     void useSessionStore.getState().load();
   }, []);
 
-  useLiveUpdates(signedIn);
+  useLiveUpdates(userId);
   useGlobalShortcuts(signedIn && phase === 'ready');
   useIdleLock(signedIn);
 

@@ -23,6 +23,8 @@ export function invalidateCaseLists(queryClient: QueryClient = appQueryClient): 
 }
 
 export interface LiveInvalidationOptions {
+  /** The signed-in user: a `notifications.changed` naming them refetches their notifications. */
+  userId?: string | null;
   /** A burst of changes is refetched once it has been quiet this long… */
   quietMs?: number;
   /** …or after this long at most, so a long sync still shows progress every few seconds. */
@@ -88,10 +90,16 @@ export function connectLiveInvalidation(
   const offCounts = client.on('inbox.counts', (counts) =>
     queryClient.setQueryData(apiKey('inbox.counts', {}), counts),
   );
+  const offNotifications = client.on('notifications.changed', ({ userIds }) => {
+    if (options.userId && userIds.includes(options.userId)) {
+      void queryClient.invalidateQueries({ queryKey: apiKey('notifications.list', {}) });
+    }
+  });
   return () => {
     clearTimeout(quietTimer);
     offProgress();
     offChanged();
     offCounts();
+    offNotifications();
   };
 }

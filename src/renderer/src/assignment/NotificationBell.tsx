@@ -42,7 +42,7 @@ export function NotificationBell() {
 
   const open = (item: InboxNotification) => {
     setOpened(false);
-    if (!item.read) void markRead([item.id]);
+    if (!item.read) markRead([item.id]);
     navigate({ view: 'case', id: item.caseId });
   };
 
@@ -91,7 +91,7 @@ export function NotificationBell() {
             variant="subtle"
             leftSection={<IconChecks size={14} />}
             disabled={unread === 0}
-            onClick={() => void markRead()}
+            onClick={() => markRead()}
           >
             {t('assignment.bell.markAllRead')}
           </Button>

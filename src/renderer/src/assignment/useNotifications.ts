@@ -1,64 +1,49 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { NotificationList } from '../../../shared/api/assignmentTypes';
-import { api } from '../api/api';
+import { apiKey, useApiMutation, useApiQuery } from '../api/queries';
 
 const EMPTY: NotificationList = { unread: 0, items: [] };
+const NOTIFICATIONS_KEY = apiKey('notifications.list', {});
+
+/** The list as it is once these notifications (all when `ids` is absent) are read. */
+function readOf(list: NotificationList, ids: readonly number[] | undefined): NotificationList {
+  const marked = (id: number) => !ids || ids.includes(id);
+  return {
+    // The count may cover more than the items listed: only the listed ones read are taken off.
+    unread: ids
+      ? list.unread - list.items.filter((item) => !item.read && marked(item.id)).length
+      : 0,
+    items: list.items.map((item) => (marked(item.id) ? { ...item, read: true } : item)),
+  };
+}
 
 /**
- * The signed-in user's notifications, fetched on sign-in and again whenever the core says this
- * user's notifications changed (a case assigned to them, or read in another window).
+ * The signed-in user's notifications, cached under `['notifications.list', {}]`: fetched on
+ * sign-in, and again whenever the core says this user's notifications changed (a case assigned to
+ * them, or read in another window; `liveInvalidation.ts`). The cache is emptied when another
+ * person signs in, so a previous user's list never shows.
  */
 export function useNotifications(userId: string | null) {
-  // Kept with the user it belongs to, so another user's list never shows after a sign-out.
-  const [state, setState] = useState<{ userId: string | null; list: NotificationList }>({
-    userId: null,
-    list: EMPTY,
-  });
-  const [failed, setFailed] = useState(false);
-  const list = state.userId === userId ? state.list : EMPTY;
-
-  const reload = useCallback((): Promise<void> => {
-    if (!userId) return Promise.resolve();
-    return api.call('notifications.list', {}).then(
-      (fresh) => {
-        setState({ userId, list: fresh });
-        setFailed(false);
-      },
-      () => setFailed(true),
-    );
-  }, [userId]);
-
-  useEffect(() => {
-    if (!userId) return;
-    void reload();
-    return api.on('notifications.changed', ({ userIds }) => {
-      if (userIds.includes(userId)) void reload();
-    });
-  }, [userId, reload]);
-
-  const markRead = useCallback(
-    async (ids?: number[]) => {
-      // Shown read at once; the core's answer (and its event) confirms it.
-      setState(({ userId: owner, list: current }) => ({
-        userId: owner,
-        list: {
-          unread: ids
-            ? current.unread -
-              current.items.filter((item) => !item.read && ids.includes(item.id)).length
-            : 0,
-          items: current.items.map((item) =>
-            !ids || ids.includes(item.id) ? { ...item, read: true } : item,
-          ),
-        },
-      }));
-      try {
-        await api.call('notifications.markRead', ids ? { ids } : {});
-      } finally {
-        void reload();
-      }
+  const client = useQueryClient();
+  const query = useApiQuery('notifications.list', {}, { enabled: userId !== null });
+  const markRead = useApiMutation('notifications.markRead', {
+    // Shown read at once; the core's answer (and its event) confirms it, a refusal undoes it.
+    onMutate: async ({ ids }) => {
+      await client.cancelQueries({ queryKey: NOTIFICATIONS_KEY });
+      const before = client.getQueryData<NotificationList>(NOTIFICATIONS_KEY);
+      if (before) client.setQueryData(NOTIFICATIONS_KEY, readOf(before, ids));
+      return { before };
     },
-    [reload],
-  );
+    onError: (_error, _input, context) => {
+      if (context?.before) client.setQueryData(NOTIFICATIONS_KEY, context.before);
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
 
-  return { list, failed, reload, markRead };
+  return {
+    list: userId !== null ? (query.data ?? EMPTY) : EMPTY,
+    failed: userId !== null && query.isError,
+    reload: () => void query.refetch(),
+    markRead: (ids?: number[]) => markRead.mutate(ids ? { ids } : {}),
+  };
 }

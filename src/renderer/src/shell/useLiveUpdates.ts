@@ -3,10 +3,10 @@ import { api } from '../api/api';
 import { connectLiveInvalidation } from '../api/liveInvalidation';
 import { queryClient } from '../api/queryClient';
 
-/** While someone is signed in, the core's events refresh what the screens show. */
-export function useLiveUpdates(enabled: boolean): void {
+/** While someone is signed in (`userId`), the core's events refresh what the screens show. */
+export function useLiveUpdates(userId: string | null): void {
   useEffect(() => {
-    if (!enabled) return;
-    return connectLiveInvalidation(api, queryClient);
-  }, [enabled]);
+    if (userId === null) return;
+    return connectLiveInvalidation(api, queryClient, { userId });
+  }, [userId]);
 }
