@@ -10,7 +10,7 @@
  *   BENCH_ONLY=offline runs only bench/offlineIdle.ts (an idle desk, portal down, attachments
  *   pending: 10 minutes per scenario by default), never part of the default run.
  *   BENCH_ONLY=timings runs only bench/timings.ts (the wall-time figures tests no longer assert:
- *   holiday recompute, XLSX export, scrypt), never part of the default run.
+ *   holiday recompute, XLSX export, scrypt, a large pull), never part of the default run.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

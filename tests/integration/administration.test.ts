@@ -375,12 +375,10 @@ describe('holiday calendar', () => {
       { date: holidayDate, label: 'Journée de deuil national', provisional: false },
     ];
 
-    const started = performance.now();
     const saved = await admin<HolidaysSaved>('admin.holidays.save', {
       year: 2026,
       holidays: edited,
     });
-    const elapsed = performance.now() - started;
     expect(saved.holidays).toHaveLength(15);
 
     const holidays = core.db.prepare('SELECT date FROM holidays').pluck().all() as string[];
@@ -428,8 +426,9 @@ describe('holiday calendar', () => {
       edited: [],
       recomputedDeadlines: moved.length,
     });
+    // How long a recompute takes is a figure of the machine: bench/timings.ts.
     console.info(
-      `holidays.save: ${moved.length} deadlines moved among ${before.length} open cases in ${elapsed.toFixed(1)} ms`,
+      `holidays.save: ${moved.length} deadlines moved among ${before.length} open cases`,
     );
   });
 
