@@ -34,7 +34,7 @@ describe('conflicts between the portal and local actions', () => {
     const { simulator, core, id } = await setup(21);
     await simulator.admin('/__sim/changes', { id, kind: 'withdraw' });
     await call(core, 'notes.add', { applicationId: id, body: 'avis favorable' });
-    await eventually(() => core.sync.status().failedActions === 1, 5_000, 'refusal');
+    await eventually(() => core.sync.status().failedActions === 1, 15_000, 'refusal');
     const status = await core.sync.syncNow();
     expect(status.conflicts).toBe(1);
 
@@ -76,7 +76,7 @@ describe('conflicts between the portal and local actions', () => {
     const { simulator, core, id } = await setup(24);
     await simulator.admin('/__sim/changes', { id, kind: 'withdraw' });
     await call(core, 'notes.add', { applicationId: id, body: 'avis favorable' });
-    await eventually(() => core.sync.status().conflicts === 1, 5_000, 'refusal');
+    await eventually(() => core.sync.status().conflicts === 1, 15_000, 'refusal');
     // Refused on delivery; no pull has run since, so the conflict has no portal side yet.
     const before = await call(core, 'cases.get', { id });
     expect(before.sync.conflict?.portal).toBeNull();
@@ -85,7 +85,7 @@ describe('conflicts between the portal and local actions', () => {
     expect(resolved.sync.conflict).toBeNull();
     await eventually(
       () => scalar(core.db, 'SELECT status FROM applications WHERE id = ?', id) === 'withdrawn',
-      5_000,
+      15_000,
       'the portal version pulled after the decision',
     );
     expect(scalar(core.db, 'SELECT conflict_json FROM applications WHERE id = ?', id)).toBeNull();
@@ -131,7 +131,8 @@ describe('conflicts between the portal and local actions', () => {
       () =>
         scalar(core.db, 'SELECT state FROM outbox') === 'pending' &&
         scalar(core.db, 'SELECT last_error FROM outbox') !== null,
-      3_000,
+      15_000,
+      'note postponed',
     );
     await setFaults(simulator, undefined);
     const replied = (await simulator.admin('/__sim/changes', { id, kind: 'reply' })) as {
@@ -151,7 +152,7 @@ describe('conflicts between the portal and local actions', () => {
     expect(resolved.sync.conflict).toBeNull();
     expect(resolved.row.status).toBe('info_requested'); // local workflow kept
     expect(resolved.record.applicant.address).toBe(replied.applicant.address); // applicant's data taken
-    await eventually(() => core.sync.status().pendingActions === 0, 5_000, 'delivery');
+    await eventually(() => core.sync.status().pendingActions === 0, 15_000, 'delivery');
     expect(simulator.events.list().map((event) => event.payload.body)).toEqual(['pièce reçue']);
     // The same portal version does not re-open the conflict.
     expect((await core.sync.syncNow()).conflicts).toBe(0);

@@ -93,7 +93,7 @@ describe("the portal's versions caused by our own actions", () => {
     // The claim goes out on its own (a push, no pull): the portal is at version 2.
     enqueue(core.db, id, PAYLOADS.claim, 'in_review');
     core.sync.actionQueued();
-    await eventually(() => outboxOf(core.db, id)[0]?.state === 'sent', 3_000, 'claim sent');
+    await eventually(() => outboxOf(core.db, id)[0]?.state === 'sent', 15_000, 'claim sent');
     expect(caseRow(core, id).portal_version).toBe(2);
     // The approval is held back by the portal (429) when the pull brings version 2.
     await setFaults(simulator, { rateLimitRate: 1, retryAfterSeconds: 600 });
@@ -101,7 +101,7 @@ describe("the portal's versions caused by our own actions", () => {
     core.sync.actionQueued();
     await eventually(
       () => scalar(core.db, 'SELECT last_error FROM outbox WHERE kind = ?', 'decision.approved'),
-      3_000,
+      15_000,
       'approval postponed',
     );
     await setFaults(simulator, undefined);
@@ -163,12 +163,13 @@ describe("the portal's versions caused by our own actions", () => {
     core.sync.actionQueued();
     await eventually(
       () => outboxOf(core.db, id)[1]?.state === 'pending' && core.sync.status().pendingActions,
-      3_000,
+      15_000,
       'postponed approval',
     );
     await eventually(
       () => scalar(core.db, 'SELECT last_error FROM outbox WHERE kind = ?', 'decision.approved'),
-      3_000,
+      15_000,
+      'approval refused',
     );
     await setFaults(simulator, undefined);
     await simulator.admin('/__sim/changes', { id, kind: 'withdraw' });
@@ -201,10 +202,10 @@ describe("the portal's versions caused by our own actions", () => {
     enqueue(core.db, id, PAYLOADS.claim, 'in_review');
     enqueue(core.db, id, PAYLOADS.approve, 'approved');
     core.sync.actionQueued();
-    await eventually(() => simulator.events.list().length === 1, 3_000, 'claim applied');
+    await eventually(() => simulator.events.list().length === 1, 15_000, 'claim applied');
     await eventually(
       () => scalar(core.db, 'SELECT last_error FROM outbox WHERE kind = ?', 'case.claimed'),
-      3_000,
+      15_000,
       'lost answer noticed',
     );
     // Stop the retry timers and leave the claim waiting for a distant retry, as after a long
