@@ -10,6 +10,7 @@ export const CASE_LIST_METHODS: readonly MethodName[] = [
   'inbox.total',
   'inbox.counts',
   'certificates.list',
+  'dashboard.summary',
 ];
 
 /**

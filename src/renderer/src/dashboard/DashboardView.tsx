@@ -1,9 +1,7 @@
 import '@mantine/charts/styles.css';
 import { Box, Grid, Group, Loader, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OFFICES } from '../../../shared/domain/offices';
-import { api } from '../api/api';
 import { formatDate } from '../format/dates';
 import { RetryableError } from '../shell/RetryableError';
 import { useLanguage } from '../shell/useLanguage';
@@ -12,36 +10,9 @@ import { ClerksTable } from './ClerksTable';
 import classes from './Dashboard.module.css';
 import { BacklogByAgeChart, BacklogByProcedureChart, InflowChart } from './DashboardCharts';
 import { DashboardFilters } from './DashboardFilters';
-import { useDashboardStore } from './dashboardStore';
+import { useDashboardSummary } from './dashboardStore';
 import { KpiCards, KpiCardsSkeleton } from './KpiCards';
 import { OverdueTable } from './OverdueTable';
-
-/** Cases change in bursts (a sync, a bulk assignment): refresh once things settle. */
-const LIVE_REFRESH_QUIET_MS = 1_500;
-
-function useLiveRefresh(): void {
-  useEffect(() => {
-    let timer: number | undefined;
-    const schedule = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(
-        () => void useDashboardStore.getState().load(),
-        LIVE_REFRESH_QUIET_MS,
-      );
-    };
-    let lastPulled: number | null = null;
-    const offChanged = api.on('cases.changed', schedule);
-    const offProgress = api.on('sync.progress', (status) => {
-      if (lastPulled !== null && status.pulled !== lastPulled) schedule();
-      lastPulled = status.pulled;
-    });
-    return () => {
-      window.clearTimeout(timer);
-      offChanged();
-      offProgress();
-    };
-  }, []);
-}
 
 function DashboardSkeleton() {
   return (
@@ -68,17 +39,8 @@ export function DashboardView() {
   const { t } = useTranslation();
   const language = useLanguage();
   const user = useSessionStore((state) => state.user);
-  const { phase, data, error, refreshing } = useDashboardStore();
-  const preset = useDashboardStore((state) => state.preset);
-  const custom = useDashboardStore((state) => state.custom);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the period follows preset and dates
-  const period = useMemo(() => useDashboardStore.getState().period(), [preset, custom, data]);
+  const { period, data, error, refreshing, retry } = useDashboardSummary();
   const office = OFFICES.find((candidate) => candidate.code === user?.officeCode)?.name;
-
-  useEffect(() => {
-    void useDashboardStore.getState().load();
-  }, []);
-  useLiveRefresh();
 
   const empty = data !== null && data.totals.received === 0 && data.totals.decided === 0;
 
@@ -106,23 +68,19 @@ export function DashboardView() {
       </Box>
       <div className={classes.scroll}>
         <Box px="md" pb="xl" pt="xs">
-          {phase === 'error' && !data ? (
+          {error !== null && !data ? (
             <RetryableError
               title={t('dashboard.loadFailed')}
               error={error}
-              onRetry={() => void useDashboardStore.getState().load()}
+              onRetry={retry}
               testId="dashboard-error"
             />
           ) : !data ? (
             <DashboardSkeleton />
           ) : (
             <Stack gap="md" data-testid="dashboard-content" data-empty={empty}>
-              {phase === 'error' && (
-                <RetryableError
-                  title={t('dashboard.loadFailed')}
-                  error={error}
-                  onRetry={() => void useDashboardStore.getState().load()}
-                />
+              {error !== null && (
+                <RetryableError title={t('dashboard.loadFailed')} error={error} onRetry={retry} />
               )}
               <KpiCards data={data} />
               <Grid gap="md">

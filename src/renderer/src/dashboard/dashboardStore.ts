@@ -1,6 +1,6 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { create } from 'zustand';
-import type { DashboardData } from '../../../shared/api/dashboardTypes';
-import { api } from '../api/api';
+import { useApiQuery } from '../api/queries';
 import {
   isValidPeriod,
   periodOf,
@@ -9,68 +9,62 @@ import {
   type PeriodPreset,
 } from './dashboardPeriod';
 
+/**
+ * The supervisor's dashboard filters. UI state only: the figures for them are server state,
+ * cached by TanStack Query (`useDashboardSummary`).
+ */
 interface DashboardState {
   preset: PeriodPreset;
   /** The dates of « Personnalisé », kept when switching to a preset and back. */
   custom: Period;
   procedureCodes: string[];
-  phase: 'loading' | 'ready' | 'error';
-  /** A reload with the current figures still on screen (filter change, live update). */
-  refreshing: boolean;
-  data: DashboardData | null;
-  error: unknown;
   period(): Period;
   setPreset(preset: PeriodPreset): void;
   setCustom(custom: Period): void;
   setProcedureCodes(codes: string[]): void;
-  load(): Promise<void>;
 }
-
-/** Answers arriving after a newer request are dropped: the filters may change while loading. */
-let latestRequest = 0;
 
 const initialCustom = (): Period => periodOf('last30', todayOf(new Date()), { from: '', to: '' });
 
-/** The supervisor's dashboard: filters and the figures for them. */
 export const useDashboardStore = create<DashboardState>()((set, get) => ({
   preset: 'last30',
   custom: initialCustom(),
   procedureCodes: [],
-  phase: 'loading',
-  refreshing: false,
-  data: null,
-  error: null,
   period: () => periodOf(get().preset, todayOf(new Date()), get().custom),
   setPreset(preset) {
     // « Personnalisé » starts from what was on screen, so the dates need only a small change.
     const custom = preset === 'custom' && get().preset !== 'custom' ? get().period() : get().custom;
     set({ preset, custom });
-    void get().load();
   },
   setCustom(custom) {
     set({ custom });
-    if (isValidPeriod(custom)) void get().load();
   },
   setProcedureCodes(procedureCodes) {
     set({ procedureCodes });
-    void get().load();
-  },
-  async load() {
-    const period = get().period();
-    if (!isValidPeriod(period)) return;
-    const request = ++latestRequest;
-    set(get().data ? { refreshing: true } : { phase: 'loading', error: null });
-    try {
-      const { procedureCodes } = get();
-      const data = await api.call('dashboard.summary', {
-        ...period,
-        ...(procedureCodes.length > 0 ? { procedureCodes } : {}),
-      });
-      if (request === latestRequest) {
-        set({ data, phase: 'ready', refreshing: false, error: null });
-      }
-    } catch (error) {
-      if (request === latestRequest) set({ phase: 'error', error, refreshing: false });
-    }
   },
 }));
+
+/**
+ * The figures for the chosen filters, cached under `['dashboard.summary', input]`. While new
+ * filters are being fetched (or « Personnalisé » is half typed) the previous figures stay on
+ * screen; a sync or a change of cases refetches them (`liveInvalidation.ts`).
+ */
+export function useDashboardSummary() {
+  const preset = useDashboardStore((state) => state.preset);
+  const custom = useDashboardStore((state) => state.custom);
+  const procedureCodes = useDashboardStore((state) => state.procedureCodes);
+  const period = periodOf(preset, todayOf(new Date()), custom);
+  const summary = useApiQuery(
+    'dashboard.summary',
+    { ...period, ...(procedureCodes.length > 0 ? { procedureCodes } : {}) },
+    { enabled: isValidPeriod(period), placeholderData: keepPreviousData },
+  );
+  return {
+    period,
+    data: summary.data ?? null,
+    error: summary.isError ? summary.error : null,
+    /** A reload with figures still on screen (filter change, live update). */
+    refreshing: summary.isFetching && summary.data !== undefined,
+    retry: () => void summary.refetch(),
+  };
+}
