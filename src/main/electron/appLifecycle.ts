@@ -66,6 +66,8 @@ export function gracefulQuit(options: {
     event.preventDefault();
     if (phase === 'stopping') return;
     phase = 'stopping';
+    // A real timer, on purpose: this shell must quit after `timeoutMs` of wall time whatever the
+    // core's stop (and the core's own scheduler) does. Tests fake it with vi.useFakeTimers.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(() => {

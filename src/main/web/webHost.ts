@@ -128,6 +128,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
     };
     const unsubscribe = options.events.subscribe(send);
+    // A real timer, on purpose: this is the host shell, not the core, and the idle limits the
+    // heartbeat beats (the browser's, a proxy's) count wall time.
     const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS);
     streams.add(response);
     request.on('close', () => {
