@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { DocumentContent } from '../caseTypes';
+import type { NoteAdded } from '../syncTypes';
+import type { CaseDetail } from '../types';
+import { method } from '../method';
+import { staff, caseWorkers, caseId, byCase, comment, codeList } from './common';
+
+/** Cases: reading, review, decisions, notes, conflicts, documents: part of the one API contract (`../contract.ts`). */
+export const casesMethods = {
+  'cases.get': method<CaseDetail>()({
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    access: staff,
+  }),
+  'notes.add': method<NoteAdded>()({
+    input: z.strictObject({
+      applicationId: z.string().min(1).max(64),
+      body: z.string().trim().min(1).max(10_000),
+    }),
+    access: caseWorkers,
+  }),
+  /** Choosing which version wins may cancel queued actions: work for the office's staff. */
+  'cases.resolveConflict': method<CaseDetail>()({
+    input: z.strictObject({
+      id: z.string().min(1).max(64),
+      keep: z.enum(['portal', 'local']),
+    }),
+    access: caseWorkers,
+  }),
+  // — Case review and decisions (issue 5): every one returns the updated case —
+  'cases.claim': method<CaseDetail>()({ input: byCase, access: caseWorkers }),
+  'cases.release': method<CaseDetail>()({ input: byCase, access: caseWorkers }),
+  'cases.takeOver': method<CaseDetail>()({ input: byCase, access: ['superviseur'] }),
+  'cases.tickChecklist': method<CaseDetail>()({
+    input: z.strictObject({ id: caseId, itemId: z.string().min(1).max(64), checked: z.boolean() }),
+    access: caseWorkers,
+  }),
+  'cases.requestInfo': method<CaseDetail>()({
+    input: z
+      .strictObject({
+        id: caseId,
+        missingDocuments: codeList.default([]),
+        fieldsToCorrect: codeList.default([]),
+        message: comment.min(1, 'Écrivez le message destiné au demandeur.'),
+      })
+      .refine((value) => value.missingDocuments.length + value.fieldsToCorrect.length > 0, {
+        message: 'Indiquez au moins une pièce ou un champ à compléter.',
+        path: ['missingDocuments'],
+      }),
+    access: caseWorkers,
+  }),
+  'cases.approve': method<CaseDetail>()({
+    input: z.strictObject({ id: caseId, comment: comment.optional() }),
+    access: caseWorkers,
+  }),
+  'cases.reject': method<CaseDetail>()({
+    input: z.strictObject({
+      id: caseId,
+      reasonCodes: codeList.min(1, 'Choisissez au moins un motif de rejet.'),
+      comment: comment.min(1, 'Le commentaire est obligatoire pour un rejet.'),
+    }),
+    access: caseWorkers,
+  }),
+  'cases.signOff': method<CaseDetail>()({
+    input: z
+      .strictObject({
+        id: caseId,
+        decision: z.enum(['approve', 'return']),
+        comment: comment.optional(),
+      })
+      .refine((value) => value.decision === 'approve' || (value.comment ?? '').length > 0, {
+        message: 'Expliquez à l’agent pourquoi le dossier revient en instruction.',
+        path: ['comment'],
+      }),
+    access: ['superviseur'],
+  }),
+  /**
+   * « J'ai vérifié ces modifications »: the portal changed reviewed data after the decision; the
+   * case's holder or a supervisor of its office has checked it, so sign-off and issuing may go on.
+   */
+  'cases.confirmPortalChanges': method<CaseDetail>()({ input: byCase, access: caseWorkers }),
+  'documents.content': method<DocumentContent>()({
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    access: staff,
+  }),
+} as const;

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type {
+  CertificateFile,
+  CertificatePage,
+  CertificateSummary,
+  SigningKeyInfo,
+  VerificationResult,
+} from '../certificateTypes';
+import { method } from '../method';
+import { noInput, staff, caseWorkers, caseId } from './common';
+
+/** Certificates: part of the one API contract (`../contract.ts`). */
+export const certificatesMethods = {
+  // — Certificates (issue 6) —
+  /** Approved → issued: numbers, signs, renders and stores the PDF, queues it for the portal. */
+  'certificates.issue': method<CertificateSummary>()({
+    input: z.strictObject({ caseId }),
+    access: caseWorkers,
+  }),
+  'certificates.forCase': method<CertificateSummary[]>()({
+    input: z.strictObject({ caseId }),
+    access: staff,
+  }),
+  'certificates.list': method<CertificatePage>()({
+    input: z.strictObject({
+      search: z.string().trim().max(200).default(''),
+      cursor: z.string().max(200).nullable().default(null),
+      limit: z.int().min(1).max(200).default(50),
+    }),
+    access: staff,
+  }),
+  /** The stored original, checked against its SHA-256 before it is returned. */
+  'certificates.file': method<CertificateFile>()({
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    access: staff,
+  }),
+  /** A duplicate for reprinting: same number, marked DUPLICATA with today's date; recorded. */
+  'certificates.reprint': method<CertificateFile>()({
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    access: caseWorkers,
+  }),
+  'certificates.revoke': method<CertificateSummary>()({
+    input: z.strictObject({
+      id: z.string().min(1).max(64),
+      reason: z.string().trim().min(1, 'Indiquez le motif de la révocation.').max(2000),
+    }),
+    access: ['superviseur'],
+  }),
+  /** Checks a QR payload (as text) or a certificate PDF (its QR is read from the file). */
+  'certificates.verify': method<VerificationResult>()({
+    input: z
+      .strictObject({
+        qrText: z.string().trim().max(4000).optional(),
+        pdfBase64: z
+          .string()
+          .max(20 * 1024 * 1024)
+          .optional(),
+      })
+      .refine((value) => (value.qrText ? 1 : 0) + (value.pdfBase64 ? 1 : 0) === 1, {
+        message: 'Collez le texte du QR code ou choisissez un fichier PDF.',
+      }),
+    access: staff,
+  }),
+  'certificates.publicKeys': method<SigningKeyInfo[]>()({ input: noInput, access: staff }),
+} as const;
