@@ -10,6 +10,10 @@ export default defineConfig({
           // ask for a DOM themselves (`@vitest-environment jsdom`).
           include: ['tests/unit/**/*.test.ts', 'src/renderer/tests/**/*.test.tsx'],
           environment: 'node',
+          // A guard against a hang, not a speed check: on a loaded 2-core CI machine the simulator
+          // store's first 200 records (their PDFs) took 7 s against vitest's default of 5 s.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
