@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import type { CaseConflict } from '../../../shared/api/syncTypes';
-import type { CaseStatus } from '../../../shared/domain/caseStatus';
-import type { PortalApplication } from '../../../shared/portal/portalApplication';
+import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain/caseStatus';
+import {
+  portalApplication,
+  type PortalApplication,
+} from '../../../shared/portal/portalApplication';
+import { parseJsonColumn } from '../db/jsonColumn';
 import type { IncomingApplication } from '../cases/applicationsRepository';
 import type { Outbox, OutboxRow } from './outbox';
 
@@ -26,6 +31,36 @@ import type { Outbox, OutboxRow } from './outbox';
 interface StoredConflict extends CaseConflict {
   incoming: Omit<IncomingApplication, 'record'> | null;
 }
+
+/** `applications.conflict_json` as `open` writes it; the portal side was validated on arrival. */
+const storedConflict: z.ZodType<StoredConflict> = z.object({
+  reason: z.enum(['portal_changed', 'action_rejected']),
+  detectedAt: z.string(),
+  message: z.string(),
+  local: z.object({
+    status: z.enum(CASE_STATUSES),
+    officeCode: z.string(),
+    portalVersion: z.number(),
+    actions: z.array(
+      z.object({
+        id: z.number(),
+        kind: z.string(),
+        state: z.enum(['pending', 'sending', 'failed']),
+        createdAt: z.string(),
+        lastError: z.string().nullable(),
+      }),
+    ),
+  }),
+  portal: portalApplication.nullable(),
+  incoming: z.object({ officeCode: z.string(), dueDate: z.string() }).nullable(),
+});
+
+const conflictOf = (id: string, json: string): StoredConflict =>
+  parseJsonColumn(storedConflict, json, {
+    table: 'applications',
+    column: 'conflict_json',
+    rowId: id,
+  });
 
 interface CaseRow {
   status: CaseStatus;
@@ -89,7 +124,7 @@ export function createConflicts(db: Database.Database, outbox: Outbox) {
 
   function read(id: string): StoredConflict | null {
     const json = caseRow.get(id)?.conflict_json;
-    return json ? (JSON.parse(json) as StoredConflict) : null;
+    return json ? conflictOf(id, json) : null;
   }
 
   function open(
@@ -141,7 +176,7 @@ export function createConflicts(db: Database.Database, outbox: Outbox) {
       const row = caseRow.get(record.id);
       if (!row || row.portal_version >= record.version) return false;
       const allOwn = recogniseOwnEvents(record, row.portal_version, now);
-      const stored = row.conflict_json ? (JSON.parse(row.conflict_json) as StoredConflict) : null;
+      const stored = row.conflict_json ? conflictOf(record.id, row.conflict_json) : null;
       if (stored) {
         // Already waiting for a clerk: keep the newest portal version as the portal side.
         if (!stored.portal || stored.portal.version < record.version) {

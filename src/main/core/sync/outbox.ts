@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { PORTAL_EVENT_KINDS, type PortalEventKind } from '../../../shared/portal/portalEventKinds';
+import { portalEventReport } from '../../../shared/portal/portalEventReports';
+import { checkColumn, jsonObject, parseJsonColumn } from '../db/jsonColumn';
 
 /**
  * The outbox: every local action bound for the portal, written in the same transaction as the
@@ -11,7 +15,8 @@ import type Database from 'better-sqlite3';
 export interface LocalAction {
   applicationId: string;
   /** One of the portal's event kinds (`note.added`, `case.claimed`…), see docs/portal-api.md. */
-  kind: string;
+  kind: PortalEventKind;
+  /** Checked against the kind's payload (`portalEventReport`) before it is queued. */
   payload: Record<string, unknown>;
 }
 
@@ -19,7 +24,7 @@ export interface OutboxRow {
   id: number;
   idempotencyKey: string;
   applicationId: string;
-  kind: string;
+  kind: PortalEventKind;
   payload: Record<string, unknown>;
   createdAt: string;
   state: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
@@ -39,12 +44,27 @@ interface RawRow {
   last_error: string | null;
 }
 
+const storedKind = z.enum(PORTAL_EVENT_KINDS);
+
+/**
+ * Read back as stored: the payload is sent exactly as it was first sent (the portal refuses a
+ * retry whose body changed, `idempotency_key_reused`), so it is not rebuilt, and rows queued by
+ * earlier versions, before payloads were checked by kind, still read.
+ */
 const toRow = (raw: RawRow): OutboxRow => ({
+  kind: checkColumn(storedKind, raw.kind, {
+    table: 'outbox',
+    column: 'kind',
+    rowId: raw.id,
+  }),
+  payload: parseJsonColumn(jsonObject, raw.payload_json, {
+    table: 'outbox',
+    column: 'payload_json',
+    rowId: raw.id,
+  }),
   id: raw.id,
   idempotencyKey: raw.idempotency_key,
   applicationId: raw.application_id,
-  kind: raw.kind,
-  payload: JSON.parse(raw.payload_json) as Record<string, unknown>,
   createdAt: raw.created_at,
   state: raw.state,
   attempts: raw.attempts,
@@ -114,6 +134,13 @@ export function createOutbox(db: Database.Database) {
     enqueueAction(action: LocalAction, now: string): { id: number; idempotencyKey: string } {
       if (!db.inTransaction) {
         throw new Error('enqueueAction must run inside the transaction of the local change');
+      }
+      // A payload the portal would refuse stops the local change now, not as a conflict later.
+      const report = portalEventReport.safeParse({ kind: action.kind, payload: action.payload });
+      if (!report.success) {
+        throw new Error(
+          `outbox: ${action.kind} for ${action.applicationId}: ${z.prettifyError(report.error)}`,
+        );
       }
       const idempotencyKey = randomUUID();
       const result = insert.run(
