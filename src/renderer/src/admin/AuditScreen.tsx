@@ -13,10 +13,12 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight, IconFilterOff } from '@tabler/icons-react';
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditPage, AuditRow, UserAccount } from '../../../shared/api/adminTypes';
+import type { AuditRow } from '../../../shared/api/adminTypes';
 import { api } from '../api/api';
+import { apiKey, useApiQuery } from '../api/queries';
 import { formatNumber } from '../format/numbers';
 import { RetryableError } from '../shell/RetryableError';
 import { useLanguage } from '../shell/useLanguage';
@@ -26,7 +28,6 @@ import classes from './AdminScreen.module.css';
 import { AuditVerifyPanel } from './AuditVerifyPanel';
 import { DayInput } from './DayInput';
 import { MONOSPACE_INPUT } from './monospaceInput';
-import { useAdminData } from './useAdminData';
 
 const CATEGORIES = [
   'session',
@@ -164,50 +165,29 @@ export function AuditScreen() {
   /** Where the list starts (« Afficher la ligne n° … » jumps there); null: the newest row. */
   const [startBefore, setStartBefore] = useState<number | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
-  const [actors, setActors] = useState<UserAccount[]>([]);
+  // The same cached read as the users screen; without it the actor filter simply lists nobody.
+  const actors = useApiQuery('admin.users.list', {}).data ?? [];
 
-  useEffect(() => {
-    api.call('admin.users.list', {}).then(setActors, () => setActors([]));
-  }, []);
-
-  const query = useCallback(
-    (beforeSeq: number | null): Promise<AuditPage> =>
-      api.call('audit.list', {
-        actorId: filters.actorId ?? undefined,
-        actionPrefix: filters.category ? `${filters.category}.` : undefined,
-        entityId: entityId || undefined,
-        from: filters.from || undefined,
-        to: filters.to || undefined,
-        beforeSeq,
-        limit: PAGE_SIZE,
-      }),
-    [filters.actorId, filters.category, filters.from, filters.to, entityId],
-  );
-  const firstPage = useCallback(() => query(startBefore), [query, startBefore]);
-  const first = useAdminData(firstPage);
-  /** Older pages fetched with « Charger plus », for the list as first loaded. */
-  const [more, setMore] = useState<{ for: typeof firstPage; page: AuditPage } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const extra = more && more.for === firstPage && first.phase === 'ready' ? more.page : null;
-  const rows = first.data ? [...first.data.rows, ...(extra?.rows ?? [])] : [];
-  const nextBeforeSeq = extra ? extra.nextBeforeSeq : (first.data?.nextBeforeSeq ?? null);
-
-  const loadMore = async () => {
-    if (nextBeforeSeq === null || loadingMore) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await query(nextBeforeSeq);
-      setMore({
-        for: firstPage,
-        page: { rows: [...(extra?.rows ?? []), ...page.rows], nextBeforeSeq: page.nextBeforeSeq },
-      });
-    } catch (error) {
-      setMoreError(error);
-    } finally {
-      setLoadingMore(false);
-    }
+  const input = {
+    actorId: filters.actorId ?? undefined,
+    actionPrefix: filters.category ? `${filters.category}.` : undefined,
+    entityId: entityId || undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+    beforeSeq: startBefore,
+    limit: PAGE_SIZE,
+  };
+  /** Newest first from `startBefore`, older pages added by « Charger plus ». */
+  const pages = useInfiniteQuery({
+    queryKey: apiKey('audit.list', input),
+    queryFn: ({ pageParam }) => api.call('audit.list', { ...input, beforeSeq: pageParam }),
+    initialPageParam: startBefore,
+    getNextPageParam: (last) => last.nextBeforeSeq ?? undefined,
+  });
+  const rows = pages.data?.pages.flatMap((page) => page.rows) ?? [];
+  const moreError = pages.isFetchNextPageError ? pages.error : null;
+  const loadMore = () => {
+    if (!pages.isFetching) void pages.fetchNextPage();
   };
 
   const edit = (change: Partial<Filters>) => {
@@ -296,14 +276,14 @@ export function AuditScreen() {
         )}
       </Group>
       <div className={classes.scroll}>
-        {first.phase === 'loading' ? (
+        {pages.isPending ? (
           <AuditSkeleton />
-        ) : first.phase === 'error' ? (
+        ) : pages.isError && !pages.data ? (
           <Center py={60} px="md">
             <RetryableError
               title={t('admin.audit.loadError')}
-              error={first.error}
-              onRetry={first.reload}
+              error={pages.error}
+              onRetry={() => void pages.refetch()}
             />
           </Center>
         ) : rows.length === 0 ? (
@@ -348,7 +328,7 @@ export function AuditScreen() {
                 <RetryableError
                   title={t('admin.audit.loadError')}
                   error={moreError}
-                  onRetry={() => void loadMore()}
+                  onRetry={loadMore}
                 />
               )}
               <Text size="xs" c="dimmed" data-testid="audit-shown">
@@ -357,11 +337,11 @@ export function AuditScreen() {
                   formatted: formatNumber(rows.length, language),
                 })}
               </Text>
-              {nextBeforeSeq !== null ? (
+              {pages.hasNextPage ? (
                 <Button
                   variant="default"
-                  onClick={() => void loadMore()}
-                  loading={loadingMore}
+                  onClick={loadMore}
+                  loading={pages.isFetchingNextPage}
                   data-testid="audit-more"
                 >
                   {t('admin.audit.loadMore')}

@@ -1,9 +1,7 @@
 import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditVerification } from '../../../shared/api/adminTypes';
-import { api } from '../api/api';
+import { useApiMutation } from '../api/queries';
 import { formatNumber } from '../format/numbers';
 import { RetryableError } from '../shell/RetryableError';
 import { useLanguage } from '../shell/useLanguage';
@@ -14,20 +12,10 @@ import classes from './AdminScreen.module.css';
 export function AuditVerifyPanel({ onShowLine }: { onShowLine: (seq: number) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [state, setState] = useState<
-    | { phase: 'idle' | 'running' }
-    | { phase: 'done'; result: AuditVerification }
-    | { phase: 'error'; error: unknown }
-  >({ phase: 'idle' });
-
-  const verify = async () => {
-    setState({ phase: 'running' });
-    try {
-      setState({ phase: 'done', result: await api.call('audit.verify', {}) });
-    } catch (error) {
-      setState({ phase: 'error', error });
-    }
-  };
+  // A check run on demand, each time afresh: a mutation, whose state is the panel's.
+  const check = useApiMutation('audit.verify');
+  const verify = () => check.mutate({});
+  const result = check.isSuccess ? check.data : null;
 
   return (
     <Stack gap="sm" px="md" pb="sm">
@@ -35,67 +23,67 @@ export function AuditVerifyPanel({ onShowLine }: { onShowLine: (seq: number) => 
         <Button
           variant="outline"
           leftSection={<IconShieldCheck size={18} />}
-          loading={state.phase === 'running'}
-          onClick={() => void verify()}
+          loading={check.isPending}
+          onClick={verify}
           data-testid="audit-verify"
         >
           {t('admin.audit.verify.button')}
         </Button>
-        {state.phase === 'running' && (
+        {check.isPending && (
           <Text size="sm" c="dimmed">
             {t('admin.audit.verify.running')}
           </Text>
         )}
       </Group>
-      {state.phase === 'error' && (
+      {check.isError && (
         <RetryableError
           title={t('admin.audit.verify.failed')}
-          error={state.error}
+          error={check.error}
           onRetry={() => void verify()}
         />
       )}
-      {state.phase === 'done' && state.result.ok && (
+      {result?.ok && (
         <Alert
           color="teal"
           variant="light"
           icon={<IconCircleCheck />}
           title={`✓ ${t('admin.audit.verify.ok', {
-            count: state.result.checkedRows,
-            formatted: formatNumber(state.result.checkedRows, language),
+            count: result.checkedRows,
+            formatted: formatNumber(result.checkedRows, language),
           })}`}
           data-testid="audit-verify-ok"
         >
           <Text size="sm">
             {t('admin.audit.verify.okDetail', {
-              duration: formatDuration(state.result.durationMs, language),
+              duration: formatDuration(result.durationMs, language),
             })}
           </Text>
           <Code block mt={6} className={classes.hash}>
-            {state.result.lastHash}
+            {result.lastHash}
           </Code>
         </Alert>
       )}
-      {state.phase === 'done' && !state.result.ok && state.result.firstBroken && (
+      {result && !result.ok && result.firstBroken && (
         <Alert
           color="red"
           variant="filled"
           icon={<IconAlertOctagon />}
-          title={t('admin.audit.verify.brokenTitle', { seq: state.result.firstBroken.seq })}
+          title={t('admin.audit.verify.brokenTitle', { seq: result.firstBroken.seq })}
           role="alert"
           data-testid="audit-verify-broken"
         >
           <Stack gap={6}>
             <Text size="sm" fw={600}>
-              {state.result.firstBroken.reason}
+              {result.firstBroken.reason}
             </Text>
             <Text size="sm">
               {t('admin.audit.verify.intactBefore', {
-                count: state.result.checkedRows,
-                formatted: formatNumber(state.result.checkedRows, language),
+                count: result.checkedRows,
+                formatted: formatNumber(result.checkedRows, language),
               })}
             </Text>
             <Text size="sm">
-              {t('admin.audit.verify.meaning', { seq: state.result.firstBroken.seq })}
+              {t('admin.audit.verify.meaning', { seq: result.firstBroken.seq })}
             </Text>
             <Text size="sm">{t('admin.audit.verify.todo')}</Text>
             <Group>
@@ -103,9 +91,9 @@ export function AuditVerifyPanel({ onShowLine }: { onShowLine: (seq: number) => 
                 size="xs"
                 variant="white"
                 color="red"
-                onClick={() => onShowLine(state.result.firstBroken!.seq)}
+                onClick={() => onShowLine(result.firstBroken!.seq)}
               >
-                {t('admin.audit.verify.showLine', { seq: state.result.firstBroken.seq })}
+                {t('admin.audit.verify.showLine', { seq: result.firstBroken.seq })}
               </Button>
             </Group>
           </Stack>

@@ -15,11 +15,13 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Holiday } from '../../../shared/api/adminTypes';
-import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
+import { invalidateCaseLists } from '../api/liveInvalidation';
+import { apiKey, useApiMutation, useApiQuery } from '../api/queries';
 import { formatDate } from '../format/dates';
 import { formatNumber } from '../format/numbers';
 import { RetryableError } from '../shell/RetryableError';
@@ -28,7 +30,6 @@ import { AdminHeader } from './AdminHeader';
 import { formatWeekday, isWeekend } from './adminFormats';
 import { DayInput } from './DayInput';
 import classes from './AdminScreen.module.css';
-import { useAdminData } from './useAdminData';
 
 interface DraftRow extends Holiday {
   key: number;
@@ -59,33 +60,13 @@ function problemsOf(rows: DraftRow[], year: number): Map<number, RowProblem> {
   );
 }
 
-function YearEditor({
-  year,
-  holidays,
-  onSaved,
-}: {
-  year: number;
-  holidays: Holiday[];
-  onSaved: (h: Holiday[]) => void;
-}) {
+function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const queryClient = useQueryClient();
   const [rows, setRows] = useState<DraftRow[]>(() => toDraft(holidays));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const problems = useMemo(() => problemsOf(rows, year), [rows, year]);
-  const dirty = JSON.stringify(toHolidays(rows)) !== JSON.stringify(holidays);
-  const invalid = [...problems.values()].some((problem) => problem !== null);
-
-  const edit = (key: number, change: Partial<Holiday>) =>
-    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
-
-  const save = async () => {
-    if (!dirty || invalid || busy) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const saved = await api.call('admin.holidays.save', { year, holidays: toHolidays(rows) });
+  const saveYear = useApiMutation('admin.holidays.save', {
+    onSuccess: (saved) => {
       const count = saved.recomputedDeadlines;
       notifications.show({
         color: 'teal',
@@ -96,12 +77,22 @@ function YearEditor({
         autoClose: 8000,
       });
       setRows(toDraft(saved.holidays));
-      onSaved(saved.holidays);
-    } catch (error) {
-      setFailure(errorMessage(error, t('app.unexpectedError')));
-    } finally {
-      setBusy(false);
-    }
+      queryClient.setQueryData(apiKey('admin.holidays.list', { year }), saved.holidays);
+      // Working-day deadlines were recomputed: the lists sorted or filtered by them follow.
+      if (count > 0) invalidateCaseLists(queryClient);
+    },
+  });
+  const busy = saveYear.isPending;
+  const failure = saveYear.isError ? errorMessage(saveYear.error, t('app.unexpectedError')) : null;
+  const problems = useMemo(() => problemsOf(rows, year), [rows, year]);
+  const dirty = JSON.stringify(toHolidays(rows)) !== JSON.stringify(holidays);
+  const invalid = [...problems.values()].some((problem) => problem !== null);
+
+  const edit = (key: number, change: Partial<Holiday>) =>
+    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
+
+  const save = () => {
+    if (dirty && !invalid && !busy) saveYear.mutate({ year, holidays: toHolidays(rows) });
   };
 
   return (
@@ -245,7 +236,7 @@ function YearEditor({
             {t('admin.holidays.discard')}
           </Button>
           <Button
-            onClick={() => void save()}
+            onClick={save}
             loading={busy}
             disabled={!dirty || invalid}
             data-testid="holidays-save"
@@ -262,8 +253,7 @@ function YearEditor({
 export function HolidaysScreen() {
   const { t } = useTranslation();
   const [year, setYear] = useState(() => new Date().getFullYear());
-  const load = useCallback(() => api.call('admin.holidays.list', { year }), [year]);
-  const holidays = useAdminData(load);
+  const holidays = useApiQuery('admin.holidays.list', { year });
   return (
     <div className={classes.screen} data-testid="admin-holidays">
       <AdminHeader title={t('admin.holidays.title')} subtitle={t('admin.holidays.subtitle')}>
@@ -293,27 +283,22 @@ export function HolidaysScreen() {
       </AdminHeader>
       <div className={classes.scroll}>
         <Stack px="md" pb="xl">
-          {holidays.phase === 'loading' ? (
+          {holidays.isPending ? (
             <Stack gap={8} maw={900} aria-busy="true" data-testid="holidays-loading">
               {Array.from({ length: 8 }, (_, index) => (
                 <Skeleton key={index} height={30} radius="sm" />
               ))}
             </Stack>
-          ) : holidays.phase === 'error' ? (
+          ) : holidays.isError ? (
             <Center py={60}>
               <RetryableError
                 title={t('admin.holidays.loadError')}
                 error={holidays.error}
-                onRetry={() => void holidays.reload()}
+                onRetry={() => void holidays.refetch()}
               />
             </Center>
           ) : (
-            <YearEditor
-              key={year}
-              year={year}
-              holidays={holidays.data}
-              onSaved={holidays.replace}
-            />
+            <YearEditor key={year} year={year} holidays={holidays.data} />
           )}
         </Stack>
       </div>

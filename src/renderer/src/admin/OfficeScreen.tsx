@@ -12,33 +12,36 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeSettings } from '../../../shared/api/adminTypes';
-import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
+import { apiKey, useApiMutation, useApiQuery } from '../api/queries';
 import { RetryableError } from '../shell/RetryableError';
 import { AdminHeader } from './AdminHeader';
 import classes from './AdminScreen.module.css';
 import { MONOSPACE_INPUT } from './monospaceInput';
-import { useAdminData } from './useAdminData';
 
 type Draft = Omit<OfficeSettings, 'code'>;
 
 const draftOf = ({ code: _code, ...draft }: OfficeSettings): Draft => draft;
 const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
 
-function OfficeForm({
-  settings,
-  onSaved,
-}: {
-  settings: OfficeSettings;
-  onSaved: (s: OfficeSettings) => void;
-}) {
+function OfficeForm({ settings }: { settings: OfficeSettings }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const update = useApiMutation('admin.office.update', {
+    onSuccess: (saved) => {
+      notifications.show({ color: 'teal', message: t('admin.office.saved') });
+      // The core's answer is what the screen shows from now on: no refetch.
+      queryClient.setQueryData(apiKey('admin.office.get', {}), saved);
+      setDraft(draftOf(saved));
+    },
+  });
+  const busy = update.isPending;
+  const failure = update.isError ? errorMessage(update.error, t('app.unexpectedError')) : null;
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
   const hoursWrong = draft.closesAt <= draft.opensAt;
@@ -56,27 +59,15 @@ function OfficeForm({
     draft.region.trim().length >= 2;
   const year = new Date().getFullYear();
 
-  const save = async () => {
-    if (!canSave) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const saved = await api.call('admin.office.update', draft);
-      notifications.show({ color: 'teal', message: t('admin.office.saved') });
-      onSaved(saved);
-      setDraft(draftOf(saved));
-    } catch (error) {
-      setFailure(errorMessage(error, t('app.unexpectedError')));
-    } finally {
-      setBusy(false);
-    }
+  const save = () => {
+    if (canSave) update.mutate(draft);
   };
 
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        save();
       }}
     >
       <Paper withBorder radius="md" p="lg" maw={720}>
@@ -178,29 +169,28 @@ function OfficeForm({
 /** The office's identity, opening hours and idle lock delay. */
 export function OfficeScreen() {
   const { t } = useTranslation();
-  const load = useCallback(() => api.call('admin.office.get', {}), []);
-  const office = useAdminData(load);
+  const office = useApiQuery('admin.office.get', {});
   return (
     <div className={classes.screen} data-testid="admin-office">
       <AdminHeader title={t('admin.office.title')} subtitle={t('admin.office.subtitle')} />
       <div className={classes.scroll}>
         <Stack px="md" pb="xl">
-          {office.phase === 'loading' ? (
+          {office.isPending ? (
             <Stack gap="md" maw={720} aria-busy="true">
               {Array.from({ length: 5 }, (_, index) => (
                 <Skeleton key={index} height={56} radius="sm" />
               ))}
             </Stack>
-          ) : office.phase === 'error' ? (
+          ) : office.isError ? (
             <Center py={60}>
               <RetryableError
                 title={t('admin.office.loadError')}
                 error={office.error}
-                onRetry={() => void office.reload()}
+                onRetry={() => void office.refetch()}
               />
             </Center>
           ) : (
-            <OfficeForm settings={office.data} onSaved={office.replace} />
+            <OfficeForm settings={office.data} />
           )}
         </Stack>
       </div>

@@ -20,10 +20,11 @@ import {
   IconUserOff,
   IconUserPlus,
 } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../../shared/api/adminTypes';
-import { api } from '../api/api';
+import { apiKey, useApiQuery } from '../api/queries';
 import { formatDateTime, formatSince } from '../format/dates';
 import { formatNumber } from '../format/numbers';
 import { RetryableError } from '../shell/RetryableError';
@@ -35,7 +36,6 @@ import { AdminHeader } from './AdminHeader';
 import classes from './AdminScreen.module.css';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { ROLE_COLORS } from './roleColors';
-import { useAdminData } from './useAdminData';
 import { UserFormDialog } from './UserFormDialog';
 
 /** Like the case status badges: sentence case, never cut short. */
@@ -239,18 +239,20 @@ export function UsersScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
   const selfId = useSessionStore((state) => state.user?.id);
-  const load = useCallback(() => api.call('admin.users.list', {}), []);
-  const users = useAdminData(load);
+  const queryClient = useQueryClient();
+  const users = useApiQuery('admin.users.list', {});
   const [dialog, setDialog] = useState<Dialog>(null);
 
+  /** The core's answer to a change replaces the account in the list: no refetch. */
   const saved = (account: UserAccount) => {
-    if (!users.data) return;
-    const others = users.data.filter((user) => user.id !== account.id);
-    users.replace(
-      [...others, account].sort(
-        (a, b) =>
-          Number(b.active) - Number(a.active) || a.displayName.localeCompare(b.displayName, 'fr'),
-      ),
+    queryClient.setQueryData<UserAccount[]>(apiKey('admin.users.list', {}), (list) =>
+      list
+        ?.filter((user) => user.id !== account.id)
+        .concat(account)
+        .sort(
+          (a, b) =>
+            Number(b.active) - Number(a.active) || a.displayName.localeCompare(b.displayName, 'fr'),
+        ),
     );
     setDialog(null);
   };
@@ -275,14 +277,14 @@ export function UsersScreen() {
         </Button>
       </AdminHeader>
       <div className={classes.scroll}>
-        {users.phase === 'loading' ? (
+        {users.isPending ? (
           <UsersSkeleton />
-        ) : users.phase === 'error' ? (
+        ) : users.isError ? (
           <Center py={60} px="md">
             <RetryableError
               title={t('admin.users.loadError')}
               error={users.error}
-              onRetry={() => void users.reload()}
+              onRetry={() => void users.refetch()}
             />
           </Center>
         ) : users.data.length === 0 ? (
