@@ -1,11 +1,10 @@
-import { Alert, Button, Group, Loader, Modal, Radio, ScrollArea, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Button, Group, Loader, Radio, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconUserShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../shared/api/types';
-import { api } from '../api/api';
-import { errorMessage } from '../api/errorMessage';
+import { useApiMutation } from '../api/queries';
+import { ConfirmFormDialog } from '../components/ConfirmFormDialog';
 import { formatNumber } from '../format/numbers';
 import { useLanguage } from '../shell/useLanguage';
 import { useInboxStore } from '../stores/inboxStore';
@@ -31,105 +30,85 @@ function AssignDialog({
   const language = useLanguage();
   const state = useOfficeStaff(opened, t('assignment.staff.loadFailed'));
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const assign = useApiMutation('assignment.assign');
   const count = caseIds.length;
 
-  const submit = async () => {
-    if (!assigneeId) return;
-    setBusy(true);
-    try {
-      const outcome = await api.call('assignment.assign', { caseIds, assigneeId });
-      useInboxStore.getState().clearChecked();
-      onClose();
-      showOutcome(outcome, t, language);
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: t('assignment.result.failed'),
-        message: errorMessage(error, t('app.unexpectedError')),
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
+    <ConfirmFormDialog
       opened={opened}
-      onClose={busy ? () => undefined : onClose}
       title={t('assignment.assign.title', { count, formatted: formatNumber(count, language) })}
       size="md"
-      data-testid="assign-dialog"
+      testId="assign-dialog"
+      mutation={assign}
+      variables={assigneeId ? { caseIds, assigneeId } : null}
+      onDone={(outcome) => {
+        useInboxStore.getState().clearChecked();
+        onClose();
+        // Also refreshes the lists the assigned cases left.
+        showOutcome(outcome, t, language);
+      }}
+      onClose={onClose}
+      cancelLabel={t('assignment.assign.cancel')}
+      submit={{
+        label: t('assignment.assign.submit'),
+        icon: <IconUserShare size={16} />,
+        testId: 'assign-submit',
+      }}
+      failureTestId="assign-error"
     >
-      <Stack gap="md">
-        {state.phase === 'loading' && (
-          <Group gap="xs">
-            <Loader size="xs" />
-            <Text size="sm" c="dimmed">
-              {t('assignment.staff.loading')}
-            </Text>
-          </Group>
-        )}
-        {state.phase === 'error' && (
-          <Alert color="red" variant="light">
-            {state.message}
-          </Alert>
-        )}
-        {state.phase === 'ready' && (
-          <Radio.Group
-            label={t('assignment.assign.chooseClerk')}
-            value={assigneeId}
-            onChange={setAssigneeId}
-          >
-            <ScrollArea.Autosize mah={360} mt="xs">
-              <Stack gap="xs">
-                {state.staff.map((member) => {
-                  const notHandled = member.procedureCodes
-                    ? procedureCodes.filter((code) => !member.procedureCodes!.includes(code))
-                    : [];
-                  return (
-                    <Radio.Card
-                      key={member.userId}
-                      value={member.userId}
-                      p="xs"
-                      radius="sm"
-                      aria-label={member.displayName}
-                      data-testid={`assign-to-${member.userId}`}
-                    >
-                      <Group gap="sm" wrap="nowrap" align="flex-start">
-                        <Radio.Indicator mt={2} />
-                        <div style={{ minWidth: 0 }}>
-                          <StaffMemberLabel member={member} />
-                          {notHandled.length > 0 && (
-                            <Text size="xs" c="orange.9" mt={4}>
-                              {t('assignment.assign.notHandled', { codes: notHandled.join(', ') })}
-                            </Text>
-                          )}
-                        </div>
-                      </Group>
-                    </Radio.Card>
-                  );
-                })}
-              </Stack>
-            </ScrollArea.Autosize>
-          </Radio.Group>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={busy}>
-            {t('assignment.assign.cancel')}
-          </Button>
-          <Button
-            leftSection={<IconUserShare size={16} />}
-            disabled={!assigneeId}
-            loading={busy}
-            onClick={() => void submit()}
-            data-testid="assign-submit"
-          >
-            {t('assignment.assign.submit')}
-          </Button>
+      {state.phase === 'loading' && (
+        <Group gap="xs">
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">
+            {t('assignment.staff.loading')}
+          </Text>
         </Group>
-      </Stack>
-    </Modal>
+      )}
+      {state.phase === 'error' && (
+        <Alert color="red" variant="light">
+          {state.message}
+        </Alert>
+      )}
+      {state.phase === 'ready' && (
+        <Radio.Group
+          label={t('assignment.assign.chooseClerk')}
+          value={assigneeId}
+          onChange={setAssigneeId}
+        >
+          <ScrollArea.Autosize mah={360} mt="xs">
+            <Stack gap="xs">
+              {state.staff.map((member) => {
+                const notHandled = member.procedureCodes
+                  ? procedureCodes.filter((code) => !member.procedureCodes!.includes(code))
+                  : [];
+                return (
+                  <Radio.Card
+                    key={member.userId}
+                    value={member.userId}
+                    p="xs"
+                    radius="sm"
+                    aria-label={member.displayName}
+                    data-testid={`assign-to-${member.userId}`}
+                  >
+                    <Group gap="sm" wrap="nowrap" align="flex-start">
+                      <Radio.Indicator mt={2} />
+                      <div style={{ minWidth: 0 }}>
+                        <StaffMemberLabel member={member} />
+                        {notHandled.length > 0 && (
+                          <Text size="xs" c="orange.9" mt={4}>
+                            {t('assignment.assign.notHandled', { codes: notHandled.join(', ') })}
+                          </Text>
+                        )}
+                      </div>
+                    </Group>
+                  </Radio.Card>
+                );
+              })}
+            </Stack>
+          </ScrollArea.Autosize>
+        </Radio.Group>
+      )}
+    </ConfirmFormDialog>
   );
 }
 

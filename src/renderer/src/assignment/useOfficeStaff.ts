@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { StaffLoad } from '../../../shared/api/assignmentTypes';
-import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
+import { useApiQuery } from '../api/queries';
 
 type StaffState =
   | { phase: 'loading' }
@@ -9,22 +8,13 @@ type StaffState =
   | { phase: 'error'; message: string };
 
 /**
- * The office's case workers and their open load, fetched when the dialog opens (the dialogs are
- * mounted afresh at each opening, so the loads are those of the moment).
+ * The office's case workers and their open load, fetched when the dialog opens. The answer is
+ * not kept once no dialog shows it (`gcTime: 0`), so each opening shows the loads of the moment
+ * rather than those of an earlier opening.
  */
 export function useOfficeStaff(active: boolean, fallbackError: string): StaffState {
-  const [state, setState] = useState<StaffState>({ phase: 'loading' });
-  useEffect(() => {
-    if (!active) return;
-    let current = true;
-    api.call('assignment.staff', {}).then(
-      (staff) => current && setState({ phase: 'ready', staff }),
-      (error: unknown) =>
-        current && setState({ phase: 'error', message: errorMessage(error, fallbackError) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [active, fallbackError]);
-  return state;
+  const staff = useApiQuery('assignment.staff', {}, { enabled: active, gcTime: 0 });
+  if (staff.data) return { phase: 'ready', staff: staff.data };
+  if (staff.isError) return { phase: 'error', message: errorMessage(staff.error, fallbackError) };
+  return { phase: 'loading' };
 }

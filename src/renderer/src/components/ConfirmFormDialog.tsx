@@ -20,7 +20,7 @@ export interface ConfirmFormDialogProps<TData, TVariables> {
   onDone?(data: TData): void;
   onClose(): void;
   /** The confirming button; null hides it (a result is shown instead, with `actions`). */
-  submit: { label: ReactNode; color?: string; testId?: string } | null;
+  submit: { label: ReactNode; color?: string; icon?: ReactNode; testId?: string } | null;
   /** Defaults to « Annuler ». */
   cancelLabel?: ReactNode;
   /** More buttons, after « Annuler ». */
@@ -97,6 +97,7 @@ export function ConfirmFormDialog<TData, TVariables>({
               <Button
                 type="submit"
                 color={props.submit.color}
+                leftSection={props.submit.icon}
                 loading={busy}
                 disabled={variables === null}
                 data-testid={props.submit.testId}
