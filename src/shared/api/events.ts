@@ -1,10 +1,13 @@
-import type { QueueCounts, SyncStatus } from './types';
+import type { SyncStatus } from './types';
 
 /** Events pushed from the main side to the renderer, over IPC or Server-Sent Events. */
 export interface ApiEvents {
   'sync.progress': SyncStatus;
+  /**
+   * These cases changed (a local action, a pull, an assignment). Also what refreshes the queue
+   * counts: they depend on who asks (« Mes dossiers », their office), so each window reads its own.
+   */
   'cases.changed': { ids: string[] };
-  'inbox.counts': QueueCounts;
   /** These users' notifications changed (a case assigned to them, read elsewhere). */
   'notifications.changed': { userIds: string[] };
   /** Electron only: a menu item the renderer carries out (À propos, shortcuts help, zoom). */
@@ -15,7 +18,6 @@ export type EventName = keyof ApiEvents;
 export const EVENT_NAMES: readonly EventName[] = [
   'sync.progress',
   'cases.changed',
-  'inbox.counts',
   'notifications.changed',
   'desktop.command',
 ];

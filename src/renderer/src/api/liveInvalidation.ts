@@ -87,10 +87,6 @@ export function connectLiveInvalidation(
     }
     schedule();
   });
-  // The core pushes the counts themselves: no request needed.
-  const offCounts = client.on('inbox.counts', (counts) =>
-    queryClient.setQueryData(apiKey('inbox.counts', {}), counts),
-  );
   const offNotifications = client.on('notifications.changed', ({ userIds }) => {
     if (options.userId && userIds.includes(options.userId)) {
       void queryClient.invalidateQueries({ queryKey: apiKey('notifications.list', {}) });
@@ -100,7 +96,6 @@ export function connectLiveInvalidation(
     clearTimeout(quietTimer);
     offProgress();
     offChanged();
-    offCounts();
     offNotifications();
   };
 }

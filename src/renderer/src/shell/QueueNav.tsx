@@ -26,7 +26,8 @@ function countColor(queue: QueueId, count: number | undefined) {
 export function QueueNav({ active, compact }: { active: QueueId | null; compact: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  // Pushed by the core (`inbox.counts` events) after the first read; a failure only hides them.
+  // Refetched with the lists whenever cases change (`cases.changed`, a sync's progress: see
+  // liveInvalidation.ts), never merely for being old; a failure only hides them.
   const counts = useApiQuery('inbox.counts', {}, { staleTime: Infinity }).data ?? null;
   return (
     <Stack gap={2} component="nav" aria-label={t('queues.title')}>
