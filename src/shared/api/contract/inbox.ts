@@ -15,8 +15,6 @@ export const inboxMethods = {
   'inbox.counts': method<QueueCounts>()({ input: noInput, access: staff }),
   'inbox.list': method<InboxPage>()({
     input: inboxQuerySchema.extend({
-      /** Deprecated: use filters.procedureCodes. */
-      procedureCode: z.string().max(20).optional(),
       cursor: z.string().max(400).nullable().default(null),
       limit: z.int().min(1).max(500).default(100),
     }),
