@@ -19,6 +19,14 @@ function ids(core: Core): string[] {
   return core.db.prepare('SELECT id FROM applications ORDER BY id').pluck().all() as string[];
 }
 
+/** The cases of the desk clerk's office: only a case's own office may add notes to it. */
+function ownIds(core: Core): string[] {
+  return core.db
+    .prepare('SELECT id FROM applications WHERE office_code = ? ORDER BY id')
+    .pluck()
+    .all(core.contextOf().user!.officeCode) as string[];
+}
+
 /** Every local action reached the portal exactly once, in local order per case. */
 function expectDeliveredOnce(core: Core, simulator: Simulator) {
   const local = core.db
@@ -46,7 +54,8 @@ describe('sync under simulated faults', () => {
     });
     cleanups.push(() => core.close());
     await core.sync.syncNow();
-    const caseIds = ids(core).slice(0, 12);
+    const caseIds = ownIds(core).slice(0, 12);
+    expect(caseIds).toHaveLength(12);
 
     await setFaults(simulator, {
       latencyJitterMs: 5,
@@ -115,7 +124,7 @@ describe('sync under simulated faults', () => {
     cleanups.push(() => core.close());
     await core.sync.syncNow();
     await core.sync.documentsIdle();
-    const [id] = ids(core);
+    const [id] = ownIds(core);
     await setFaults(simulator, { rateLimitRate: 1, retryAfterSeconds: 1 });
     const queuedAt = clock.now().getTime();
     await call(core, 'notes.add', { applicationId: id!, body: 'à transmettre' });
@@ -138,7 +147,7 @@ describe('sync under simulated faults', () => {
 
     // The second is over: the retry timer fires and delivers, once.
     expect(clock.advance(1)).toBe(1);
-    await eventually(() => core.sync.status().pendingActions === 0, 5_000, 'delivery');
+    await eventually(() => core.sync.status().pendingActions === 0, 15_000, 'delivery');
     expect(simulator.events.list()).toHaveLength(1);
     expect(scalar(core.db, 'SELECT attempts FROM outbox')).toBe(2);
   });
@@ -176,7 +185,7 @@ describe('sync under simulated faults', () => {
     const core = openSyncCore({ dataDir, portalUrl: simulator.url, token: simulator.token });
     cleanups.push(() => core.close());
     await core.sync.syncNow();
-    const [id] = ids(core);
+    const [id] = ownIds(core);
     // Power cut at the instant the portal applies the request: the row is committed as
     // 'sending' and the answer has not left. What is on disk then (WAL with synchronous=FULL) is
     // what a restart finds; the copy is taken on this thread, so the core writes nothing during it.
@@ -195,7 +204,7 @@ describe('sync under simulated faults', () => {
       return submit(applicationId, key, body);
     };
     await call(core, 'notes.add', { applicationId: id!, body: 'envoyée juste avant la panne' });
-    await eventually(() => simulator.events.list().length === 1, 5_000, 'portal applied');
+    await eventually(() => simulator.events.list().length === 1, 15_000, 'portal applied');
     simulator.events.submit = submit;
     expect(copied).toBe(true);
 
@@ -248,7 +257,7 @@ describe('sync under simulated faults', () => {
     cleanups.push(() => core.close());
     await core.sync.syncNow();
     await core.sync.documentsIdle();
-    const [id] = ids(core);
+    const [id] = ownIds(core);
     await simulator.close();
 
     await call(core, 'notes.add', { applicationId: id!, body: 'rédigée hors ligne' });
@@ -278,7 +287,7 @@ describe('sync under simulated faults', () => {
     clock.advance(probe.inMs);
     await eventually(
       () => core.sync.status().phase === 'idle' && core.sync.status().pendingActions === 0,
-      5_000,
+      15_000,
       'back online',
     );
     expect(core.sync.status().offlineSince).toBeNull();
