@@ -21,7 +21,8 @@ function parseProcedures(json: string | null): string[] | null {
   if (json === null) return null;
   try {
     const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.filter((code) => typeof code === 'string') : null;
+    // null is « every procedure »: only SQL NULL may mean it, never a value of another shape.
+    return Array.isArray(parsed) ? parsed.filter((code) => typeof code === 'string') : [];
   } catch {
     // An unreadable list must not widen what someone handles: treat it as none.
     return [];
