@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconKey } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
 import { useSessionStore } from '../stores/sessionStore';
 import { newPasswordProblem } from './passwordRules';
+import { useSessionChange } from './useSessionChange';
 
 /** Forced after an administrator's reset, or chosen from the user menu (`onDone` closes it). */
 export function ChangePasswordForm({ forced, onDone }: { forced?: boolean; onDone?: () => void }) {
@@ -15,37 +15,24 @@ export function ChangePasswordForm({ forced, onDone }: { forced?: boolean; onDon
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const problem = newPasswordProblem(next, confirm);
+  const change = useSessionChange('session.changePassword', {
+    onSuccess: () => {
+      notifications.show({ color: 'togo', message: t('session.changePassword.done') });
+      onDone?.();
+    },
+  });
+  const error = change.isError ? errorMessage(change.error, t('app.unexpectedError')) : null;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (problem || current === '') return;
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await api.call('session.changePassword', {
-        currentPassword: current,
-        newPassword: next,
-      });
-      notifications.show({ color: 'togo', message: t('session.changePassword.done') });
-      await useSessionStore.getState().adopt(session);
-      onDone?.();
-    } catch (failure) {
-      setError(errorMessage(failure, t('app.unexpectedError')));
-    } finally {
-      setBusy(false);
-    }
+    if (problem || current === '' || change.isPending) return;
+    change.mutate({ currentPassword: current, newPassword: next });
   };
 
   return (
-    <form
-      aria-labelledby="change-password-title"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-    >
+    <form aria-labelledby="change-password-title" onSubmit={submit} noValidate>
       <Stack gap="md">
         <Title id="change-password-title" order={2} size="h3">
           {t('session.changePassword.title')}
@@ -92,7 +79,7 @@ export function ChangePasswordForm({ forced, onDone }: { forced?: boolean; onDon
               {t('session.changePassword.cancel')}
             </Button>
           )}
-          <Button type="submit" loading={busy} leftSection={<IconKey size={18} />}>
+          <Button type="submit" loading={change.isPending} leftSection={<IconKey size={18} />}>
             {t('session.changePassword.submit')}
           </Button>
         </Group>

@@ -2,10 +2,9 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@ma
 import { IconAlertTriangle, IconUserShield } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
-import { useSessionStore } from '../stores/sessionStore';
 import { newPasswordProblem } from './passwordRules';
+import { useSessionChange } from './useSessionChange';
 
 /** A new installation with no account: its first administrator, who then creates the others. */
 export function FirstAdministratorForm() {
@@ -18,8 +17,8 @@ export function FirstAdministratorForm() {
     confirm: '',
   });
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const create = useSessionChange('session.createFirstAdministrator');
+  const error = create.isError ? errorMessage(create.error, t('app.unexpectedError')) : null;
   const problem = newPasswordProblem(fields.password, fields.confirm);
   const field = (name: keyof typeof fields) => ({
     value: fields[name],
@@ -29,29 +28,21 @@ export function FirstAdministratorForm() {
     error: touched && fields[name].trim() === '' ? t('session.validation.required') : undefined,
   });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
     if (problem || Object.values(fields).some((value) => value.trim() === '')) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await api.call('session.createFirstAdministrator', {
-        username: fields.username,
-        displayName: fields.displayName,
-        officeCode: fields.officeCode,
-        password: fields.password,
-      });
-      await useSessionStore.getState().adopt(session);
-    } catch (failure) {
-      setError(errorMessage(failure, t('app.unexpectedError')));
-    } finally {
-      setBusy(false);
-    }
+    if (create.isPending) return;
+    create.mutate({
+      username: fields.username,
+      displayName: fields.displayName,
+      officeCode: fields.officeCode,
+      password: fields.password,
+    });
   };
 
   return (
-    <form aria-labelledby="first-admin-title" onSubmit={(event) => void submit(event)} noValidate>
+    <form aria-labelledby="first-admin-title" onSubmit={submit} noValidate>
       <Stack gap="md">
         <Title id="first-admin-title" order={2} size="h3">
           {t('session.firstAdministrator.title')}
@@ -93,7 +84,7 @@ export function FirstAdministratorForm() {
           {...field('confirm')}
           error={touched && problem === 'mismatch' ? t('session.validation.mismatch') : undefined}
         />
-        <Button type="submit" loading={busy} leftSection={<IconUserShield size={18} />}>
+        <Button type="submit" loading={create.isPending} leftSection={<IconUserShield size={18} />}>
           {t('session.firstAdministrator.submit')}
         </Button>
       </Stack>

@@ -7,33 +7,29 @@ import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
 import { initialsOf } from '../format/initials';
 import { useSessionStore } from '../stores/sessionStore';
+import { useSessionChange } from './useSessionChange';
 
 /** Only the locked session's owner gets back in; anyone else signs out and in as themself. */
 export function LockForm({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await useSessionStore.getState().adopt(await api.call('session.unlock', { password }));
-    } catch (failure) {
-      setError(errorMessage(failure, t('app.unexpectedError')));
+  const unlock = useSessionChange('session.unlock', {
+    onError: async () => {
       setPassword('');
       // A lock-out ends the session: show the sign-in screen with its explanation.
       const session = await api.call('session.current', {}).catch(() => null);
       if (session?.status === 'signed_out') await useSessionStore.getState().adopt(session);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const error = unlock.isError ? errorMessage(unlock.error, t('app.unexpectedError')) : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!unlock.isPending) unlock.mutate({ password });
   };
 
   return (
-    <form aria-labelledby="lock-title" onSubmit={(event) => void submit(event)} noValidate>
+    <form aria-labelledby="lock-title" onSubmit={submit} noValidate>
       <Stack gap="md">
         <Title id="lock-title" order={2} size="h3">
           {t('session.lock.title')}
@@ -64,7 +60,7 @@ export function LockForm({ user }: { user: CurrentUser }) {
         />
         <Button
           type="submit"
-          loading={busy}
+          loading={unlock.isPending}
           disabled={password === ''}
           leftSection={<IconLockOpen size={18} />}
         >

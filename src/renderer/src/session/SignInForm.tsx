@@ -1,36 +1,25 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconLogin2, IconWifiOff } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
-import { useSessionStore } from '../stores/sessionStore';
 import { useSignInFields } from './signInFields';
+import { useSessionChange } from './useSessionChange';
 
 export function SignInForm() {
   const { t } = useTranslation();
   const { username, password, set } = useSignInFields();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The password is not kept once sent, whatever the answer.
+  const signIn = useSessionChange('session.signIn', { onSettled: () => set({ password: '' }) });
+  const error = signIn.isError ? errorMessage(signIn.error, t('app.unexpectedError')) : null;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await api.call('session.signIn', { username, password });
-      set({ password: '' });
-      await useSessionStore.getState().adopt(session);
-    } catch (failure) {
-      setError(errorMessage(failure, t('app.unexpectedError')));
-      set({ password: '' });
-    } finally {
-      setBusy(false);
-    }
+    if (!signIn.isPending) signIn.mutate({ username, password });
   };
 
   return (
-    <form aria-labelledby="sign-in-title" onSubmit={(event) => void submit(event)} noValidate>
+    <form aria-labelledby="sign-in-title" onSubmit={submit} noValidate>
       <Stack gap="md">
         <Title id="sign-in-title" order={2} size="h3">
           {t('session.signIn.title')}
@@ -66,7 +55,7 @@ export function SignInForm() {
         />
         <Button
           type="submit"
-          loading={busy}
+          loading={signIn.isPending}
           disabled={username.trim() === '' || password === ''}
           leftSection={<IconLogin2 size={18} />}
         >
