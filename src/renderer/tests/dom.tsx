@@ -29,18 +29,27 @@ window.ResizeObserver ??= class {
   disconnect() {}
 };
 Element.prototype.scrollIntoView ??= () => undefined;
+// Mantine's autosizing textarea listens for web fonts loading.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
+}
 
 afterEach(() => {
   cleanup();
   vi.clearAllMocks();
 });
 
+/** Renders inside the app's providers; `rerender` keeps them. */
 export function renderWithProviders(ui: ReactNode, queryClient: QueryClient) {
-  return render(
-    <QueryClientProvider client={queryClient}>
-      <MantineProvider>{ui}</MantineProvider>
-    </QueryClientProvider>,
-  );
+  return render(ui, {
+    wrapper: ({ children }) => (
+      <QueryClientProvider client={queryClient}>
+        <MantineProvider>{children}</MantineProvider>
+      </QueryClientProvider>
+    ),
+  });
 }
 
 /** A promise the test settles when it chooses: answers arrive in the order the test says. */

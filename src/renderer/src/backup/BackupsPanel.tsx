@@ -1,15 +1,13 @@
-import { Alert, Button, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  BackupsOverview,
-  BackupSummary,
-  RestoreScheduled,
-} from '../../../shared/api/backupTypes';
-import { api } from '../api/api';
+import type { BackupSummary } from '../../../shared/api/backupTypes';
 import { errorMessage } from '../api/errorMessage';
+import { apiKey, useApiMutation, useApiQuery } from '../api/queries';
+import { ConfirmFormDialog } from '../components/ConfirmFormDialog';
 import { formatDateTime } from '../format/dates';
 import { RetryableError } from '../shell/RetryableError';
 import { useLanguage } from '../shell/useLanguage';
@@ -22,48 +20,28 @@ import { formatMegabytes, reloadWhenBureauIsBack } from './backupFormat';
 export function BackupsPanel() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [overview, setOverview] = useState<BackupsOverview | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [backingUp, setBackingUp] = useState(false);
+  const queryClient = useQueryClient();
+  const list = useApiQuery('backups.list', {});
   const [restoring, setRestoring] = useState<BackupSummary | null>(null);
-
-  const load = useCallback(
-    () =>
-      api.call('backups.list', {}).then(
-        (value) => {
-          setLoadError(null);
-          setOverview(value);
-        },
-        (error: unknown) => setLoadError(error),
-      ),
-    [],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function backupNow() {
-    setBackingUp(true);
-    try {
-      await api.call('backups.create', {});
+  const backup = useApiMutation('backups.create', {
+    onSuccess: () => {
       notifications.show({ color: 'green', message: t('backup.panel.created') });
-      await load();
-    } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(error, t('app.unexpectedError')) });
-    } finally {
-      setBackingUp(false);
-    }
-  }
+      return queryClient.invalidateQueries({ queryKey: apiKey('backups.list', {}) });
+    },
+    onError: (error) =>
+      notifications.show({ color: 'red', message: errorMessage(error, t('app.unexpectedError')) }),
+  });
 
-  if (loadError) {
+  if (list.isError && !list.data) {
     return (
       <RetryableError
         title={t('backup.panel.loadFailed')}
-        error={loadError}
-        onRetry={() => void load()}
+        error={list.error}
+        onRetry={() => void list.refetch()}
       />
     );
   }
+  const overview = list.data;
   if (!overview) return <Loader size="sm" />;
   const pending = overview.pendingRestore;
   const pendingBackup =
@@ -77,8 +55,8 @@ export function BackupsPanel() {
         </Title>
         <Button
           leftSection={<IconDatabaseExport size={16} />}
-          loading={backingUp}
-          onClick={() => void backupNow()}
+          loading={backup.isPending}
+          onClick={() => !backup.isPending && backup.mutate({})}
         >
           {t('backup.panel.backupNow')}
         </Button>
@@ -136,15 +114,7 @@ export function BackupsPanel() {
           </Table.Tbody>
         </Table>
       )}
-      {restoring && (
-        <RestoreDialog
-          backup={restoring}
-          onClose={() => {
-            setRestoring(null);
-            void load();
-          }}
-        />
-      )}
+      {restoring && <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} />}
     </Stack>
   );
 }
@@ -153,90 +123,57 @@ export function BackupsPanel() {
 function RestoreDialog({ backup, onClose }: { backup: BackupSummary; onClose: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [state, setState] = useState<
-    | { kind: 'confirm' }
-    | { kind: 'checking' }
-    | { kind: 'scheduled'; result: RestoreScheduled }
-    | { kind: 'restarting' }
-    | { kind: 'failed'; error: unknown }
-  >({ kind: 'confirm' });
+  const queryClient = useQueryClient();
+  const schedule = useApiMutation('backups.scheduleRestore', {
+    // The panel behind says a restore is pending (the dialog need not wait for it).
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: apiKey('backups.list', {}) }),
+  });
+  const restart = useApiMutation('backups.restartNow', { onSuccess: reloadWhenBureauIsBack });
+  const scheduled = schedule.data ?? null;
   const date = formatDateTime(backup.createdAt, language);
 
-  async function schedule() {
-    setState({ kind: 'checking' });
-    try {
-      const result = await api.call('backups.scheduleRestore', { backupId: backup.id });
-      setState({ kind: 'scheduled', result });
-    } catch (error) {
-      setState({ kind: 'failed', error });
-    }
-  }
-
-  async function restartNow() {
-    setState({ kind: 'restarting' });
-    try {
-      await api.call('backups.restartNow', {});
-      reloadWhenBureauIsBack();
-    } catch (error) {
-      setState({ kind: 'failed', error });
-    }
-  }
-
-  const scheduled = state.kind === 'scheduled' || state.kind === 'restarting';
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeOnClickOutside={false}
+    <ConfirmFormDialog
       title={scheduled ? t('backup.confirm.scheduledTitle') : t('backup.confirm.title')}
+      size="md"
+      mutation={schedule}
+      variables={{ backupId: backup.id }}
+      onClose={() => !restart.isPending && onClose()}
+      cancelLabel={scheduled ? t('backup.confirm.restartLater') : t('backup.confirm.cancel')}
+      submit={scheduled ? null : { label: t('backup.confirm.confirm'), color: 'orange' }}
+      actions={
+        scheduled?.restartAvailable && (
+          <Button loading={restart.isPending} onClick={() => restart.mutate({})}>
+            {t('backup.confirm.restartNow')}
+          </Button>
+        )
+      }
     >
-      <Stack gap="sm">
-        {state.kind === 'failed' && (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(state.error, t('app.unexpectedError'))}
-          </Alert>
-        )}
-        {!scheduled ? (
-          <>
-            <Text size="sm">{t('backup.confirm.body', { date })}</Text>
-            <Text size="sm">{t('backup.confirm.loss')}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('backup.confirm.cancel')}
-              </Button>
-              <Button
-                color="orange"
-                loading={state.kind === 'checking'}
-                onClick={() => void schedule()}
-              >
-                {t('backup.confirm.confirm')}
-              </Button>
-            </Group>
-          </>
-        ) : state.kind === 'restarting' ? (
-          <Group gap="sm">
-            <Loader size="sm" />
-            <Text size="sm">{t('backup.confirm.restarting')}</Text>
-          </Group>
-        ) : (
-          <>
-            <Text size="sm">{t('backup.confirm.scheduledBody')}</Text>
-            {!state.result.restartAvailable && (
-              <Text size="sm" fw={500}>
-                {t('backup.confirm.restartManually')}
-              </Text>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('backup.confirm.restartLater')}
-              </Button>
-              {state.result.restartAvailable && (
-                <Button onClick={() => void restartNow()}>{t('backup.confirm.restartNow')}</Button>
-              )}
-            </Group>
-          </>
-        )}
-      </Stack>
-    </Modal>
+      {restart.isError && (
+        <Alert color="red" variant="light" role="alert">
+          {errorMessage(restart.error, t('app.unexpectedError'))}
+        </Alert>
+      )}
+      {!scheduled ? (
+        <>
+          <Text size="sm">{t('backup.confirm.body', { date })}</Text>
+          <Text size="sm">{t('backup.confirm.loss')}</Text>
+        </>
+      ) : restart.isPending || restart.isSuccess ? (
+        <Group gap="sm">
+          <Loader size="sm" />
+          <Text size="sm">{t('backup.confirm.restarting')}</Text>
+        </Group>
+      ) : (
+        <>
+          <Text size="sm">{t('backup.confirm.scheduledBody')}</Text>
+          {!scheduled.restartAvailable && (
+            <Text size="sm" fw={500}>
+              {t('backup.confirm.restartManually')}
+            </Text>
+          )}
+        </>
+      )}
+    </ConfirmFormDialog>
   );
 }

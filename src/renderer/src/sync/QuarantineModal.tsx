@@ -1,10 +1,10 @@
 import { Alert, Button, Center, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { QuarantineEntry } from '../../../shared/api/syncTypes';
 import { api } from '../api/api';
 import { errorMessage } from '../api/errorMessage';
+import { apiKey } from '../api/queries';
 import { formatDateTime } from '../format/dates';
 import { formatNumber } from '../format/numbers';
 import { useLanguage } from '../shell/useLanguage';
@@ -31,31 +31,22 @@ export function QuarantineModal({ opened, onClose }: { opened: boolean; onClose:
 function QuarantineList() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [rows, setRows] = useState<QuarantineEntry[]>([]);
-  const [total, setTotal] = useState(0);
-  const [cursor, setCursor] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  const fetchPage = useCallback((from: number | null) => {
-    api
-      .call('sync.quarantine', { cursor: from, limit: PAGE_SIZE })
-      .then((page) => {
-        setRows((previous) => (from === null ? page.rows : [...previous, ...page.rows]));
-        setTotal(page.total);
-        setCursor(page.nextCursor);
-        setError(null);
-      })
-      .catch((caught: unknown) => setError(caught))
-      .finally(() => setLoading(false));
-  }, []);
-
-  useEffect(() => fetchPage(null), [fetchPage]);
-
-  function loadMore() {
-    setLoading(true);
-    fetchPage(cursor);
-  }
+  // Not kept once the modal closes (`gcTime: 0`): each opening reads the quarantine afresh.
+  const pages = useInfiniteQuery({
+    queryKey: apiKey('sync.quarantine', { cursor: null, limit: PAGE_SIZE }),
+    queryFn: ({ pageParam }) =>
+      api.call('sync.quarantine', { cursor: pageParam, limit: PAGE_SIZE }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    gcTime: 0,
+  });
+  const rows = pages.data?.pages.flatMap((page) => page.rows) ?? [];
+  const total = pages.data?.pages[pages.data.pages.length - 1]?.total ?? 0;
+  const loading = pages.isFetching;
+  const error = pages.error ?? null;
+  const loadMore = () => {
+    if (!pages.isFetching) void pages.fetchNextPage();
+  };
 
   return (
     <Stack gap="md">
@@ -123,7 +114,7 @@ function QuarantineList() {
               total: formatNumber(total, language),
             })}
           </Text>
-          {cursor !== null && (
+          {pages.hasNextPage && (
             <Button variant="default" size="xs" loading={loading} onClick={loadMore}>
               {t('sync.quarantineLoadMore')}
             </Button>

@@ -2,9 +2,9 @@ import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError } from '../../../../shared/api/client';
 import type { CaseDetail } from '../../../../shared/api/types';
-import { api } from '../../api/api';
+import { errorMessage } from '../../api/errorMessage';
+import { useApiMutation } from '../../api/queries';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
 import { useSessionStore } from '../../stores/sessionStore';
@@ -15,29 +15,30 @@ export function NotesPanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [body, setBody] = useState('');
-  const [sending, setSending] = useState(false);
   const { notes } = detail.review;
   const role = useSessionStore((state) => state.user?.role);
   const canWrite = role === 'agent' || role === 'superviseur';
 
-  const add = async () => {
-    const text = body.trim();
-    if (!text) return;
-    setSending(true);
-    try {
-      await api.call('notes.add', { applicationId: detail.row.id, body: text });
+  const addNote = useApiMutation('notes.add', {
+    onSuccess: async (_added, { applicationId }) => {
       setBody('');
       notifications.show({ color: 'togo', message: t('review.noteAdded') });
-      await refreshCase(detail.row.id);
-    } catch (error) {
+      await refreshCase(applicationId);
+    },
+    onError: (error) => {
       notifications.show({
         color: 'red',
         title: t('review.failed'),
-        message: error instanceof ApiCallError ? error.message : String(error),
+        message: errorMessage(error, t('app.unexpectedError')),
       });
-    } finally {
-      setSending(false);
-    }
+    },
+  });
+
+  const add = () => {
+    const text = body.trim();
+    // Ctrl+Entrée while a note is on its way does not send it twice.
+    if (!text || addNote.isPending) return;
+    addNote.mutate({ applicationId: detail.row.id, body: text });
   };
 
   return (
@@ -66,14 +67,14 @@ export function NotesPanel({ detail }: { detail: CaseDetail }) {
             value={body}
             onChange={(event) => setBody(event.currentTarget.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void add();
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) add();
             }}
             autosize
             minRows={2}
             maxLength={10_000}
           />
           <Group justify="flex-end">
-            <Button size="xs" onClick={() => void add()} loading={sending} disabled={!body.trim()}>
+            <Button size="xs" onClick={add} loading={addNote.isPending} disabled={!body.trim()}>
               {t('review.addNote')}
             </Button>
           </Group>
