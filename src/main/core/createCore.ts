@@ -295,7 +295,8 @@ export function createCore(options: CoreOptions): Core {
       clock,
       restart: options.restart,
     }),
-    ...createCertificateHandlers({
+    ...createCertificateHandlers(services, {
+      templates: certificateTemplates,
       numberingCodeOf: (officeCode) => {
         const settings = office.get();
         return settings.code === officeCode ? settings.numberingCode : officeCode;
@@ -304,17 +305,6 @@ export function createCore(options: CoreOptions): Core {
       // all of them draw on this office's sequence.
       officeOfNumberingCode: (code) =>
         (OFFICE_CODES as readonly string[]).includes(code) ? code : office.get().code,
-      db,
-      dataDir: options.dataDir,
-      resourcesDir: options.resourcesDir,
-      templates: certificateTemplates,
-      catalog,
-      records,
-      writer,
-      audit,
-      clock,
-      log,
-      changed: caseChanged,
     }),
   };
 

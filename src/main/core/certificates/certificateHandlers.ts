@@ -1,12 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { CurrentUser } from '../../../shared/api/types';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import { DomainError } from '../api/domainError';
-import type { AuditLog } from '../audit/auditLog';
-import type { Catalog } from '../catalog/loadCatalog';
-import type { CaseRecordStore } from '../cases/caseRecordStore';
-import type { CaseWriter } from '../cases/caseWriter';
-import type { Clock } from '../clock';
+import type { CoreServices } from '../coreServices';
 import { createCertificateActions } from './certificateActions';
 import { createCertificateFiles } from './certificateFiles';
 import { renderCertificatePdf } from './certificatePdf';
@@ -42,25 +37,18 @@ function userOf(context: CallContext): CurrentUser {
  * The certificates API (issue 6). At creation it makes sure every office with active case
  * workers has its signing key, and completes the PDFs a crash left unwritten.
  */
-export function createCertificateHandlers(deps: {
-  db: Database.Database;
-  dataDir: string;
-  resourcesDir: string;
-  templates: CertificateTemplates;
-  catalog: Catalog;
-  records: CaseRecordStore;
-  /** Every change to a case (issuing, revoking, reprinting) goes through it. */
-  writer: CaseWriter;
-  audit: AuditLog;
-  clock: Clock;
-  log: (message: string, error?: unknown) => void;
-  /** After a committed change to a case: tell the renderers and wake the outbox. */
-  changed: (caseId: string) => void;
-  /** See createCertificateIssuer. */
-  numberingCodeOf?: (officeCode: string) => string;
-  /** The reverse: the office whose sequence a number's office part belongs to. */
-  officeOfNumberingCode?: (code: string) => string;
-}): Pick<Handlers, CertificateHandlerNames> {
+export function createCertificateHandlers(
+  services: CoreServices,
+  options: {
+    templates: CertificateTemplates;
+    /** See createCertificateIssuer. */
+    numberingCodeOf?: (officeCode: string) => string;
+    /** The reverse: the office whose sequence a number's office part belongs to. */
+    officeOfNumberingCode?: (code: string) => string;
+  },
+): Pick<Handlers, CertificateHandlerNames> {
+  // Every change to a case (issuing, revoking, reprinting) goes through services.writer.
+  const deps = { ...services, ...options, changed: services.caseChanged };
   const { db, clock, log } = deps;
   const fonts = loadFonts(deps.resourcesDir);
   const store = createCertificateStore(db, deps.dataDir);
