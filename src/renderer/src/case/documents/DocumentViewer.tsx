@@ -6,7 +6,7 @@ import { RetryableError } from '../../shell/RetryableError';
 import classes from './DocumentsPanel.module.css';
 import { ImageViewer } from './ImageViewer';
 import { PdfViewer } from './PdfViewer';
-import { useDocumentContent, type ContentCache } from './useDocumentContent';
+import { useDocumentContent } from './useDocumentContent';
 import { ViewerMessage } from './ViewerMessage';
 
 /** The selected attachment: its download state in words, a skeleton, then the PDF or image. */
@@ -14,10 +14,9 @@ export function DocumentViewer(props: {
   attachment: PortalDocument;
   status: DocumentStatus | undefined;
   label: string;
-  cache: ContentCache;
 }) {
   const { t } = useTranslation();
-  const { state, retry } = useDocumentContent(props.attachment, props.status, props.cache);
+  const { state, retry } = useDocumentContent(props.attachment, props.status);
 
   switch (state.kind) {
     case 'downloading':

@@ -10,11 +10,7 @@ import classes from './DocumentsPanel.module.css';
 import { DocumentTabs, tabId, VIEWER_ID } from './DocumentTabs';
 import { DocumentViewer } from './DocumentViewer';
 import { documentLabel, initialSelection, missingRequired } from './expectedDocuments';
-import { ContentCache } from './useDocumentContent';
 import { ViewerMessage } from './ViewerMessage';
-
-/** Opened files kept in memory while the case is on screen (a few MB each at most). */
-const CACHED_DOCUMENTS = 6;
 
 export interface DocumentsPanelProps {
   documents: PortalDocument[];
@@ -37,7 +33,6 @@ export function DocumentsPanel({
   const { t } = useTranslation();
   const language = useLanguage();
   const [chosenId, setChosenId] = useState(() => initialSelection(documents, highlightIds));
-  const [cache] = useState(() => new ContentCache(CACHED_DOCUMENTS));
 
   const statusById = new Map(statuses.map((status) => [status.id, status]));
   const highlighted = new Set(highlightIds);
@@ -98,7 +93,6 @@ export function DocumentsPanel({
             attachment={selected.attachment}
             status={statusById.get(selected.attachment.id)}
             label={selected.label}
-            cache={cache}
           />
         </div>
       ) : (
