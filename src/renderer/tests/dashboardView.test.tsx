@@ -8,6 +8,8 @@ import { deferred, fakeEvents, renderWithProviders, type Deferred } from './dom'
 
 const fake = vi.hoisted(() => ({ call: vi.fn(), on: vi.fn() }));
 vi.mock('../src/api/api', () => ({ api: fake }));
+const toasts = vi.hoisted(() => ({ show: vi.fn(), clean: vi.fn() }));
+vi.mock('@mantine/notifications', () => ({ notifications: toasts }));
 // The figures' own components are not what is tested here: stubs say which answer they show.
 vi.mock('../src/dashboard/KpiCards', () => ({
   KpiCards: ({ data }: { data: DashboardData }) => (
@@ -27,6 +29,7 @@ vi.mock('../src/dashboard/DashboardFilters', () => ({ DashboardFilters: () => nu
 const { connectLiveInvalidation } = await import('../src/api/liveInvalidation');
 const { createQueryClient } = await import('../src/api/queryClient');
 const { DashboardView } = await import('../src/dashboard/DashboardView');
+const { ExportButtons } = await import('../src/dashboard/ExportButtons');
 const { useDashboardStore } = await import('../src/dashboard/dashboardStore');
 const { useSessionStore } = await import('../src/stores/sessionStore');
 
@@ -140,5 +143,40 @@ describe('the dashboard (was its own loading, stale-answer counter and live time
     await waitFor(() => expect(requests).toHaveLength(2));
     answer(1, 4);
     await waitFor(() => expect(kpi()).toContain(':4'));
+  });
+});
+
+describe('the export buttons (were a busy flag by hand)', () => {
+  it('exports with the filters on screen, one format at a time, and names the file', async () => {
+    URL.createObjectURL ??= () => 'blob:bureau';
+    URL.revokeObjectURL ??= () => undefined;
+    useDashboardStore.setState({
+      preset: 'custom',
+      custom: { from: '2026-11-01', to: '2026-11-30' },
+      procedureCodes: ['IMPEX'],
+    });
+    const exported = deferred<unknown>();
+    fake.call.mockImplementation(() => exported.promise);
+    renderWithProviders(<ExportButtons table="clerks" />, createQueryClient());
+    const csv = screen.getByTestId('export-clerks-csv');
+    const xlsx = screen.getByTestId('export-clerks-xlsx');
+    fireEvent.click(csv);
+    await waitFor(() => expect(csv.getAttribute('data-loading')).toBe('true'));
+    expect(xlsx.hasAttribute('disabled')).toBe(true);
+    fireEvent.click(csv);
+    expect(fake.call).toHaveBeenCalledTimes(1);
+    expect(fake.call).toHaveBeenCalledWith('dashboard.export', {
+      query: { from: '2026-11-01', to: '2026-11-30', procedureCodes: ['IMPEX'] },
+      table: 'clerks',
+      format: 'csv',
+    });
+    act(() =>
+      exported.resolve({ fileName: 'agents.csv', mimeType: 'text/csv', base64: btoa('a;b') }),
+    );
+    await waitFor(() => expect(csv.hasAttribute('data-loading')).toBe(false));
+    expect(xlsx.hasAttribute('disabled')).toBe(false);
+    expect(toasts.show).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'Fichier enregistré : agents.csv' }),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypeCsv, IconFileTypeXls } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DashboardTable } from '../../../shared/api/dashboardTypes';
 import { errorMessage } from '../api/errorMessage';
@@ -16,28 +16,26 @@ const FORMATS = [
 /** « Exporter CSV » / « Exporter Excel » for one of the dashboard's tables, with its filters. */
 export function ExportButtons({ table }: { table: DashboardTable }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
   const tableName = t(`dashboard.export.tables.${table}`);
-
-  async function run(format: 'csv' | 'xlsx') {
-    setBusy(format);
-    try {
+  const download = useMutation({
+    mutationFn: (format: 'csv' | 'xlsx') => {
       const { period, procedureCodes } = useDashboardStore.getState();
-      const file = await exportDashboardTable(table, format, period(), procedureCodes);
+      return exportDashboardTable(table, format, period(), procedureCodes);
+    },
+    onSuccess: (file) =>
       notifications.show({
         color: 'togo',
         message: t('dashboard.export.done', { fileName: file.fileName }),
-      });
-    } catch (error) {
+      }),
+    onError: (error) =>
       notifications.show({
         color: 'red',
         title: t('dashboard.export.failed'),
         message: errorMessage(error, t('app.unexpectedError')),
-      });
-    } finally {
-      setBusy(null);
-    }
-  }
+      }),
+  });
+  /** The format being exported: its button turns, the other waits. */
+  const busy = download.isPending ? download.variables : null;
 
   return (
     <Group gap={6} wrap="nowrap">
@@ -50,7 +48,7 @@ export function ExportButtons({ table }: { table: DashboardTable }) {
           leftSection={<Icon size={15} stroke={1.6} aria-hidden />}
           loading={busy === format}
           disabled={busy !== null && busy !== format}
-          onClick={() => void run(format)}
+          onClick={() => busy === null && download.mutate(format)}
           aria-label={t('dashboard.export.label', { table: tableName, format: name })}
           data-testid={`export-${table}-${format}`}
         >
