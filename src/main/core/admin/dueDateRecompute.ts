@@ -9,6 +9,8 @@ import { dueDateOf } from '../../../shared/domain/deadline';
 import { DomainError } from '../api/domainError';
 import { createDeadlineWriter } from '../cases/caseWriter';
 import type { Catalog } from '../catalog/loadCatalog';
+import { parseJsonColumn } from '../db/jsonColumn';
+import { changedDates as changedDatesColumn } from '../db/storedColumns';
 
 interface OpenCase {
   id: string;
@@ -38,6 +40,14 @@ const MAX_BUDGET_MS = 20;
 
 const nextDay = (date: string): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The pending row's changed dates (a single row, id 1). */
+const changedDatesOf = (row: PendingRow): string[] =>
+  parseJsonColumn(changedDatesColumn, row.changed_dates, {
+    table: 'holiday_recompute',
+    column: 'changed_dates',
+    rowId: 1,
+  });
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -152,10 +162,7 @@ export function createDueDateRecompute(db: Database.Database, catalog: Catalog) 
     markPending(changedDates: readonly string[]): void {
       if (changedDates.length === 0) return;
       const left = pending.get();
-      const merged = new Set([
-        ...(left ? (JSON.parse(left.changed_dates) as string[]) : []),
-        ...changedDates,
-      ]);
+      const merged = new Set([...(left ? changedDatesOf(left) : []), ...changedDates]);
       writePending.run(JSON.stringify([...merged].sort()), '', '');
     },
 
@@ -176,7 +183,7 @@ export function createDueDateRecompute(db: Database.Database, catalog: Catalog) 
         const done = db.transaction(() => {
           const row = pending.get();
           if (!row) return true;
-          const changedDates = JSON.parse(row.changed_dates) as string[];
+          const changedDates = changedDatesOf(row);
           const after = { at: row.after_submitted_at, id: row.after_id };
           const chunk = walkChunk(
             changedDates,

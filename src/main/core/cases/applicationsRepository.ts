@@ -6,8 +6,8 @@ import {
   CONFIRMATION_STATUSES,
   DECIDED_STATUSES,
   reviewedChanges,
-  type UnconfirmedPortalChanges,
 } from '../../../shared/portal/reviewedChanges';
+import { storedPortalChangesOf, storedRecordOf } from '../db/storedColumns';
 
 export interface IncomingApplication {
   record: PortalApplication;
@@ -257,10 +257,10 @@ export function createApplicationsRepository(
   function noteChangesAfterDecision(record: PortalApplication, statusAfter?: CaseStatus): void {
     const stored = reviewedState.get(record.id);
     if (!stored || !DECIDED_STATUSES.includes(stored.status)) return;
-    const waiting = stored.portal_changes_json
-      ? (JSON.parse(stored.portal_changes_json) as UnconfirmedPortalChanges)
-      : null;
-    const diff = reviewedChanges(JSON.parse(stored.record_json) as PortalApplication, record);
+    // A stored value of another shape throws, naming its column and row: in a pull, the page's
+    // run is then written record by record and only this record is quarantined (writeRun).
+    const waiting = storedPortalChangesOf(record.id, stored.portal_changes_json);
+    const diff = reviewedChanges(storedRecordOf(record.id, stored.record_json), record);
     const awaitsCertificate = CONFIRMATION_STATUSES.includes(statusAfter ?? stored.status);
     let next = awaitsCertificate ? waiting : null;
     if (diff.changes.length > 0 || diff.omitted > 0) {
@@ -349,7 +349,7 @@ export function createApplicationsRepository(
   function sameVersionOutcome(record: PortalApplication): 'unchanged' | 'divergent' {
     const stored = storedRecord.get(record.id)?.record_json;
     if (stored === undefined || stored === JSON.stringify(record)) return 'unchanged';
-    const parsed = JSON.parse(stored) as PortalApplication;
+    const parsed = storedRecordOf(record.id, stored);
     if (parsed.version < record.version) {
       catchUpOwnVersion.run(JSON.stringify(record), record.updatedAt, record.id);
       return 'unchanged';

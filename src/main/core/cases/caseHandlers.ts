@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { isoDateOf } from '../../../shared/calendar/workingDays';
-import type { PortalApplication } from '../../../shared/portal/portalApplication';
 import { validateForm } from '../../../shared/catalog/validateForm';
 import type { CaseDetail, CurrentUser } from '../../../shared/api/types';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import type { Catalog } from '../catalog/loadCatalog';
 import { DomainError } from '../api/domainError';
 import type { Clock } from '../clock';
+import { storedRecordOf } from '../db/storedColumns';
 import type { InboxQueries } from '../inbox/inboxQueries';
 import type { CaseSyncState } from '../../../shared/api/syncTypes';
 import type { CaseRecordStore } from './caseRecordStore';
@@ -68,7 +68,7 @@ export function createCaseHandlers(deps: {
         "Ce dossier n'existe pas dans le cache local. Synchronisez puis réessayez.",
       );
     }
-    const record = JSON.parse(stored.record_json) as PortalApplication;
+    const record = storedRecordOf(id, stored.record_json);
     return {
       row,
       record,

@@ -7,6 +7,7 @@ import {
   describeReviewedChanges,
   type UnconfirmedPortalChanges,
 } from '../../../shared/portal/reviewedChanges';
+import { storedPortalChangesOf } from '../db/storedColumns';
 
 /** The workflow columns of one case, as the state machine and the review screen need them. */
 export interface CaseWorkflowRow {
@@ -29,9 +30,7 @@ export interface CaseWorkflowRow {
 
 /** The portal's changes after the decision that wait for a person, if any. */
 export function unconfirmedPortalChangesOf(row: CaseWorkflowRow): UnconfirmedPortalChanges | null {
-  return row.portal_changes_json
-    ? (JSON.parse(row.portal_changes_json) as UnconfirmedPortalChanges)
-    : null;
+  return storedPortalChangesOf(row.id, row.portal_changes_json);
 }
 
 export function createCaseRecordStore(db: Database.Database) {

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type {
-  CaseDecision,
   CaseNote,
   CaseReview,
   ChecklistTick,
@@ -16,6 +15,8 @@ import {
   blockedDecisions,
   checkConfirmPortalChanges,
 } from '../../../shared/domain/caseWorkflow';
+import { jsonObject, parseJsonColumn } from '../db/jsonColumn';
+import { caseDecision } from '../db/storedColumns';
 import {
   unconfirmedPortalChangesOf,
   type CaseRecordStore,
@@ -106,7 +107,11 @@ export function createCaseReviewQueries(
         actor: personOf(raw.actor_id, raw.actor_name),
         fromStatus: raw.from_status,
         toStatus: raw.to_status,
-        details: JSON.parse(raw.details_json) as Record<string, unknown>,
+        details: parseJsonColumn(jsonObject, raw.details_json, {
+          table: 'history_events',
+          column: 'details_json',
+          rowId: raw.id,
+        }),
       }));
       const claimActivity = row.claim_activity_at;
       const portalChanges = unconfirmedPortalChangesOf(row);
@@ -127,7 +132,13 @@ export function createCaseReviewQueries(
           signOffRequestedBy: displayName(row.signoff_requested_by),
           slaPaused: row.status === 'info_requested',
           slaPausedDays: row.sla_paused_days,
-          lastDecision: row.decision_json ? (JSON.parse(row.decision_json) as CaseDecision) : null,
+          lastDecision: row.decision_json
+            ? parseJsonColumn(caseDecision, row.decision_json, {
+                table: 'applications',
+                column: 'decision_json',
+                rowId: row.id,
+              })
+            : null,
         },
         checklist: ticks.all(row.id).map((tick): ChecklistTick => ({
           itemId: tick.item_id,

@@ -3,6 +3,7 @@ import type { ReplyChanges } from '../../../shared/api/caseTypes';
 import { isoDateOf, type WorkingCalendar } from '../../../shared/calendar/workingDays';
 import { dueDateOf } from '../../../shared/domain/deadline';
 import type { PortalApplication } from '../../../shared/portal/portalApplication';
+import { storedRecordOf } from '../db/storedColumns';
 import type { PortalTransition } from './applicationsRepository';
 
 /**
@@ -99,7 +100,7 @@ export function createPortalTransitionHook(
       row.sla_paused_days + pausedDays,
     );
     resume.run(dueDate, pausedDays, record.id);
-    const before = JSON.parse(row.record_json) as PortalApplication;
+    const before = storedRecordOf(record.id, row.record_json);
     return { changes: describeReply(before, record), pausedWorkingDays: pausedDays };
   };
 }

@@ -2,11 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CurrentUser } from '../../../shared/api/types';
 import { checkAction } from '../../../shared/domain/caseWorkflow';
-import type { PortalApplication } from '../../../shared/portal/portalApplication';
 import { DomainError } from '../api/domainError';
 import type { CaseRecordStore } from '../cases/caseRecordStore';
 import { personOf, type CaseWriter } from '../cases/caseWriter';
 import type { Clock } from '../clock';
+import { storedRecordOf } from '../db/storedColumns';
 import type { CertificateDocument } from './certificateDocument';
 import { certificateDocument, certificateFacts } from './certificateFacts';
 import { searchText, type CertificateStore } from './certificateStore';
@@ -87,7 +87,7 @@ export function createCertificateIssuer(deps: {
           deps.numberingCodeOf?.(row.office_code),
         );
         const template = templates.get(procedure.code);
-        const context = { record: JSON.parse(stored.record_json) as PortalApplication, procedure };
+        const context = { record: storedRecordOf(caseId, stored.record_json), procedure };
         const issue = {
           number,
           issuedAt: now,
