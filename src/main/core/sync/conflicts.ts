@@ -2,11 +2,9 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { CaseConflict } from '../../../shared/api/syncTypes';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain/caseStatus';
-import {
-  portalApplication,
-  type PortalApplication,
-} from '../../../shared/portal/portalApplication';
+import type { PortalApplication } from '../../../shared/portal/portalApplication';
 import { parseJsonColumn } from '../db/jsonColumn';
+import { storedPortalApplication } from '../db/storedColumns';
 import type { IncomingApplication } from '../cases/applicationsRepository';
 import type { Outbox, OutboxRow } from './outbox';
 
@@ -51,7 +49,8 @@ const storedConflict: z.ZodType<StoredConflict> = z.object({
       }),
     ),
   }),
-  portal: portalApplication.nullable(),
+  // Read back by type only: the ingest schema has grown stricter since some conflicts were stored.
+  portal: storedPortalApplication.nullable(),
   incoming: z.object({ officeCode: z.string(), dueDate: z.string() }).nullable(),
 });
 
