@@ -6,9 +6,9 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../../src/shared/api/contract';
-import type { ApiError } from '../../src/shared/api/result';
 import type { CurrentUser } from '../../src/shared/api/types';
 import type { PortalSimulator } from '../../src/simulator/server';
+import { caseApi, freshCases, type Outcome } from '../support/caseApi';
 import { createFakeClock } from '../support/fakeClock';
 import { openCoreOn, PORTAL_TOKEN, startSimulatorOn } from '../support/fakeClockBureau';
 import { FAST_TUNING, scalar } from '../support/syncBureau';
@@ -58,38 +58,12 @@ afterAll(async () => {
 
 // — Helpers —
 
-type Outcome<M extends MethodName> =
-  { ok: true; value: MethodOutput<M> } | { ok: false; error: ApiError };
-
-const dispatch = <M extends MethodName>(
-  method: M,
-  input: MethodInput<M>,
-  user: CurrentUser,
-): Promise<Outcome<M>> => core.dispatch(method, input, { user }) as Promise<Outcome<M>>;
-
-async function call<M extends MethodName>(
-  method: M,
-  input: MethodInput<M>,
-  user: CurrentUser,
-): Promise<MethodOutput<M>> {
-  const result = await dispatch(method, input, user);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
-
-const taken = new Set<string>();
-function freshCase(procedureCode: string): string {
-  const ids = core.db
-    .prepare(
-      "SELECT id FROM applications WHERE procedure_code = ? AND office_code = ? AND status = 'submitted' AND conflict_json IS NULL ORDER BY id",
-    )
-    .pluck()
-    .all(procedureCode, HOME) as string[];
-  const id = ids.find((candidate) => !taken.has(candidate));
-  if (!id) throw new Error(`no fresh ${procedureCode} case left in the simulator's data`);
-  taken.add(id);
-  return id;
-}
+const { dispatch, call } = caseApi(() => core);
+const freshCase = freshCases(
+  () => core,
+  () => HOME,
+  'conflict_json IS NULL',
+);
 
 const procedure = (code: string) => core.catalog.get(code)!;
 

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
+import type { MethodInput, MethodName } from '../../src/shared/api/contract';
 import type { ApiError } from '../../src/shared/api/result';
 import type { CaseDetail, CurrentUser } from '../../src/shared/api/types';
 import type { PortalApplication } from '../../src/shared/portal/portalApplication';
 import type { PortalSimulator } from '../../src/simulator/server';
+import { caseApi, freshCases } from '../support/caseApi';
 import { createFakeClock } from '../support/fakeClock';
 import { openCoreOn, PORTAL_TOKEN, startSimulatorOn } from '../support/fakeClockBureau';
 import { FAST_TUNING, scalar } from '../support/syncBureau';
@@ -49,38 +50,11 @@ afterAll(async () => {
 
 // — Helpers —
 
-type Outcome<M extends MethodName> =
-  { ok: true; value: MethodOutput<M> } | { ok: false; error: ApiError };
-
-const dispatch = <M extends MethodName>(
-  method: M,
-  input: MethodInput<M>,
-  user: CurrentUser,
-): Promise<Outcome<M>> => core.dispatch(method, input, { user }) as Promise<Outcome<M>>;
-
-async function call<M extends MethodName>(
-  method: M,
-  input: MethodInput<M>,
-  user: CurrentUser,
-): Promise<MethodOutput<M>> {
-  const result = await dispatch(method, input, user);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
-
-const taken = new Set<string>();
-function freshCase(procedureCode: string): string {
-  const ids = core.db
-    .prepare(
-      "SELECT id FROM applications WHERE procedure_code = ? AND office_code = ? AND status = 'submitted' ORDER BY id",
-    )
-    .pluck()
-    .all(procedureCode, users.kossi.officeCode) as string[];
-  const id = ids.find((candidate) => !taken.has(candidate));
-  if (!id) throw new Error(`no fresh ${procedureCode} case left in the simulator's data`);
-  taken.add(id);
-  return id;
-}
+const { dispatch, call } = caseApi(() => core);
+const freshCase = freshCases(
+  () => core,
+  () => users.kossi.officeCode,
+);
 
 /** Claims, ticks the whole checklist and approves: approved, or pending sign-off. */
 async function decide(procedureCode: string, agent: CurrentUser): Promise<string> {
