@@ -101,6 +101,8 @@ export function createDueDateRecompute(db: Database.Database, catalog: Catalog) 
     budgetMs = Infinity,
   ): { next: { at: string; id: string }; done: boolean } {
     const sorted = [...changedDates].sort();
+    // No changed date moves no deadline (markPending never records an empty list; a cache may).
+    if (sorted.length === 0) return { next: after, done: true };
     const earliest = sorted[0]!;
     const started = performance.now();
     const rows = candidates.all({
