@@ -130,6 +130,13 @@ async function refused<M extends MethodName>(
   return result.error.message;
 }
 
+/** The flag as the inbox list shows it, searched by the case's reference. */
+async function listedFlag(id: string, user: CurrentUser): Promise<boolean | undefined> {
+  const reference = scalar<string>(core.db, 'SELECT reference FROM applications WHERE id = ?', id);
+  const page = await call('inbox.list', { queue: 'all', search: reference }, user);
+  return page.rows.find((row) => row.id === id)?.portalChangesToConfirm;
+}
+
 const getCase = (id: string, user: CurrentUser): Promise<CaseDetail> =>
   call('cases.get', { id }, user);
 
@@ -144,6 +151,7 @@ describe('a portal change of reviewed data after the decision', () => {
     const decided = await getCase(id, kossi);
     const { firstName, lastName: oldName } = decided.record.applicant;
     expect(decided.review.portalChanges).toBeNull();
+    expect(decided.row.portalChangesToConfirm).toBe(false);
 
     const renamed = await renameOnPortal(id);
     const newName = renamed.applicant.lastName;
@@ -178,6 +186,9 @@ describe('a portal change of reviewed data after the decision', () => {
       canConfirm: true,
     });
     expect(seen.review.workflow.allowedActions).not.toContain('issueCertificate');
+    // The inbox flags it too, so the case is found without opening every approved one.
+    expect(seen.row.portalChangesToConfirm).toBe(true);
+    expect(await listedFlag(id, kossi)).toBe(true);
 
     // Issuing is refused, in French, naming the change and what to do; nothing is written.
     const reason = await refused(
@@ -204,6 +215,8 @@ describe('a portal change of reviewed data after the decision', () => {
     const audits = counts(id).audit;
     const confirmed = await call('cases.confirmPortalChanges', { id }, kossi);
     expect(confirmed.review.portalChanges).toBeNull();
+    expect(confirmed.row.portalChangesToConfirm).toBe(false);
+    expect(await listedFlag(id, kossi)).toBe(false);
     expect(confirmed.review.workflow.allowedActions).toContain('issueCertificate');
     expect(confirmed.row.status).toBe('approved');
     const confirmations = historyOf(id, 'portal_changes_confirmed');

@@ -142,6 +142,11 @@ export interface InboxRow {
   /** Working days left until the deadline (negative when overdue); null once the case is closed. */
   workingDaysLeft: number | null;
   deadlineState: DeadlineState;
+  /**
+   * The portal changed reviewed data after the decision and nobody has confirmed checking it yet:
+   * sign-off and the certificate wait (issue 13).
+   */
+  portalChangesToConfirm: boolean;
   assignee: { id: string; displayName: string } | null;
   /** Set when the list was searched: the best matching field, for highlighting. */
   searchMatch?: SearchMatch | null;

@@ -50,6 +50,7 @@ interface RowRecord {
   due_date: string;
   assignee_id: string | null;
   assignee_name: string | null;
+  portal_changes_pending: number;
   score?: number;
 }
 
@@ -101,6 +102,7 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
       dueDate: record.due_date,
       workingDaysLeft,
       deadlineState,
+      portalChangesToConfirm: record.portal_changes_pending === 1,
       assignee:
         record.assignee_id && record.assignee_name
           ? { id: record.assignee_id, displayName: record.assignee_name }

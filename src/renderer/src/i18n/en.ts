@@ -266,6 +266,9 @@ export const en: Messages = {
       assignee: 'Officer',
     },
     unassigned: 'Unassigned',
+    portalChanges: 'To check',
+    portalChangesHint:
+      'The portal changed data after the decision: open the case and confirm you checked it before sign-off or the certificate.',
   },
   deadline: {
     daysLeft: 'D-{{count}}',

@@ -269,6 +269,9 @@ export const fr = {
       assignee: 'Agent',
     },
     unassigned: 'Non attribué',
+    portalChanges: 'À vérifier',
+    portalChangesHint:
+      'Le portail a modifié des données après la décision : ouvrez le dossier et confirmez les avoir vérifiées avant la signature ou le certificat.',
   },
   deadline: {
     daysLeft: 'J-{{count}}',

@@ -115,7 +115,25 @@ function Cell({
         </>
       );
     case 'status':
-      return <StatusBadge status={row.status} />;
+      return row.portalChangesToConfirm ? (
+        <Group gap={4} wrap="nowrap">
+          <StatusBadge status={row.status} />
+          <Tooltip label={t('inbox.portalChangesHint')} openDelay={300}>
+            <Badge
+              color="orange"
+              variant="light"
+              size="sm"
+              radius="sm"
+              tt="none"
+              data-testid="portal-changes-flag"
+            >
+              {t('inbox.portalChanges')}
+            </Badge>
+          </Tooltip>
+        </Group>
+      ) : (
+        <StatusBadge status={row.status} />
+      );
     case 'assignee':
       return row.assignee ? (
         <Group gap={8} wrap="nowrap">
