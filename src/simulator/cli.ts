@@ -4,12 +4,12 @@ import { loadCatalog } from '../main/core/catalog/loadCatalog';
 import { startPortalSimulator } from './server';
 
 /**
- * `npm run simulator -- --port 4010 --seed 42 --count 500 [--rate 6] [--token x] [--host 127.0.0.1]`
+ * `npm run simulator -- --port 4010 --seed 42 --count 500 [--rate 6] [--token x] [--host 127.0.0.1] [--api 1]`
  * Starts the portal simulator in the foreground until Ctrl+C.
  */
 
 const USAGE =
-  'Usage : npm run simulator -- [--port 4010] [--seed 42] [--count 500] [--rate 0] [--token jeton] [--host 127.0.0.1]';
+  'Usage : npm run simulator -- [--port 4010] [--seed 42] [--count 500] [--rate 0] [--token jeton] [--host 127.0.0.1] [--api 2]';
 
 function integerOption(
   value: string | undefined,
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       rate: { type: 'string' },
       token: { type: 'string' },
       host: { type: 'string' },
+      api: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if (values.api !== undefined && values.api !== '1' && values.api !== '2') {
+    console.error(`Option --api invalide : « ${values.api} » (1 ou 2).\n${USAGE}`);
+    process.exit(2);
+  }
+  const api = values.api === '1' ? 1 : 2;
   const repoRoot = join(import.meta.dirname, '..', '..');
   const catalog = loadCatalog(join(repoRoot, 'resources', 'procedures'));
   const started = performance.now();
@@ -53,6 +59,7 @@ async function main(): Promise<void> {
     procedures: [...catalog.procedures],
     ...(values.token ? { token: values.token } : {}),
     ...(values.host ? { host: values.host } : {}),
+    api,
   });
   const elapsed = Math.round(performance.now() - started);
   console.log(
@@ -60,6 +67,8 @@ async function main(): Promise<void> {
   );
   console.log(`  GET  ${simulator.url}/api/v1/health`);
   console.log(`  GET  ${simulator.url}/api/v1/applications?limit=100`);
+  if (api === 2) console.log(`  GET  ${simulator.url}/api/v2/capabilities`);
+  else console.log('  API v1 seulement : /api/v2/* répond 404.');
   if (values.token) console.log('  Authentification : Authorization: Bearer <jeton>');
   console.log('Ctrl+C pour arrêter.');
 

@@ -11,6 +11,7 @@ import {
 } from './hostileDocuments';
 import { createPortalCertificates } from './portalCertificates';
 import { createPortalEvents, type PortalEvents } from './portalEvents';
+import { createV2Routes } from './office/v2Routes';
 import { createChangeTicker, describeChangeRequest, storeChangeFor } from './portalChanges';
 import { createPortalStore, PortalStoreError, RawFeedItem, type PortalStore } from './portalStore';
 import {
@@ -44,6 +45,8 @@ export interface PortalSimulatorOptions {
   changesPerMinute?: number;
   /** Faults switched on from the start (see faults.ts); also settable via `POST /__sim/faults`. */
   faults?: Partial<FaultSettings>;
+  /** 2 (default) also serves `/api/v2/*`; 1 answers as a v1-only portal (404 on `/api/v2/*`). */
+  api?: 1 | 2;
 }
 
 export interface PortalSimulator {
@@ -178,6 +181,11 @@ export async function startPortalSimulator(
   if (options.token) router.use(bearerAuth(options.token));
   const faults = createFaults(options.seed, options.faults);
   router.use(faults.middleware);
+  if ((options.api ?? 2) === 2) {
+    router.use(
+      createV2Routes({ now, ...(options.token ? { portalToken: options.token } : {}) }).middleware,
+    );
+  }
   const events = createPortalEvents(store, now);
   const certificates = createPortalCertificates();
   const hostileDocuments = createHostileDocuments();
