@@ -5,7 +5,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SigningKeyInfo } from '../../../shared/api/certificateTypes';
 import { keyIdFor } from './qrPayload';
@@ -32,6 +32,24 @@ export interface OfficeKey {
   privateKey: KeyObject;
 }
 
+/** `keyIdFor`'s shape: an office code and the key's 8-hex fingerprint (`LOM-926ebf39`). */
+const KEY_ID = /^[A-Z]{2,10}-[0-9a-f]{8}$/;
+
+/**
+ * The private key file of `keyId` in `directory`. Key ids are made here (`keyIdFor`), but the
+ * registry of other desks' keys will bring ids from outside: no id of another shape becomes a
+ * path, and the path is checked to stay in the keys folder.
+ */
+export function keyFileOf(directory: string, keyId: string): string {
+  const root = resolve(directory);
+  const file = join(root, `${keyId}.pem`);
+  const rel = relative(root, file);
+  if (!KEY_ID.test(keyId) || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new Error(`Identifiant de clé refusé (« ${keyId.slice(0, 80)} ») : forme inattendue.`);
+  }
+  return file;
+}
+
 export function createSigningKeys(db: Database.Database, dataDir: string) {
   const directory = join(dataDir, 'keys');
   const ownKeys = db.prepare<[string], KeyRow>(
@@ -46,7 +64,7 @@ export function createSigningKeys(db: Database.Database, dataDir: string) {
   const loaded = new Map<string, OfficeKey>();
   const publicKeys = new Map<string, KeyObject>();
 
-  const fileOf = (keyId: string) => join(directory, `${keyId}.pem`);
+  const fileOf = (keyId: string) => keyFileOf(directory, keyId);
 
   function readPrivate(row: KeyRow): OfficeKey | null {
     const file = fileOf(row.key_id);
