@@ -11,6 +11,7 @@ import {
 } from './hostileDocuments';
 import { createPortalCertificates } from './portalCertificates';
 import { createPortalEvents, type PortalEvents } from './portalEvents';
+import { createOfficeStore, type OfficeStore } from './office/desks';
 import { createV2Routes } from './office/v2Routes';
 import { createChangeTicker, describeChangeRequest, storeChangeFor } from './portalChanges';
 import { createPortalStore, PortalStoreError, RawFeedItem, type PortalStore } from './portalStore';
@@ -58,6 +59,8 @@ export interface PortalSimulator {
   faults: Faults;
   /** Misbehaving document endpoints registered through `POST /__sim/documents`. */
   hostileDocuments: HostileDocuments;
+  /** Offices, desks, directory accounts and enrollment codes (API v2; empty with `api: 1`). */
+  offices: OfficeStore;
   close(): Promise<void>;
 }
 
@@ -181,9 +184,15 @@ export async function startPortalSimulator(
   if (options.token) router.use(bearerAuth(options.token));
   const faults = createFaults(options.seed, options.faults);
   router.use(faults.middleware);
-  if ((options.api ?? 2) === 2) {
+  const offices = createOfficeStore(now);
+  const v2 = (options.api ?? 2) === 2;
+  if (v2) {
     router.use(
-      createV2Routes({ now, ...(options.token ? { portalToken: options.token } : {}) }).middleware,
+      createV2Routes({
+        now,
+        offices,
+        ...(options.token ? { portalToken: options.token } : {}),
+      }).middleware,
     );
   }
   const events = createPortalEvents(store, now);
@@ -362,6 +371,15 @@ export async function startPortalSimulator(
     return jsonReply(201, { added: added.length, ids: added.map((record) => record.id) });
   });
 
+  if (v2) {
+    router.on('GET', '/__sim/offices/:office', (request) => {
+      const office = offices.snapshot(request.params.office ?? '');
+      return office
+        ? jsonReply(200, office)
+        : errorReply(404, 'not_found', `Bureau inconnu du portail : ${request.params.office}`);
+    });
+  }
+
   router.on('POST', '/__sim/applications/:id/withdraw', (request) => {
     try {
       return jsonReply(
@@ -402,6 +420,7 @@ export async function startPortalSimulator(
     events,
     faults,
     hostileDocuments,
+    offices,
     close() {
       if (arrivals) clearInterval(arrivals);
       ticker?.stop();

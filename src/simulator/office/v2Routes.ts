@@ -1,6 +1,9 @@
 import type { Middleware, SimReply, SimRequest } from '../router';
 import { capabilities } from './capabilities';
 import { authenticateV2, NO_DESKS, type DeskTokenLookup, type V2Caller } from './deskAuth';
+import { installDeskRoutes } from './deskRoutes';
+import type { OfficeStore } from './desks';
+import { createIdempotency } from './idempotency';
 import { v2ErrorReply } from './v2Errors';
 
 /**
@@ -15,7 +18,10 @@ export interface V2Options {
   now: () => Date;
   /** The portal token; undefined when the simulator runs open. */
   portalToken?: string;
+  /** Who holds a desk token; defaults to `offices.lookup`, else no desk at all. */
   desks?: DeskTokenLookup;
+  /** The offices (desks, directory, enrollment codes): serves the `desks` routes when given. */
+  offices?: OfficeStore;
 }
 
 type V2Handler = (request: SimRequest, caller: V2Caller) => SimReply | Promise<SimReply>;
@@ -43,7 +49,7 @@ function matchSegments(pattern: string[], parts: string[]): Record<string, strin
 }
 
 export function createV2Routes(options: V2Options) {
-  const desks = options.desks ?? NO_DESKS;
+  const desks = options.desks ?? options.offices?.lookup ?? NO_DESKS;
   const routes: V2Route[] = [];
 
   /** Patterns are relative to `/api/v2/`, e.g. `capabilities` or `desks/:id`. */
@@ -56,6 +62,8 @@ export function createV2Routes(options: V2Options) {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
     body: JSON.stringify(capabilities(options.now())),
   }));
+
+  if (options.offices) installDeskRoutes(on, options.offices, createIdempotency(options.now));
 
   const middleware: Middleware = async (request, next) => {
     const path = request.url.pathname;
