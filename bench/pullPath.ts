@@ -41,6 +41,8 @@ export function createPullPath(deps: {
     postEvent: () => Promise.reject(new Error('bench feed: read-only')),
     isReachable: () => Promise.resolve(true),
     openDocument: () => Promise.reject(new Error('bench feed: no documents')),
+    detectApi: () => Promise.resolve({ version: 1 }),
+    v2: () => Promise.reject(new Error('bench feed: v1 only')),
   };
   const outbox = createOutbox(deps.db);
   const puller = createPuller({

@@ -318,6 +318,12 @@ const CHANGES_NO_CASE: readonly string[] = [
   'backups.create',
   'backups.scheduleRestore',
   'backups.restartNow',
+  // Desks of the office (enrollment): no case changes.
+  'office.desk',
+  'office.desks',
+  'office.enrollFirst',
+  'office.join',
+  'office.issueCode',
 ];
 
 /** Assignment answers per case: a refused case is listed as skipped, with its reason. */

@@ -14,11 +14,12 @@ export const PORTAL_TOKEN = 'test-portal-token';
 /** The portal simulator, dating what it records on `clock`. */
 export function startSimulatorOn(
   clock: Clock,
-  options: { seed: number; count: number },
+  options: { seed: number; count: number; api?: 1 | 2 },
 ): Promise<PortalSimulator> {
   return startPortalSimulator({
     seed: options.seed,
     count: options.count,
+    ...(options.api ? { api: options.api } : {}),
     port: 0,
     token: PORTAL_TOKEN,
     procedures: procedures(),
@@ -26,7 +27,10 @@ export function startSimulatorOn(
   });
 }
 
-/** A training core on `dataDir` syncing from `portalUrl`, on `clock` (its time and its timers). */
+/**
+ * A core on `dataDir` syncing from `portalUrl`, on `clock` (its time and its timers): a training
+ * core unless `training: false` (a real office's desk: no seeded accounts, enrollable).
+ */
 export function openCoreOn(
   clock: Scheduler,
   options: {
@@ -35,6 +39,8 @@ export function openCoreOn(
     token?: string;
     /** Default 5 s. */
     timeoutMs?: number;
+    /** Default true. */
+    training?: boolean;
   } & Pick<CoreOptions, 'syncTuning' | 'claimTimeoutMinutes'>,
 ): Core {
   return createCore({
@@ -45,7 +51,7 @@ export function openCoreOn(
       token: options.token ?? PORTAL_TOKEN,
       timeoutMs: options.timeoutMs ?? 5_000,
     },
-    trainingMode: true,
+    trainingMode: options.training ?? true,
     log: () => {},
     clock,
     ...(options.syncTuning ? { syncTuning: options.syncTuning } : {}),

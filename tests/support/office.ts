@@ -69,6 +69,13 @@ export interface OfficeOptions {
   /** The fake clock's start (default a Monday morning). */
   start?: string;
   syncTuning?: CoreOptions['syncTuning'];
+  /**
+   * Default true: training cores with their seeded accounts (enough for pull-only tests). False:
+   * desks of a real office, with no account until one is created and not yet enrolled.
+   */
+  training?: boolean;
+  /** `api: 1` plays a v1-only portal. */
+  api?: 1 | 2;
 }
 
 /** Polls `check` on real time (the cores answer over real HTTP) until it holds, or throws. */
@@ -102,6 +109,7 @@ export async function startOffice(options: OfficeOptions): Promise<Office> {
     const simulator = await startSimulatorOn(clock, {
       seed: options.seed,
       count: options.count ?? 30,
+      ...(options.api ? { api: options.api } : {}),
     });
     closers.push(() => simulator.close());
 
@@ -125,7 +133,12 @@ export async function startOffice(options: OfficeOptions): Promise<Office> {
       };
       const dataDir = tempDir(`bureau-office-desk${index + 1}-`);
       closers.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      const core = openCoreOn(clock, { dataDir, portalUrl: proxy.url, syncTuning: tuning });
+      const core = openCoreOn(clock, {
+        dataDir,
+        portalUrl: proxy.url,
+        syncTuning: tuning,
+        training: options.training ?? true,
+      });
       closers.push(() => core.close());
       desks.push({ index, name: `desk-${index + 1}`, dataDir, link, core });
     }

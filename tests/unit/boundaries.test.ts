@@ -69,8 +69,12 @@ describe('one writer for a case', () => {
       'src/main/core/cases/applicationsRepository.ts',
       'src/main/core/sync/conflicts.ts',
     ],
+    // Which desk this is and the office's desks (design multi-desk §6.1).
+    'UPDATE desk_identity': ['src/main/core/office/deskRegistry.ts'],
+    'INSERT INTO office_desks': ['src/main/core/office/deskRegistry.ts'],
+    'DELETE FROM office_desks': ['src/main/core/office/deskRegistry.ts'],
   };
-  it.each(Object.keys(WRITERS))('only the case writer and the pull contain « %s »', (sql) => {
+  it.each(Object.keys(WRITERS))('only its owners contain « %s »', (sql) => {
     const pattern = new RegExp(sql.replace(' ', '\\s+'), 'i');
     const writers = sourceFiles(join(root, 'src'))
       .filter((file) => !file.includes(`${join('db', 'migrations')}`))

@@ -241,6 +241,8 @@ describe('a cached row of another shape during a pull', () => {
       postEvent: () => Promise.reject(new Error('read-only')),
       isReachable: () => Promise.resolve(true),
       openDocument: () => Promise.reject(new Error('no documents')),
+      detectApi: () => Promise.resolve({ version: 1 }),
+      v2: () => Promise.reject(new Error('v1 only')),
     };
     const puller = createPuller({
       db,

@@ -41,6 +41,12 @@ import { setAsideTrainingCache } from './db/trainingCacheGuard';
 import { createEventBus, type EventBus } from './eventBus';
 import { createInboxHandlers } from './inbox/inboxHandlers';
 import { createInboxQueries } from './inbox/inboxQueries';
+import { createSigningKeys } from './certificates/signingKeys';
+import { createDeskEnrollment } from './office/deskEnrollment';
+import { createDeskFile } from './office/deskFile';
+import { createDeskRegistry } from './office/deskRegistry';
+import { createDeskStatusReport } from './office/deskStatusReport';
+import { createOfficeHandlers } from './office/officeHandlers';
 import type { SyncTuning } from './sync/backoff';
 import { createConflictResolution } from './sync/conflictResolution';
 import { createSyncEngine } from './sync/createSyncEngine';
@@ -158,6 +164,8 @@ export function createCore(options: CoreOptions): Core {
     ),
   });
   const inbox = createInboxQueries(db, calendar);
+  const deskRegistry = createDeskRegistry(db);
+  const deskFile = createDeskFile(options.dataDir);
   const engine = createSyncEngine({
     db,
     dataDir: options.dataDir,
@@ -165,12 +173,35 @@ export function createCore(options: CoreOptions): Core {
     catalog,
     calendar,
     applications,
+    deskRegistry,
+    deskFile,
     events,
     clock,
     tuning: options.syncTuning,
+    afterSuccess: () => reportDeskStatus(),
     log,
   });
   const { sync } = engine;
+  const enrollment = createDeskEnrollment({
+    db,
+    portal: engine.portal,
+    version: engine.version,
+    registry: deskRegistry,
+    deskFile,
+    keys: createSigningKeys(db, options.dataDir),
+    audit,
+    clock,
+    trainingMode: options.trainingMode ?? false,
+  });
+  const reportDeskStatus = createDeskStatusReport({
+    portal: engine.portal,
+    registry: deskRegistry,
+    enrollment,
+    clock,
+    appVersion: options.version ?? '0.0.0',
+    counts: () => engine.outbox.counts(),
+    log,
+  });
 
   if (options.trainingMode) {
     db.transaction(() => {
@@ -288,6 +319,11 @@ export function createCore(options: CoreOptions): Core {
     ...createAssignmentHandlers(services),
     ...createDashboardHandlers(services),
     ...createAdminHandlers(services, { holidays, office }),
+    ...createOfficeHandlers({
+      registry: deskRegistry,
+      version: engine.version,
+      enrollment,
+    }),
     ...createBackupHandlers({
       service: backups,
       dataDir: options.dataDir,

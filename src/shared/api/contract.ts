@@ -6,6 +6,7 @@ import { casesMethods } from './contract/cases';
 import { certificatesMethods } from './contract/certificates';
 import { dashboardMethods } from './contract/dashboard';
 import { inboxMethods } from './contract/inbox';
+import { officeMethods } from './contract/office';
 import { sessionMethods } from './contract/session';
 import { syncMethods } from './contract/sync';
 
@@ -32,6 +33,7 @@ export const apiContract = {
   ...dashboardMethods,
   ...adminMethods,
   ...backupsMethods,
+  ...officeMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -186,7 +186,8 @@ export interface CaseDetail {
   review: CaseReview;
 }
 
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error';
+/** `paused`: an enrolled desk whose portal speaks only API v1 (the reason is `errorMessage`). */
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'paused' | 'error';
 
 export interface SyncStatus {
   phase: SyncPhase;

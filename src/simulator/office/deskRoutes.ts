@@ -76,7 +76,8 @@ const legacyAccount = z.strictObject({
     .max(100)
     .nullable(),
   active: z.boolean({ error: expected('vrai ou faux attendu') }),
-  verifier,
+  // null: an account without a password yet (an administrator sets one; it cannot sign in).
+  verifier: verifier.nullable(),
   mustChangePassword: z.boolean({ error: expected('vrai ou faux attendu') }),
   passwordSetAt: isoTime.nullable(),
   // Accepted from a directory item, but the portal stamps its own (now, the administrator, the desk).

@@ -30,7 +30,7 @@ export interface DirectoryAccount {
   officeCode: string;
   procedureCodes: string[] | null;
   active: boolean;
-  verifier: string;
+  verifier: string | null;
   mustChangePassword: boolean;
   passwordSetAt: string | null;
   updatedAt: string;
@@ -131,7 +131,7 @@ export interface LegacyAccount {
   officeCode: string;
   procedureCodes: string[] | null;
   active: boolean;
-  verifier: string;
+  verifier: string | null;
   mustChangePassword: boolean;
   passwordSetAt: string | null;
 }
@@ -646,7 +646,7 @@ export function createOfficeStore(
         })),
         accounts: [...office.accounts.values()].map(({ verifier: _verifier, ...account }) => ({
           ...account,
-          hasVerifier: _verifier !== '',
+          hasVerifier: _verifier !== null,
         })),
         keys: office.keys.map(({ keyId, deskId, createdAt, registeredAt }) => ({
           keyId,

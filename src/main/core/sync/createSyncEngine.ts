@@ -9,7 +9,11 @@ import { createCaseSyncState } from './caseSyncState';
 import { createConflicts } from './conflicts';
 import { createDocumentDownloader } from './documentDownloader';
 import { createOutbox } from './outbox';
+import { copiedDatabaseReason } from '../office/deskGuard';
+import type { DeskFileStore } from '../office/deskFile';
+import type { DeskRegistry } from '../office/deskRegistry';
 import { createPortalClient, type PortalConfig } from './portalClient';
+import { createPortalVersion } from './portalVersion';
 import { createPuller } from './pullApplications';
 import { createPusher } from './pushOutbox';
 import { createQuarantine } from './quarantine';
@@ -28,14 +32,21 @@ export function createSyncEngine(deps: {
   catalog: Catalog;
   calendar: WorkingCalendar;
   applications: ApplicationsRepository;
+  deskRegistry: DeskRegistry;
+  deskFile: DeskFileStore;
   events: EventBus;
   clock: Clock;
   tuning?: Partial<SyncTuning> | undefined;
+  /** After each successful sync (the enrolled desk's status report). */
+  afterSuccess?: () => Promise<void>;
   log: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, events, applications, log } = deps;
   const tuning: SyncTuning = { ...DEFAULT_TUNING, ...deps.tuning };
-  const portal = createPortalClient(deps.portal);
+  const portal = createPortalClient(deps.portal, {
+    deskToken: () => deps.deskFile.read()?.deskToken ?? null,
+  });
+  const version = createPortalVersion({ portal, registry: deps.deskRegistry, clock });
   const syncState = createSyncStateStore(db);
   const outbox = createOutbox(db);
   const conflicts = createConflicts(db, outbox);
@@ -69,6 +80,9 @@ export function createSyncEngine(deps: {
     outbox,
     conflicts,
     portal,
+    version,
+    pauseReason: () => copiedDatabaseReason(deps.deskRegistry, deps.deskFile),
+    ...(deps.afterSuccess ? { afterSuccess: deps.afterSuccess } : {}),
     syncState,
     events,
     clock,
@@ -77,6 +91,8 @@ export function createSyncEngine(deps: {
   });
   return {
     sync,
+    portal,
+    version,
     outbox,
     conflicts,
     caseSyncState: createCaseSyncState(db, outbox, conflicts),

@@ -2,6 +2,7 @@ import {
   portalApplicationsPage,
   type PortalApplicationsPage,
 } from '../../../shared/portal/portalApplication';
+import { z } from 'zod';
 import { parseRetryAfter } from './backoff';
 
 export interface PortalConfig {
@@ -29,6 +30,8 @@ export class PortalResponseError extends Error {
     readonly retryAfterMs: number | null = null,
     /** A garbled answer (truncated JSON) is worth retrying even with a 2xx status. */
     readonly garbled = false,
+    /** API v2's `error.details`, for programs (e.g. the holder of a case). */
+    readonly details: Record<string, unknown> | null = null,
   ) {
     super(message);
     this.name = 'PortalResponseError';
@@ -50,6 +53,37 @@ export interface PortalEventBody {
   payload: Record<string, unknown>;
 }
 
+/**
+ * `GET /api/v2/capabilities` (design multi-desk §3.1). Feature names a desk does not know are
+ * kept, so a newer portal is never refused for announcing more.
+ */
+const capabilitiesAnswer = z.object({
+  api: z.object({ version: z.literal(2), revision: z.string().max(40) }),
+  serverTime: z.string().datetime({ offset: true }),
+  features: z.array(z.string().max(64)).max(100),
+  limits: z
+    .object({
+      blockSize: z.number().int().positive(),
+      enrollmentCodeMinutes: z.number().int().positive(),
+    })
+    .partial()
+    .passthrough(),
+});
+export type PortalCapabilities = z.infer<typeof capabilitiesAnswer>;
+
+/** What a portal speaks: v1 only, or v2 with what it announced. */
+export type PortalApi = { version: 1 } | { version: 2; capabilities: PortalCapabilities };
+
+export interface PortalV2Request {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  /** Relative to `/api/v2/`, already encoded. */
+  path: string;
+  body?: unknown;
+  idempotencyKey?: string;
+  /** Enrollment uses the portal token; everything else the desk token. */
+  as: 'portal' | 'desk';
+}
+
 export interface PortalClient {
   fetchApplications(cursor: string | null, limit: number): Promise<PortalApplicationsPage>;
   /** Delivers one local action; the idempotency key makes a retry of a lost answer harmless. */
@@ -61,21 +95,48 @@ export interface PortalClient {
    * in time with `signal` (a large file on a slow link may rightly take long).
    */
   openDocument(documentId: string, offset: number, signal?: AbortSignal): Promise<Response>;
+  /**
+   * Which API the portal speaks. A v1 portal answers `/api/v2/capabilities` with 404 (or 405)
+   * while its health check answers; anything else is an error (unreachable, refused, garbled).
+   */
+  detectApi(): Promise<PortalApi>;
+  /** One API v2 call; errors as for v1, with `details`. */
+  v2(request: PortalV2Request): Promise<unknown>;
 }
 
-function errorFromBody(text: string): { code: string | null; message: string | null } {
+export interface PortalClientOptions {
+  /** The desk token from `desk/desk.json`, once the desk is enrolled. */
+  deskToken?: () => string | null;
+}
+
+function errorFromBody(text: string): {
+  code: string | null;
+  message: string | null;
+  details: Record<string, unknown> | null;
+} {
   try {
-    const parsed = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
+    const parsed = JSON.parse(text) as {
+      error?: { code?: unknown; message?: unknown; details?: unknown };
+    };
+    const details = parsed.error?.details;
     return {
-      code: typeof parsed.error?.code === 'string' ? parsed.error.code : null,
-      message: typeof parsed.error?.message === 'string' ? parsed.error.message : null,
+      code: typeof parsed.error?.code === 'string' ? parsed.error.code.slice(0, 64) : null,
+      message:
+        typeof parsed.error?.message === 'string' ? parsed.error.message.slice(0, 500) : null,
+      details:
+        details !== null && typeof details === 'object' && !Array.isArray(details)
+          ? (details as Record<string, unknown>)
+          : null,
     };
   } catch {
-    return { code: null, message: null };
+    return { code: null, message: null, details: null };
   }
 }
 
-export function createPortalClient(config: PortalConfig): PortalClient {
+export function createPortalClient(
+  config: PortalConfig,
+  clientOptions: PortalClientOptions = {},
+): PortalClient {
   const base = config.url.replace(/\/+$/, '');
   const timeoutMs = config.timeoutMs ?? 30_000;
   const auth = config.token ? { authorization: `Bearer ${config.token}` } : {};
@@ -94,12 +155,14 @@ export function createPortalClient(config: PortalConfig): PortalClient {
       throw new PortalUnreachableError(error);
     }
     if (!response.ok) {
-      const { code, message } = errorFromBody(text);
+      const { code, message, details } = errorFromBody(text);
       throw new PortalResponseError(
         response.status,
         message ?? `Le portail a répondu ${response.status} : ${text.slice(0, 200)}`,
         code,
         parseRetryAfter(response.headers.get('retry-after'), new Date()),
+        false,
+        details,
       );
     }
     try {
@@ -138,6 +201,44 @@ export function createPortalClient(config: PortalConfig): PortalClient {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
         body: JSON.stringify(body),
+      });
+    },
+    async detectApi() {
+      try {
+        const body = await request('/api/v2/capabilities');
+        const parsed = capabilitiesAnswer.safeParse(body);
+        if (!parsed.success) {
+          throw new PortalResponseError(
+            200,
+            "Le portail annonce l'API v2 dans un format inattendu ; nouvel essai plus tard.",
+            null,
+            null,
+            true,
+          );
+        }
+        return { version: 2, capabilities: parsed.data };
+      } catch (error) {
+        const v1Answer =
+          error instanceof PortalResponseError && (error.status === 404 || error.status === 405);
+        if (v1Answer && (await this.isReachable())) return { version: 1 };
+        throw error;
+      }
+    },
+    v2({ method, path, body, idempotencyKey, as }) {
+      const token = as === 'desk' ? (clientOptions.deskToken?.() ?? null) : null;
+      if (as === 'desk' && token === null) {
+        return Promise.reject(
+          new PortalResponseError(401, "Ce poste n'est inscrit dans aucun bureau.", 'desk_unknown'),
+        );
+      }
+      return request(`/api/v2/${path}`, {
+        method,
+        headers: {
+          ...(token !== null ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     },
     async isReachable() {

@@ -7,6 +7,7 @@ import type { DocumentDownloader } from './documentDownloader';
 import type { Outbox } from './outbox';
 import { PortalResponseError, PortalUnreachableError, type PortalClient } from './portalClient';
 import type { Puller } from './pullApplications';
+import type { PortalVersion } from './portalVersion';
 import type { Pusher } from './pushOutbox';
 import type { SyncStateStore } from './syncStateStore';
 import type Database from 'better-sqlite3';
@@ -19,6 +20,12 @@ export interface SyncServiceOptions {
   outbox: Outbox;
   conflicts: Conflicts;
   portal: PortalClient;
+  /** Which API the portal speaks; an enrolled desk on a v1 portal pauses. */
+  version: PortalVersion;
+  /** Other reasons not to speak to the portal at all (a database copied from another desk). */
+  pauseReason?: () => string | null;
+  /** After each successful run (an enrolled desk reports its status); never fails the run. */
+  afterSuccess?: () => Promise<void>;
   syncState: SyncStateStore;
   events: EventBus;
   /** Its timers (a `Scheduler`) drive the periodic sync, the probe and the retries. */
@@ -46,7 +53,7 @@ function describeFailure(error: unknown): string {
  */
 export function createSyncService(options: SyncServiceOptions) {
   const { db, puller, pusher, downloader, outbox, conflicts, portal, syncState, events } = options;
-  const { tuning } = options;
+  const { tuning, version } = options;
   const clock = schedulerOf(options.clock);
   const countQuarantined = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM quarantine');
 
@@ -93,6 +100,7 @@ export function createSyncService(options: SyncServiceOptions) {
 
   function goOffline(): void {
     phase = 'offline';
+    version.forget();
     offlineSince ??= clock.now().toISOString();
     // Offline, nothing is retried but the probe: its success starts a sync, which downloads.
     clock.clearTimeout(downloadTimer);
@@ -122,7 +130,7 @@ export function createSyncService(options: SyncServiceOptions) {
     clock.clearTimeout(retryTimer);
     retryTimer = null;
     const delay = delayUntil(pusher.nextRetryAt());
-    if (delay === null || stopped || phase === 'offline') return;
+    if (delay === null || stopped || phase === 'offline' || phase === 'paused') return;
     retryTimer = clock.setTimeout(() => {
       retryTimer = null;
       void pushNow();
@@ -130,7 +138,7 @@ export function createSyncService(options: SyncServiceOptions) {
   }
 
   async function pushNow(): Promise<void> {
-    if (stopped || phase === 'offline') return;
+    if (stopped || phase === 'offline' || phase === 'paused') return;
     try {
       const outcome = await pusher.push();
       if (outcome.unreachable) goOffline();
@@ -142,7 +150,7 @@ export function createSyncService(options: SyncServiceOptions) {
     scheduleRetry();
   }
 
-  const canDownload = () => !stopped && phase !== 'offline';
+  const canDownload = () => !stopped && phase !== 'offline' && phase !== 'paused';
 
   function downloadDocuments(): void {
     if (!canDownload()) return;
@@ -186,6 +194,15 @@ export function createSyncService(options: SyncServiceOptions) {
     remaining = null;
     publish();
     try {
+      if (version.needsCheck() && !options.pauseReason?.()) await version.check();
+      const paused = options.pauseReason?.() ?? version.pauseReason();
+      if (paused !== null) {
+        phase = 'paused';
+        errorMessage = paused;
+        offlineSince = null;
+        publish();
+        return status();
+      }
       const pushed = await pusher.push();
       if (pushed.unreachable) throw new PortalUnreachableError('envoi des actions impossible');
       await puller.pull({
@@ -205,6 +222,7 @@ export function createSyncService(options: SyncServiceOptions) {
       offlineSince = null;
       probeAttempt = 0;
       downloadDocuments();
+      await options.afterSuccess?.();
     } catch (error) {
       if (signal.aborted) {
         // Stopped during a backoff wait: the cursor is where the last page left it.

@@ -209,6 +209,10 @@ export const en: Messages = {
     offlineSince: 'Offline since {{when}}',
     offline: 'Offline',
     error: 'Error: {{message}}',
+    paused: 'Sync paused: the portal only speaks API v1',
+    pausedTitle: 'Sync paused',
+    pausedBody:
+      'The configured portal only speaks API v1: working with several desks is not available, this desk works alone — ask the ministry for API v2 or the hub.',
     pending_one: '{{count}} action pending',
     pending_other: '{{count}} actions pending',
     quarantined_one: '{{count}} record quarantined',

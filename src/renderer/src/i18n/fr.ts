@@ -211,6 +211,10 @@ export const fr = {
     offlineSince: 'Hors ligne depuis {{when}}',
     offline: 'Hors ligne',
     error: 'Erreur : {{message}}',
+    paused: 'Synchronisation suspendue : le portail ne connaît que l’API v1',
+    pausedTitle: 'Synchronisation suspendue',
+    pausedBody:
+      "Le portail configuré ne connaît que l'API v1 : le travail à plusieurs postes n'est pas disponible, ce poste travaille seul — demandez au ministère l'API v2 ou le concentrateur.",
     pending_one: '{{count}} action en attente',
     pending_other: '{{count}} actions en attente',
     quarantined_one: '{{count}} enregistrement en quarantaine',

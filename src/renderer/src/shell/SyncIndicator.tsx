@@ -55,6 +55,12 @@ export function SyncIndicator() {
           title: t('sync.offlineTitle'),
           message: t('sync.offlineBody'),
         });
+      } else if (after.phase === 'paused') {
+        notifications.show({
+          color: 'orange',
+          title: t('sync.pausedTitle'),
+          message: t('sync.pausedBody'),
+        });
       } else if (after.phase === 'error') {
         notifications.show({
           color: 'red',

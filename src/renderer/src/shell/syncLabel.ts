@@ -32,6 +32,8 @@ export function syncLabel(
           ? t('sync.offlineSince', { when: formatSince(status.offlineSince, now, language) })
           : t('sync.offline'),
       };
+    case 'paused':
+      return { tone: 'offline', text: t('sync.paused') };
     case 'error':
       return {
         tone: 'error',

@@ -14,6 +14,7 @@ import { sql as installation } from './013_installation';
 import { sql as hostilePortal } from './014_hostile_portal';
 import { sql as portalChanges } from './015_portal_changes';
 import { sql as holidayRecompute } from './016_holiday_recompute';
+import { sql as deskIdentity } from './017_desk_identity';
 
 export interface Migration {
   version: number;
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'hostile_portal', sql: hostilePortal },
   { version: 15, name: 'portal_changes', sql: portalChanges },
   { version: 16, name: 'holiday_recompute', sql: holidayRecompute },
+  { version: 17, name: 'desk_identity', sql: deskIdentity },
 ];
