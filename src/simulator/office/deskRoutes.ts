@@ -1,69 +1,36 @@
 import { z } from 'zod';
-import type { SimReply, SimRequest } from '../router';
 import { jsonReply } from '../router';
-import type { V2Caller } from './deskAuth';
-import { isRefusal, type OfficeStore, type Refusal } from './desks';
+import { isRefusal, type OfficeStore } from './desks';
 import type { Idempotency } from './idempotency';
 import { v2ErrorReply } from './v2Errors';
+import {
+  accountId,
+  actor,
+  boolean,
+  count,
+  deskOnly,
+  displayName,
+  expected,
+  idempotentWrite,
+  isoTime,
+  isReply,
+  label,
+  officeCode,
+  parse,
+  procedureCodes,
+  publicKeyPem,
+  refusalReply,
+  role,
+  username,
+  verifier,
+  type On,
+  type WriteRun,
+} from './v2Request';
 
 /**
  * Desk enrollment routes (design multi-desk §3.3), served when the `desks` feature is announced:
  * `POST /desks`, enrollment codes, the office's desks, a desk's status and retirement.
  */
-
-type On = (
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-  pattern: string,
-  handler: (request: SimRequest, caller: V2Caller) => SimReply | Promise<SimReply>,
-) => void;
-
-/** The message of a wrong type; a missing field is « champ obligatoire ». */
-function expected(message: string) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined ? 'champ obligatoire' : message;
-}
-
-/** Bureau's account ids: `u-<uuid>` (usersAdmin.ts), `u-agent-kossi` (training), or a plain uuid. */
-const accountId = z
-  .string({ error: expected('identifiant de compte attendu') })
-  .regex(/^[A-Za-z0-9_-]{1,80}$/, 'identifiant de compte : 1 à 80 caractères [A-Za-z0-9_-]');
-const officeCode = z
-  .string({ error: expected('code de bureau attendu') })
-  .regex(/^[A-Z]{2,10}$/, 'code de bureau : 2 à 10 lettres majuscules sans accent (LOM)');
-const label = z
-  .string({ error: expected('libellé attendu') })
-  .trim()
-  .min(1, 'libellé : 1 à 60 caractères')
-  .max(60, 'libellé : 1 à 60 caractères');
-const username = z
-  .string({ error: expected('identifiant de connexion attendu') })
-  .regex(
-    /^[a-z0-9._-]{3,64}$/,
-    'identifiant de connexion : 3 à 64 lettres minuscules sans accent, chiffres, « . », « _ » ou « - »',
-  );
-const displayName = z
-  .string({ error: expected('nom affiché attendu') })
-  .trim()
-  .min(2, 'nom affiché : 2 à 120 caractères')
-  .max(120, 'nom affiché : 2 à 120 caractères');
-const verifier = z
-  .string({ error: expected('vérificateur de mot de passe attendu') })
-  .max(400, 'vérificateur trop long')
-  .regex(/^scrypt\$/, 'vérificateur : le format scrypt$N$r$p$sel$clé de Bureau est attendu');
-const isoTime = z
-  .string({ error: expected('date ISO attendue') })
-  .refine((text) => !Number.isNaN(Date.parse(text)), 'date ISO 8601 attendue');
-const publicKeyPem = z
-  .string({ error: expected('clé publique PEM attendue') })
-  .max(2000, 'clé publique trop longue');
-const role = z.enum(['agent', 'superviseur', 'administrateur'], {
-  error: 'rôle : agent, superviseur ou administrateur',
-});
-const count = z
-  .number({ error: expected('nombre entier attendu') })
-  .int('nombre entier attendu')
-  .min(0, 'nombre positif ou nul attendu')
-  .max(1_000_000_000, 'nombre trop grand');
 
 const legacyAccount = z.strictObject({
   id: accountId,
@@ -71,14 +38,11 @@ const legacyAccount = z.strictObject({
   displayName,
   role,
   officeCode,
-  procedureCodes: z
-    .array(z.string().min(1).max(20), { error: expected('liste de codes de procédure ou null') })
-    .max(100)
-    .nullable(),
-  active: z.boolean({ error: expected('vrai ou faux attendu') }),
+  procedureCodes,
+  active: boolean,
   // null: an account without a password yet (an administrator sets one; it cannot sign in).
   verifier: verifier.nullable(),
-  mustChangePassword: z.boolean({ error: expected('vrai ou faux attendu') }),
+  mustChangePassword: boolean,
   passwordSetAt: isoTime.nullable(),
   // Accepted from a directory item, but the portal stamps its own (now, the administrator, the desk).
   updatedAt: isoTime.nullable().optional(),
@@ -181,7 +145,6 @@ const enrollmentBody = z
     }
   });
 
-const actor = z.strictObject({ id: accountId, displayName });
 const issueCodeBody = z.strictObject({ actor, label });
 const cancelCodeBody = z.strictObject({
   actor,
@@ -211,82 +174,9 @@ const statusBody = z.strictObject({
   failedActions: count,
 });
 
-function frenchIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `champ(s) inconnu(s) : ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
-    return 'champ obligatoire';
-  }
-  if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message)) {
-    return `type attendu : ${issue.expected}`;
-  }
-  return issue.message;
-}
-
-/** The body parsed by `schema`, or `400 validation_failed` listing every problem in French. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): T | SimReply {
-  if (body === undefined) {
-    return v2ErrorReply(400, 'validation_failed', 'Requête invalide : corps JSON attendu.');
-  }
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(corps)',
-    message: frenchIssue(issue),
-  }));
-  return v2ErrorReply(
-    400,
-    'validation_failed',
-    `Requête invalide : ${issues.map((issue) => `${issue.path} : ${issue.message}`).join(' ; ')}.`,
-    { issues },
-  );
-}
-
-function isReply(value: unknown): value is SimReply {
-  return typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
-}
-
-function refusalReply(refused: Refusal): SimReply {
-  return v2ErrorReply(refused.status, refused.code, refused.message, refused.details, {
-    ...refused.headers,
-  });
-}
-
-function deskOnly(caller: V2Caller): string | SimReply {
-  if (caller.kind === 'desk') return caller.deskId;
-  return v2ErrorReply(
-    403,
-    'forbidden',
-    "Cette adresse demande le jeton d'un poste inscrit (dt_…), pas le jeton du portail.",
-  );
-}
-
-function fingerprintOf(request: SimRequest, caller: V2Caller, body: unknown): string {
-  const who = caller.kind === 'desk' ? caller.deskId : 'portal';
-  return `${request.method} ${request.url.pathname}\n${who}\n${JSON.stringify(body)}`;
-}
-
 export function installDeskRoutes(on: On, store: OfficeStore, idempotency: Idempotency): void {
-  /** A write: body read, idempotency applied (required or not), then `run`. */
-  function write(
-    required: boolean,
-    run: (
-      body: unknown,
-      request: SimRequest,
-      caller: V2Caller,
-    ) => SimReply | { reply: SimReply; lateReply?: SimReply },
-  ) {
-    return async (request: SimRequest, caller: V2Caller): Promise<SimReply> => {
-      const body = await request.json();
-      return idempotency.handle(
-        request.headers['idempotency-key'],
-        fingerprintOf(request, caller, body),
-        required,
-        async () => {
-          const outcome = run(body, request, caller);
-          return isReply(outcome) ? { reply: outcome } : outcome;
-        },
-      );
-    };
+  function write(required: boolean, run: WriteRun) {
+    return idempotentWrite(idempotency, required, run);
   }
 
   on(

@@ -1,6 +1,15 @@
 import { createHash, createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { DEFAULT_LIMITS, type PortalLimits } from './capabilities';
 import { DESK_TOKEN_PREFIX, deskTokenHash, type DeskTokenLookup } from './deskAuth';
+import {
+  changeAccount,
+  createAccount,
+  directoryPage,
+  putAccount,
+  type AccountChange,
+  type DirectoryPage,
+  type NewAccount,
+} from './directory';
 import { enrollmentCodeHash, newEnrollmentCode } from './enrollmentCodes';
 
 /**
@@ -231,6 +240,14 @@ export function createOfficeStore(
     return office;
   }
 
+  function accountById(id: string): DirectoryAccount | undefined {
+    for (const office of offices.values()) {
+      const account = office.accounts.get(id);
+      if (account) return account;
+    }
+    return undefined;
+  }
+
   function usernameOwner(username: string): DirectoryAccount | undefined {
     for (const office of offices.values()) {
       for (const account of office.accounts.values()) {
@@ -238,23 +255,6 @@ export function createOfficeStore(
       }
     }
     return undefined;
-  }
-
-  function putAccount(
-    office: Office,
-    fields: Omit<DirectoryAccount, 'version' | 'sequence' | 'updatedAt'>,
-    at: string,
-  ): DirectoryAccount {
-    office.directorySequence += 1;
-    const previous = office.accounts.get(fields.id);
-    const account: DirectoryAccount = {
-      ...fields,
-      version: (previous?.version ?? 0) + 1,
-      sequence: office.directorySequence,
-      updatedAt: at,
-    };
-    office.accounts.set(account.id, account);
-    return account;
   }
 
   function keyOwner(keyId: string): RegisteredKey | undefined {
@@ -629,6 +629,49 @@ export function createOfficeStore(
         target.retiredReason = reason;
       }
       return { desk: deskView(target) };
+    },
+
+    /** `GET /offices/:office/directory`: the accounts changed after sequence `after`. */
+    directory(
+      deskId: string,
+      officeCode: string,
+      after: number,
+      limit: number,
+    ): DirectoryPage | Refusal {
+      const desk = deskOfOffice(deskId, officeCode);
+      if (isRefusal(desk)) return desk;
+      return directoryPage(officeOf(officeCode), after, limit);
+    },
+
+    /** `POST /offices/:office/accounts` (directory.ts `createAccount`). */
+    createAccount(
+      deskId: string,
+      officeCode: string,
+      actor: Actor,
+      account: NewAccount,
+    ): { account: DirectoryAccount } | Refusal {
+      const desk = deskOfOffice(deskId, officeCode);
+      if (isRefusal(desk)) return desk;
+      const context = { office: officeOf(officeCode), deskId, actor, at: now().toISOString() };
+      return createAccount(context, account, {
+        accountById,
+        accountByUsername: usernameOwner,
+      });
+    },
+
+    /** `PATCH /offices/:office/accounts/:id` (directory.ts `changeAccount`). */
+    changeAccount(
+      deskId: string,
+      officeCode: string,
+      actor: Actor,
+      id: string,
+      expectedVersion: number,
+      change: AccountChange,
+    ): { account: DirectoryAccount } | Refusal {
+      const desk = deskOfOffice(deskId, officeCode);
+      if (isRefusal(desk)) return desk;
+      const context = { office: officeOf(officeCode), deskId, actor, at: now().toISOString() };
+      return changeAccount(context, id, expectedVersion, change);
     },
 
     /** `/__sim/offices/:office`: desks and accounts, verifiers left out. */

@@ -2,6 +2,7 @@ import type { Middleware, SimReply, SimRequest } from '../router';
 import { capabilities } from './capabilities';
 import { authenticateV2, NO_DESKS, type DeskTokenLookup, type V2Caller } from './deskAuth';
 import { installDeskRoutes } from './deskRoutes';
+import { installDirectoryRoutes } from './directoryRoutes';
 import type { OfficeStore } from './desks';
 import { createIdempotency } from './idempotency';
 import { v2ErrorReply } from './v2Errors';
@@ -20,7 +21,7 @@ export interface V2Options {
   portalToken?: string;
   /** Who holds a desk token; defaults to `offices.lookup`, else no desk at all. */
   desks?: DeskTokenLookup;
-  /** The offices (desks, directory, enrollment codes): serves the `desks` routes when given. */
+  /** The offices (desks, directory, enrollment codes): serves `desks` and `directory` when given. */
   offices?: OfficeStore;
 }
 
@@ -63,7 +64,11 @@ export function createV2Routes(options: V2Options) {
     body: JSON.stringify(capabilities(options.now())),
   }));
 
-  if (options.offices) installDeskRoutes(on, options.offices, createIdempotency(options.now));
+  if (options.offices) {
+    const idempotency = createIdempotency(options.now);
+    installDeskRoutes(on, options.offices, idempotency);
+    installDirectoryRoutes(on, options.offices, idempotency);
+  }
 
   const middleware: Middleware = async (request, next) => {
     const path = request.url.pathname;
