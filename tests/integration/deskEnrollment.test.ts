@@ -3,14 +3,14 @@ import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/createCore';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
-import type { ApiError } from '../../src/shared/api/result';
+import type { MethodInput } from '../../src/shared/api/contract';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { V1_ONLY_LINE } from '../../src/shared/domain/portalApi';
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
 import { createFakeClock } from '../support/fakeClock';
 import { openCoreOn, PORTAL_TOKEN } from '../support/fakeClockBureau';
 import { startOffice, type Office } from '../support/office';
+import { deskApi as api, firstAdministrator } from '../support/officeDesks';
 import { procedures, repoRoot, resourcesDir, tempDir } from '../support/testBureau';
 
 /**
@@ -19,35 +19,6 @@ import { procedures, repoRoot, resourcesDir, tempDir } from '../support/testBure
  * one-time code, wrong, used and expired codes are refused in French, a database copied to another
  * PC does not speak for the desk it came from, and an enrolled desk on a v1 portal pauses.
  */
-
-type Outcome<M extends MethodName> =
-  { ok: true; value: MethodOutput<M> } | { ok: false; error: ApiError };
-
-function api(core: Core, session = 'test') {
-  const dispatch = <M extends MethodName>(method: M, input: MethodInput<M>, user?: CurrentUser) =>
-    core.dispatch(method, input, user ? { user } : core.contextFor(session)) as Promise<Outcome<M>>;
-  const call = async <M extends MethodName>(
-    method: M,
-    input: MethodInput<M>,
-    user?: CurrentUser,
-  ): Promise<MethodOutput<M>> => {
-    const result = await dispatch(method, input, user);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
-  return { dispatch, call };
-}
-
-async function firstAdministrator(core: Core): Promise<CurrentUser> {
-  const state = await api(core, 'setup').call('session.createFirstAdministrator', {
-    username: 'ablavi.dossou',
-    displayName: 'Ablavi Dossou',
-    officeCode: 'LOM',
-    password: 'une longue phrase de passe',
-  });
-  if (state.status !== 'active') throw new Error('first administrator not signed in');
-  return state.user;
-}
 
 async function simulatorOffice(simulator: PortalSimulator, officeCode: string) {
   const response = await fetch(`${simulator.url}/__sim/offices/${officeCode}`, {
@@ -246,8 +217,8 @@ describe('an enrolled desk on a v1 portal', () => {
     cpSync(dataDir, keep, { recursive: true });
 
     v1 = await startPortalSimulator({
-      seed: 43,
-      count: 6,
+      seed: 44,
+      count: 9,
       port: 0,
       token: PORTAL_TOKEN,
       procedures: procedures(),
@@ -255,10 +226,13 @@ describe('an enrolled desk on a v1 portal', () => {
       api: 1,
     });
     const onV1 = openCoreOn(office.clock, { dataDir: keep, portalUrl: v1.url, training: false });
+    const cached = () => onV1.db.prepare('SELECT count(*) FROM applications').pluck().get();
     try {
+      const before = cached();
       const status = await onV1.sync.syncNow();
       expect(status).toMatchObject({ phase: 'paused', errorMessage: V1_ONLY_LINE });
-      expect(onV1.db.prepare('SELECT count(*) FROM applications').pluck().get()).toBe(0);
+      // The v1 portal has 9 other applications: none was pulled.
+      expect(cached()).toBe(before);
       expect(await api(onV1).call('office.desk', {})).toMatchObject({
         mode: 'office',
         deskId: 'LOM-01',

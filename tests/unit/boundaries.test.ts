@@ -73,6 +73,18 @@ describe('one writer for a case', () => {
     'UPDATE desk_identity': ['src/main/core/office/deskRegistry.ts'],
     'INSERT INTO office_desks': ['src/main/core/office/deskRegistry.ts'],
     'DELETE FROM office_desks': ['src/main/core/office/deskRegistry.ts'],
+    // Accounts: sign-in state per desk, the administration's profile edits, the directory.
+    'INSERT INTO users': [
+      'src/main/core/auth/usersRepository.ts',
+      'src/main/core/auth/directoryReplica.ts',
+    ],
+    'UPDATE users': [
+      'src/main/core/auth/usersRepository.ts',
+      'src/main/core/admin/userAccounts.ts',
+      'src/main/core/auth/directoryReplica.ts',
+    ],
+    'INSERT INTO office_outbox': ['src/main/core/sync/officeOutbox.ts'],
+    'UPDATE office_outbox': ['src/main/core/sync/officeOutbox.ts'],
   };
   it.each(Object.keys(WRITERS))('only its owners contain « %s »', (sql) => {
     const pattern = new RegExp(sql.replace(' ', '\\s+'), 'i');

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AccountPublisher } from './office/accountPublisher';
 import type { WorkingCalendar } from '../../shared/calendar/workingDays';
 import type { AuditLog } from './audit/auditLog';
 import type { UsersRepository } from './auth/usersRepository';
@@ -30,4 +31,6 @@ export interface CoreServices {
   log: (message: string, error?: unknown) => void;
   /** A case changed locally: tell the renderer and let the outbox push. */
   caseChanged(id: string): void;
+  /** Once the desk is enrolled, account changes reach the office directory through it. */
+  accounts: AccountPublisher;
 }

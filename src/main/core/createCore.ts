@@ -44,6 +44,7 @@ import { createInboxQueries } from './inbox/inboxQueries';
 import { createSigningKeys } from './certificates/signingKeys';
 import { createDeskEnrollment } from './office/deskEnrollment';
 import { createDeskFile } from './office/deskFile';
+import { createAccountPublisher } from './office/accountPublisher';
 import { createDeskRegistry } from './office/deskRegistry';
 import { createDeskStatusReport } from './office/deskStatusReport';
 import { createOfficeHandlers } from './office/officeHandlers';
@@ -192,6 +193,16 @@ export function createCore(options: CoreOptions): Core {
     audit,
     clock,
     trainingMode: options.trainingMode ?? false,
+    replica: engine.directory,
+    requestSync: () => void sync.syncNow(),
+  });
+  const accounts = createAccountPublisher({
+    registry: deskRegistry,
+    portal: engine.portal,
+    replica: engine.directory,
+    outbox: engine.officeOutbox,
+    clock,
+    requestSync: () => void sync.syncNow(),
   });
   const reportDeskStatus = createDeskStatusReport({
     portal: engine.portal,
@@ -199,7 +210,12 @@ export function createCore(options: CoreOptions): Core {
     enrollment,
     clock,
     appVersion: options.version ?? '0.0.0',
-    counts: () => engine.outbox.counts(),
+    counts: () => {
+      const cases = engine.outbox.counts();
+      const office = engine.officeOutbox.counts();
+      return { pending: cases.pending + office.pending, failed: cases.failed + office.failed };
+    },
+    directorySequence: () => engine.directoryPull.sequence(),
     log,
   });
 
@@ -278,6 +294,7 @@ export function createCore(options: CoreOptions): Core {
     trainingMode: options.trainingMode ?? false,
     lockAfterMinutes: office.lockAfterMinutes,
     onFirstAdministrator: (officeCode) => office.adoptOffice(officeCode),
+    accounts,
   });
   const services: CoreServices = {
     db,
@@ -296,6 +313,7 @@ export function createCore(options: CoreOptions): Core {
     log,
     writer,
     caseChanged,
+    accounts,
   };
   const documentContent = createDocumentContent(db, options.dataDir);
   const backups = createBackupService({

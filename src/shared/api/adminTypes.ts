@@ -14,6 +14,20 @@ export interface UserAccount {
   mustChangePassword: boolean;
   lastSignInAt: string | null;
   createdAt: string;
+  /** On an enrolled desk: where this account stands in the office directory; null on a desk alone. */
+  directory: AccountDirectoryState | null;
+}
+
+export interface AccountDirectoryState {
+  /** A change made on this desk waits for the portal (« En attente du portail »). */
+  pending: boolean;
+  /** Why the portal refused this desk's last change of the account (French), if it did. */
+  refusal: string | null;
+  /** The office's desks (not retired) that have received this account's latest change. */
+  desksUpToDate: number;
+  desks: number;
+  /** The others, with their last contact (« LOM-02 : hors ligne depuis le 10/03 »). */
+  behind: { deskId: string; lastContactAt: string | null }[];
 }
 
 export interface OfficeSettings {

@@ -70,6 +70,7 @@ export function createUserAccounts(db: Database.Database, now: () => Date) {
     mustChangePassword: row.must_change_password === 1,
     lastSignInAt: row.last_sign_in_at,
     createdAt: row.created_at,
+    directory: null,
   });
 
   return {

@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/passwordHash';
 import type { UsersRepository } from '../auth/usersRepository';
 import type { Catalog } from '../catalog/loadCatalog';
 import type { Clock } from '../clock';
+import type { AccountPublisher } from '../office/accountPublisher';
 import { changedFields } from './changeSummary';
 import { createUserAccounts, type AccountProfile } from './userAccounts';
 
@@ -35,8 +36,10 @@ export function createUsersAdmin(deps: {
   audit: AuditLog;
   catalog: Catalog;
   clock: Clock;
+  /** An enrolled desk's account changes go to the office directory. */
+  accounts: AccountPublisher;
 }) {
-  const { db, users, audit, catalog, clock } = deps;
+  const { db, users, audit, catalog, clock, accounts: directory } = deps;
   const accounts = createUserAccounts(db, () => clock.now());
 
   function mustExist(id: string): UserAccount {
@@ -73,6 +76,16 @@ export function createUsersAdmin(deps: {
       throw new DomainError(
         'invalid_input',
         `Procédure inconnue : ${unknown.join(', ')}. Choisissez dans la liste du catalogue.`,
+      );
+    }
+  }
+
+  /** An enrolled desk's directory is its office's: accounts of other offices live there. */
+  function refuseOtherOffice(officeCode: string): void {
+    if (directory.enrolled() && officeCode !== directory.officeCode()) {
+      throw new DomainError(
+        'invalid_input',
+        `Ce poste appartient au bureau ${directory.officeCode()} : un compte d'un autre bureau se crée sur un poste de ce bureau-là.`,
       );
     }
   }
@@ -136,16 +149,38 @@ export function createUsersAdmin(deps: {
     });
 
   return {
-    list: (): UserAccount[] => accounts.list(),
+    list(): UserAccount[] {
+      const states = directory.directoryStates();
+      return accounts.list().map((account) => ({
+        ...account,
+        directory: states.get(account.id) ?? null,
+      }));
+    },
 
     async create(input: NewAccount, actor: CurrentUser): Promise<UserAccount> {
       checkOffice(input.officeCode);
       checkProcedures(input.procedureCodes);
+      refuseOtherOffice(input.officeCode);
       refuseTakenUsername(input.username);
       const passwordHash = await hashPassword(input.temporaryPassword);
+      const id = `u-${randomUUID()}`;
+      if (directory.enrolled()) {
+        // The portal first: it alone can say the username is free in the whole country.
+        await directory.create(
+          {
+            id,
+            username: input.username,
+            displayName: input.displayName,
+            role: input.role,
+            procedureCodes: input.procedureCodes,
+            verifier: passwordHash,
+            mustChangePassword: true,
+          },
+          actor,
+        );
+      }
       return db.transaction(() => {
-        refuseTakenUsername(input.username); // taken while the password was being hashed
-        const id = `u-${randomUUID()}`;
+        if (!directory.enrolled()) refuseTakenUsername(input.username); // taken while hashing
         const at = clock.now().toISOString();
         users.insertIfMissing(
           {
@@ -180,7 +215,7 @@ export function createUsersAdmin(deps: {
     },
 
     update(change: AccountChange, actor: CurrentUser): UserAccount {
-      return db.transaction(() => {
+      const updated = db.transaction(() => {
         const before = mustExist(change.id);
         const profile = (account: UserAccount): AccountProfile => ({
           displayName: account.displayName,
@@ -193,10 +228,17 @@ export function createUsersAdmin(deps: {
         const after: AccountProfile = { ...profile(before), ...fields };
         const diff = changedFields(profile(before), after);
         if (!diff) return before;
-        if (diff.after.officeCode !== undefined) checkOffice(after.officeCode);
+        if (diff.after.officeCode !== undefined) {
+          checkOffice(after.officeCode);
+          refuseOtherOffice(after.officeCode);
+        }
         if (diff.after.procedureCodes !== undefined) checkProcedures(after.procedureCodes);
         checkAdministratorsRemain(before, after, actor);
         accounts.writeProfile(before.id, after);
+        if (directory.enrolled()) {
+          const { officeCode: _office, ...published } = diff.after as Partial<AccountProfile>;
+          directory.queue(before.id, published, actor);
+        }
         const action =
           diff.after.active === false
             ? 'user.deactivated'
@@ -206,6 +248,8 @@ export function createUsersAdmin(deps: {
         record(actor, action, before, diff, clock.now().toISOString());
         return mustExist(before.id);
       })();
+      if (directory.enrolled()) directory.changed();
+      return updated;
     },
 
     async resetPassword(
@@ -214,10 +258,17 @@ export function createUsersAdmin(deps: {
     ): Promise<UserAccount> {
       mustExist(input.id);
       const passwordHash = await hashPassword(input.temporaryPassword);
-      return db.transaction(() => {
+      const reset = db.transaction(() => {
         const before = mustExist(input.id);
         const at = clock.now().toISOString();
         users.setPasswordHash(before.id, passwordHash, true, at);
+        if (directory.enrolled()) {
+          directory.queue(
+            before.id,
+            { verifier: passwordHash, mustChangePassword: true, reason: 'reset' },
+            actor,
+          );
+        }
         record(
           actor,
           'user.password_reset',
@@ -230,6 +281,8 @@ export function createUsersAdmin(deps: {
         );
         return mustExist(before.id);
       })();
+      if (directory.enrolled()) directory.changed();
+      return reset;
     },
   };
 }

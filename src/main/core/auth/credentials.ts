@@ -167,13 +167,18 @@ export function createCredentials(deps: {
       users.recordSignIn(user.id, clock.now().toISOString());
     },
 
-    async setPassword(userId: string, password: string, mustChange: boolean): Promise<void> {
-      users.setPasswordHash(
-        userId,
-        await hashPassword(password),
-        mustChange,
-        clock.now().toISOString(),
-      );
+    /** `publish` runs in the same transaction (an enrolled desk queues the new verifier). */
+    async setPassword(
+      userId: string,
+      password: string,
+      mustChange: boolean,
+      publish?: (verifier: string) => void,
+    ): Promise<void> {
+      const verifier = await hashPassword(password);
+      db.transaction(() => {
+        users.setPasswordHash(userId, verifier, mustChange, clock.now().toISOString());
+        publish?.(verifier);
+      })();
     },
   };
 }

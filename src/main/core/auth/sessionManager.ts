@@ -5,6 +5,7 @@ import type { CallContext, ContextOptions, Handlers } from '../api/dispatcher';
 import { DomainError } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
+import type { AccountPublisher } from '../office/accountPublisher';
 import { createCredentials } from './credentials';
 import { hashPassword } from './passwordHash';
 import { OFFICE_CODES, type OfficeCode } from '../../../shared/domain/offices';
@@ -41,6 +42,8 @@ export function createSessionManager(deps: {
   lockAfterMinutes: () => number;
   /** The first administrator of a new installation names its office. */
   onFirstAdministrator?: (officeCode: string) => void;
+  /** An enrolled desk: passwords changed here reach the office directory; no local first account. */
+  accounts?: AccountPublisher;
 }) {
   const { users, audit, clock } = deps;
   const credentials = createCredentials(deps);
@@ -80,7 +83,11 @@ export function createSessionManager(deps: {
 
   function stateOf(context: CallContext): SessionState {
     if (!context.user) {
-      return { status: 'signed_out', needsFirstAdministrator: users.count() === 0 };
+      return {
+        status: 'signed_out',
+        // An enrolled desk's accounts come from the office directory, never from a first form.
+        needsFirstAdministrator: users.count() === 0 && !deps.accounts?.enrolled(),
+      };
     }
     if (context.restriction === 'locked') return { status: 'locked', user: context.user };
     return {
@@ -174,8 +181,12 @@ export function createSessionManager(deps: {
         );
       }
       await credentials.confirm(user, currentPassword, 'session.password_change_failed');
-      await credentials.setPassword(user.id, newPassword, false);
+      const directory = deps.accounts?.enrolled() ? deps.accounts : null;
+      await credentials.setPassword(user.id, newPassword, false, (verifier) =>
+        directory?.queue(user.id, { verifier, mustChangePassword: false, reason: 'change' }, user),
+      );
       record(user, 'user.password_changed');
+      directory?.changed();
       return stateOf(contextFor(keyOf(context)));
     },
 
@@ -198,6 +209,12 @@ export function createSessionManager(deps: {
           'Bureau a déjà des comptes : connectez-vous, ou demandez un compte à votre administrateur.',
         );
       if (users.count() > 0) throw alreadyInstalled();
+      if (deps.accounts?.enrolled()) {
+        throw new DomainError(
+          'conflict',
+          `Ce poste est inscrit dans le bureau ${deps.accounts.officeCode()} : ses comptes arrivent de l'annuaire du bureau à la synchronisation. Connectez le poste au portail, puis connectez-vous avec votre compte habituel.`,
+        );
+      }
       if (!OFFICE_CODES.includes(input.officeCode as OfficeCode)) {
         throw new DomainError(
           'invalid_input',

@@ -5,6 +5,7 @@ import type { DesksOverview, EnrollmentCode } from '../../../shared/api/officeTy
 import type { CurrentUser } from '../../../shared/api/types';
 import { DomainError } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
+import type { DirectoryReplica } from '../auth/directoryReplica';
 import type { SigningKeys } from '../certificates/signingKeys';
 import { keyIdFor } from '../certificates/qrPayload';
 import type { Clock } from '../clock';
@@ -123,6 +124,9 @@ export function createDeskEnrollment(deps: {
   audit: AuditLog;
   clock: Clock;
   trainingMode: boolean;
+  replica: DirectoryReplica;
+  /** After enrolling: the directory (and the rest) at once. */
+  requestSync: () => void;
 }) {
   const { db, portal, version, registry, deskFile, keys, audit, clock } = deps;
   const accounts = db.prepare<[string], AccountRow>(
@@ -192,6 +196,8 @@ export function createDeskEnrollment(deps: {
         keyId,
         enrolledAt: answer.desk.enrolledAt,
       });
+      // The first desk published every local account as version 1 of the directory.
+      if (actor) deps.replica.markAllPublished();
       audit.append({
         at: clock.now().toISOString(),
         actorId: actor?.id ?? null,
@@ -327,12 +333,13 @@ export function createDeskEnrollment(deps: {
       }
       recordEnrollment(checkedAnswer(enrolledAnswer, answer), keyId, actor);
       await refreshDesks().catch(() => undefined);
+      deps.requestSync();
       return { ...registry.identity(), portalEnrolls: true };
     },
 
     /**
-     * « Rejoindre un bureau »: a new desk (no accounts yet) joins with a code. Its accounts arrive
-     * with the office directory (next multi-desk step).
+     * « Rejoindre un bureau »: a new desk (no accounts yet) joins with a code; its accounts arrive
+     * with the office directory at the sync that follows.
      */
     async join(input: {
       officeCode: string;
@@ -369,6 +376,7 @@ export function createDeskEnrollment(deps: {
       }
       recordEnrollment(checkedAnswer(enrolledAnswer, answer), keyId, null);
       await refreshDesks().catch(() => undefined);
+      deps.requestSync();
       return { ...registry.identity(), portalEnrolls: true };
     },
 

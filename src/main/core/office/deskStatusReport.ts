@@ -18,6 +18,7 @@ export function createDeskStatusReport(deps: {
   clock: Clock;
   appVersion: string;
   counts: () => { pending: number; failed: number };
+  directorySequence: () => number | null;
   log: (message: string, error?: unknown) => void;
 }) {
   let desksReadAt = Number.NEGATIVE_INFINITY;
@@ -30,7 +31,7 @@ export function createDeskStatusReport(deps: {
         path: 'desks/self/status',
         body: {
           appVersion: deps.appVersion,
-          directorySequence: null,
+          directorySequence: deps.directorySequence(),
           activityCursor: null,
           pendingActions: counts.pending,
           failedActions: counts.failed,

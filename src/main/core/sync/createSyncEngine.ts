@@ -12,7 +12,10 @@ import { createOutbox } from './outbox';
 import { copiedDatabaseReason } from '../office/deskGuard';
 import type { DeskFileStore } from '../office/deskFile';
 import type { DeskRegistry } from '../office/deskRegistry';
-import { createPortalClient, type PortalConfig } from './portalClient';
+import { createDirectoryReplica } from '../auth/directoryReplica';
+import { createOfficeOutbox } from './officeOutbox';
+import { createPortalClient, PortalUnreachableError, type PortalConfig } from './portalClient';
+import { createDirectoryPull } from './pullDirectory';
 import { createPortalVersion } from './portalVersion';
 import { createPuller } from './pullApplications';
 import { createPusher } from './pushOutbox';
@@ -47,10 +50,37 @@ export function createSyncEngine(deps: {
     deskToken: () => deps.deskFile.read()?.deskToken ?? null,
   });
   const version = createPortalVersion({ portal, registry: deps.deskRegistry, clock });
+  const officeCode = () => deps.deskRegistry.identity().officeCode;
+  const directory = createDirectoryReplica(db);
+  const officeOutbox = createOfficeOutbox({
+    db,
+    portal,
+    replica: directory,
+    clock,
+    tuning,
+    officeCode,
+  });
   const syncState = createSyncStateStore(db);
   const outbox = createOutbox(db);
   const conflicts = createConflicts(db, outbox);
   const quarantine = createQuarantine(db);
+  const directoryPull = createDirectoryPull({
+    db,
+    portal,
+    replica: directory,
+    syncState,
+    quarantine,
+    clock,
+    officeCode,
+  });
+  async function officeWork(): Promise<void> {
+    if (deps.deskRegistry.identity().mode !== 'office' || !version.supports('directory')) return;
+    const pushed = await officeOutbox.push();
+    if (pushed.unreachable) throw new PortalUnreachableError('envoi des comptes impossible');
+    // A refused change keeps the portal's version: read the directory again to be sure of it.
+    if (pushed.failed > 0) directoryPull.rewind();
+    await directoryPull.pull();
+  }
   const puller = createPuller({
     db,
     portal,
@@ -82,6 +112,7 @@ export function createSyncEngine(deps: {
     portal,
     version,
     pauseReason: () => copiedDatabaseReason(deps.deskRegistry, deps.deskFile),
+    officeWork,
     ...(deps.afterSuccess ? { afterSuccess: deps.afterSuccess } : {}),
     syncState,
     events,
@@ -93,6 +124,9 @@ export function createSyncEngine(deps: {
     sync,
     portal,
     version,
+    directory,
+    officeOutbox,
+    directoryPull,
     outbox,
     conflicts,
     caseSyncState: createCaseSyncState(db, outbox, conflicts),

@@ -24,6 +24,11 @@ export interface SyncServiceOptions {
   version: PortalVersion;
   /** Other reasons not to speak to the portal at all (a database copied from another desk). */
   pauseReason?: () => string | null;
+  /**
+   * An enrolled desk's office feeds, before its cases: account changes out, the directory in.
+   * Throws as the portal client does.
+   */
+  officeWork?: () => Promise<void>;
   /** After each successful run (an enrolled desk reports its status); never fails the run. */
   afterSuccess?: () => Promise<void>;
   syncState: SyncStateStore;
@@ -203,6 +208,7 @@ export function createSyncService(options: SyncServiceOptions) {
         publish();
         return status();
       }
+      await options.officeWork?.();
       const pushed = await pusher.push();
       if (pushed.unreachable) throw new PortalUnreachableError('envoi des actions impossible');
       await puller.pull({

@@ -15,6 +15,7 @@ import { sql as hostilePortal } from './014_hostile_portal';
 import { sql as portalChanges } from './015_portal_changes';
 import { sql as holidayRecompute } from './016_holiday_recompute';
 import { sql as deskIdentity } from './017_desk_identity';
+import { sql as directory } from './018_directory';
 
 export interface Migration {
   version: number;
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'portal_changes', sql: portalChanges },
   { version: 16, name: 'holiday_recompute', sql: holidayRecompute },
   { version: 17, name: 'desk_identity', sql: deskIdentity },
+  { version: 18, name: 'directory', sql: directory },
 ];
