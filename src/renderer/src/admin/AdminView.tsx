@@ -2,17 +2,20 @@ import { Box } from '@mantine/core';
 import { BackupsPanel } from '../backup/BackupsPanel';
 import type { AdminSection } from '../routing/route';
 import { AuditScreen } from './AuditScreen';
+import { DesksScreen } from './DesksScreen';
 import { HolidaysScreen } from './HolidaysScreen';
 import { OfficeScreen } from './OfficeScreen';
 import { UsersScreen } from './UsersScreen';
 
-/** Administration: users, office settings, holidays, audit trail (issue 7). */
+/** Administration: users, office settings, workstations, holidays, audit trail (issue 7). */
 export function AdminView({ section }: { section: AdminSection }) {
   switch (section) {
     case 'users':
       return <UsersScreen />;
     case 'office':
       return <OfficeScreen />;
+    case 'desks':
+      return <DesksScreen />;
     case 'holidays':
       return <HolidaysScreen />;
     case 'audit':

@@ -11,15 +11,49 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { DeskSummary } from '../../../shared/api/officeTypes';
+import { useApiQuery } from '../api/queries';
+import { formatDate } from '../format/dates';
+import { useLanguage } from '../shell/useLanguage';
 import { Wordmark } from '../shell/Wordmark';
 import { useSessionStore } from '../stores/sessionStore';
 import { useDesktopStore } from './desktopStore';
 
-/** Version, host, portal and data folder (from `app.info`), and the free software it stands on. */
+/** « LOM-03 (Guichet 3) · Bureau LOM · Clé LOM-9b02e4c1 · inscrit le 12/03/2026 ». */
+function DeskLine({ desk }: { desk: DeskSummary }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (desk.mode !== 'office' || !desk.deskId) return t('desktop.about.deskAlone');
+  const parts = [
+    desk.label ? t('desktop.about.deskName', { id: desk.deskId, label: desk.label }) : desk.deskId,
+    t('desktop.about.deskOffice', { office: desk.officeCode }),
+  ];
+  if (desk.keyId) parts.push(t('desktop.about.deskKey', { keyId: desk.keyId }));
+  if (desk.enrolledAt) {
+    parts.push(t('desktop.about.deskEnrolledOn', { date: formatDate(desk.enrolledAt, language) }));
+  }
+  // Lines break between parts only (never inside a key id), the dot ending the line.
+  return (
+    <>
+      {parts.map((part, index) => (
+        <span key={index}>
+          <span style={{ whiteSpace: 'nowrap' }}>{part}</span>
+          {index < parts.length - 1 && '\u00a0· '}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Version, host, portal and data folder (from `app.info`), this desk and its portal's API (from
+ * `office.desk`), and the free software it stands on. */
 export function AboutDialog() {
   const { t } = useTranslation();
   const opened = useDesktopStore((state) => state.aboutOpen);
   const info = useSessionStore((state) => state.info);
+  // Public and local (no portal call): readable before signing in.
+  const desk = useApiQuery('office.desk', {}, { enabled: opened }).data;
   const close = () => useDesktopStore.getState().setAboutOpen(false);
   return (
     <Modal opened={opened} onClose={close} title={t('desktop.about.title')} size="lg">
@@ -46,9 +80,33 @@ export function AboutDialog() {
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>
+                <Table.Th>{t('desktop.about.desk')}</Table.Th>
+                <Table.Td data-testid="about-desk">
+                  {desk ? (
+                    <DeskLine desk={desk} />
+                  ) : (
+                    <Text span size="sm" c="dimmed">
+                      {t('desktop.about.deskUnknown')}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
                 <Table.Th>{t('desktop.about.portal')}</Table.Th>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>
                   {info.trainingMode ? t('desktop.about.training') : info.portalUrl}
+                  {desk && (
+                    <Text size="sm" data-testid="about-portal-api">
+                      {desk.portalApi === null
+                        ? t('desktop.about.portalApiUnknown')
+                        : t('desktop.about.portalApi', { version: desk.portalApi })}
+                    </Text>
+                  )}
+                  {desk?.portalApi === 1 && (
+                    <Text size="xs" c="dimmed" mt={4} data-testid="about-v1-only">
+                      {t('desktop.about.v1Only')}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>

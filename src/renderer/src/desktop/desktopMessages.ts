@@ -1,3 +1,5 @@
+import { V1_ONLY_LINE } from '../../../shared/domain/portalApi';
+
 /** The desktop screens' strings (French first; `en` must have the same keys). */
 export const desktopFr = {
   menu: {
@@ -27,6 +29,16 @@ export const desktopFr = {
     hostWeb: 'le navigateur, par l’hôte web local',
     portal: 'Portail',
     training: 'Mode formation : portail simulé sur ce poste',
+    desk: 'Poste',
+    deskName: '{{id}} ({{label}})',
+    deskOffice: 'Bureau {{office}}',
+    deskKey: 'Clé {{keyId}}',
+    deskEnrolledOn: 'inscrit le {{date}}',
+    deskAlone: 'Poste seul (non inscrit)',
+    deskUnknown: 'Inconnu pour le moment.',
+    portalApi: 'API v{{version}}',
+    portalApiUnknown: 'pas encore joint',
+    v1Only: V1_ONLY_LINE,
     dataDir: 'Dossier des données',
     dataDirHint:
       'La base locale (SQLite), les pièces téléchargées, les certificats et les clés de signature du bureau. À sauvegarder avec les données du poste.',
@@ -69,6 +81,17 @@ export const desktopEn: Strings<typeof desktopFr> = {
     hostWeb: 'the browser, through the local web host',
     portal: 'Portal',
     training: 'Training mode: simulated portal on this computer',
+    desk: 'Workstation',
+    deskName: '{{id}} ({{label}})',
+    deskOffice: 'Office {{office}}',
+    deskKey: 'Key {{keyId}}',
+    deskEnrolledOn: 'enrolled on {{date}}',
+    deskAlone: 'Standalone workstation (not enrolled)',
+    deskUnknown: 'Unknown for now.',
+    portalApi: 'API v{{version}}',
+    portalApiUnknown: 'not reached yet',
+    v1Only:
+      'The configured portal only knows API v1: working with several workstations is not available, this workstation works alone — ask the ministry for API v2 or the hub.',
     dataDir: 'Data folder',
     dataDirHint:
       'The local database (SQLite), downloaded attachments, certificates and the office’s signing keys. Back it up with the computer’s data.',

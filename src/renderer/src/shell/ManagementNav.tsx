@@ -3,6 +3,7 @@ import {
   IconCalendarEvent,
   IconChartBar,
   IconDatabaseExport,
+  IconDevices,
   IconBuilding,
   IconListCheck,
   IconUsers,
@@ -20,6 +21,7 @@ interface Entry {
     | 'dashboard.nav'
     | 'admin.nav.users'
     | 'admin.nav.office'
+    | 'admin.nav.desks'
     | 'admin.nav.holidays'
     | 'admin.nav.audit'
     | 'admin.nav.backups';
@@ -59,6 +61,12 @@ const SECTIONS: {
         label: 'admin.nav.office',
         Icon: IconBuilding,
         testId: 'nav-admin-office',
+      },
+      {
+        route: { view: 'admin', section: 'desks' },
+        label: 'admin.nav.desks',
+        Icon: IconDevices,
+        testId: 'nav-admin-desks',
       },
       {
         route: { view: 'admin', section: 'holidays' },
