@@ -32,6 +32,35 @@ export interface PortalEvent {
   /** The record's version before and after the event (equal when it changed nothing). */
   previousVersion: number;
   version: number;
+  /** Sent on the v2 route (`POST /api/v2/applications/:id/events`): who sent it and its extras. */
+  v2?: SubmitV2Extras;
+}
+
+/** What the v2 route adds to an event: stored, not enforced yet (design multi-desk §3.8). */
+export interface SubmitV2Extras {
+  deskId: string;
+  expectedVersion: number | null;
+  actor: { id: string; displayName: string } | null;
+  provisional: boolean | null;
+}
+
+/**
+ * The v2 route's additions to the one apply path: `guard` runs once the body is valid, before the
+ * status rules (a refusal it answers is kept for the idempotency key like any other answer);
+ * `applied` runs after the event was accepted.
+ */
+export interface SubmitHooks {
+  guard?(
+    record: { id: string; procedureCode: string },
+    kind: PortalEventKind,
+    payload: Record<string, unknown>,
+  ): SimReply | null;
+  applied?(
+    record: { id: string; procedureCode: string },
+    kind: PortalEventKind,
+    payload: Record<string, unknown>,
+  ): void;
+  v2?: SubmitV2Extras;
 }
 
 interface StoredAnswer {
@@ -301,7 +330,12 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
   }
 
   return {
-    submit(applicationId: string, key: string | undefined, body: unknown): SimReply {
+    submit(
+      applicationId: string,
+      key: string | undefined,
+      body: unknown,
+      hooks: SubmitHooks = {},
+    ): SimReply {
       if (!key || !KEY_PATTERN.test(key)) {
         return errorReply(
           400,
@@ -340,6 +374,8 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
         store.procedure(record.procedureCode),
       );
       if (problem) return answer(key, fingerprint, invalid(problem));
+      const guarded = hooks.guard?.(record, checked.kind, checked.payload) ?? null;
+      if (guarded) return answer(key, fingerprint, guarded);
       const refusal = refusalOf(checked.kind, record.status);
       if (refusal) return answer(key, fingerprint, refusal);
 
@@ -364,8 +400,10 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
         receivedAt: now().toISOString(),
         previousVersion: record.version,
         version: after.version,
+        ...(hooks.v2 ? { v2: hooks.v2 } : {}),
       };
       events.push(event);
+      hooks.applied?.(record, checked.kind, checked.payload);
       return answer(
         key,
         fingerprint,

@@ -12,6 +12,7 @@ import {
 import { createPortalCertificates } from './portalCertificates';
 import { createPortalEvents, type PortalEvents } from './portalEvents';
 import { createOfficeStore, type OfficeStore } from './office/desks';
+import { installEventRoute } from './office/registryRoutes';
 import { createV2Routes } from './office/v2Routes';
 import { createChangeTicker, describeChangeRequest, storeChangeFor } from './portalChanges';
 import { createPortalStore, PortalStoreError, RawFeedItem, type PortalStore } from './portalStore';
@@ -184,19 +185,27 @@ export async function startPortalSimulator(
   if (options.token) router.use(bearerAuth(options.token));
   const faults = createFaults(options.seed, options.faults);
   router.use(faults.middleware);
-  const offices = createOfficeStore(now);
-  const v2 = (options.api ?? 2) === 2;
-  if (v2) {
-    router.use(
-      createV2Routes({
-        now,
-        offices,
-        ...(options.token ? { portalToken: options.token } : {}),
-      }).middleware,
-    );
-  }
+  const offices = createOfficeStore(
+    now,
+    undefined,
+    options.procedures.map((procedure) => ({
+      code: procedure.code,
+      numberPrefix: procedure.certificate.numberPrefix,
+    })),
+  );
   const events = createPortalEvents(store, now);
   const certificates = createPortalCertificates();
+  const v2 = (options.api ?? 2) === 2;
+  if (v2) {
+    const v2Routes = createV2Routes({
+      now,
+      offices,
+      ...(options.token ? { portalToken: options.token } : {}),
+    });
+    // v2's event route applies events through v1's code (the same `events` and `certificates`).
+    installEventRoute(v2Routes.on, offices, events, certificates);
+    router.use(v2Routes.middleware);
+  }
   const hostileDocuments = createHostileDocuments();
 
   router.on('GET', '/api/v1/health', () =>

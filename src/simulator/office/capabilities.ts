@@ -20,7 +20,12 @@ export type PortalFeature =
  * The features the simulator serves today. Each multi-desk step adds its own name here with its
  * routes, so a desk never sees a feature announced that the portal cannot yet serve.
  */
-export const SIMULATOR_FEATURES: readonly PortalFeature[] = ['desks', 'directory'];
+export const SIMULATOR_FEATURES: readonly PortalFeature[] = [
+  'desks',
+  'directory',
+  'registry',
+  'numbering',
+];
 
 export interface PortalLimits {
   blockSize: number;

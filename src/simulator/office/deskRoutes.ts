@@ -194,7 +194,7 @@ export function installDeskRoutes(on: On, store: OfficeStore, idempotency: Idemp
       if (isReply(body)) return body;
       const enrolled = store.enroll(body);
       if (isRefusal(enrolled)) return refusalReply(enrolled);
-      const { desk, deskToken } = enrolled;
+      const { desk, deskToken, blocks } = enrolled;
       const deskAnswer = {
         id: desk.id,
         officeCode: desk.officeCode,
@@ -203,7 +203,7 @@ export function installDeskRoutes(on: On, store: OfficeStore, idempotency: Idemp
         enrolledAt: desk.enrolledAt,
       };
       return {
-        reply: jsonReply(201, { desk: deskAnswer, deskToken, blocks: [] }),
+        reply: jsonReply(201, { desk: deskAnswer, deskToken, blocks }),
         lateReply: v2ErrorReply(
           409,
           'enrollment_already_done',

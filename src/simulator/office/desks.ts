@@ -11,6 +11,9 @@ import {
   type NewAccount,
 } from './directory';
 import { enrollmentCodeHash, newEnrollmentCode } from './enrollmentCodes';
+import { createCertificateRegistry } from './certificateRegistry';
+import { createNumbering, type BlockAnswer, type NumberingProcedure } from './numbering';
+import { createRegistry, type KeyRevocationReason, type RegistryKey } from './registry';
 
 /**
  * The simulator's offices (design multi-desk §3.3–3.4), in memory like the rest of the simulator:
@@ -216,11 +219,19 @@ export function deskView(desk: Desk): DeskView {
 
 export function createOfficeStore(
   now: () => Date,
-  limits: Pick<PortalLimits, 'enrollmentCodeMinutes'> = DEFAULT_LIMITS,
+  limits: Pick<
+    PortalLimits,
+    'enrollmentCodeMinutes' | 'blockSize' | 'maxOpenBlocks'
+  > = DEFAULT_LIMITS,
+  /** The catalog's procedures (code, certificate number prefix): the number blocks' series. */
+  procedures: readonly NumberingProcedure[] = [],
 ) {
   const offices = new Map<string, Office>();
   const desksByTokenHash = new Map<string, Desk>();
   const desksById = new Map<string, Desk>();
+  const registry = createRegistry();
+  const numbering = createNumbering(now, procedures, limits);
+  const certificates = createCertificateRegistry(now, registry, numbering);
 
   function officeOf(code: string): Office {
     let office = offices.get(code);
@@ -347,6 +358,93 @@ export function createOfficeStore(
   return {
     /** The `DeskTokenLookup` for `authenticateV2`. */
     lookup,
+    /** The national key registry and its feed (§3.5). */
+    registry,
+    /** Certificate number blocks (§4). */
+    numbering,
+    /** The certificate registry (§3.6). */
+    certificates,
+
+    /** The caller's desk when it is enrolled and not retired, else `403 forbidden`. */
+    activeDesk(deskId: string): Desk | Refusal {
+      const desk = desksById.get(deskId);
+      if (!desk || desk.retiredAt) return refusal(403, 'forbidden', 'Poste inconnu ou retiré.');
+      return desk;
+    },
+
+    /** `POST /keys`: a rotation key for the calling desk, registered by an administrator. */
+    registerKey(
+      deskId: string,
+      actor: Actor,
+      publicKeyPem: string,
+    ): { keyId: string; registeredAt: string } | Refusal {
+      const desk = desksById.get(deskId);
+      if (!desk || desk.retiredAt) return refusal(403, 'forbidden', 'Poste inconnu ou retiré.');
+      const office = officeOf(desk.officeCode);
+      const notAllowed = checkAdministrator(office, actor);
+      if (notAllowed) return notAllowed;
+      const publicKey = ed25519PublicKey(publicKeyPem);
+      if (!publicKey) {
+        return refusal(
+          400,
+          'validation_failed',
+          "publicKeyPem : ce n'est pas une clé publique Ed25519 au format PEM (SPKI).",
+          { issues: [{ path: 'publicKeyPem', message: 'clé Ed25519 attendue' }] },
+        );
+      }
+      const keyId = keyIdOf(desk.officeCode, publicKey);
+      const taken = keyOwner(keyId);
+      if (taken) {
+        return refusal(
+          409,
+          'key_taken',
+          `La clé ${keyId} est déjà inscrite pour le poste ${taken.deskId} : générez une nouvelle clé pour ce poste.`,
+          { keyId, deskId: taken.deskId },
+        );
+      }
+      const registeredAt = now().toISOString();
+      office.keys.push({ keyId, publicKeyPem, createdAt: registeredAt, deskId, registeredAt });
+      registry.registerKey({
+        keyId,
+        officeCode: desk.officeCode,
+        deskId,
+        publicKeyPem,
+        at: registeredAt,
+      });
+      // The desk signs with its newest key from now on; its older keys keep verifying.
+      desk.keyId = keyId;
+      desk.publicKeyPem = publicKeyPem;
+      return { keyId, registeredAt };
+    },
+
+    /** `POST /keys/:keyId/revoke`: a key of the caller's office, by one of its administrators. */
+    revokeKey(
+      deskId: string,
+      actor: Actor,
+      keyId: string,
+      reason: KeyRevocationReason,
+      compromisedSince: string | null,
+    ): { key: RegistryKey } | Refusal {
+      const desk = desksById.get(deskId);
+      if (!desk || desk.retiredAt) return refusal(403, 'forbidden', 'Poste inconnu ou retiré.');
+      const office = officeOf(desk.officeCode);
+      const notAllowed = checkAdministrator(office, actor);
+      if (notAllowed) return notAllowed;
+      const key = registry.key(keyId);
+      if (!key) {
+        return refusal(404, 'key_not_found', `Clé inconnue du portail : ${keyId}.`, { keyId });
+      }
+      if (key.officeCode !== desk.officeCode) {
+        return refusal(
+          403,
+          'forbidden',
+          `La clé ${keyId} appartient au bureau ${key.officeCode} : seul un administrateur de ce bureau peut la révoquer.`,
+          { keyId, officeCode: key.officeCode },
+        );
+      }
+      const revoked = registry.revokeKey(keyId, reason, compromisedSince, now().toISOString());
+      return { key: revoked as RegistryKey };
+    },
 
     desk(deskId: string): Desk | undefined {
       return desksById.get(deskId);
@@ -354,7 +452,9 @@ export function createOfficeStore(
 
     enroll(
       request: EnrollmentRequest,
-    ): { desk: Desk; deskToken: string; accounts: DirectoryAccount[] } | Refusal {
+    ):
+      | { desk: Desk; deskToken: string; accounts: DirectoryAccount[]; blocks: BlockAnswer[] }
+      | Refusal {
       const publicKey = ed25519PublicKey(request.publicKeyPem);
       if (!publicKey) {
         return refusal(
@@ -501,9 +601,18 @@ export function createOfficeStore(
       for (const key of [ownKey, ...(request.legacy?.keys ?? [])]) {
         if (office.keys.some((known) => known.keyId === key.keyId)) continue;
         office.keys.push({ ...key, deskId, registeredAt: stamp });
+        registry.registerKey({
+          keyId: key.keyId,
+          officeCode: office.code,
+          deskId,
+          publicKeyPem: key.publicKeyPem,
+          at: stamp,
+        });
       }
       office.legacyCertificates += request.legacy?.certificates ?? 0;
-      return { desk, deskToken, accounts };
+      numbering.officeEnrolled(office.code);
+      const blocks = numbering.enrollmentBlocks(desk);
+      return { desk, deskToken, accounts, blocks };
     },
 
     issueCode(
@@ -627,6 +736,12 @@ export function createOfficeStore(
         target.retiredAt = now().toISOString();
         target.retiredBy = actor;
         target.retiredReason = reason;
+        for (const key of registry.keys()) {
+          if (key.deskId === target.id) {
+            registry.revokeKey(key.keyId, 'retired', null, target.retiredAt);
+          }
+        }
+        numbering.closeDesk(target.id);
       }
       return { desk: deskView(target) };
     },
@@ -699,6 +814,9 @@ export function createOfficeStore(
         })),
         openCodes: openCodes(office, now().getTime()).length,
         legacyCertificates: office.legacyCertificates,
+        blocks: office.desks.flatMap((desk) =>
+          numbering.list(desk.id).map((block) => ({ ...block, deskId: desk.id })),
+        ),
       };
     },
   };

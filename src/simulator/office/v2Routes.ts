@@ -3,6 +3,7 @@ import { capabilities } from './capabilities';
 import { authenticateV2, NO_DESKS, type DeskTokenLookup, type V2Caller } from './deskAuth';
 import { installDeskRoutes } from './deskRoutes';
 import { installDirectoryRoutes } from './directoryRoutes';
+import { installRegistryRoutes } from './registryRoutes';
 import type { OfficeStore } from './desks';
 import { createIdempotency } from './idempotency';
 import { v2ErrorReply } from './v2Errors';
@@ -68,6 +69,7 @@ export function createV2Routes(options: V2Options) {
     const idempotency = createIdempotency(options.now);
     installDeskRoutes(on, options.offices, idempotency);
     installDirectoryRoutes(on, options.offices, idempotency);
+    installRegistryRoutes(on, options.offices, idempotency, options.now);
   }
 
   const middleware: Middleware = async (request, next) => {
