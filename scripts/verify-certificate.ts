@@ -1,20 +1,23 @@
 /**
- * Standalone certificate verifier: needs only the issuing office's public key (exported from
- * Bureau, `certificates.publicKeys`), no database and no network.
+ * Standalone certificate verifier: needs only public keys — the issuing office's key (exported
+ * from Bureau, `certificates.publicKeys`) or a key bundle (« Exporter les clés » on any desk, or
+ * the portal's `GET /api/v2/registry/bundle`) — no database and no network.
  *
- *   npx tsx scripts/verify-certificate.ts --public-key LOM.pem "BUR1.…"
+ *   npx tsx scripts/verify-certificate.ts --bundle bureau-cles.json "BUR1.…"
  *   npx tsx scripts/verify-certificate.ts --public-key LOM.pem --pdf certificat.pdf
  *   echo "BUR1.…" | npx tsx scripts/verify-certificate.ts --public-key LOM.pem -
  *
- * Options: --public-key <file> (repeatable), --pdf <file>, --today YYYY-MM-DD (expiry check).
+ * Options: --bundle <file>, --public-key <file> (repeatable), --pdf <file>, --today YYYY-MM-DD.
  * Prints the verdict and the certified facts in French. Exit code 0 when authentic, 1 otherwise,
- * 2 on a usage error. Revocations are recorded in Bureau: offline, this script cannot see them.
+ * 2 on a usage error. A bundle carries the revocations and cancellations known when it was
+ * exported (its date is printed); a bare public key carries none.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { VerificationVerdict } from '../src/shared/api/certificateTypes';
 import { frenchDate, isoDay } from '../src/main/core/certificates/frenchFormat';
 import { keyIdMatches } from '../src/main/core/certificates/qrPayload';
+import { bundleSources, keyBundleSchema } from '../src/main/core/certificates/keyBundle';
 import {
   verifyPdf,
   verifyQrText,
@@ -25,6 +28,8 @@ const VERDICTS: Record<VerificationVerdict, string> = {
   authentic: 'AUTHENTIQUE',
   forged: 'FALSIFIÉ',
   revoked: 'RÉVOQUÉ',
+  cancelled: 'ANNULÉ',
+  key_revoked: 'CLÉ RÉVOQUÉE',
   expired: 'EXPIRÉ',
   unknown_key: 'CLÉ INCONNUE',
   unreadable: 'ILLISIBLE',
@@ -39,6 +44,7 @@ Usage : npx tsx scripts/verify-certificate.ts --public-key <clé.pem> [--today A
 
 function parseArguments(argv: string[]) {
   const keys: string[] = [];
+  let bundle: string | null = null;
   let pdf: string | null = null;
   let today: string | null = null;
   let text: string | null = null;
@@ -46,16 +52,19 @@ function parseArguments(argv: string[]) {
     const argument = argv[index]!;
     const value = () => argv[++index] ?? usage(`Valeur manquante après ${argument}.`);
     if (argument === '--public-key') keys.push(value());
+    else if (argument === '--bundle') bundle = value();
     else if (argument === '--pdf') pdf = value();
     else if (argument === '--today') today = value();
     else if (argument === '-') text = readFileSync(0, 'utf8');
     else if (argument.startsWith('--')) usage(`Option inconnue : ${argument}`);
     else text = argument;
   }
-  if (keys.length === 0) usage('Indiquez au moins une clé publique (--public-key).');
+  if (keys.length === 0 && bundle === null) {
+    usage('Indiquez un lot de clés (--bundle) ou au moins une clé publique (--public-key).');
+  }
   if ((text === null) === (pdf === null)) usage('Donnez soit le texte du QR code, soit --pdf.');
   if (today !== null && !/^\d{4}-\d{2}-\d{2}$/.test(today)) usage('--today attend AAAA-MM-JJ.');
-  return { keys, pdf, today, text };
+  return { keys, bundle, pdf, today, text };
 }
 
 const options = parseArguments(process.argv.slice(2));
@@ -67,11 +76,31 @@ const publicKeys: KeyObject[] = options.keys.map((file) => {
   }
 });
 
+const today = options.today ?? isoDay(new Date());
+const bundle = (() => {
+  if (options.bundle === null) return null;
+  try {
+    const parsed = keyBundleSchema.safeParse(JSON.parse(readFileSync(options.bundle, 'utf8')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return usage(
+        `Lot de clés illisible « ${options.bundle} » (${issue?.path.join('.') ?? '?'} : ${issue?.message ?? 'format inattendu'}).`,
+      );
+    }
+    return parsed.data;
+  } catch (error) {
+    return usage(`Lot de clés illisible « ${options.bundle} » : ${(error as Error).message}`);
+  }
+})();
+const fromBundle = bundle ? bundleSources(bundle, today) : null;
 const sources: VerificationSources = {
   // A key id names its key by fingerprint: the key given must be the one that signed.
-  publicKey: (keyId) => publicKeys.find((key) => keyIdMatches(keyId, key)) ?? null,
-  revocation: () => null,
-  today: options.today ?? isoDay(new Date()),
+  publicKey: (keyId) =>
+    publicKeys.find((key) => keyIdMatches(keyId, key)) ?? fromBundle?.publicKey(keyId) ?? null,
+  keyRevocation: (keyId) => fromBundle?.keyRevocation?.(keyId) ?? null,
+  revocation: (number) => fromBundle?.revocation(number) ?? null,
+  cancellation: (number) => fromBundle?.cancellation?.(number) ?? null,
+  today,
 };
 
 const result =
@@ -91,9 +120,13 @@ if (result.facts) {
     `Délivré le : ${frenchDate(facts.issuedOn)}`,
     `Valable jusqu’au : ${facts.expiresOn ? frenchDate(facts.expiresOn) : 'sans limitation de durée'}`,
     `Bureau émetteur : ${facts.officeCode} (clé ${facts.keyId})`,
-    '',
-    'Note : une révocation éventuelle est enregistrée dans Bureau ; ce vérificateur hors ligne ne peut pas la voir.',
   );
 }
+lines.push(
+  '',
+  bundle
+    ? `Révocations et annulations : liste à jour au ${frenchDate(bundle.exportedAt.slice(0, 10))} (${bundle.source}) ; une révocation plus récente n'y figure pas.`
+    : 'Note : une révocation éventuelle est enregistrée dans Bureau ; sans lot de clés (--bundle), ce vérificateur hors ligne ne peut pas la voir.',
+);
 console.log(lines.join('\n'));
 process.exit(result.verdict === 'authentic' ? 0 : 1);

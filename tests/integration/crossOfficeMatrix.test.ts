@@ -294,6 +294,7 @@ const CHANGES_NO_CASE: readonly string[] = [
   'certificates.file',
   'certificates.verify',
   'certificates.publicKeys',
+  'certificates.keyBundle',
   'assignment.staff',
   'assignment.previewBalance',
   'notifications.list',

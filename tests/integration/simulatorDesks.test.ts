@@ -138,7 +138,10 @@ describe('first desk of an office', () => {
         enrolledAt: START.toISOString(),
       },
       deskToken: expect.stringMatching(/^dt_[A-Za-z0-9_-]{43}$/),
-      blocks: [],
+      // The office moves to v2 this year: its blocks start at 500001 (design §4.2).
+      blocks: expect.arrayContaining([
+        expect.objectContaining({ procedureCode: 'COM-CO', first: 500001, last: 500500 }),
+      ]),
     });
     const office = await call(v2, '/__sim/offices/LOM');
     expect(office.status).toBe(200);

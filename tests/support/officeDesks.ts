@@ -59,3 +59,34 @@ export async function enrollOffice(office: Office): Promise<CurrentUser> {
   }
   return admin;
 }
+
+/** Claims, ticks the checklist and approves a case that needs no sign-off; answers its detail. */
+export async function approveOn(core: Core, user: CurrentUser, id: string): Promise<void> {
+  const { call } = deskApi(core);
+  const procedureCode = core.db
+    .prepare('SELECT procedure_code FROM applications WHERE id = ?')
+    .pluck()
+    .get(id) as string;
+  await call('cases.claim', { id }, user);
+  for (const item of core.catalog.get(procedureCode)!.checklist) {
+    await call('cases.tickChecklist', { id, itemId: item.id, checked: true }, user);
+  }
+  const detail = await call('cases.approve', { id }, user);
+  if (detail.row.status !== 'approved') {
+    throw new Error(`${id} is ${detail.row.status} after approval (sign-off needed?)`);
+  }
+}
+
+/** Submitted cases of LOM whose procedure needs no sign-off, in a stable order. */
+export function approvableCases(core: Core): string[] {
+  const procedures = core.catalog.procedures
+    .filter((procedure) => !procedure.signOffRequired)
+    .map((procedure) => procedure.code);
+  return core.db
+    .prepare(
+      `SELECT id FROM applications WHERE office_code = 'LOM' AND status = 'submitted'
+          AND procedure_code IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .pluck()
+    .all(JSON.stringify(procedures)) as string[];
+}

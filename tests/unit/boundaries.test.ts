@@ -84,6 +84,13 @@ describe('one writer for a case', () => {
       'src/main/core/auth/directoryReplica.ts',
     ],
     'INSERT INTO office_outbox': ['src/main/core/sync/officeOutbox.ts'],
+    // Certificates, keys, number blocks and the registry's marks (design multi-desk §6.1).
+    'UPDATE certificates': ['src/main/core/certificates/certificateStore.ts'],
+    'INSERT INTO certificate_blocks': ['src/main/core/certificates/numberBlocks.ts'],
+    'UPDATE certificate_blocks': ['src/main/core/certificates/numberBlocks.ts'],
+    'INSERT INTO registry_marks': ['src/main/core/certificates/registryMarks.ts'],
+    'INSERT INTO signing_keys': ['src/main/core/certificates/signingKeys.ts'],
+    'UPDATE signing_keys': ['src/main/core/certificates/signingKeys.ts'],
     'UPDATE office_outbox': ['src/main/core/sync/officeOutbox.ts'],
   };
   it.each(Object.keys(WRITERS))('only its owners contain « %s »', (sql) => {

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AccountPublisher } from './office/accountPublisher';
+import type { RegistryMarks } from './certificates/registryMarks';
+import type { SigningKeys } from './certificates/signingKeys';
+import type { NumberBlocks } from './certificates/numberBlocks';
 import type { WorkingCalendar } from '../../shared/calendar/workingDays';
 import type { AuditLog } from './audit/auditLog';
 import type { UsersRepository } from './auth/usersRepository';
@@ -33,4 +36,12 @@ export interface CoreServices {
   caseChanged(id: string): void;
   /** Once the desk is enrolled, account changes reach the office directory through it. */
   accounts: AccountPublisher;
+  /** This desk's keys and every key the national registry brought. */
+  keys: SigningKeys;
+  /** Other desks' revoked and cancelled certificates (registry). */
+  registryMarks: RegistryMarks;
+  /** Certificate numbers reserved for this desk by the portal (enrolled desks). */
+  numberBlocks: NumberBlocks;
+  /** This desk's id once enrolled, else null (a desk alone). */
+  deskId: () => string | null;
 }

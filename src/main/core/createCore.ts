@@ -41,6 +41,8 @@ import { setAsideTrainingCache } from './db/trainingCacheGuard';
 import { createEventBus, type EventBus } from './eventBus';
 import { createInboxHandlers } from './inbox/inboxHandlers';
 import { createInboxQueries } from './inbox/inboxQueries';
+import { createNumberBlocks } from './certificates/numberBlocks';
+import { createRegistryMarks } from './certificates/registryMarks';
 import { createSigningKeys } from './certificates/signingKeys';
 import { createDeskEnrollment } from './office/deskEnrollment';
 import { createDeskFile } from './office/deskFile';
@@ -167,6 +169,9 @@ export function createCore(options: CoreOptions): Core {
   const inbox = createInboxQueries(db, calendar);
   const deskRegistry = createDeskRegistry(db);
   const deskFile = createDeskFile(options.dataDir);
+  const keys = createSigningKeys(db, options.dataDir);
+  const registryMarks = createRegistryMarks(db);
+  const numberBlocks = createNumberBlocks(db);
   const engine = createSyncEngine({
     db,
     dataDir: options.dataDir,
@@ -176,6 +181,9 @@ export function createCore(options: CoreOptions): Core {
     applications,
     deskRegistry,
     deskFile,
+    keys,
+    registryMarks,
+    numberBlocks,
     events,
     clock,
     tuning: options.syncTuning,
@@ -189,11 +197,12 @@ export function createCore(options: CoreOptions): Core {
     version: engine.version,
     registry: deskRegistry,
     deskFile,
-    keys: createSigningKeys(db, options.dataDir),
+    keys,
     audit,
     clock,
     trainingMode: options.trainingMode ?? false,
     replica: engine.directory,
+    blocks: numberBlocks,
     requestSync: () => void sync.syncNow(),
   });
   const accounts = createAccountPublisher({
@@ -281,6 +290,7 @@ export function createCore(options: CoreOptions): Core {
       conflicts: engine.conflicts,
       outbox: engine.outbox,
       applications,
+      cancelCertificates: engine.cancelUnsentCertificates,
     }),
     syncStateOf: engine.caseSyncState,
     changed: caseChanged,
@@ -314,6 +324,10 @@ export function createCore(options: CoreOptions): Core {
     writer,
     caseChanged,
     accounts,
+    keys,
+    registryMarks,
+    numberBlocks,
+    deskId: () => deskRegistry.identity().deskId,
   };
   const documentContent = createDocumentContent(db, options.dataDir);
   const backups = createBackupService({

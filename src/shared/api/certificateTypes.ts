@@ -2,7 +2,8 @@ import type { PersonRef } from './caseTypes';
 
 /** Certificates crossing the API boundary (issue 6). */
 
-export type CertificateStatus = 'valid' | 'revoked';
+/** `cancelled`: the portal's registry refused it (another desk's certificate won); kept, marked. */
+export type CertificateStatus = 'valid' | 'revoked' | 'cancelled';
 
 export interface CertificateSummary {
   id: string;
@@ -18,6 +19,8 @@ export interface CertificateSummary {
   expiresOn: string | null;
   issuedBy: PersonRef;
   status: CertificateStatus;
+  /** Why and when the registry cancelled it, and the certificate valid for the application. */
+  cancellation: { at: string; code: string; message: string; replacedBy: string | null } | null;
   revokedAt: string | null;
   revocationReason: string | null;
   /** How many duplicates were printed after the original. */
@@ -43,8 +46,19 @@ export interface CertificateFile {
   duplicate: boolean;
 }
 
+/**
+ * `cancelled`: authentic, but refused by the portal's certificate registry (a second certificate
+ * for the same application); `key_revoked`: signed with a key revoked as compromised.
+ */
 export type VerificationVerdict =
-  'authentic' | 'forged' | 'revoked' | 'expired' | 'unknown_key' | 'unreadable';
+  | 'authentic'
+  | 'forged'
+  | 'revoked'
+  | 'cancelled'
+  | 'expired'
+  | 'key_revoked'
+  | 'unknown_key'
+  | 'unreadable';
 
 export interface CertificateFacts {
   number: string;
@@ -74,4 +88,32 @@ export interface SigningKeyInfo {
   /** SPKI PEM of the Ed25519 public key: all a verifier needs. */
   publicKeyPem: string;
   createdAt: string;
+}
+
+/**
+ * `bureau-cles.json` (design multi-desk §3.5): every known public key with its revocation and
+ * every revoked or cancelled certificate, so that `scripts/verify-certificate.ts --bundle`
+ * verifies any desk's certificate offline. A dated snapshot: later revocations are unknown to it.
+ */
+export interface KeyBundle {
+  format: 'bureau-keys/1';
+  exportedAt: string;
+  /** `portail`, or the desk that exported its local copy (`poste LOM-01`). */
+  source: string;
+  keys: {
+    keyId: string;
+    officeCode: string;
+    deskId: string | null;
+    publicKeyPem: string;
+    registeredAt: string | null;
+    revokedAt: string | null;
+    revocation: { reason: 'retired' | 'compromised'; compromisedSince: string | null } | null;
+  }[];
+  certificates: {
+    number: string;
+    status: 'revoked' | 'cancelled';
+    at: string;
+    reason: string | null;
+    replacedBy: string | null;
+  }[];
 }

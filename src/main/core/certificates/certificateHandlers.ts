@@ -1,3 +1,4 @@
+import type { KeyBundle } from '../../../shared/api/certificateTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import { DomainError } from '../api/domainError';
@@ -11,13 +12,13 @@ import { createCertificateStore, toSummary } from './certificateStore';
 import { isoDay } from './frenchFormat';
 import { createCertificateIssuer } from './issueCertificate';
 import type { CertificateTemplates } from './loadTemplates';
-import { raiseCountersToIssuedFiles } from './counterReconciliation';
+import { issuedFilesOnDisk, raiseCountersToIssuedFiles } from './counterReconciliation';
 import { createNumbering } from './numbering';
 import { loadFonts } from './pdfFonts';
-import { createSigningKeys } from './signingKeys';
 import { verifyPdf, verifyQrText, type VerificationSources } from './verifyCertificate';
 
 type CertificateHandlerNames =
+  | 'certificates.keyBundle'
   | 'certificates.issue'
   | 'certificates.forCase'
   | 'certificates.list'
@@ -52,7 +53,7 @@ export function createCertificateHandlers(
   const { db, clock, log } = deps;
   const fonts = loadFonts(deps.resourcesDir);
   const store = createCertificateStore(db, deps.dataDir);
-  const keys = createSigningKeys(db, deps.dataDir);
+  const { keys } = services;
   const recovery = createCertificateRecovery({
     db,
     store,
@@ -65,6 +66,8 @@ export function createCertificateHandlers(
     ...deps,
     keys,
     numbering: createNumbering(db),
+    blocks: services.numberBlocks,
+    deskId: services.deskId,
     store,
     render: (document) => renderCertificatePdf(document, fonts),
   });
@@ -90,13 +93,38 @@ export function createCertificateHandlers(
   });
   if (raised.length > 0)
     log(`certificate counters raised after a restore: ${JSON.stringify(raised)}`);
+  // The same for the blocks of an enrolled desk (design multi-desk §4.4, layer 1).
+  services.numberBlocks.raiseAboveIssued(issuedFilesOnDisk(deps.dataDir, deps.catalog));
 
+  const revokedHere = db.prepare<
+    [],
+    { number: string; revoked_at: string; revocation_reason: string | null }
+  >(
+    "SELECT number, revoked_at, revocation_reason FROM certificates WHERE status = 'revoked' ORDER BY number",
+  );
   const sources = (): VerificationSources => ({
     publicKey: (keyId) => keys.publicKey(keyId),
+    keyRevocation: (keyId) => keys.revocation(keyId),
     revocation(number) {
       const row = store.byNumber(number);
-      return row?.status === 'revoked' && row.revoked_at && row.revocation_reason
-        ? { revokedAt: row.revoked_at, reason: row.revocation_reason }
+      if (row?.status === 'revoked' && row.revoked_at && row.revocation_reason) {
+        return { revokedAt: row.revoked_at, reason: row.revocation_reason };
+      }
+      // Another desk's certificate, revoked there: the registry says so.
+      const mark = services.registryMarks.of(number);
+      return mark?.status === 'revoked'
+        ? { revokedAt: mark.at, reason: mark.reason ?? 'motif non communiqué' }
+        : null;
+    },
+    cancellation(number) {
+      const own = store.byNumber(number);
+      if (own?.cancelled_at && own.cancellation_json) {
+        const why = JSON.parse(own.cancellation_json) as { replacedBy?: string | null };
+        return { cancelledAt: own.cancelled_at, replacedBy: why.replacedBy ?? null };
+      }
+      const mark = services.registryMarks.of(number);
+      return mark?.status === 'cancelled'
+        ? { cancelledAt: mark.at, replacedBy: mark.replacedBy }
         : null;
     },
     today: isoDay(clock.now()),
@@ -139,5 +167,43 @@ export function createCertificateHandlers(
         ? verifyQrText(qrText, sources())
         : verifyPdf(Buffer.from(pdfBase64 ?? '', 'base64'), sources()),
     'certificates.publicKeys': () => keys.list(),
+    'certificates.keyBundle': (_input, context) => {
+      const user = userOf(context);
+      const own = revokedHere.all().map((row) => ({
+        number: row.number,
+        status: 'revoked' as const,
+        at: row.revoked_at,
+        reason: row.revocation_reason,
+        replacedBy: null,
+      }));
+      const ownNumbers = new Set(own.map((item) => item.number));
+      const others = services.registryMarks
+        .list()
+        .filter((mark) => !ownNumbers.has(mark.number))
+        .map((mark) => ({
+          number: mark.number,
+          status: mark.status as 'revoked' | 'cancelled',
+          at: mark.at,
+          reason: mark.reason,
+          replacedBy: mark.replaced_by,
+        }));
+      const bundle: KeyBundle = {
+        format: 'bureau-keys/1',
+        exportedAt: clock.now().toISOString(),
+        source: services.accounts.deskLabel(),
+        keys: keys.registry(),
+        certificates: [...own, ...others],
+      };
+      deps.audit.append({
+        at: bundle.exportedAt,
+        actorId: user.id,
+        officeCode: user.officeCode,
+        action: 'certificates.keys_exported',
+        entityType: 'certificate',
+        entityId: null,
+        summary: { keys: bundle.keys.length, certificates: bundle.certificates.length },
+      });
+      return bundle;
+    },
   };
 }

@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import type { CertificateSummary } from '../../../shared/api/certificateTypes';
 import { parseJsonColumn } from '../db/jsonColumn';
 import { certificateDocumentSchema, type CertificateDocument } from './certificateDocument';
@@ -44,7 +45,22 @@ export interface CertificateRow {
   revoked_at: string | null;
   revoked_by: string | null;
   revocation_reason: string | null;
+  /** The desk that issued it, on an enrolled desk (null: a desk alone, before enrolling). */
+  desk_id: string | null;
+  block_id: string | null;
+  /** The registry refused it: « annulé », kept and listed, never deleted (migration 020). */
+  cancelled_at: string | null;
+  cancellation_json: string | null;
+  registry_state: 'legacy' | 'pending' | 'registered' | 'refused';
 }
+
+/** Why the portal's certificate registry cancelled a certificate of this desk. */
+export const cancellationSchema = z.object({
+  code: z.string().max(64),
+  message: z.string().max(1000),
+  replacedBy: z.string().max(40).nullable(),
+});
+export type Cancellation = z.infer<typeof cancellationSchema>;
 
 /** A row as the list and the case view read it: with the issuer's name and the duplicates. */
 export interface CertificateListRow extends CertificateRow {
@@ -54,7 +70,13 @@ export interface CertificateListRow extends CertificateRow {
 
 export type NewCertificate = Omit<
   CertificateRow,
-  'file_state' | 'status' | 'revoked_at' | 'revoked_by' | 'revocation_reason'
+  | 'file_state'
+  | 'status'
+  | 'revoked_at'
+  | 'revoked_by'
+  | 'revocation_reason'
+  | 'cancelled_at'
+  | 'cancellation_json'
 >;
 
 /** Lower-case, accents removed: what the list's search compares. */
@@ -78,7 +100,17 @@ export function toSummary(row: CertificateListRow): CertificateSummary {
     issuedAt: row.issued_at,
     expiresOn: row.expires_on,
     issuedBy: { id: row.issued_by, displayName: row.issued_by_name ?? row.issued_by },
-    status: row.status,
+    status: row.cancelled_at ? 'cancelled' : row.status,
+    cancellation: row.cancellation_json
+      ? {
+          at: row.cancelled_at ?? row.issued_at,
+          ...parseJsonColumn(cancellationSchema, row.cancellation_json, {
+            table: 'certificates',
+            column: 'cancellation_json',
+            rowId: row.number,
+          }),
+        }
+      : null,
     revokedAt: row.revoked_at,
     revocationReason: row.revocation_reason,
     duplicates: row.duplicates,
@@ -123,10 +155,10 @@ export function createCertificateStore(db: Database.Database, dataDir: string) {
   const insert = db.prepare(`
     INSERT INTO certificates (id, number, application_id, reference, procedure_code, office_code,
       year, seq, holder_name, search_text, issued_at, expires_on, issued_by, key_id, qr_text,
-      facts_json, sha256, size)
+      facts_json, sha256, size, desk_id, block_id, registry_state)
     VALUES (@id, @number, @application_id, @reference, @procedure_code, @office_code, @year, @seq,
       @holder_name, @search_text, @issued_at, @expires_on, @issued_by, @key_id, @qr_text,
-      @facts_json, @sha256, @size)`);
+      @facts_json, @sha256, @size, @desk_id, @block_id, @registry_state)`);
   const byId = db.prepare<[string], CertificateListRow>(
     `SELECT ${LIST_COLUMNS} FROM certificates c LEFT JOIN users u ON u.id = c.issued_by WHERE c.id = ?`,
   );
@@ -146,6 +178,23 @@ export function createCertificateStore(db: Database.Database, dataDir: string) {
   const setRevoked = db.prepare(`
     UPDATE certificates SET status = 'revoked', revoked_at = ?, revoked_by = ?, revocation_reason = ?
     WHERE id = ? AND status = 'valid'`);
+  const setRegistered = db.prepare(
+    "UPDATE certificates SET registry_state = 'registered' WHERE number = ? AND registry_state = 'pending'",
+  );
+  const setCancelled = db.prepare(`
+    UPDATE certificates SET cancelled_at = ?, cancellation_json = ?, registry_state = 'refused'
+    WHERE number = ? AND cancelled_at IS NULL`);
+  const legacyBatch = db.prepare<
+    [number],
+    Pick<CertificateRow, 'number' | 'application_id' | 'key_id' | 'issued_at' | 'status'>
+  >(
+    `SELECT number, application_id, key_id, issued_at, status FROM certificates
+      WHERE registry_state = 'legacy' ORDER BY issued_at, number LIMIT ?`,
+  );
+  const setImported = db.prepare(
+    `UPDATE certificates SET registry_state = 'registered'
+      WHERE registry_state = 'legacy' AND number IN (SELECT value FROM json_each(?))`,
+  );
   const insertPrint = db.prepare(`
     INSERT INTO certificate_prints (certificate_id, kind, printed_at, printed_by, sha256)
     VALUES (?, 'duplicate', ?, ?, ?)`);
@@ -164,6 +213,15 @@ export function createCertificateStore(db: Database.Database, dataDir: string) {
     markStored: (id: string, sha256: string, size: number) => void setStored.run(sha256, size, id),
     revoke: (id: string, at: string, by: string, reason: string): boolean =>
       setRevoked.run(at, by, reason, id).changes > 0,
+    /** Certificates issued before this desk enrolled, not yet in the national registry. */
+    legacyBatch: (limit: number) => legacyBatch.all(limit),
+    markImported: (numbers: readonly string[]): void =>
+      void setImported.run(JSON.stringify(numbers)),
+    /** The portal's registry accepted it. */
+    markRegistered: (number: string): boolean => setRegistered.run(number).changes > 0,
+    /** The registry refused it: « annulé » (design multi-desk §7); inside the caller's transaction. */
+    cancel: (number: string, at: string, why: Cancellation): boolean =>
+      setCancelled.run(at, JSON.stringify(cancellationSchema.parse(why)), number).changes > 0,
     recordDuplicate: (id: string, at: string, by: string, sha256: string) =>
       void insertPrint.run(id, at, by, sha256),
     writeFile: (row: Pick<CertificateRow, 'year' | 'number'>, bytes: Buffer) =>

@@ -14,6 +14,35 @@ interface Highest {
   seq: number;
 }
 
+/** Every certificate PDF in `<dataDir>/certificates/<year>/`, read from its file name. */
+export function issuedFilesOnDisk(
+  dataDir: string,
+  catalog: Catalog,
+): (Highest & { number: string })[] {
+  const root = join(dataDir, 'certificates');
+  if (!existsSync(root)) return [];
+  const procedureByPrefix = new Map(
+    catalog.procedures.map((procedure) => [procedure.certificate.numberPrefix, procedure.code]),
+  );
+  const found: (Highest & { number: string })[] = [];
+  for (const folder of readdirSync(root, { withFileTypes: true })) {
+    if (!folder.isDirectory() || !/^\d{4}$/.test(folder.name)) continue;
+    for (const file of readdirSync(join(root, folder.name))) {
+      const match = FILE_PATTERN.exec(file);
+      const procedureCode = match ? procedureByPrefix.get(match[1]!) : undefined;
+      if (!match || !procedureCode) continue;
+      found.push({
+        number: file.slice(0, -4),
+        procedureCode,
+        year: Number(match[2]),
+        officeCode: match[3]!,
+        seq: Number(match[4]),
+      });
+    }
+  }
+  return found;
+}
+
 /**
  * After a database restore, the certificate counters go back to the backup's values while the
  * PDFs issued since are still on disk (a restore never touches them) and already with their
@@ -30,37 +59,23 @@ export function raiseCountersToIssuedFiles(deps: {
   /** The office whose sequence a number's office part belongs to (see numberingCodeOf). */
   officeOfNumberingCode: (code: string) => string;
 }): Highest[] {
-  const root = join(deps.dataDir, 'certificates');
-  if (!existsSync(root)) return [];
-  const procedureByPrefix = new Map(
-    deps.catalog.procedures.map((procedure) => [
-      procedure.certificate.numberPrefix,
-      procedure.code,
-    ]),
-  );
   const known = deps.db.prepare<[string], number>('SELECT 1 FROM certificates WHERE number = ?');
   const counter = deps.db.prepare<[string, number, string], { last_seq: number }>(
     'SELECT last_seq FROM certificate_counters WHERE procedure_code = ? AND year = ? AND office_code = ?',
   );
   const highest = new Map<string, Highest>();
-  for (const folder of readdirSync(root, { withFileTypes: true })) {
-    if (!folder.isDirectory() || !/^\d{4}$/.test(folder.name)) continue;
-    for (const file of readdirSync(join(root, folder.name))) {
-      const match = FILE_PATTERN.exec(file);
-      const procedureCode = match ? procedureByPrefix.get(match[1]!) : undefined;
-      if (!match || !procedureCode) continue;
-      const found: Highest = {
-        procedureCode,
-        year: Number(match[2]),
-        officeCode: deps.officeOfNumberingCode(match[3]!),
-        seq: Number(match[4]),
-      };
-      const key = `${found.procedureCode}|${found.year}|${found.officeCode}`;
-      if ((highest.get(key)?.seq ?? 0) >= found.seq) continue;
-      const current = counter.get(found.procedureCode, found.year, found.officeCode)?.last_seq ?? 0;
-      if (found.seq > current && known.get(file.slice(0, -4)) === undefined) {
-        highest.set(key, found);
-      }
+  for (const file of issuedFilesOnDisk(deps.dataDir, deps.catalog)) {
+    const found: Highest = {
+      procedureCode: file.procedureCode,
+      year: file.year,
+      officeCode: deps.officeOfNumberingCode(file.officeCode),
+      seq: file.seq,
+    };
+    const key = `${found.procedureCode}|${found.year}|${found.officeCode}`;
+    if ((highest.get(key)?.seq ?? 0) >= found.seq) continue;
+    const current = counter.get(found.procedureCode, found.year, found.officeCode)?.last_seq ?? 0;
+    if (found.seq > current && known.get(file.number) === undefined) {
+      highest.set(key, found);
     }
   }
   const raised = [...highest.values()];

@@ -11,7 +11,8 @@ import type { CertificateDocument } from './certificateDocument';
 import { certificateDocument, certificateFacts } from './certificateFacts';
 import { searchText, type CertificateStore } from './certificateStore';
 import type { CertificateTemplates } from './loadTemplates';
-import type { Numbering } from './numbering';
+import type { NumberBlocks } from './numberBlocks';
+import { formatCertificateNumber, type Numbering } from './numbering';
 import { signQrText } from './qrPayload';
 import type { OfficeKey, SigningKeys } from './signingKeys';
 
@@ -43,6 +44,10 @@ export function createCertificateIssuer(deps: {
   templates: CertificateTemplates;
   keys: SigningKeys;
   numbering: Numbering;
+  /** On an enrolled desk, numbers come from the blocks the portal reserved for it. */
+  blocks: NumberBlocks;
+  /** This desk: enrolled (`deskId`) or alone (null). */
+  deskId: () => string | null;
   store: CertificateStore;
   writer: CaseWriter;
   clock: Clock;
@@ -80,12 +85,26 @@ export function createCertificateIssuer(deps: {
         const stored = recordOf.get(caseId);
         if (!stored || !key || key.officeCode !== row.office_code) throw notFound();
         const year = now.getUTCFullYear();
-        const { number, seq } = numbering.allocate(
-          { code: procedure.code, prefix: procedure.certificate.numberPrefix },
-          year,
-          row.office_code,
-          deps.numberingCodeOf?.(row.office_code),
-        );
+        const numbered = { code: procedure.code, prefix: procedure.certificate.numberPrefix };
+        const deskId = deps.deskId();
+        // An enrolled desk numbers in its blocks, with the office code (design multi-desk §4.1).
+        const fromBlock = deskId ? deps.blocks.allocate(numbered, year, row.office_code) : null;
+        const { number, seq } = fromBlock
+          ? {
+              number: formatCertificateNumber(
+                numbered.prefix,
+                year,
+                row.office_code,
+                fromBlock.seq,
+              ),
+              seq: fromBlock.seq,
+            }
+          : numbering.allocate(
+              numbered,
+              year,
+              row.office_code,
+              deps.numberingCodeOf?.(row.office_code),
+            );
         const template = templates.get(procedure.code);
         const context = { record: storedRecordOf(caseId, stored.record_json), procedure };
         const issue = {
@@ -128,6 +147,9 @@ export function createCertificateIssuer(deps: {
           facts_json: JSON.stringify(document),
           sha256: digest,
           size: pdf.length,
+          desk_id: deskId,
+          block_id: fromBlock?.blockId ?? null,
+          registry_state: deskId ? 'pending' : 'legacy',
         });
         issued = { id, number, year, pdf, sha256: digest };
         const details = { certificateId: id, number };

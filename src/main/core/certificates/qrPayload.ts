@@ -23,7 +23,7 @@ const MAX_FACT_VALUE = 48;
 const MAX_HOLDER = 90;
 const TEXT_PATTERN = /^BUR1\.([A-Za-z0-9_-]{16,1200})\.([A-Za-z0-9_-]{86})$/;
 // The office part is the office numbering code (2 to 10 letters, see admin.office.update).
-const NUMBER_PATTERN = /^[A-Z]{2,4}-\d{4}-[A-Z]{2,10}-\d{6}$/;
+export const NUMBER_PATTERN = /^[A-Z]{2,4}-\d{4}-[A-Z]{2,10}-\d{6}$/;
 const DAY_PATTERN = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** Spaces of any kind become plain spaces, control characters go: each byte counts in a QR. */

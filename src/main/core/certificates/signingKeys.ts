@@ -7,7 +7,7 @@ import {
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { SigningKeyInfo } from '../../../shared/api/certificateTypes';
+import type { KeyBundle, SigningKeyInfo } from '../../../shared/api/certificateTypes';
 import { keyIdFor } from './qrPayload';
 
 /**
@@ -24,6 +24,27 @@ interface KeyRow {
   public_key_pem: string;
   created_at: string;
   holds_private: number;
+  desk_id: string | null;
+  registered_at: string | null;
+  revoked_at: string | null;
+  revocation_reason: 'retired' | 'compromised' | null;
+  compromised_since: string | null;
+}
+
+/** A key's revocation as the registry says it (design multi-desk §3.5). */
+export interface KeyRevocation {
+  revokedAt: string;
+  reason: 'retired' | 'compromised';
+  compromisedSince: string | null;
+}
+
+/** A key the national registry lists (`key.registered`), checked before it is kept. */
+export interface RegisteredKey {
+  keyId: string;
+  officeCode: string;
+  deskId: string | null;
+  publicKeyPem: string;
+  at: string;
 }
 
 export interface OfficeKey {
@@ -33,7 +54,7 @@ export interface OfficeKey {
 }
 
 /** `keyIdFor`'s shape: an office code and the key's 8-hex fingerprint (`LOM-926ebf39`). */
-const KEY_ID = /^[A-Z]{2,10}-[0-9a-f]{8}$/;
+export const KEY_ID = /^[A-Z]{2,10}-[0-9a-f]{8}$/;
 
 /**
  * The private key file of `keyId` in `directory`. Key ids are made here (`keyIdFor`), but the
@@ -53,7 +74,7 @@ export function keyFileOf(directory: string, keyId: string): string {
 export function createSigningKeys(db: Database.Database, dataDir: string) {
   const directory = join(dataDir, 'keys');
   const ownKeys = db.prepare<[string], KeyRow>(
-    'SELECT * FROM signing_keys WHERE office_code = ? AND holds_private = 1 ORDER BY created_at DESC, key_id',
+    'SELECT * FROM signing_keys WHERE office_code = ? AND holds_private = 1 AND revoked_at IS NULL ORDER BY created_at DESC, key_id',
   );
   const byId = db.prepare<[string], KeyRow>('SELECT * FROM signing_keys WHERE key_id = ?');
   const all = db.prepare<[], KeyRow>('SELECT * FROM signing_keys ORDER BY office_code, created_at');
@@ -61,6 +82,16 @@ export function createSigningKeys(db: Database.Database, dataDir: string) {
     INSERT INTO signing_keys (key_id, office_code, public_key_pem, created_at, holds_private)
     VALUES (@keyId, @officeCode, @publicKeyPem, @createdAt, @holdsPrivate)
     ON CONFLICT (key_id) DO NOTHING`);
+  const register = db.prepare(`
+    INSERT INTO signing_keys (key_id, office_code, public_key_pem, created_at, holds_private,
+                              desk_id, registered_at)
+    VALUES (@keyId, @officeCode, @publicKeyPem, @at, 0, @deskId, @at)
+    ON CONFLICT (key_id) DO UPDATE SET desk_id = excluded.desk_id,
+      registered_at = coalesce(signing_keys.registered_at, excluded.registered_at)`);
+  const revoke = db.prepare(`
+    UPDATE signing_keys SET revoked_at = @revokedAt, revocation_reason = @reason,
+           compromised_since = @compromisedSince
+     WHERE key_id = @keyId`);
   const loaded = new Map<string, OfficeKey>();
   const publicKeys = new Map<string, KeyObject>();
 
@@ -124,6 +155,61 @@ export function createSigningKeys(db: Database.Database, dataDir: string) {
       const key = createPublicKey(row.public_key_pem);
       publicKeys.set(keyId, key);
       return key;
+    },
+    /** The registry's word on a key's revocation, or null while it is in force. */
+    revocation(keyId: string): KeyRevocation | null {
+      const row = byId.get(keyId);
+      return row?.revoked_at && row.revocation_reason
+        ? {
+            revokedAt: row.revoked_at,
+            reason: row.revocation_reason,
+            compromisedSince: row.compromised_since,
+          }
+        : null;
+    },
+    /**
+     * A `key.registered` entry (inside the caller's transaction). The id must name the key it
+     * comes with (its fingerprint) and be of Bureau's shape: otherwise it is refused with why.
+     */
+    applyRegistered(entry: RegisteredKey): string | null {
+      if (!KEY_ID.test(entry.keyId)) return `identifiant de clé de forme inattendue`;
+      let publicKey: KeyObject;
+      try {
+        publicKey = createPublicKey(entry.publicKeyPem);
+      } catch {
+        return 'clé publique illisible';
+      }
+      if (publicKey.asymmetricKeyType !== 'ed25519') return "la clé n'est pas une clé Ed25519";
+      if (keyIdFor(entry.officeCode, publicKey) !== entry.keyId) {
+        return "l'identifiant ne correspond pas à l'empreinte de la clé";
+      }
+      register.run({
+        keyId: entry.keyId,
+        officeCode: entry.officeCode,
+        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
+        at: entry.at,
+        deskId: entry.deskId,
+      });
+      return null;
+    },
+    /** A `key.revoked` entry; a key this desk does not know yet is recorded when it arrives. */
+    applyRevoked(keyId: string, revocation: KeyRevocation): void {
+      revoke.run({ keyId, ...revocation });
+      publicKeys.delete(keyId);
+    },
+    /** Every key with its desk and revocation, for the key bundle. */
+    registry(): KeyBundle['keys'] {
+      return all.all().map((row) => ({
+        keyId: row.key_id,
+        officeCode: row.office_code,
+        deskId: row.desk_id,
+        publicKeyPem: row.public_key_pem,
+        registeredAt: row.registered_at,
+        revokedAt: row.revoked_at,
+        revocation: row.revocation_reason
+          ? { reason: row.revocation_reason, compromisedSince: row.compromised_since }
+          : null,
+      }));
     },
     list(): SigningKeyInfo[] {
       return all.all().map((row) => ({

@@ -10,14 +10,19 @@ import { parseQrText, signatureValid } from './qrPayload';
 
 /**
  * The verdict on a QR text, in this order: unreadable → signed by a key this installation does
- * not know → signature wrong (edited or forged) → revoked here → past its last valid day →
+ * not know → signature wrong (edited or forged) → key revoked as compromised → revoked (here or
+ * by its desk, through the registry) → cancelled by the registry → past its last valid day →
  * authentic. Facts are returned only once the signature holds: what a forged code claims is
  * never shown as if it were true.
  */
 
 export interface VerificationSources {
   publicKey(keyId: string): KeyObject | null;
+  /** The registry's revocation of a key (a `compromised` key no longer vouches for anything). */
+  keyRevocation?(keyId: string): { reason: 'retired' | 'compromised'; revokedAt: string } | null;
   revocation(number: string): { revokedAt: string; reason: string } | null;
+  /** A certificate the portal's registry recorded as cancelled (design multi-desk §7). */
+  cancellation?(number: string): { cancelledAt: string; replacedBy: string | null } | null;
   /** Today's date (YYYY-MM-DD) for the expiry check. */
   today: string;
 }
@@ -57,6 +62,14 @@ export function verifyQrText(text: string, sources: VerificationSources): Verifi
       'Falsifié : la signature ne correspond pas au contenu du QR code. Le certificat a été modifié ou contrefait ; ne l’acceptez pas et signalez-le au bureau émetteur.',
     );
   }
+  const keyRevocation = sources.keyRevocation?.(facts.keyId) ?? null;
+  if (keyRevocation?.reason === 'compromised') {
+    return result(
+      'key_revoked',
+      `Clé révoquée le ${frenchDate(keyRevocation.revokedAt.slice(0, 10))} (compromise) : faites confirmer ce certificat par le bureau émetteur.`,
+      facts,
+    );
+  }
   const revocation = sources.revocation(facts.number);
   if (revocation) {
     return result(
@@ -64,6 +77,18 @@ export function verifyQrText(text: string, sources: VerificationSources): Verifi
       `Révoqué : ce certificat authentique a été révoqué le ${frenchDate(revocation.revokedAt.slice(0, 10))} (motif : ${revocation.reason}). Il n’est plus valable.`,
       facts,
       revocation,
+    );
+  }
+  const cancellation = sources.cancellation?.(facts.number) ?? null;
+  if (cancellation) {
+    return result(
+      'cancelled',
+      `Annulé : ce certificat authentique a été annulé le ${frenchDate(cancellation.cancelledAt.slice(0, 10))}${
+        cancellation.replacedBy
+          ? ` ; le certificat valable pour cette demande est ${cancellation.replacedBy}`
+          : ''
+      }. Il n’est plus valable.`,
+      facts,
     );
   }
   if (facts.expiresOn && facts.expiresOn < sources.today) {
@@ -88,7 +113,9 @@ export function verifyQrText(text: string, sources: VerificationSources): Verifi
 const RANK: VerificationVerdict[] = [
   'authentic',
   'expired',
+  'cancelled',
   'revoked',
+  'key_revoked',
   'unknown_key',
   'forged',
   'unreadable',

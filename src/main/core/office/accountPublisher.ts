@@ -45,6 +45,11 @@ export function createAccountPublisher(deps: {
     /** True once the desk is enrolled: accounts belong to the office directory. */
     enrolled: (): boolean => registry.identity().mode === 'office',
     officeCode: (): string => registry.identity().officeCode,
+    /** How exports name this desk (« poste LOM-01 », or « poste seul LOM »). */
+    deskLabel(): string {
+      const desk = registry.identity();
+      return desk.deskId ? `poste ${desk.deskId}` : `poste seul ${desk.officeCode}`;
+    },
 
     async create(account: PublishedAccount, actor: CurrentUser): Promise<void> {
       const officeCode = registry.identity().officeCode;

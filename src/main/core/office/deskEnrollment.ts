@@ -17,6 +17,7 @@ import {
 import type { PortalVersion } from '../sync/portalVersion';
 import { DESK_ID, type DeskFileStore } from './deskFile';
 import type { DeskRegistry } from './deskRegistry';
+import { blockSchema, type NumberBlocks } from '../certificates/numberBlocks';
 
 /**
  * Desk enrollment (design multi-desk §3.3): the first desk of an office publishes its accounts and
@@ -34,7 +35,7 @@ const enrolledAnswer = z.object({
     enrolledAt: isoTime,
   }),
   deskToken: z.string().regex(/^dt_[A-Za-z0-9_-]{20,128}$/),
-  blocks: z.array(z.unknown()).max(200),
+  blocks: z.array(blockSchema).max(500),
 });
 const codeAnswer = z.object({
   code: z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
@@ -125,6 +126,7 @@ export function createDeskEnrollment(deps: {
   clock: Clock;
   trainingMode: boolean;
   replica: DirectoryReplica;
+  blocks: NumberBlocks;
   /** After enrolling: the directory (and the rest) at once. */
   requestSync: () => void;
 }) {
@@ -198,6 +200,7 @@ export function createDeskEnrollment(deps: {
       });
       // The first desk published every local account as version 1 of the directory.
       if (actor) deps.replica.markAllPublished();
+      deps.blocks.receive(answer.blocks, clock.now().toISOString());
       audit.append({
         at: clock.now().toISOString(),
         actorId: actor?.id ?? null,

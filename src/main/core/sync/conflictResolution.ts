@@ -23,6 +23,11 @@ export function createConflictResolution(deps: {
   conflicts: Conflicts;
   outbox: Outbox;
   applications: ApplicationsRepository;
+  /**
+   * A certificate whose issue is cancelled with the case's other unsent actions was never
+   * accepted by the portal: it becomes « annulé » (kept, listed, its QR verifies as cancelled).
+   */
+  cancelCertificates?: (numbers: readonly string[], at: string) => void;
 }) {
   const { writer, conflicts, outbox, applications } = deps;
 
@@ -48,6 +53,7 @@ export function createConflictResolution(deps: {
         if (keep === 'portal') {
           // The portal's version: written by the pull's writer, as if pulled now.
           if (incoming) applications.takePortalVersion(incoming, at);
+          deps.cancelCertificates?.(outbox.openCertificateNumbers(id), at);
           cancelled = outbox.cancelOpen(id);
         } else {
           if (incoming) applications.acknowledgePortalVersion(incoming, at);

@@ -16,6 +16,13 @@ import { createDirectoryReplica } from '../auth/directoryReplica';
 import { createOfficeOutbox } from './officeOutbox';
 import { createPortalClient, PortalUnreachableError, type PortalConfig } from './portalClient';
 import { createDirectoryPull } from './pullDirectory';
+import { createRegistryPull } from './pullRegistry';
+import type { RegistryMarks } from '../certificates/registryMarks';
+import type { SigningKeys } from '../certificates/signingKeys';
+import type { NumberBlocks } from '../certificates/numberBlocks';
+import { createCertificateStore } from '../certificates/certificateStore';
+import { createCertificateRegistryOutcomes } from '../certificates/certificateRegistryOutcomes';
+import { createOfficeNumbering } from '../office/officeNumbering';
 import { createPortalVersion } from './portalVersion';
 import { createPuller } from './pullApplications';
 import { createPusher } from './pushOutbox';
@@ -37,6 +44,9 @@ export function createSyncEngine(deps: {
   applications: ApplicationsRepository;
   deskRegistry: DeskRegistry;
   deskFile: DeskFileStore;
+  keys: SigningKeys;
+  registryMarks: RegistryMarks;
+  numberBlocks: NumberBlocks;
   events: EventBus;
   clock: Clock;
   tuning?: Partial<SyncTuning> | undefined;
@@ -73,13 +83,39 @@ export function createSyncEngine(deps: {
     clock,
     officeCode,
   });
+  const certificateStore = createCertificateStore(db, deps.dataDir);
+  const numbering = createOfficeNumbering({
+    portal,
+    blocks: deps.numberBlocks,
+    store: certificateStore,
+    catalog: deps.catalog,
+    clock,
+  });
+  const registryOutcomes = createCertificateRegistryOutcomes({ store: certificateStore, clock });
+  const registryPull = createRegistryPull({
+    db,
+    portal,
+    keys: deps.keys,
+    marks: deps.registryMarks,
+    syncState,
+    quarantine,
+    clock,
+  });
+  /** Design multi-desk §6.2: account changes out, then the directory and the registry in. */
   async function officeWork(): Promise<void> {
-    if (deps.deskRegistry.identity().mode !== 'office' || !version.supports('directory')) return;
-    const pushed = await officeOutbox.push();
-    if (pushed.unreachable) throw new PortalUnreachableError('envoi des comptes impossible');
-    // A refused change keeps the portal's version: read the directory again to be sure of it.
-    if (pushed.failed > 0) directoryPull.rewind();
-    await directoryPull.pull();
+    if (deps.deskRegistry.identity().mode !== 'office') return;
+    if (version.supports('directory')) {
+      const pushed = await officeOutbox.push();
+      if (pushed.unreachable) throw new PortalUnreachableError('envoi des comptes impossible');
+      // A refused change keeps the portal's version: read the directory again to be sure of it.
+      if (pushed.failed > 0) directoryPull.rewind();
+      await directoryPull.pull();
+    }
+    if (version.supports('registry')) {
+      await registryPull.pull();
+      await numbering.importLegacy();
+    }
+    if (version.supports('numbering')) await numbering.refill();
   }
   const puller = createPuller({
     db,
@@ -93,7 +129,22 @@ export function createSyncEngine(deps: {
     clock,
     tuning,
   });
-  const pusher = createPusher({ db, outbox, conflicts, portal, clock, tuning });
+  const eventRoute = (): 'v1' | 'v2' =>
+    deps.deskRegistry.identity().mode === 'office' && version.supports('registry') ? 'v2' : 'v1';
+  const pusher = createPusher({
+    db,
+    outbox,
+    conflicts,
+    portal,
+    clock,
+    tuning,
+    eventRoute,
+    // Only the v2 route goes through the portal's certificate registry.
+    onDelivered: (action) => {
+      if (eventRoute() === 'v2') registryOutcomes.onDelivered(action);
+    },
+    onRefused: registryOutcomes.onRefused,
+  });
   const downloader = createDocumentDownloader({
     db,
     dataDir: deps.dataDir,
@@ -127,6 +178,7 @@ export function createSyncEngine(deps: {
     directory,
     officeOutbox,
     directoryPull,
+    cancelUnsentCertificates: registryOutcomes.cancelUnsent,
     outbox,
     conflicts,
     caseSyncState: createCaseSyncState(db, outbox, conflicts),

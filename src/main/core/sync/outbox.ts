@@ -113,6 +113,12 @@ export function createOutbox(db: Database.Database) {
   const openFor = db.prepare<[string], RawRow>(
     `SELECT * FROM outbox WHERE application_id = ? AND state IN ${OPEN} ORDER BY id`,
   );
+  const openCertificates = db
+    .prepare<[string], string>(
+      `SELECT json_extract(payload_json, '$.number') FROM outbox
+        WHERE application_id = ? AND kind = 'certificate.issued' AND state IN ${OPEN}`,
+    )
+    .pluck();
   const cancelFor = db.prepare(
     `UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL WHERE application_id = ? AND state IN ${OPEN}`,
   );
@@ -174,6 +180,9 @@ export function createOutbox(db: Database.Database) {
       keys.length === 0 ? [] : byKeys.all(applicationId, JSON.stringify(keys)).map(toRow),
     openActions: (applicationId: string): OutboxRow[] => openFor.all(applicationId).map(toRow),
     cancelOpen: (applicationId: string): number => cancelFor.run(applicationId).changes,
+    /** Numbers of the certificates whose issue the portal has not (yet) accepted. */
+    openCertificateNumbers: (applicationId: string): string[] =>
+      openCertificates.all(applicationId).filter((value) => typeof value === 'string'),
     requeueOpen: (applicationId: string): number => requeueFor.run(applicationId).changes,
     counts: () => counts.get() ?? { pending: 0, failed: 0 },
   };

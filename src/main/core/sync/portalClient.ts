@@ -87,7 +87,13 @@ export interface PortalV2Request {
 export interface PortalClient {
   fetchApplications(cursor: string | null, limit: number): Promise<PortalApplicationsPage>;
   /** Delivers one local action; the idempotency key makes a retry of a lost answer harmless. */
-  postEvent(applicationId: string, idempotencyKey: string, body: PortalEventBody): Promise<unknown>;
+  postEvent(
+    applicationId: string,
+    idempotencyKey: string,
+    body: PortalEventBody,
+    /** `v2`: `/api/v2/applications/:id/events` with the desk token (an enrolled desk). */
+    route?: 'v1' | 'v2',
+  ): Promise<unknown>;
   /** True when the portal answers its health check. Never throws. */
   isReachable(): Promise<boolean>;
   /**
@@ -196,7 +202,16 @@ export function createPortalClient(
       }
       return page.data;
     },
-    postEvent(applicationId, idempotencyKey, body) {
+    postEvent(applicationId, idempotencyKey, body, route = 'v1') {
+      if (route === 'v2') {
+        return this.v2({
+          method: 'POST',
+          path: `applications/${encodeURIComponent(applicationId)}/events`,
+          body,
+          idempotencyKey,
+          as: 'desk',
+        });
+      }
       return request(`/api/v1/applications/${encodeURIComponent(applicationId)}/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },

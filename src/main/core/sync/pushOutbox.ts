@@ -49,13 +49,26 @@ export function createPusher(deps: {
   portal: PortalClient;
   clock: Clock;
   tuning: SyncTuning;
+  /**
+   * An enrolled desk sends its events on the v2 route with its desk token, so the portal knows
+   * which desk acted (certificate registry, design multi-desk §3.6); a desk alone uses v1.
+   */
+  eventRoute?: () => 'v1' | 'v2';
+  /** Inside the transaction that records the portal's answer (certificate registry state). */
+  onDelivered?: (action: OutboxRow) => void;
+  /**
+   * Inside the transaction that records the refusal, before the case's conflict opens; may
+   * answer the French sentence the conflict shows instead of the portal's message.
+   */
+  onRefused?: (action: OutboxRow, error: unknown) => string | null;
 }) {
   const { db, outbox, conflicts, portal, clock, tuning } = deps;
   const now = () => clock.now().toISOString();
 
-  const reject = db.transaction((action: OutboxRow, reason: string): boolean => {
+  const reject = db.transaction((action: OutboxRow, error: unknown): boolean => {
     // Not 'sending' any more: the pull found it applied on the portal meanwhile.
-    if (!outbox.markFailed(action.id, reason)) return false;
+    if (!outbox.markFailed(action.id, describe(error))) return false;
+    const reason = deps.onRefused?.(action, error) ?? describe(error);
     conflicts.markRejected(action.applicationId, reason, now());
     return true;
   });
@@ -69,6 +82,7 @@ export function createPusher(deps: {
     WHERE id = @id AND portal_version = @previousVersion AND @version > @previousVersion`);
   const acknowledge = db.transaction((action: OutboxRow, response: unknown) => {
     outbox.markSent(action.id, now(), response);
+    deps.onDelivered?.(action);
     const versions = acknowledgedVersions(response);
     if (versions) advanceVersion.run({ id: action.applicationId, ...versions });
   });
@@ -76,11 +90,12 @@ export function createPusher(deps: {
   async function deliver(action: OutboxRow, outcome: PushOutcome): Promise<void> {
     outbox.markSending(action.id);
     try {
-      const response = await portal.postEvent(action.applicationId, action.idempotencyKey, {
-        kind: action.kind,
-        occurredAt: action.createdAt,
-        payload: action.payload,
-      });
+      const response = await portal.postEvent(
+        action.applicationId,
+        action.idempotencyKey,
+        { kind: action.kind, occurredAt: action.createdAt, payload: action.payload },
+        deps.eventRoute?.() ?? 'v1',
+      );
       acknowledge(action, response);
       outcome.sent++;
     } catch (error) {
@@ -94,7 +109,7 @@ export function createPusher(deps: {
           describe(error),
         );
         if (retried) outcome.retried++;
-      } else if (reject(action, describe(error))) {
+      } else if (reject(action, error)) {
         outcome.failed++;
       }
     }

@@ -115,6 +115,21 @@ export function CertificatePanel({ detail }: { detail: CaseDetail }) {
   } else {
     body = (
       <Stack gap="md">
+        {current.status === 'cancelled' && current.cancellation && (
+          <Alert
+            variant="light"
+            color="orange"
+            icon={<IconBan />}
+            data-testid="certificate-cancelled"
+          >
+            <Text size="sm" fw={600}>
+              {t('certificates.cancelledOn', {
+                date: formatDateTime(current.cancellation.at, language),
+              })}
+            </Text>
+            <Text size="sm">{current.cancellation.message}</Text>
+          </Alert>
+        )}
         {current.status === 'revoked' && (
           <Alert
             variant="light"

@@ -5,13 +5,22 @@ import { isExpired } from './expiry';
 
 // Revoked and expired are filled; their text reads at 4.5:1 (WCAG AA): black on orange (too light
 // for white in every shade, so `autoContrast`), white on the darker gray.7.
-const COLORS = { valid: 'togo', revoked: 'orange', expired: 'gray.7' } as const;
+const COLORS = {
+  valid: 'togo',
+  revoked: 'orange',
+  cancelled: 'orange',
+  expired: 'gray.7',
+} as const;
 
-/** Valide, révoqué, or expiré (a valid certificate past its expiry date, as verification says). */
+/**
+ * Valide, révoqué, annulé (the portal's registry kept another desk's certificate for the
+ * application), or expiré (a valid certificate past its expiry date, as verification says).
+ */
 export function certificateState(
   certificate: Pick<CertificateSummary, 'status' | 'expiresOn'>,
 ): keyof typeof COLORS {
   if (certificate.status === 'revoked') return 'revoked';
+  if (certificate.status === 'cancelled') return 'cancelled';
   return isExpired(certificate.expiresOn) ? 'expired' : 'valid';
 }
 
@@ -28,7 +37,7 @@ export function CertificateStatusBadge({
     <Badge
       color={COLORS[state]}
       variant={state === 'valid' ? 'light' : 'filled'}
-      autoContrast={state === 'revoked'}
+      autoContrast={state === 'revoked' || state === 'cancelled'}
       size={size}
       radius="sm"
       tt="none"

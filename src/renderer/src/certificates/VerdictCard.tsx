@@ -20,6 +20,8 @@ const LOOK: Record<VerificationVerdict, { color: string; Icon: typeof IconShield
   authentic: { color: 'green', Icon: IconShieldCheck },
   forged: { color: 'red', Icon: IconShieldX },
   revoked: { color: 'orange', Icon: IconBan },
+  cancelled: { color: 'orange', Icon: IconBan },
+  key_revoked: { color: 'red', Icon: IconKeyOff },
   expired: { color: 'orange', Icon: IconCalendarX },
   unknown_key: { color: 'gray', Icon: IconKeyOff },
   unreadable: { color: 'gray', Icon: IconFileUnknown },

@@ -551,10 +551,12 @@ export const en: Messages = {
     duplicatesCount_one: '{{formatted}} duplicate printed',
     duplicatesCount_other: '{{formatted}} duplicates printed',
     revokedOn: 'Revoked on {{date}}',
+    cancelledOn: 'Cancelled on {{date}} by the certificate registry',
     older: 'Earlier certificates of this case: {{numbers}}',
     state: {
       valid: 'Valid',
       revoked: 'Revoked',
+      cancelled: 'Cancelled',
       expired: 'Expired',
     },
     fields: {
@@ -632,6 +634,8 @@ export const en: Messages = {
         authentic: 'Authentic',
         forged: 'Forged',
         revoked: 'Revoked',
+        cancelled: 'Cancelled',
+        key_revoked: 'Key revoked',
         expired: 'Expired',
         unknown_key: 'Unknown key',
         unreadable: 'Unreadable',

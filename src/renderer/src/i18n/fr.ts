@@ -554,10 +554,12 @@ export const fr = {
     duplicatesCount_one: '{{formatted}} duplicata imprimé',
     duplicatesCount_other: '{{formatted}} duplicatas imprimés',
     revokedOn: 'Révoqué le {{date}}',
+    cancelledOn: 'Annulé le {{date}} par le registre des certificats',
     older: 'Certificats antérieurs de ce dossier : {{numbers}}',
     state: {
       valid: 'Valide',
       revoked: 'Révoqué',
+      cancelled: 'Annulé',
       expired: 'Expiré',
     },
     fields: {
@@ -635,6 +637,8 @@ export const fr = {
         authentic: 'Authentique',
         forged: 'Falsifié',
         revoked: 'Révoqué',
+        cancelled: 'Annulé',
+        key_revoked: 'Clé révoquée',
         expired: 'Expiré',
         unknown_key: 'Clé inconnue',
         unreadable: 'Illisible',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type {
+  KeyBundle,
   CertificateFile,
   CertificatePage,
   CertificateSummary,
@@ -7,7 +8,7 @@ import type {
   VerificationResult,
 } from '../certificateTypes';
 import { method } from '../method';
-import { noInput, staff, caseWorkers, caseId } from './common';
+import { administrators, noInput, staff, caseWorkers, caseId } from './common';
 
 /** Certificates: part of the one API contract (`../contract.ts`). */
 export const certificatesMethods = {
@@ -62,4 +63,6 @@ export const certificatesMethods = {
     access: staff,
   }),
   'certificates.publicKeys': method<SigningKeyInfo[]>()({ input: noInput, access: staff }),
+  /** « Exporter les clés »: this desk's copy of the registry, for the offline verifier. */
+  'certificates.keyBundle': method<KeyBundle>()({ input: noInput, access: administrators }),
 } as const;

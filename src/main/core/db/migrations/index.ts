@@ -16,6 +16,8 @@ import { sql as portalChanges } from './015_portal_changes';
 import { sql as holidayRecompute } from './016_holiday_recompute';
 import { sql as deskIdentity } from './017_desk_identity';
 import { sql as directory } from './018_directory';
+import { sql as keyRegistry } from './019_key_registry';
+import { sql as numberBlocks } from './020_number_blocks';
 
 export interface Migration {
   version: number;
@@ -43,4 +45,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'holiday_recompute', sql: holidayRecompute },
   { version: 17, name: 'desk_identity', sql: deskIdentity },
   { version: 18, name: 'directory', sql: directory },
+  { version: 19, name: 'key_registry', sql: keyRegistry },
+  { version: 20, name: 'number_blocks', sql: numberBlocks },
 ];
