@@ -11,6 +11,7 @@ import {
 } from './hostileDocuments';
 import { createPortalCertificates } from './portalCertificates';
 import { createPortalEvents, type PortalEvents } from './portalEvents';
+import { DEFAULT_LIMITS, type PortalLimits } from './office/capabilities';
 import { createOfficeStore, type OfficeStore } from './office/desks';
 import { installEventRoute } from './office/registryRoutes';
 import { createV2Routes } from './office/v2Routes';
@@ -49,6 +50,8 @@ export interface PortalSimulatorOptions {
   faults?: Partial<FaultSettings>;
   /** 2 (default) also serves `/api/v2/*`; 1 answers as a v1-only portal (404 on `/api/v2/*`). */
   api?: 1 | 2;
+  /** API v2 limits (tests shrink `blockSize` to reach the end of a desk's numbers). */
+  limits?: Partial<PortalLimits>;
 }
 
 export interface PortalSimulator {
@@ -185,9 +188,10 @@ export async function startPortalSimulator(
   if (options.token) router.use(bearerAuth(options.token));
   const faults = createFaults(options.seed, options.faults);
   router.use(faults.middleware);
+  const limits: PortalLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const offices = createOfficeStore(
     now,
-    undefined,
+    limits,
     options.procedures.map((procedure) => ({
       code: procedure.code,
       numberPrefix: procedure.certificate.numberPrefix,
@@ -198,6 +202,7 @@ export async function startPortalSimulator(
   const v2 = (options.api ?? 2) === 2;
   if (v2) {
     const v2Routes = createV2Routes({
+      limits,
       now,
       offices,
       ...(options.token ? { portalToken: options.token } : {}),

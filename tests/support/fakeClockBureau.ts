@@ -1,6 +1,10 @@
 import type { Clock, Scheduler } from '../../src/main/core/clock';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/createCore';
-import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
+import {
+  startPortalSimulator,
+  type PortalSimulator,
+  type PortalSimulatorOptions,
+} from '../../src/simulator/server';
 import { procedures, resourcesDir } from './testBureau';
 
 /**
@@ -14,9 +18,10 @@ export const PORTAL_TOKEN = 'test-portal-token';
 /** The portal simulator, dating what it records on `clock`. */
 export function startSimulatorOn(
   clock: Clock,
-  options: { seed: number; count: number; api?: 1 | 2 },
+  options: { seed: number; count: number; api?: 1 | 2; limits?: PortalSimulatorOptions['limits'] },
 ): Promise<PortalSimulator> {
   return startPortalSimulator({
+    ...(options.limits ? { limits: options.limits } : {}),
     seed: options.seed,
     count: options.count,
     ...(options.api ? { api: options.api } : {}),

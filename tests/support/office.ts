@@ -76,6 +76,8 @@ export interface OfficeOptions {
   training?: boolean;
   /** `api: 1` plays a v1-only portal. */
   api?: 1 | 2;
+  /** The portal's v2 limits (a small `blockSize` reaches the end of a desk's numbers). */
+  portalLimits?: Parameters<typeof startSimulatorOn>[1]['limits'];
 }
 
 /** Polls `check` on real time (the cores answer over real HTTP) until it holds, or throws. */
@@ -110,6 +112,7 @@ export async function startOffice(options: OfficeOptions): Promise<Office> {
       seed: options.seed,
       count: options.count ?? 30,
       ...(options.api ? { api: options.api } : {}),
+      ...(options.portalLimits ? { limits: options.portalLimits } : {}),
     });
     closers.push(() => simulator.close());
 

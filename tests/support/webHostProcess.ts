@@ -15,12 +15,16 @@ export interface RunningWebHost {
 
 /**
  * Starts the built web host (`out/main/webHost.js`) exactly as `npm start` does on a machine
- * without Electron: training mode, a fresh data directory, a random port.
+ * without Electron: training mode, a fresh data directory, a random port — or, with `portal`, a
+ * desk of a real office syncing with that portal (several hosts on one simulator = several desks).
  */
 export async function startBuiltWebHost(
   trainingCount = 240,
-  /** An existing data directory (a restart, a prepared or damaged cache); default: a new one. */
-  options: { dataDir?: string } = {},
+  options: {
+    /** An existing data directory (a restart, a prepared or damaged cache); default: a new one. */
+    dataDir?: string;
+    portal?: { url: string; token: string };
+  } = {},
 ): Promise<RunningWebHost> {
   const dataDir = options.dataDir ?? tempDir('bureau-e2e-');
   const portalToken = randomBytes(24).toString('hex');
@@ -40,7 +44,11 @@ export async function startBuiltWebHost(
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, BUREAU_PORTAL_URL: '' },
+      env: {
+        ...process.env,
+        BUREAU_PORTAL_URL: options.portal?.url ?? '',
+        BUREAU_PORTAL_TOKEN: options.portal?.token ?? '',
+      },
     },
   );
   let output = '';

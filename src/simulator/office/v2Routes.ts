@@ -1,5 +1,5 @@
 import type { Middleware, SimReply, SimRequest } from '../router';
-import { capabilities } from './capabilities';
+import { capabilities, type PortalLimits } from './capabilities';
 import { authenticateV2, NO_DESKS, type DeskTokenLookup, type V2Caller } from './deskAuth';
 import { installDeskRoutes } from './deskRoutes';
 import { installDirectoryRoutes } from './directoryRoutes';
@@ -24,6 +24,8 @@ export interface V2Options {
   desks?: DeskTokenLookup;
   /** The offices (desks, directory, enrollment codes): serves `desks` and `directory` when given. */
   offices?: OfficeStore;
+  /** Announced in `capabilities` (default: the design's). */
+  limits?: PortalLimits;
 }
 
 type V2Handler = (request: SimRequest, caller: V2Caller) => SimReply | Promise<SimReply>;
@@ -62,7 +64,7 @@ export function createV2Routes(options: V2Options) {
   on('GET', 'capabilities', () => ({
     status: 200,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    body: JSON.stringify(capabilities(options.now())),
+    body: JSON.stringify(capabilities(options.now(), undefined, options.limits)),
   }));
 
   if (options.offices) {
