@@ -105,7 +105,7 @@ test('every screen passes axe with no serious or critical violation', async ({ p
 
   await signOut(page);
   await signInAs(page, 'edem.dossou');
-  for (const section of ['users', 'office', 'holidays', 'audit', 'backups']) {
+  for (const section of ['users', 'office', 'desks', 'holidays', 'audit', 'backups']) {
     await goto(page, `#/admin/${section}`, () => page.waitForLoadState('networkidle'));
     await expectAccessible(page, `administration (${section})`);
   }

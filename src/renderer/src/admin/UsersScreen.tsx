@@ -13,6 +13,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconDots,
   IconKey,
   IconPencil,
@@ -23,9 +24,9 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserAccount } from '../../../shared/api/adminTypes';
+import type { AccountDirectoryState, UserAccount } from '../../../shared/api/adminTypes';
 import { apiKey, useApiQuery } from '../api/queries';
-import { formatDateTime, formatSince } from '../format/dates';
+import { formatDate, formatDateTime, formatRelative, formatSince } from '../format/dates';
 import { formatNumber } from '../format/numbers';
 import { RetryableError } from '../shell/RetryableError';
 import { useLanguage } from '../shell/useLanguage';
@@ -40,6 +41,9 @@ import { UserFormDialog } from './UserFormDialog';
 
 /** Like the case status badges: sentence case, never cut short. */
 const BADGE = { variant: 'light', size: 'sm', radius: 'sm', tt: 'none', fw: 600 } as const;
+
+/** A desk not heard from for a day reads « hors ligne depuis le 10/03/2026 » (as « Postes »). */
+const DAY_MS = 86_400_000;
 
 type Dialog =
   { kind: 'create' } | { kind: 'edit' | 'reset' | 'active'; account: UserAccount } | null;
@@ -91,7 +95,98 @@ function StatusBadges({ account }: { account: UserAccount }) {
           {t('admin.users.status.mustChange')}
         </Badge>
       )}
+      <DirectoryBadges directory={account.directory} />
     </Stack>
+  );
+}
+
+/** On an enrolled desk: a change still waiting for the portal, or refused by it. */
+function DirectoryBadges({ directory }: { directory: AccountDirectoryState | null }) {
+  const { t } = useTranslation();
+  if (!directory || (!directory.pending && !directory.refusal)) return null;
+  return (
+    <Group gap={4} wrap="nowrap">
+      {directory.pending && (
+        <Badge color="gray" {...BADGE} data-testid="user-pending">
+          {t('admin.users.status.pending')}
+        </Badge>
+      )}
+      {directory.refusal && (
+        <Tooltip
+          label={t('admin.users.status.refused', { reason: directory.refusal })}
+          multiline
+          w={320}
+          withArrow
+          events={{ hover: true, focus: true, touch: true }}
+        >
+          <ActionIcon
+            variant="light"
+            color="orange"
+            size="sm"
+            aria-label={t('admin.users.status.refused', { reason: directory.refusal })}
+            data-testid="user-refusal"
+          >
+            <IconAlertTriangle size={14} />
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}
+
+/** « 3/3 » in green, or « 2/3 » in orange with the desks still behind in its tooltip. */
+function DesksUpToDate({ directory }: { directory: AccountDirectoryState | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const now = useNow();
+  if (!directory || directory.desks === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  const complete = directory.desksUpToDate >= directory.desks;
+  const lines = complete
+    ? [t('admin.users.directory.allUpToDate')]
+    : directory.behind.map(({ deskId, lastContactAt }) =>
+        lastContactAt === null
+          ? t('admin.users.directory.never', { desk: deskId })
+          : now - Date.parse(lastContactAt) >= DAY_MS
+            ? t('admin.users.directory.offlineSince', {
+                desk: deskId,
+                date: formatDate(lastContactAt, language),
+              })
+            : t('admin.users.directory.lastContact', {
+                desk: deskId,
+                when: formatRelative(lastContactAt, now, language),
+              }),
+      );
+  return (
+    <Tooltip
+      label={
+        <Stack gap={4} data-testid="user-desks-behind">
+          {lines.map((line) => (
+            <span key={line}>{line}</span>
+          ))}
+        </Stack>
+      }
+      multiline
+      w={360}
+      withArrow
+      events={{ hover: true, focus: true, touch: true }}
+    >
+      <Badge
+        color={complete ? 'teal' : 'orange'}
+        {...BADGE}
+        className={classes.numeric}
+        tabIndex={0}
+        data-testid="user-desks"
+        data-complete={complete}
+      >
+        {formatNumber(directory.desksUpToDate, language)}/{formatNumber(directory.desks, language)}
+      </Badge>
+    </Tooltip>
   );
 }
 
@@ -134,9 +229,11 @@ function ProcedureBadges({ codes }: { codes: string[] | null }) {
 function AccountRow(props: {
   account: UserAccount;
   isSelf: boolean;
+  /** The office directory's column (« Postes à jour »), on an enrolled desk. */
+  withDesks: boolean;
   onDialog: (dialog: Dialog) => void;
 }) {
-  const { account, isSelf, onDialog } = props;
+  const { account, isSelf, withDesks, onDialog } = props;
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -188,6 +285,11 @@ function AccountRow(props: {
             : t('admin.users.neverSignedIn')}
         </Text>
       </Table.Td>
+      {withDesks && (
+        <Table.Td>
+          <DesksUpToDate directory={account.directory} />
+        </Table.Td>
+      )}
       <Table.Td ta="right">
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
@@ -242,6 +344,7 @@ export function UsersScreen() {
   const queryClient = useQueryClient();
   const users = useApiQuery('admin.users.list', {});
   const [dialog, setDialog] = useState<Dialog>(null);
+  const withDesks = users.data?.some((account) => account.directory !== null) ?? false;
 
   /** The core's answer to a change replaces the account in the list: no refetch. */
   const saved = (account: UserAccount) => {
@@ -308,6 +411,7 @@ export function UsersScreen() {
                 <Table.Th>{t('admin.users.columns.procedures')}</Table.Th>
                 <Table.Th w={200}>{t('admin.users.columns.status')}</Table.Th>
                 <Table.Th w={160}>{t('admin.users.columns.lastSignIn')}</Table.Th>
+                {withDesks && <Table.Th w={120}>{t('admin.users.columns.desks')}</Table.Th>}
                 <Table.Th w={60}>
                   <VisuallyHidden>{t('admin.users.columns.actions')}</VisuallyHidden>
                 </Table.Th>
@@ -319,6 +423,7 @@ export function UsersScreen() {
                   key={account.id}
                   account={account}
                   isSelf={account.id === selfId}
+                  withDesks={withDesks}
                   onDialog={setDialog}
                 />
               ))}

@@ -29,6 +29,7 @@ export const adminFr = {
       procedures: 'Procédures',
       status: 'État',
       lastSignIn: 'Dernière connexion',
+      desks: 'Postes à jour',
       actions: 'Actions',
     },
     allProcedures: 'Toutes',
@@ -37,6 +38,16 @@ export const adminFr = {
       inactive: 'Désactivé',
       lockedUntil: "Bloqué jusqu'à {{time}}",
       mustChange: 'Mot de passe à changer',
+      pending: 'En attente du portail',
+      refused: 'Refusé par le portail : {{reason}}',
+    },
+    directory: {
+      allUpToDate: 'Tous les postes du bureau ont reçu la dernière modification de ce compte.',
+      offlineSince:
+        '{{desk}} : hors ligne depuis le {{date}} — recevra ce changement à sa prochaine synchronisation',
+      lastContact:
+        '{{desk}} : dernier contact {{when}} — recevra ce changement à sa prochaine synchronisation',
+      never: '{{desk}} : jamais joint — recevra ce changement à sa prochaine synchronisation',
     },
     neverSignedIn: 'Jamais',
     actionsFor: 'Actions pour {{name}}',
@@ -349,6 +360,7 @@ export const adminEn: Strings<typeof adminFr> = {
       procedures: 'Procedures',
       status: 'Status',
       lastSignIn: 'Last sign-in',
+      desks: 'Computers up to date',
       actions: 'Actions',
     },
     allProcedures: 'All',
@@ -357,6 +369,16 @@ export const adminEn: Strings<typeof adminFr> = {
       inactive: 'Deactivated',
       lockedUntil: 'Locked until {{time}}',
       mustChange: 'Must change password',
+      pending: 'Waiting for the portal',
+      refused: 'Refused by the portal: {{reason}}',
+    },
+    directory: {
+      allUpToDate: 'Every computer of the office has received the latest change of this account.',
+      offlineSince:
+        '{{desk}}: offline since {{date}} — will receive this change at its next synchronisation',
+      lastContact:
+        '{{desk}}: last contact {{when}} — will receive this change at its next synchronisation',
+      never: '{{desk}}: never reached — will receive this change at its next synchronisation',
     },
     neverSignedIn: 'Never',
     actionsFor: 'Actions for {{name}}',

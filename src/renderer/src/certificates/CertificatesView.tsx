@@ -13,12 +13,16 @@ import {
   TextInput,
   ThemeIcon,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCertificateOff, IconSearch, IconSearchOff } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconCertificateOff, IconKey, IconSearch, IconSearchOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CertificateSummary } from '../../../shared/api/certificateTypes';
+import type { CertificateSummary, KeyBundle } from '../../../shared/api/certificateTypes';
 import { errorMessage } from '../api/errorMessage';
+import { useApiMutation } from '../api/queries';
+import { saveFile } from '../dashboard/exportDownload';
 import { formatDate } from '../format/dates';
 import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
@@ -32,6 +36,56 @@ import { useCertificatesList, useCertificatesSearchStore } from './certificatesL
 import { CertificateStatusBadge } from './CertificateStatusBadge';
 
 const SEARCH_PAUSE_MS = 250;
+const KEY_BUNDLE_FILE = 'bureau-cles.json';
+
+/** UTF-8 bytes as base64, what the shared download takes (in slices: a bundle can be large). */
+function base64Of(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** Administrators: this desk's keys and revoked or cancelled numbers, for the offline verifier. */
+function ExportKeysButton() {
+  const { t } = useTranslation();
+  const exportKeys = useApiMutation('certificates.keyBundle', {
+    onSuccess: (bundle: KeyBundle) => {
+      saveFile({
+        fileName: KEY_BUNDLE_FILE,
+        mimeType: 'application/json',
+        base64: base64Of(`${JSON.stringify(bundle, null, 2)}\n`),
+      });
+      notifications.show({
+        color: 'teal',
+        message: t('certificates.list.exportKeysDone', { file: KEY_BUNDLE_FILE }),
+      });
+    },
+    onError: (error) => {
+      notifications.show({
+        color: 'red',
+        title: t('certificates.list.exportKeysFailed'),
+        message: errorMessage(error, t('app.unexpectedError')),
+      });
+    },
+  });
+  return (
+    <Tooltip label={t('certificates.list.exportKeysHint')} multiline w={400} withArrow>
+      <Button
+        variant="default"
+        leftSection={<IconKey size={16} />}
+        loading={exportKeys.isPending}
+        onClick={() => exportKeys.mutate({})}
+        aria-description={t('certificates.list.exportKeysHint')}
+        data-testid="certificates-export-keys"
+      >
+        {t('certificates.list.exportKeys')}
+      </Button>
+    </Tooltip>
+  );
+}
 
 function ListSkeleton() {
   return (
@@ -163,6 +217,7 @@ export function CertificatesView() {
   const setSearch = useCertificatesSearchStore((state) => state.setSearch);
   const [search] = useDebouncedValue(typed, SEARCH_PAUSE_MS);
   const list = useCertificatesList(search);
+  const administrator = useSessionStore((state) => state.user?.role === 'administrateur');
 
   return (
     <div className={classes.screen} data-testid="certificates-view">
@@ -185,25 +240,28 @@ export function CertificatesView() {
             )}
           </Group>
         </div>
-        <TextInput
-          type="search"
-          w={360}
-          value={typed}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          placeholder={t('certificates.list.searchPlaceholder')}
-          aria-label={t('certificates.list.searchLabel')}
-          leftSection={<IconSearch size={16} />}
-          rightSection={
-            typed ? (
-              <CloseButton
-                size="sm"
-                aria-label={t('certificates.list.clearSearch')}
-                onClick={() => setSearch('')}
-              />
-            ) : null
-          }
-          data-testid="certificates-search"
-        />
+        <Group gap="sm" wrap="nowrap">
+          {administrator && <ExportKeysButton />}
+          <TextInput
+            type="search"
+            w={360}
+            value={typed}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            placeholder={t('certificates.list.searchPlaceholder')}
+            aria-label={t('certificates.list.searchLabel')}
+            leftSection={<IconSearch size={16} />}
+            rightSection={
+              typed ? (
+                <CloseButton
+                  size="sm"
+                  aria-label={t('certificates.list.clearSearch')}
+                  onClick={() => setSearch('')}
+                />
+              ) : null
+            }
+            data-testid="certificates-search"
+          />
+        </Group>
       </Group>
       <div className={classes.scroll}>
         {list.phase === 'loading' ? (

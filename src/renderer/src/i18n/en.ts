@@ -610,6 +610,11 @@ export const en: Messages = {
       loadError: 'Unable to load the certificates',
       loadMore: 'Load more',
       openCase: 'Certificate {{number}}: open case {{reference}}',
+      exportKeys: 'Export the keys',
+      exportKeysHint:
+        'Every public key this computer knows and the revoked or cancelled certificates, to verify offline with scripts/verify-certificate.ts --bundle.',
+      exportKeysDone: 'Keys exported to “{{file}}”.',
+      exportKeysFailed: 'The keys could not be exported',
     },
     verify: {
       title: 'Verify a certificate',

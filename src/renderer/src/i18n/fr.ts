@@ -613,6 +613,11 @@ export const fr = {
       loadError: 'Impossible de charger les certificats',
       loadMore: 'Charger plus',
       openCase: 'Certificat {{number}} : ouvrir le dossier {{reference}}',
+      exportKeys: 'Exporter les clés',
+      exportKeysHint:
+        'Toutes les clés publiques connues de ce poste et les certificats révoqués ou annulés, pour vérifier hors ligne avec scripts/verify-certificate.ts --bundle.',
+      exportKeysDone: 'Clés exportées dans « {{file}} ».',
+      exportKeysFailed: 'Les clés n’ont pas pu être exportées',
     },
     verify: {
       title: 'Vérifier un certificat',

@@ -1,13 +1,70 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconUserShield } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DeskSummary } from '../../../shared/api/officeTypes';
 import { errorMessage } from '../api/errorMessage';
+import { JoinedOffice, JoinOfficeForm } from './JoinOfficeForm';
 import { newPasswordProblem } from './passwordRules';
 import { useSessionChange } from './useSessionChange';
 
-/** A new installation with no account: its first administrator, who then creates the others. */
+type Setup = 'first' | 'join';
+
+/**
+ * A new installation with no account: « Premier poste du bureau » (its first administrator, who
+ * then creates the others) or « Rejoindre un bureau » (an enrollment code; the office's accounts
+ * arrive with the directory).
+ */
 export function FirstAdministratorForm() {
+  const { t } = useTranslation();
+  const [setup, setSetup] = useState<Setup>('first');
+  const [joined, setJoined] = useState<DeskSummary | null>(null);
+  return (
+    <Stack gap="md">
+      <Title id="first-admin-title" order={2} size="h3">
+        {t('session.firstAdministrator.title')}
+      </Title>
+      {joined ? (
+        <JoinedOffice desk={joined} />
+      ) : (
+        <>
+          <Text size="sm" fw={500}>
+            {t('session.setup.noOffice')}
+          </Text>
+          <SegmentedControl
+            aria-label={t('session.setup.choice')}
+            value={setup}
+            onChange={(value) => setSetup(value as Setup)}
+            fullWidth
+            data={[
+              {
+                value: 'first',
+                label: <span data-testid="setup-first">{t('session.setup.first')}</span>,
+              },
+              {
+                value: 'join',
+                label: <span data-testid="setup-join">{t('session.setup.join')}</span>,
+              },
+            ]}
+          />
+          {setup === 'first' ? <FirstDeskForm /> : <JoinOfficeForm onJoined={setJoined} />}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** Today's first-start form: the first administrator of the office, created on this desk. */
+function FirstDeskForm() {
   const { t } = useTranslation();
   const [fields, setFields] = useState({
     displayName: '',
@@ -42,11 +99,8 @@ export function FirstAdministratorForm() {
   };
 
   return (
-    <form aria-labelledby="first-admin-title" onSubmit={submit} noValidate>
+    <form aria-label={t('session.setup.first')} onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Title id="first-admin-title" order={2} size="h3">
-          {t('session.firstAdministrator.title')}
-        </Title>
         <Text size="sm">{t('session.firstAdministrator.intro')}</Text>
         {error && (
           <Alert color="red" icon={<IconAlertTriangle size={18} />} role="alert">

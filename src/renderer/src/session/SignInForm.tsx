@@ -2,7 +2,9 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@ma
 import { IconAlertTriangle, IconLogin2, IconWifiOff } from '@tabler/icons-react';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiCallError } from '../../../shared/api/client';
 import { errorMessage } from '../api/errorMessage';
+import { useApiQuery } from '../api/queries';
 import { useSignInFields } from './signInFields';
 import { useSessionChange } from './useSessionChange';
 
@@ -12,6 +14,14 @@ export function SignInForm() {
   // The password is not kept once sent, whatever the answer.
   const signIn = useSessionChange('session.signIn', { onSettled: () => set({ password: '' }) });
   const error = signIn.isError ? errorMessage(signIn.error, t('app.unexpectedError')) : null;
+  // An enrolled desk may not have received an account created elsewhere yet: asked only then.
+  const unknownAccount =
+    signIn.error instanceof ApiCallError && signIn.error.code === 'unauthenticated';
+  const desk = useApiQuery('office.desk', {}, { enabled: unknownAccount, retry: false });
+  const officeHint =
+    unknownAccount && desk.data?.mode === 'office'
+      ? t('session.signIn.officeHint', { office: desk.data.officeCode })
+      : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -33,6 +43,11 @@ export function SignInForm() {
           >
             {error}
           </Alert>
+        )}
+        {officeHint && (
+          <Text size="xs" c="dimmed" data-testid="sign-in-office-hint">
+            {officeHint}
+          </Text>
         )}
         <TextInput
           label={t('session.signIn.username')}

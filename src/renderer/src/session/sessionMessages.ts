@@ -13,6 +13,8 @@ export const sessionFr = {
     offlineHint:
       'La connexion fonctionne aussi hors ligne : votre mot de passe est vérifié sur ce poste.',
     failed: 'Connexion impossible',
+    officeHint:
+      'Poste inscrit dans le bureau {{office}} : si votre compte vient d’être créé sur un autre poste, il arrive ici à la prochaine synchronisation. Réessayez dans quelques minutes.',
   },
   training: {
     title: 'Comptes de formation',
@@ -30,6 +32,30 @@ export const sessionFr = {
     password: 'Mot de passe',
     confirm: 'Confirmez le mot de passe',
     submit: 'Créer le compte et se connecter',
+  },
+  setup: {
+    noOffice: 'Ce poste n’appartient encore à aucun bureau.',
+    choice: 'Comment démarrer ce poste',
+    first: 'Premier poste du bureau',
+    join: 'Rejoindre un bureau',
+    joinIntro:
+      'Un administrateur du bureau vous donne un code d’inscription depuis «\u00a0Administration → Postes de travail\u00a0» sur un poste déjà inscrit.',
+  },
+  join: {
+    office: 'Bureau',
+    officePlaceholder: 'Choisissez le bureau',
+    code: 'Code d’inscription',
+    codeHint: '12 lettres ou chiffres, avec ou sans tirets ; valable 30 minutes.',
+    codeWrong: '12 lettres ou chiffres, avec ou sans tirets, par exemple K7QF-M2XD-94TB.',
+    label: 'Nom de ce poste',
+    labelHint: 'Tel que le personnel le désigne, ex. « Guichet 2 ».',
+    labelDefault: 'Guichet 2',
+    labelWrong: 'Entre 1 et 60 caractères.',
+    submit: 'Inscrire ce poste',
+    failed: 'Inscription impossible',
+    doneTitle: 'Poste inscrit',
+    done: 'Poste {{desk}} inscrit dans le bureau {{office}}. Les comptes du bureau arrivent à la prochaine synchronisation : connectez-vous ensuite avec votre compte habituel.',
+    continue: 'Continuer',
   },
   lock: {
     title: 'Session verrouillée',
@@ -83,6 +109,8 @@ export const sessionEn: Strings<typeof sessionFr> = {
     submit: 'Sign in',
     offlineHint: 'Signing in also works offline: your password is checked on this computer.',
     failed: 'Could not sign in',
+    officeHint:
+      'This computer is enrolled in the {{office}} office: if your account was just created on another computer, it arrives here at the next synchronisation. Try again in a few minutes.',
   },
   training: {
     title: 'Training accounts',
@@ -100,6 +128,30 @@ export const sessionEn: Strings<typeof sessionFr> = {
     password: 'Password',
     confirm: 'Confirm the password',
     submit: 'Create the account and sign in',
+  },
+  setup: {
+    noOffice: 'This computer does not belong to any office yet.',
+    choice: 'How to start this computer',
+    first: 'First computer of the office',
+    join: 'Join an office',
+    joinIntro:
+      'An administrator of the office gives you an enrollment code from «\u00a0Administration → Workstations\u00a0» on a computer already enrolled.',
+  },
+  join: {
+    office: 'Office',
+    officePlaceholder: 'Choose the office',
+    code: 'Enrollment code',
+    codeHint: '12 letters or digits, with or without dashes; valid for 30 minutes.',
+    codeWrong: '12 letters or digits, with or without dashes, for example K7QF-M2XD-94TB.',
+    label: 'Name of this computer',
+    labelHint: 'As the staff call it, e.g. « Counter 2 ».',
+    labelDefault: 'Counter 2',
+    labelWrong: 'Between 1 and 60 characters.',
+    submit: 'Enroll this computer',
+    failed: 'Enrollment failed',
+    doneTitle: 'Computer enrolled',
+    done: 'Computer {{desk}} enrolled in the {{office}} office. The office’s accounts arrive at the next synchronisation: then sign in with your usual account.',
+    continue: 'Continue',
   },
   lock: {
     title: 'Session locked',
