@@ -11,6 +11,8 @@
  *   pending: 10 minutes per scenario by default), never part of the default run.
  *   BENCH_ONLY=timings runs only bench/timings.ts (the wall-time figures tests no longer assert:
  *   holiday recompute, XLSX export, scrypt, a large pull), never part of the default run.
+ *   BENCH_ONLY=office runs only bench/officeBench.ts (an enrolled desk against a desk alone:
+ *   idle sync, certificate issue, enrollment and join), never part of the default run.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -262,6 +264,12 @@ async function benchSize(size: number) {
 if (process.env.BENCH_ONLY === 'offline') {
   const { runOfflineIdle } = await import('./offlineIdle');
   await runOfflineIdle();
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'office') {
+  const { runOfficeBench } = await import('./officeBench');
+  await runOfficeBench();
   process.exit(0);
 }
 

@@ -222,19 +222,13 @@ export function createPortalClient(
       try {
         const body = await request('/api/v2/capabilities');
         const parsed = capabilitiesAnswer.safeParse(body);
-        if (!parsed.success) {
-          throw new PortalResponseError(
-            200,
-            "Le portail annonce l'API v2 dans un format inattendu ; nouvel essai plus tard.",
-            null,
-            null,
-            true,
-          );
-        }
-        return { version: 2, capabilities: parsed.data };
+        // Anything but the v2 shape is not API v2 (a proxy or a v1 portal answering every path
+        // alike): a desk alone goes on as before; an enrolled one pauses and asks again.
+        return parsed.success ? { version: 2, capabilities: parsed.data } : { version: 1 };
       } catch (error) {
         const v1Answer =
-          error instanceof PortalResponseError && (error.status === 404 || error.status === 405);
+          error instanceof PortalResponseError &&
+          (error.status === 404 || error.status === 405 || error.garbled);
         if (v1Answer && (await this.isReachable())) return { version: 1 };
         throw error;
       }
