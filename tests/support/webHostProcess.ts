@@ -80,3 +80,62 @@ export async function startBuiltWebHost(
       }),
   };
 }
+
+export interface RunningSimulator {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The portal simulator in its own process (`npm run simulator`), for end-to-end tests whose
+ * desks are real offices: Playwright's loader cannot import the simulator's JSON modules.
+ */
+export async function startSimulatorProcess(options: {
+  seed: number;
+  count: number;
+  token: string;
+}): Promise<RunningSimulator> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(repoRoot, 'node_modules/tsx/dist/cli.mjs'),
+      join(repoRoot, 'src/simulator/cli.ts'),
+      '--port',
+      '0',
+      '--seed',
+      String(options.seed),
+      '--count',
+      String(options.count),
+      '--token',
+      options.token,
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`simulator did not start:\n${output}`)),
+      60_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /prêt : (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`simulator exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
