@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { simulatorCall, type ApiBody, type CallInit } from '../support/simulatorHttp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
 import { keyIdFor } from '../../src/main/core/certificates/qrPayload';
@@ -23,33 +24,9 @@ let v2: PortalSimulator;
 let v1: PortalSimulator;
 
 /** Loosely typed JSON answers: the assertions check their shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ApiBody = Record<string, any>;
 
-interface CallInit {
-  method?: string;
-  token?: string | null;
-  body?: unknown;
-  key?: string | null;
-}
-
-async function call(simulator: PortalSimulator, path: string, init: CallInit = {}) {
-  const headers: Record<string, string> = {};
-  const token = init.token === undefined ? TOKEN : init.token;
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  if (init.key) headers['idempotency-key'] = init.key;
-  const response = await fetch(`${simulator.url}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const text = await response.text();
-  return {
-    response,
-    status: response.status,
-    body: (text === '' ? {} : JSON.parse(text)) as ApiBody,
-  };
+function call(simulator: PortalSimulator, path: string, init: CallInit = {}) {
+  return simulatorCall(simulator.url, TOKEN, path, init);
 }
 
 function newKey() {

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { simulatorCall, type ApiBody, type CallInit } from '../support/simulatorHttp';
 import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
 
@@ -19,36 +20,11 @@ const PREFIX = new Map(procedures.map((p) => [p.code, p.certificate.numberPrefix
 const VERIFIER =
   'scrypt$65536$8$1$kTh/0nAGcQRFL2F0dEF5gA==$+NJxHb9nGngrhmwfJpn3cMboTX4klX8JjXcabgUFPj0=';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ApiBody = Record<string, any>;
-
 let current = START;
 let sim: PortalSimulator;
 
-interface CallInit {
-  method?: string;
-  token?: string | null;
-  body?: unknown;
-  key?: string | null;
-}
-
-async function call(path: string, init: CallInit = {}) {
-  const headers: Record<string, string> = {};
-  const token = init.token === undefined ? TOKEN : init.token;
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  if (init.key) headers['idempotency-key'] = init.key;
-  const response = await fetch(`${sim.url}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers,
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const text = await response.text();
-  return {
-    response,
-    status: response.status,
-    body: (text === '' ? {} : JSON.parse(text)) as ApiBody,
-  };
+function call(path: string, init: CallInit = {}) {
+  return simulatorCall(sim.url, TOKEN, path, init);
 }
 
 function newKey() {

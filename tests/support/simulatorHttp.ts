@@ -1,0 +1,39 @@
+/**
+ * One HTTP call to a portal simulator as the v2 tests make them: bearer token (the portal's by
+ * default, `null` for none), JSON body, idempotency key; the answer parsed loosely (the tests
+ * check its shape).
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ApiBody = Record<string, any>;
+
+export interface CallInit {
+  method?: string;
+  token?: string | null;
+  body?: unknown;
+  key?: string | null;
+}
+
+export async function simulatorCall(
+  baseUrl: string,
+  defaultToken: string,
+  path: string,
+  init: CallInit = {},
+) {
+  const headers: Record<string, string> = {};
+  const token = init.token === undefined ? defaultToken : init.token;
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.key) headers['idempotency-key'] = init.key;
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  const text = await response.text();
+  return {
+    response,
+    status: response.status,
+    body: (text === '' ? {} : JSON.parse(text)) as ApiBody,
+  };
+}
