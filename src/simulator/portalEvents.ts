@@ -6,6 +6,7 @@ import {
   portalStatusAfter,
   type PortalEventKind,
 } from '../shared/portal/portalEventKinds';
+import type { PortalApplication } from '../shared/portal/portalApplication';
 import type { InfoRequest, PortalStore } from './portalStore';
 import { errorReply, jsonReply, type SimReply } from './router';
 
@@ -51,14 +52,16 @@ export interface SubmitV2Extras {
  */
 export interface SubmitHooks {
   guard?(
-    record: { id: string; procedureCode: string },
+    record: PortalApplication,
     kind: PortalEventKind,
     payload: Record<string, unknown>,
   ): SimReply | null;
+  /** `record` as it was before the event, `after` as the event left it. */
   applied?(
-    record: { id: string; procedureCode: string },
+    record: PortalApplication,
     kind: PortalEventKind,
     payload: Record<string, unknown>,
+    after: PortalApplication,
   ): void;
   v2?: SubmitV2Extras;
 }
@@ -403,7 +406,7 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
         ...(hooks.v2 ? { v2: hooks.v2 } : {}),
       };
       events.push(event);
-      hooks.applied?.(record, checked.kind, checked.payload);
+      hooks.applied?.(record, checked.kind, checked.payload, after);
       return answer(
         key,
         fingerprint,

@@ -33,6 +33,19 @@ export interface PortalChange {
   newDocuments?: PortalDocument[];
 }
 
+/** A portal-side change as the store remembers it (for v2's version check, design §3.8). */
+export interface PortalChangeEntry {
+  /** The version the change produced. */
+  version: number;
+  at: string;
+  statusBefore: CaseStatus;
+  statusAfter: CaseStatus;
+  /** The applicant's region changed: the case is routed to another office. */
+  rerouted: boolean;
+  /** Reviewed data changed: applicant, form or documents. */
+  dataChanged: boolean;
+}
+
 /** What a clerk asked the applicant for (an accepted `info.requested` event), until answered. */
 export interface InfoRequest {
   missingDocuments: string[];
@@ -92,6 +105,13 @@ export interface PortalStore {
    * in the feed), listed in `appliedEvents` with the version it produced.
    */
   applyBureauEvent(id: string, change: BureauChange): PortalApplication;
+  /**
+   * Moves an application to the end of the feed (next sequence) without a new version: for state
+   * served beside the record (v2's `work` block: a lease taken or ended).
+   */
+  touch(id: string): void;
+  /** The portal-side changes of an application (`applyPortalChange`), oldest first. */
+  portalChanges(id: string): readonly PortalChangeEntry[];
   /** The request for information the applicant has not answered yet, if any. */
   pendingInfoRequest(id: string): InfoRequest | undefined;
   /** The procedure definition of a code, as the portal knows it. */
@@ -129,6 +149,7 @@ export function createPortalStore(options: {
   // Live log entries (an application's latest change) per log index, to count what remains.
   const live = createFenwick();
   const infoRequests = new Map<string, InfoRequest>();
+  const portalChangeLog = new Map<string, PortalChangeEntry[]>();
   const proceduresByCode = new Map(options.procedures.map((p) => [p.code, p]));
 
   /** Never earlier than the previous change: clients order changes by it. */
@@ -227,8 +248,30 @@ export function createPortalStore(options: {
       // A reply answers the pending request; a withdrawal or another request replaces it.
       if (change.status) infoRequests.delete(id);
       append(record);
+      const log = portalChangeLog.get(id) ?? [];
+      log.push({
+        version: record.version,
+        at: record.updatedAt,
+        statusBefore: entry.record.status,
+        statusAfter: record.status,
+        rerouted:
+          change.applicant?.region !== undefined &&
+          change.applicant.region !== entry.record.applicant.region,
+        dataChanged:
+          (change.applicant !== undefined && Object.keys(change.applicant).length > 0) ||
+          (change.form !== undefined && Object.keys(change.form).length > 0) ||
+          (change.newDocuments?.length ?? 0) > 0,
+      });
+      portalChangeLog.set(id, log);
       return record;
     },
+
+    touch(id) {
+      const entry = byId.get(id);
+      if (entry) append(entry.record);
+    },
+
+    portalChanges: (id) => portalChangeLog.get(id) ?? [],
 
     applyBureauEvent(id, change) {
       const entry = byId.get(id);

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProcedureDefinition } from '../shared/catalog/procedureSchema';
-import type { PortalApplicationsPage } from '../shared/portal/portalApplication';
+import type { PortalApplication, PortalApplicationsPage } from '../shared/portal/portalApplication';
 import { checkFaultSettings, createFaults, type FaultSettings, type Faults } from './faults';
 import {
   checkHostileDocument,
@@ -14,7 +14,9 @@ import { createPortalEvents, type PortalEvents } from './portalEvents';
 import { DEFAULT_LIMITS, type PortalLimits } from './office/capabilities';
 import { createOfficeStore, type OfficeStore } from './office/desks';
 import { installEventRoute } from './office/registryRoutes';
+import { deskOnly } from './office/v2Request';
 import { createV2Routes } from './office/v2Routes';
+import { createWork } from './office/work';
 import { createChangeTicker, describeChangeRequest, storeChangeFor } from './portalChanges';
 import { createPortalStore, PortalStoreError, RawFeedItem, type PortalStore } from './portalStore';
 import {
@@ -24,6 +26,7 @@ import {
   jsonReply,
   type Middleware,
   type SimReply,
+  type SimRequest,
 } from './router';
 
 /**
@@ -198,6 +201,7 @@ export async function startPortalSimulator(
     })),
   );
   const events = createPortalEvents(store, now);
+  const work = createWork(store, events, offices, now, limits.claimLeaseMinutes);
   const certificates = createPortalCertificates();
   const v2 = (options.api ?? 2) === 2;
   if (v2) {
@@ -208,7 +212,13 @@ export async function startPortalSimulator(
       ...(options.token ? { portalToken: options.token } : {}),
     });
     // v2's event route applies events through v1's code (the same `events` and `certificates`).
-    installEventRoute(v2Routes.on, offices, events, certificates);
+    installEventRoute(v2Routes.on, offices, events, certificates, work);
+    // v2's applications feed: v1's page, each record with its `work` block (§3.9).
+    v2Routes.on('GET', 'applications', (request, caller) => {
+      const deskId = deskOnly(caller);
+      if (typeof deskId !== 'string') return deskId;
+      return feedReply(request, (record) => ({ ...record, work: work.work(record) }));
+    });
     router.use(v2Routes.middleware);
   }
   const hostileDocuments = createHostileDocuments();
@@ -217,7 +227,11 @@ export async function startPortalSimulator(
     jsonReply(200, { status: 'ok', serverTime: now().toISOString() }),
   );
 
-  router.on('GET', '/api/v1/applications', (request) => {
+  /** One page of the applications feed; `decorate` adds to each record (v2's `work`). */
+  function feedReply(
+    request: SimRequest,
+    decorate: (record: PortalApplication) => object = (record) => record,
+  ): SimReply {
     const rawCursor = request.url.searchParams.get('cursor');
     const afterSeq = decodeCursor(rawCursor);
     if (afterSeq === null) {
@@ -239,7 +253,7 @@ export async function startPortalSimulator(
     const parts: Buffer[] = [Buffer.from('{"items":[')];
     page.entries.forEach((entry, index) => {
       if (index > 0) parts.push(Buffer.from(','));
-      const text = entry instanceof RawFeedItem ? entry.raw : JSON.stringify(entry);
+      const text = entry instanceof RawFeedItem ? entry.raw : JSON.stringify(decorate(entry));
       parts.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
     });
     parts.push(Buffer.from(`],${JSON.stringify(rest).slice(1)}`));
@@ -248,7 +262,9 @@ export async function startPortalSimulator(
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: Buffer.concat(parts),
     };
-  });
+  }
+
+  router.on('GET', '/api/v1/applications', (request) => feedReply(request));
 
   router.on('GET', '/api/v1/applications/:id', (request) => {
     const record = store.get(request.params.id ?? '');

@@ -25,6 +25,8 @@ export const SIMULATOR_FEATURES: readonly PortalFeature[] = [
   'directory',
   'registry',
   'numbering',
+  'leases',
+  'expectedVersion',
 ];
 
 export interface PortalLimits {

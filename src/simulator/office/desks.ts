@@ -365,6 +365,11 @@ export function createOfficeStore(
     /** The certificate registry (§3.6). */
     certificates,
 
+    /** An account of `officeCode`'s directory (active or not), if any. */
+    account(officeCode: string, id: string): DirectoryAccount | undefined {
+      return offices.get(officeCode)?.accounts.get(id);
+    },
+
     /** The caller's desk when it is enrolled and not retired, else `403 forbidden`. */
     activeDesk(deskId: string): Desk | Refusal {
       const desk = desksById.get(deskId);

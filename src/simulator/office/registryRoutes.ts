@@ -11,6 +11,7 @@ import { isRefusal, type OfficeStore } from './desks';
 import type { Idempotency } from './idempotency';
 import { DEFAULT_REGISTRY_LIMIT, MAX_REGISTRY_LIMIT, REGISTRY_CURSOR } from './registry';
 import { v2ErrorReply } from './v2Errors';
+import type { V2EventContext, WorkStore } from './work';
 import {
   actor,
   count,
@@ -322,14 +323,16 @@ const eventExtras = z.object({
 /**
  * `POST /api/v2/applications/:id/events` (desk token): v1's event route, through the same code
  * (`PortalEvents.submit`, v1 idempotency: key required, same key space as v1), plus the registry
- * checks on `certificate.issued` and the registry mark on `certificate.revoked`. `expectedVersion`,
- * `actor` and `provisional` are stored with the event, not enforced yet.
+ * checks on `certificate.issued` and the registry mark on `certificate.revoked`, and the shared
+ * work (`work.ts`): version check on `expectedVersion`, four-eyes, claim leases of `actor`.
+ * `provisional` is stored with the event, not enforced.
  */
 export function installEventRoute(
   on: On,
   store: OfficeStore,
   events: PortalEvents,
   portalCertificates: PortalCertificates,
+  work: WorkStore,
 ): void {
   on('POST', 'applications/:id/events', async (request, caller) => {
     const deskId = deskOnly(caller);
@@ -352,6 +355,12 @@ export function installEventRoute(
     const refused = portalCertificates.check(body);
     if (refused) return refused;
     const key = request.headers['idempotency-key'];
+    const context: V2EventContext = {
+      deskId,
+      officeCode: desk.officeCode,
+      actor: extras.data.actor ?? null,
+      expectedVersion: extras.data.expectedVersion ?? null,
+    };
     const reply = events.submit(id, typeof key === 'string' ? key : undefined, body, {
       v2: {
         deskId,
@@ -360,6 +369,8 @@ export function installEventRoute(
         provisional: extras.data.provisional ?? null,
       },
       guard(record, kind, payload) {
+        const refused = work.guard(record, kind, payload, context);
+        if (refused) return refused;
         if (kind !== 'certificate.issued') return null;
         const problem = store.certificates.checkIssue(
           desk,
@@ -369,7 +380,8 @@ export function installEventRoute(
         );
         return problem ? refusalReply(problem) : null;
       },
-      applied(record, kind, payload) {
+      applied(record, kind, payload, after) {
+        work.applied(record, kind, payload, after, context);
         if (kind === 'certificate.issued') {
           store.certificates.registerIssued(desk, record.id, record.procedureCode, payload);
         } else if (kind === 'certificate.revoked') {
