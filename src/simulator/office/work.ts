@@ -372,6 +372,10 @@ export function createWork(
             work.lease = claim(actor);
           }
           break;
+        case 'info.requested':
+          // A holder event: renews the holder's claim, or grants it on a free case.
+          if (actor) work.lease = claim(actor);
+          break;
         case 'case.released':
         case 'signoff.returned':
           work.lease = null;
