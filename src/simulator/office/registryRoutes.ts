@@ -369,16 +369,14 @@ export function installEventRoute(
         provisional: extras.data.provisional ?? null,
       },
       guard(record, kind, payload) {
-        const refused = work.guard(record, kind, payload, context);
-        if (refused) return refused;
-        if (kind !== 'certificate.issued') return null;
-        const problem = store.certificates.checkIssue(
-          desk,
-          record.id,
-          record.procedureCode,
-          payload,
-        );
-        return problem ? refusalReply(problem) : null;
+        // The registry's answer first: a second certificate is `certificate_exists` (its desk
+        // cancels it), not a stale version.
+        const problem =
+          kind === 'certificate.issued'
+            ? store.certificates.checkIssue(desk, record.id, record.procedureCode, payload)
+            : null;
+        if (problem) return refusalReply(problem);
+        return work.guard(record, kind, payload, context);
       },
       applied(record, kind, payload, after) {
         work.applied(record, kind, payload, after, context);
