@@ -91,6 +91,9 @@ describe('one writer for a case', () => {
     'INSERT INTO registry_marks': ['src/main/core/certificates/registryMarks.ts'],
     'INSERT INTO signing_keys': ['src/main/core/certificates/signingKeys.ts'],
     'UPDATE signing_keys': ['src/main/core/certificates/signingKeys.ts'],
+    // Who holds a case: the portal's word, written by the pull only.
+    'INSERT INTO case_leases': ['src/main/core/cases/leaseReplica.ts'],
+    'DELETE FROM case_leases': ['src/main/core/cases/leaseReplica.ts'],
     'UPDATE office_outbox': ['src/main/core/sync/officeOutbox.ts'],
   };
   it.each(Object.keys(WRITERS))('only its owners contain « %s »', (sql) => {

@@ -256,7 +256,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const claimTimeoutMinutes = options.claimTimeoutMinutes ?? 240;
-  const records = createCaseRecordStore(db);
+  const records = createCaseRecordStore(db, engine.activeLeaseOf);
   /** After a person's committed change to a case: tell the renderers and wake the outbox. */
   const caseChanged = (id: string): void => {
     events.emit('cases.changed', { ids: [id] });

@@ -27,6 +27,11 @@ export interface WorkflowContext {
   userId: string;
   /** Who holds the case now (an expired claim counts as none). */
   claimedBy: string | null;
+  /**
+   * On an enrolled desk, when the portal's lease names another person: « Kossi Agbodjan jusqu'à
+   * 16:40 » (leaseHolderLabel), so a refusal says who holds the case and until when.
+   */
+  holderLabel?: string | null;
   signOffRequired: boolean;
   /** Who sent the case to sign-off (four-eyes: that person may not sign it off). */
   signOffRequestedBy: string | null;
@@ -113,7 +118,7 @@ function holderAction(
   if (context.claimedBy !== context.userId) {
     return refuse(
       'claimed_by_other',
-      `Ce dossier est pris en charge par un autre agent : vous ne pouvez pas ${verb}.`,
+      `Ce dossier est pris en charge par ${context.holderLabel ?? 'un autre agent'} : vous ne pouvez pas ${verb}.`,
     );
   }
   return { allowed: true, to };
@@ -161,11 +166,12 @@ export function checkAction(context: WorkflowContext, action: WorkflowAction): W
         return refuse('already_claimed', 'Vous avez déjà ce dossier en charge.');
       }
       if (claimedBy !== null) {
+        const holder = context.holderLabel ?? 'un autre agent';
         return refuse(
           'claimed_by_other',
           role === 'superviseur'
-            ? 'Ce dossier est pris en charge par un autre agent : utilisez « Reprendre le dossier ».'
-            : 'Ce dossier est déjà pris en charge par un autre agent.',
+            ? `Ce dossier est pris en charge par ${holder} : utilisez « Reprendre le dossier ».`
+            : `Ce dossier est déjà pris en charge par ${holder}.`,
         );
       }
       return { allowed: true, to: status === 'submitted' ? 'in_review' : status };

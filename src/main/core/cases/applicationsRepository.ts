@@ -13,6 +13,8 @@ export interface IncomingApplication {
   record: PortalApplication;
   officeCode: string;
   dueDate: string;
+  /** The v2 feed's `work` block (lease…), kept out of the record; undefined from a v1 feed. */
+  work?: unknown;
 }
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';

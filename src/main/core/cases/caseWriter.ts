@@ -206,7 +206,15 @@ export function createCaseWriter(deps: {
         summary: built.audit?.summary ?? { from: row.status, to: check.to, ...built.details },
       });
       if (built.portalEvent) {
-        outbox.enqueueAction({ applicationId: id, ...built.portalEvent }, at);
+        outbox.enqueueAction(
+          {
+            applicationId: id,
+            ...built.portalEvent,
+            actor: personOf(user),
+            expectedVersion: row.portal_version,
+          },
+          at,
+        );
       }
     },
   );

@@ -57,7 +57,7 @@ export function createConflictResolution(deps: {
           cancelled = outbox.cancelOpen(id);
         } else {
           if (incoming) applications.acknowledgePortalVersion(incoming, at);
-          requeued = outbox.requeueOpen(id);
+          requeued = outbox.requeueOpen(id, conflict.portal?.version ?? null);
         }
         conflicts.clear(id);
         const details = {

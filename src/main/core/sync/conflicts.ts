@@ -206,14 +206,15 @@ export function createConflicts(db: Database.Database, outbox: Outbox) {
       return true;
     },
     /** The portal refused an action for good: the case waits for a clerk. */
-    markRejected(applicationId: string, reason: string, now: string): void {
+    /** `sentence`: a whole French sentence of ours (what happened and what to do), as is. */
+    markRejected(applicationId: string, reason: string, now: string, sentence = false): void {
       const row = caseRow.get(applicationId);
       if (!row || row.conflict_json) return;
       open(
         applicationId,
         row,
         'action_rejected',
-        `Le portail a refusé une action : ${reason}`,
+        sentence ? reason : `Le portail a refusé une action : ${reason}`,
         null,
         now,
       );

@@ -24,6 +24,8 @@ import { createCertificateStore } from '../certificates/certificateStore';
 import { createCertificateRegistryOutcomes } from '../certificates/certificateRegistryOutcomes';
 import { createOfficeNumbering } from '../office/officeNumbering';
 import { createPortalVersion } from './portalVersion';
+import { createLeaseReplica } from '../cases/leaseReplica';
+import { caseRefusalSentence } from './caseRefusals';
 import { createPuller } from './pullApplications';
 import { createPusher } from './pushOutbox';
 import { createQuarantine } from './quarantine';
@@ -117,6 +119,9 @@ export function createSyncEngine(deps: {
     }
     if (version.supports('numbering')) await numbering.refill();
   }
+  const leases = createLeaseReplica(db);
+  const enrolledWith = (feature: string) =>
+    deps.deskRegistry.identity().mode === 'office' && version.supports(feature);
   const puller = createPuller({
     db,
     portal,
@@ -128,6 +133,8 @@ export function createSyncEngine(deps: {
     quarantine,
     clock,
     tuning,
+    feedRoute: () => (enrolledWith('leases') ? 'v2' : 'v1'),
+    onWritten: (items) => leases.apply(items),
   });
   const eventRoute = (): 'v1' | 'v2' =>
     deps.deskRegistry.identity().mode === 'office' && version.supports('registry') ? 'v2' : 'v1';
@@ -139,11 +146,13 @@ export function createSyncEngine(deps: {
     clock,
     tuning,
     eventRoute,
+    versionChecked: () => enrolledWith('expectedVersion'),
     // Only the v2 route goes through the portal's certificate registry.
     onDelivered: (action) => {
       if (eventRoute() === 'v2') registryOutcomes.onDelivered(action);
     },
-    onRefused: registryOutcomes.onRefused,
+    onRefused: (action, error) =>
+      registryOutcomes.onRefused(action, error) ?? caseRefusalSentence(error),
   });
   const downloader = createDocumentDownloader({
     db,
@@ -175,6 +184,13 @@ export function createSyncEngine(deps: {
     sync,
     portal,
     version,
+    /** Who the portal says holds a case, by the portal's clock (enrolled desks). */
+    activeLeaseOf(applicationId: string, now: Date) {
+      if (deps.deskRegistry.identity().mode !== 'office') return null;
+      const portalNow = new Date(now.getTime() + version.clockOffsetMs());
+      const lease = leases.activeLease(applicationId, portalNow);
+      return lease ? { ...lease, portalNow } : null;
+    },
     directory,
     officeOutbox,
     directoryPull,

@@ -18,6 +18,10 @@ export interface LocalAction {
   kind: PortalEventKind;
   /** Checked against the kind's payload (`portalEventReport`) before it is queued. */
   payload: Record<string, unknown>;
+  /** Who acted (a directory id and name): sent on the v2 route (design multi-desk §3.2). */
+  actor?: { id: string; displayName: string };
+  /** The portal version the person's decision was based on (design multi-desk §3.8). */
+  expectedVersion?: number | null;
 }
 
 export interface OutboxRow {
@@ -30,6 +34,9 @@ export interface OutboxRow {
   state: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
   attempts: number;
   lastError: string | null;
+  /** Null for rows queued before migration 021. */
+  expectedVersion: number | null;
+  actor: { id: string; displayName: string } | null;
 }
 
 interface RawRow {
@@ -42,7 +49,11 @@ interface RawRow {
   state: OutboxRow['state'];
   attempts: number;
   last_error: string | null;
+  expected_version: number | null;
+  actor_json: string | null;
 }
+
+const storedActor = z.object({ id: z.string(), displayName: z.string() });
 
 const storedKind = z.enum(PORTAL_EVENT_KINDS);
 
@@ -69,14 +80,23 @@ const toRow = (raw: RawRow): OutboxRow => ({
   state: raw.state,
   attempts: raw.attempts,
   lastError: raw.last_error,
+  expectedVersion: raw.expected_version,
+  actor: raw.actor_json
+    ? parseJsonColumn(storedActor, raw.actor_json, {
+        table: 'outbox',
+        column: 'actor_json',
+        rowId: raw.id,
+      })
+    : null,
 });
 
 const OPEN = "('pending', 'sending', 'failed')";
 
 export function createOutbox(db: Database.Database) {
   const insert = db.prepare(`
-    INSERT INTO outbox (idempotency_key, application_id, kind, payload_json, created_at)
-    VALUES (?, ?, ?, ?, ?)`);
+    INSERT INTO outbox (idempotency_key, application_id, kind, payload_json, created_at,
+                        expected_version, actor_json)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
   // Heads of queues that may go now: not behind anything, not failed, not in conflict, due.
   const dueHeads = db.prepare<[string, number], RawRow>(`
     SELECT o.* FROM outbox o
@@ -123,10 +143,18 @@ export function createOutbox(db: Database.Database) {
     `UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL WHERE application_id = ? AND state IN ${OPEN}`,
   );
   // A clerk's « keep mine »: refused actions get a fresh start and postponed ones go now.
-  const requeueFor = db.prepare(`
+  // Version-checked rows (design multi-desk §3.8) are decided again on the portal's version the
+  // person has now seen: a new body, so a new idempotency key (never for one already in flight).
+  const requeueFor = db.prepare<{ version: number | null; id: string }>(`
     UPDATE outbox SET state = 'pending', next_attempt_at = NULL,
-      attempts = CASE WHEN state = 'failed' THEN 0 ELSE attempts END
-    WHERE application_id = ? AND state IN ${OPEN}`);
+      attempts = CASE WHEN state = 'failed' THEN 0 ELSE attempts END,
+      idempotency_key = CASE WHEN @version IS NOT NULL AND expected_version IS NOT NULL
+                              AND state IN ('pending', 'failed')
+                             THEN lower(hex(randomblob(16))) ELSE idempotency_key END,
+      expected_version = CASE WHEN @version IS NOT NULL AND expected_version IS NOT NULL
+                               AND state IN ('pending', 'failed')
+                              THEN @version ELSE expected_version END
+    WHERE application_id = @id AND state IN ${OPEN}`);
   const counts = db.prepare<[], { pending: number; failed: number }>(`
     SELECT coalesce(sum(state IN ('pending', 'sending')), 0) AS pending,
            coalesce(sum(state = 'failed'), 0) AS failed
@@ -155,6 +183,10 @@ export function createOutbox(db: Database.Database) {
         action.kind,
         JSON.stringify(action.payload),
         now,
+        action.expectedVersion ?? null,
+        action.actor
+          ? JSON.stringify({ id: action.actor.id, displayName: action.actor.displayName })
+          : null,
       );
       return { id: Number(result.lastInsertRowid), idempotencyKey };
     },
@@ -183,7 +215,9 @@ export function createOutbox(db: Database.Database) {
     /** Numbers of the certificates whose issue the portal has not (yet) accepted. */
     openCertificateNumbers: (applicationId: string): string[] =>
       openCertificates.all(applicationId).filter((value) => typeof value === 'string'),
-    requeueOpen: (applicationId: string): number => requeueFor.run(applicationId).changes,
+    /** `portalVersion`: the version the person kept their decision on (a stale_version). */
+    requeueOpen: (applicationId: string, portalVersion: number | null = null): number =>
+      requeueFor.run({ version: portalVersion, id: applicationId }).changes,
     counts: () => counts.get() ?? { pending: 0, failed: 0 },
   };
 }

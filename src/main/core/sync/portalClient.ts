@@ -51,6 +51,9 @@ export interface PortalEventBody {
   kind: string;
   occurredAt: string;
   payload: Record<string, unknown>;
+  /** v2: the portal version the decision was based on, and who acted (design multi-desk §3.8). */
+  expectedVersion?: number;
+  actor?: { id: string; displayName: string };
 }
 
 /**
@@ -85,7 +88,12 @@ export interface PortalV2Request {
 }
 
 export interface PortalClient {
-  fetchApplications(cursor: string | null, limit: number): Promise<PortalApplicationsPage>;
+  fetchApplications(
+    cursor: string | null,
+    limit: number,
+    /** `v2`: the same feed with each record's `work` block, with the desk token. */
+    route?: 'v1' | 'v2',
+  ): Promise<PortalApplicationsPage>;
   /** Delivers one local action; the idempotency key makes a retry of a lost answer harmless. */
   postEvent(
     applicationId: string,
@@ -185,10 +193,13 @@ export function createPortalClient(
   }
 
   return {
-    async fetchApplications(cursor, limit) {
+    async fetchApplications(cursor, limit, route = 'v1') {
       const params = new URLSearchParams({ limit: String(limit) });
       if (cursor) params.set('cursor', cursor);
-      const body = await request(`/api/v1/applications?${params}`);
+      const body =
+        route === 'v2'
+          ? await this.v2({ method: 'GET', path: `applications?${params}`, as: 'desk' })
+          : await request(`/api/v1/applications?${params}`);
       const page = portalApplicationsPage.safeParse(body);
       if (!page.success) {
         // Retried like a garbled answer: a proxy's error page or a half-deployed portal passes.

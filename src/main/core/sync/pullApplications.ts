@@ -33,6 +33,10 @@ export interface PullDependencies {
   quarantine: Quarantine;
   clock: Clock;
   tuning: SyncTuning;
+  /** `v2`: an enrolled desk reads `/api/v2/applications` (records with their `work` block). */
+  feedRoute?: () => 'v1' | 'v2';
+  /** Records just written, with their `work` block, inside the page's transaction (leases). */
+  onWritten?: (items: readonly { id: string; work: unknown }[]) => void;
 }
 
 export interface PageOutcome {
@@ -99,7 +103,10 @@ export function createPuller(deps: PullDependencies) {
           procedure?.slaWorkingDays ?? 0,
           0, // a new case has not waited for the applicant yet
         );
-        valid.push({ record: check.record, officeCode: check.officeCode, dueDate });
+        // The v2 `work` block (who holds the case…) is the portal's arbitration, not the
+        // applicant's record: it lives beside the case, never in the record's content.
+        const { work, ...record } = check.record as typeof check.record & { work?: unknown };
+        valid.push({ record, officeCode: check.officeCode, dueDate, work });
       } catch (error) {
         refuseUnexpected(raw, error, now, outcome);
       }
@@ -148,6 +155,7 @@ export function createPuller(deps: PullDependencies) {
       }
     }
     quarantine.resolved(written.map((incoming) => incoming.record.id));
+    deps.onWritten?.(written.map((incoming) => ({ id: incoming.record.id, work: incoming.work })));
     results.forEach((result, index) => {
       const record = written[index]?.record;
       const id = record?.id ?? '';
@@ -278,7 +286,7 @@ export function createPuller(deps: PullDependencies) {
   async function fetchPage(cursor: string | null, pageSize: number, signal?: AbortSignal) {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await deps.portal.fetchApplications(cursor, pageSize);
+        return await deps.portal.fetchApplications(cursor, pageSize, deps.feedRoute?.() ?? 'v1');
       } catch (error) {
         if (!isTransient(error) || attempt + 1 >= deps.tuning.pageAttempts) throw error;
         if (error instanceof PortalUnreachableError) {

@@ -54,6 +54,8 @@ export function createPusher(deps: {
    * which desk acted (certificate registry, design multi-desk §3.6); a desk alone uses v1.
    */
   eventRoute?: () => 'v1' | 'v2';
+  /** The portal checks versions: v2 events carry `expectedVersion` and `actor` (§3.8). */
+  versionChecked?: () => boolean;
   /** Inside the transaction that records the portal's answer (certificate registry state). */
   onDelivered?: (action: OutboxRow) => void;
   /**
@@ -68,8 +70,13 @@ export function createPusher(deps: {
   const reject = db.transaction((action: OutboxRow, error: unknown): boolean => {
     // Not 'sending' any more: the pull found it applied on the portal meanwhile.
     if (!outbox.markFailed(action.id, describe(error))) return false;
-    const reason = deps.onRefused?.(action, error) ?? describe(error);
-    conflicts.markRejected(action.applicationId, reason, now());
+    const sentence = deps.onRefused?.(action, error) ?? null;
+    conflicts.markRejected(
+      action.applicationId,
+      sentence ?? describe(error),
+      now(),
+      sentence !== null,
+    );
     return true;
   });
 
@@ -90,11 +97,21 @@ export function createPusher(deps: {
   async function deliver(action: OutboxRow, outcome: PushOutcome): Promise<void> {
     outbox.markSending(action.id);
     try {
+      const route = deps.eventRoute?.() ?? 'v1';
+      const checked = route === 'v2' && (deps.versionChecked?.() ?? false);
       const response = await portal.postEvent(
         action.applicationId,
         action.idempotencyKey,
-        { kind: action.kind, occurredAt: action.createdAt, payload: action.payload },
-        deps.eventRoute?.() ?? 'v1',
+        {
+          kind: action.kind,
+          occurredAt: action.createdAt,
+          payload: action.payload,
+          ...(checked && action.expectedVersion !== null
+            ? { expectedVersion: action.expectedVersion }
+            : {}),
+          ...(checked && action.actor ? { actor: action.actor } : {}),
+        },
+        route,
       );
       acknowledge(action, response);
       outcome.sent++;

@@ -18,6 +18,7 @@ import { sql as deskIdentity } from './017_desk_identity';
 import { sql as directory } from './018_directory';
 import { sql as keyRegistry } from './019_key_registry';
 import { sql as numberBlocks } from './020_number_blocks';
+import { sql as leases } from './021_leases';
 
 export interface Migration {
   version: number;
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'directory', sql: directory },
   { version: 19, name: 'key_registry', sql: keyRegistry },
   { version: 20, name: 'number_blocks', sql: numberBlocks },
+  { version: 21, name: 'leases', sql: leases },
 ];
