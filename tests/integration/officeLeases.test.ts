@@ -81,6 +81,17 @@ describe('one holder per case, arbitrated by the portal', () => {
         `^Dossier pris en charge par ${winner.displayName} jusqu'à \\d{2}:\\d{2}\\. Votre action n'a pas été appliquée`,
       ),
     );
+    // Every desk shows the same holder and the same end of the lease.
+    const claims = await Promise.all(
+      [0, 1, 2].map(
+        async (index) =>
+          (await deskApi(desk(index)).call('cases.get', { id }, admin)).review.workflow.claim,
+      ),
+    );
+    for (const claim of claims) {
+      expect(claim?.holder.displayName).toBe(winner.displayName);
+      expect(claim?.expiresAt).toBe(claims[0]?.expiresAt);
+    }
     // Desk 3 names the holder and refuses the other clerk's claim with the same words.
     const refused = await deskApi(desk(2)).dispatch('cases.claim', { id }, loser);
     expect(refused).toMatchObject({ ok: false, error: { code: 'workflow_refused' } });

@@ -35,7 +35,13 @@ export interface CaseWorkflowRow {
 export type ActiveLeaseOf = (
   applicationId: string,
   now: Date,
-) => { holderId: string; holderName: string; expiresAt: string; portalNow: Date } | null;
+) => {
+  holderId: string;
+  holderName: string;
+  since: string | null;
+  expiresAt: string;
+  portalNow: Date;
+} | null;
 
 /** The portal's changes after the decision that wait for a person, if any. */
 export function unconfirmedPortalChangesOf(row: CaseWorkflowRow): UnconfirmedPortalChanges | null {
@@ -61,6 +67,8 @@ export function createCaseRecordStore(
 
   return {
     workflowRow: (id: string) => workflowRow.get(id),
+    /** The portal's lease in force on the case (enrolled desks), by the portal's clock. */
+    activeLease: activeLeaseOf,
     /** The state machine's view of the case for this user, claim expiry applied. */
     contextFor(
       row: CaseWorkflowRow,

@@ -115,10 +115,17 @@ export function createCaseReviewQueries(
       }));
       const claimActivity = row.claim_activity_at;
       const portalChanges = unconfirmedPortalChangesOf(row);
+      // On an enrolled desk the portal's lease is the claim every desk shows (design §8).
+      const lease = records.activeLease(row.id, now);
       return {
         workflow: {
-          claim:
-            holder && claimActivity
+          claim: lease
+            ? {
+                holder: { id: lease.holderId, displayName: lease.holderName },
+                since: lease.since ?? lease.expiresAt,
+                expiresAt: lease.expiresAt,
+              }
+            : holder && claimActivity
               ? {
                   holder: displayName(holder)!,
                   since: claimActivity,

@@ -22,6 +22,7 @@ export interface CaseLease {
   holderName: string;
   kind: 'claim' | 'checkout';
   deskId: string | null;
+  since: string | null;
   expiresAt: string;
 }
 
@@ -40,10 +41,11 @@ export function createLeaseReplica(db: Database.Database) {
       holder_name: string;
       kind: 'claim' | 'checkout';
       desk_id: string | null;
+      since: string | null;
       expires_at: string;
     }
   >(
-    'SELECT holder_id, holder_name, kind, desk_id, expires_at FROM case_leases WHERE application_id = ?',
+    'SELECT holder_id, holder_name, kind, desk_id, since, expires_at FROM case_leases WHERE application_id = ?',
   );
 
   return {
@@ -81,6 +83,7 @@ export function createLeaseReplica(db: Database.Database) {
         holderName: row.holder_name,
         kind: row.kind,
         deskId: row.desk_id,
+        since: row.since,
         expiresAt: row.expires_at,
       };
     },
