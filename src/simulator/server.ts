@@ -13,6 +13,7 @@ import { createPortalCertificates } from './portalCertificates';
 import { createPortalEvents, type PortalEvents } from './portalEvents';
 import { DEFAULT_LIMITS, type PortalLimits } from './office/capabilities';
 import { createOfficeStore, type OfficeStore } from './office/desks';
+import { createDoorbell, installDoorbellRoute, type Doorbell } from './office/doorbell';
 import { installEventRoute } from './office/registryRoutes';
 import { deskOnly } from './office/v2Request';
 import { createV2Routes } from './office/v2Routes';
@@ -204,7 +205,19 @@ export async function startPortalSimulator(
   const work = createWork(store, events, offices, now, limits.claimLeaseMinutes);
   const certificates = createPortalCertificates();
   const v2 = (options.api ?? 2) === 2;
+  let doorbell: Doorbell | null = null;
   if (v2) {
+    // The activity feed (§3.9) is not served yet: it never moves.
+    const bell = createDoorbell(store, offices, { last: () => 0 });
+    doorbell = bell;
+    // Whatever a request changed rings the doorbell of the offices concerned (§3.11).
+    router.use(async (_request, next) => {
+      try {
+        return await next();
+      } finally {
+        bell.refresh();
+      }
+    });
     const v2Routes = createV2Routes({
       limits,
       now,
@@ -219,6 +232,7 @@ export async function startPortalSimulator(
       if (typeof deskId !== 'string') return deskId;
       return feedReply(request, (record) => ({ ...record, work: work.work(record) }));
     });
+    installDoorbellRoute(v2Routes.on, offices, bell, limits.maxWaitSeconds);
     router.use(v2Routes.middleware);
   }
   const hostileDocuments = createHostileDocuments();
@@ -454,9 +468,13 @@ export async function startPortalSimulator(
     close() {
       if (arrivals) clearInterval(arrivals);
       ticker?.stop();
+      // Long-held doorbell requests are answered now (nothing moved); their answers get a moment
+      // to leave before the remaining connections are cut.
+      const answered = doorbell?.close() ?? 0;
       return new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
+        if (answered === 0) server.closeAllConnections();
+        else setTimeout(() => server.closeAllConnections(), 50);
       });
     },
   };

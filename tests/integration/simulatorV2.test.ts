@@ -54,7 +54,15 @@ describe('portal simulator, API v2 (default)', () => {
     expect(body).toEqual({
       api: { version: 2, revision: '2026-04' },
       serverTime: NOW.toISOString(),
-      features: ['desks', 'directory', 'registry', 'numbering', 'leases', 'expectedVersion'],
+      features: [
+        'desks',
+        'directory',
+        'registry',
+        'numbering',
+        'leases',
+        'expectedVersion',
+        'wait',
+      ],
       limits: {
         blockSize: 500,
         maxOpenBlocks: 4,

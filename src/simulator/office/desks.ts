@@ -794,6 +794,36 @@ export function createOfficeStore(
       return changeAccount(context, id, expectedVersion, change);
     },
 
+    /** The caller's desk when it is an active desk of `officeCode`, else `403 forbidden`. */
+    officeDesk(deskId: string, officeCode: string): Desk | Refusal {
+      return deskOfOffice(deskId, officeCode);
+    },
+
+    /**
+     * What the doorbell (§3.11) compares per office: the directory sequence, and the desks list
+     * as membership (id, label, key, enrollment, retirement). A desk's status report
+     * (`lastContactAt`, pending counts, app version) is left out: it does not ring, or two desks
+     * would wake each other up forever.
+     */
+    doorbellMarks(): Map<string, { directory: number; desks: string }> {
+      const marks = new Map<string, { directory: number; desks: string }>();
+      for (const office of offices.values()) {
+        marks.set(office.code, {
+          directory: office.directorySequence,
+          desks: JSON.stringify(
+            office.desks.map((desk) => [
+              desk.id,
+              desk.label,
+              desk.keyId,
+              desk.enrolledAt,
+              desk.retiredAt,
+            ]),
+          ),
+        });
+      }
+      return marks;
+    },
+
     /** `/__sim/offices/:office`: desks and accounts, verifiers left out. */
     snapshot(officeCode: string) {
       const office = offices.get(officeCode);
