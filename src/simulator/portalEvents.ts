@@ -325,6 +325,7 @@ export function changesRecord(
 export function createPortalEvents(store: PortalStore, now: () => Date) {
   const answers = new Map<string, StoredAnswer>();
   const events: PortalEvent[] = [];
+  const listeners: ((event: PortalEvent) => void)[] = [];
 
   function answer(key: string, fingerprint: string, reply: SimReply): SimReply {
     // 5xx are not final: the client is expected to retry and should then get a real answer.
@@ -407,6 +408,7 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
       };
       events.push(event);
       hooks.applied?.(record, checked.kind, checked.payload, after);
+      for (const listener of listeners) listener(event);
       return answer(
         key,
         fingerprint,
@@ -423,6 +425,10 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
           },
         }),
       );
+    },
+    /** Calls `listener` with each event accepted from now on (v1 and v2), after its hooks. */
+    onAccepted(listener: (event: PortalEvent) => void): void {
+      listeners.push(listener);
     },
     /** Everything accepted so far, in arrival order (the simulator's truth for tests). */
     list(applicationId?: string): PortalEvent[] {

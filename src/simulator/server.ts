@@ -11,6 +11,7 @@ import {
 } from './hostileDocuments';
 import { createPortalCertificates } from './portalCertificates';
 import { createPortalEvents, type PortalEvents } from './portalEvents';
+import { createActivity, installActivityRoute } from './office/activity';
 import { DEFAULT_LIMITS, type PortalLimits } from './office/capabilities';
 import { createOfficeStore, type OfficeStore } from './office/desks';
 import { createDoorbell, installDoorbellRoute, type Doorbell } from './office/doorbell';
@@ -207,8 +208,8 @@ export async function startPortalSimulator(
   const v2 = (options.api ?? 2) === 2;
   let doorbell: Doorbell | null = null;
   if (v2) {
-    // The activity feed (§3.9) is not served yet: it never moves.
-    const bell = createDoorbell(store, offices, { last: () => 0 });
+    const activity = createActivity(store, events);
+    const bell = createDoorbell(store, offices, activity);
     doorbell = bell;
     // Whatever a request changed rings the doorbell of the offices concerned (§3.11).
     router.use(async (_request, next) => {
@@ -232,6 +233,7 @@ export async function startPortalSimulator(
       if (typeof deskId !== 'string') return deskId;
       return feedReply(request, (record) => ({ ...record, work: work.work(record) }));
     });
+    installActivityRoute(v2Routes.on, offices, activity);
     installDoorbellRoute(v2Routes.on, offices, bell, limits.maxWaitSeconds);
     router.use(v2Routes.middleware);
   }

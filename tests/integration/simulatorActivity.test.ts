@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { simulatorCall, type ApiBody, type CallInit } from '../support/simulatorHttp';
@@ -6,7 +6,8 @@ import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
 
 /**
- * The long-poll doorbell (design multi-desk §3.11) on the simulator, over real HTTP. Every test starts its own simulator (controllable clock for the
+ * The office activity feed (design multi-desk §3.9) and the long-poll doorbell (§3.11) on the
+ * simulator, over real HTTP. Every test starts its own simulator (controllable clock for the
  * records), enrolls LOM-01, LOM-02 and KAR-01, and creates agent Kossi Agbodjan and supervisor Edem
  * Lawson in LOM's directory. The doorbell waits in real time, so its tests measure real time,
  * loosely.
@@ -142,6 +143,12 @@ async function openLomApplication(): Promise<ApiBody> {
   return found!;
 }
 
+async function versionOf(id: string): Promise<number> {
+  const answer = await call(`/api/v1/applications/${id}`);
+  expect(answer.status).toBe(200);
+  return answer.body.version;
+}
+
 function send(
   desk: Desk,
   id: string,
@@ -157,8 +164,14 @@ function send(
   });
 }
 
+const note = (desk: Desk, id: string, who: Person, key?: string) =>
+  send(desk, id, 'note.added', { body: 'Appelé le demandeur.', author: who }, who, key);
 const claim = (desk: Desk, id: string, who: Person, key?: string) =>
   send(desk, id, 'case.claimed', { by: who }, who, key);
+
+function activity(desk: Desk, query = '', office = 'LOM') {
+  return call(`/api/v2/offices/${office}/activity${query}`, { token: desk.token });
+}
 
 function changes(desk: Desk, query = '', office = 'LOM') {
   return call(`/api/v2/offices/${office}/changes${query}`, { token: desk.token });
@@ -181,6 +194,174 @@ const NOTHING = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+describe('office activity feed', () => {
+  it('lists a note, a claim and a decision in order, with desk and actor, page by page', async () => {
+    const application = await openLomApplication();
+    const procedure = procedures.find((p) => p.code === application.procedureCode)!;
+    const keys = [idempotencyKey(), idempotencyKey(), idempotencyKey()];
+    expect((await note(lom1, application.id, agent, keys[0])).status).toBe(201);
+    const versionAfterNote = await versionOf(application.id);
+    current = new Date(START.getTime() + 60_000);
+    expect((await claim(lom2, application.id, agent, keys[1])).status).toBe(201);
+    const versionAfterClaim = await versionOf(application.id);
+    current = new Date(START.getTime() + 120_000);
+    const decisionPayload = {
+      reasonCodes: [procedure.rejectReasons[0]!.code],
+      comment: 'Pièce illisible.',
+      decidedBy: agent,
+    };
+    const decided = await send(
+      lom2,
+      application.id,
+      'decision.rejected',
+      decisionPayload,
+      agent,
+      keys[2],
+    );
+    expect(decided.status).toBe(201);
+    const versionAfterDecision = await versionOf(application.id);
+    expect(versionAfterClaim).toBeGreaterThan(versionAfterNote);
+    expect(versionAfterDecision).toBeGreaterThan(versionAfterClaim);
+
+    const all = await activity(lom2);
+    expect(all.status).toBe(200);
+    expect(all.response.headers.get('cache-control')).toBe('no-store');
+    expect(all.body).toEqual({
+      items: [
+        {
+          sequence: 1,
+          applicationId: application.id,
+          kind: 'note.added',
+          idempotencyKey: keys[0],
+          deskId: lom1.id,
+          actor: agent,
+          occurredAt: START.toISOString(),
+          receivedAt: START.toISOString(),
+          version: versionAfterNote,
+          payload: { body: 'Appelé le demandeur.', author: agent },
+        },
+        {
+          sequence: 2,
+          applicationId: application.id,
+          kind: 'case.claimed',
+          idempotencyKey: keys[1],
+          deskId: lom2.id,
+          actor: agent,
+          occurredAt: '2026-03-12T09:31:00.000Z',
+          receivedAt: '2026-03-12T09:31:00.000Z',
+          version: versionAfterClaim,
+          payload: { by: agent },
+        },
+        {
+          sequence: 3,
+          applicationId: application.id,
+          kind: 'decision.rejected',
+          idempotencyKey: keys[2],
+          deskId: lom2.id,
+          actor: agent,
+          occurredAt: '2026-03-12T09:32:00.000Z',
+          receivedAt: '2026-03-12T09:32:00.000Z',
+          version: versionAfterDecision,
+          payload: decisionPayload,
+        },
+      ],
+      nextCursor: 'a:3',
+      hasMore: false,
+    });
+    // The other desk of the office reads the same feed.
+    expect((await activity(lom1)).body).toEqual(all.body);
+
+    const first = await activity(lom1, '?limit=2');
+    expect(first.body.items.map((item: ApiBody) => item.sequence)).toEqual([1, 2]);
+    expect(first.body).toMatchObject({ nextCursor: 'a:2', hasMore: true });
+    const second = await activity(lom1, `?cursor=${first.body.nextCursor}&limit=2`);
+    expect(second.body.items.map((item: ApiBody) => item.sequence)).toEqual([3]);
+    expect(second.body).toMatchObject({ nextCursor: 'a:3', hasMore: false });
+    const empty = await activity(lom1, '?cursor=a:3');
+    expect(empty.body).toEqual({ items: [], nextCursor: 'a:3', hasMore: false });
+
+    for (const query of ['?cursor=c:1', '?cursor=a:-1', '?limit=0', '?limit=501', '?limit=x']) {
+      const refused = await activity(lom1, query);
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.error.code, query).toBe('validation_failed');
+    }
+    // KAR's feed has none of LOM's events.
+    const kar = await activity(kar1, '', 'KAR');
+    expect(kar.status).toBe(200);
+    expect(kar.body).toEqual({ items: [], nextCursor: 'a:0', hasMore: false });
+  });
+
+  it('lists v1 events without desk or actor, and leaves the certificate PDF out', async () => {
+    const application = await openLomApplication();
+    const decidedBy = { id: 'u-chef', displayName: 'Kodjo Mensah' };
+    const approved = await call(`/api/v1/applications/${application.id}/events`, {
+      key: idempotencyKey(),
+      body: { kind: 'decision.approved', occurredAt: START.toISOString(), payload: { decidedBy } },
+    });
+    expect(approved.status).toBe(201);
+    const pdf = Buffer.from('%PDF-1.4 certificat de test\n%%EOF\n');
+    const document = {
+      fileName: 'certificat.pdf',
+      mimeType: 'application/pdf',
+      size: pdf.length,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      base64: pdf.toString('base64'),
+    };
+    const issuedKey = idempotencyKey();
+    const issued = await call(`/api/v1/applications/${application.id}/events`, {
+      key: issuedKey,
+      body: {
+        kind: 'certificate.issued',
+        occurredAt: START.toISOString(),
+        payload: { number: 'CO-2026-LOM-000001', issuedBy: decidedBy, document },
+      },
+    });
+    expect(issued.status).toBe(201);
+
+    const feed = await activity(lom1);
+    expect(feed.status).toBe(200);
+    expect(feed.body.items.map((item: ApiBody) => item.kind)).toEqual([
+      'decision.approved',
+      'certificate.issued',
+    ]);
+    const certificate = feed.body.items[1];
+    expect(certificate).toMatchObject({
+      sequence: 2,
+      idempotencyKey: issuedKey,
+      deskId: null,
+      actor: null,
+      version: await versionOf(application.id),
+    });
+    const { base64: _base64, ...withoutPdf } = document;
+    expect(certificate.payload).toEqual({
+      number: 'CO-2026-LOM-000001',
+      issuedBy: decidedBy,
+      document: withoutPdf,
+    });
+    expect(JSON.stringify(feed.body)).not.toContain(document.base64);
+    // The portal itself still serves the PDF.
+    const served = await fetch(`${sim.url}/api/v1/applications/${application.id}/certificate`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
+  });
+
+  it('is read by a desk of the office only', async () => {
+    const application = await openLomApplication();
+    expect((await note(lom1, application.id, agent)).status).toBe(201);
+    const fromKar = await activity(kar1);
+    expect(fromKar.status).toBe(403);
+    expect(fromKar.body.error.code).toBe('forbidden');
+    const portal = await call('/api/v2/offices/LOM/activity');
+    expect(portal.status).toBe(403);
+    expect(portal.body.error.code).toBe('forbidden');
+    const unknownDesk = await call('/api/v2/offices/LOM/activity', { token: 'dt_inconnu' });
+    expect(unknownDesk.status).toBe(401);
+    expect((await activity(lom2)).body.items).toHaveLength(1);
+  });
+});
+
 describe('long-poll doorbell', () => {
   it('answers at once without a token, or with a token older than the office’s', async () => {
     const first = await changes(lom1, '?wait=20');
@@ -196,13 +377,13 @@ describe('long-poll doorbell', () => {
     expect(first.body.token).toMatch(/^w:\d+$/);
 
     const application = await openLomApplication();
-    expect((await claim(lom2, application.id, agent)).status).toBe(201);
+    expect((await note(lom2, application.id, agent)).status).toBe(201);
     const started = Date.now();
     const answer = await changes(lom1, `?since=${first.body.token}&wait=20`);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(answer.status).toBe(200);
-    // A claim bumps the record's version: the applications feed moved.
-    expect(answer.body).toEqual({ ...NOTHING, token: answer.body.token, applications: true });
+    // A note changes no version: only the activity feed moved.
+    expect(answer.body).toEqual({ ...NOTHING, token: answer.body.token, activity: true });
     expect(Number(answer.body.token.slice(2))).toBeGreaterThan(Number(first.body.token.slice(2)));
   });
 
@@ -222,14 +403,17 @@ describe('long-poll doorbell', () => {
     expect(at).toBeGreaterThanOrEqual(postedAt);
     expect(at - started).toBeLessThan(5_000);
     expect(answer.status).toBe(200);
-    // A claim bumps the record's version.
-    expect(answer.body).toEqual({ ...NOTHING, token: answer.body.token, applications: true });
+    // A claim bumps the record's version and adds an activity item.
+    expect(answer.body).toEqual({
+      ...NOTHING,
+      token: answer.body.token,
+      applications: true,
+      activity: true,
+    });
     expect(answer.body.token).not.toBe(since);
     // Another office's desk is not woken by LOM's events.
     const karToken = await currentToken(kar1, 'KAR');
-    expect((await send(lom1, application.id, 'case.released', { by: agent }, agent)).status).toBe(
-      201,
-    );
+    expect((await note(lom1, application.id, agent)).status).toBe(201);
     const kar = await changes(kar1, `?since=${karToken}&wait=1`, 'KAR');
     expect(kar.body).toEqual({ ...NOTHING, token: karToken });
   });

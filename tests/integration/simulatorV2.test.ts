@@ -61,6 +61,7 @@ describe('portal simulator, API v2 (default)', () => {
         'numbering',
         'leases',
         'expectedVersion',
+        'activity',
         'wait',
       ],
       limits: {

@@ -27,6 +27,7 @@ export const SIMULATOR_FEATURES: readonly PortalFeature[] = [
   'numbering',
   'leases',
   'expectedVersion',
+  'activity',
   'wait',
 ];
 
