@@ -5,7 +5,8 @@
  *   BENCH_OFFICE_ACCOUNTS=200 accounts in the office directory, BENCH_OFFICE_RUNS=40 timed runs
  * Figures: an idle sync round (nothing new) alone vs enrolled (directory, registry, refill checks
  * and the status report on top); a certificate issued with counters vs from a block; a new desk's
- * join until its directory has every account; the first desk's enrollment with its accounts.
+ * join until its directory has every account; the first desk's enrollment with its accounts; a
+ * claim on one desk until another desk names the holder (the long-poll doorbell, real time).
  * Printed and written as JSON under bench/results/; never part of the default run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { measure, timing, type Timing } from './measure';
 
 const ACCOUNTS = Number(process.env.BENCH_OFFICE_ACCOUNTS ?? 200);
 const RUNS = Number(process.env.BENCH_OFFICE_RUNS ?? 40);
+const PROPAGATION_CLAIMS = Number(process.env.BENCH_OFFICE_CLAIMS ?? 40);
 const root = join(import.meta.dirname, '..');
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -109,6 +111,24 @@ export async function runOfficeBench() {
     const issueAlone = await issueTimes(alone, aloneClerk, kar.slice(0, count));
     const issueEnrolled = await issueTimes(first, clerk, lom.slice(0, count));
 
+    // Propagation: a claim on the first desk, until the joined desk names its holder (doorbell).
+    first.sync.start(3_600_000);
+    joining.sync.start(3_600_000);
+    const propagation: number[] = [];
+    const lease = joining.db
+      .prepare('SELECT holder_id FROM case_leases WHERE application_id = ?')
+      .pluck();
+    for (const id of lom.slice(count, count + PROPAGATION_CLAIMS)) {
+      const started = performance.now();
+      await deskApi(first).call('cases.claim', { id }, clerk);
+      while (lease.get(id) !== clerk.id) {
+        if (performance.now() - started > 30_000) throw new Error(`${id}: not propagated in 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      propagation.push(performance.now() - started);
+    }
+    const propagated = timing(propagation);
+
     const result = {
       accounts: ACCOUNTS,
       runs: RUNS,
@@ -134,6 +154,9 @@ export async function runOfficeBench() {
     );
     console.log(
       `  certificate issue alone p50 ${ms(issueAlone.p50)} p95 ${ms(issueAlone.p95)} | enrolled p50 ${ms(issueEnrolled.p50)} p95 ${ms(issueEnrolled.p95)} | ×${result.issue.ratio} (${count - 3} timed)`,
+    );
+    console.log(
+      `  claim on desk 1 → holder shown on desk 3 (doorbell), ${propagation.length} claims: p50 ${ms(propagated.p50)} p95 ${ms(propagated.p95)} max ${ms(Math.max(...propagation))}`,
     );
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     const file = join(

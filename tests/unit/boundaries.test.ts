@@ -63,11 +63,18 @@ describe('one writer for a case', () => {
       'src/main/core/cases/portalTransitions.ts',
       'src/main/core/sync/conflicts.ts',
       'src/main/core/sync/pushOutbox.ts',
+      // Other desks' assignments, from the office activity feed (the pull's side).
+      'src/main/core/cases/sharedWork.ts',
     ],
     'INSERT INTO history_events': [
       'src/main/core/cases/caseWriter.ts',
       'src/main/core/cases/applicationsRepository.ts',
       'src/main/core/sync/conflicts.ts',
+      'src/main/core/cases/sharedWork.ts',
+    ],
+    'INSERT INTO notes': [
+      'src/main/core/cases/caseActions.ts',
+      'src/main/core/cases/sharedWork.ts',
     ],
     // Which desk this is and the office's desks (design multi-desk §6.1).
     'UPDATE desk_identity': ['src/main/core/office/deskRegistry.ts'],

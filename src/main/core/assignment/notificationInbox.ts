@@ -34,7 +34,21 @@ export function createNotificationInbox(db: Database.Database) {
     UPDATE notifications SET read_at = ?
     WHERE user_id = ? AND read_at IS NULL AND id IN (SELECT value FROM json_each(?))`);
 
+  const insertFromActivity = db.prepare<[string, string, string, string, string]>(`
+    INSERT INTO notifications (user_id, application_id, kind, by_user_id, at, event_key)
+    VALUES (?, ?, 'case.assigned', ?, ?, ?) ON CONFLICT (event_key) WHERE event_key IS NOT NULL DO NOTHING`);
+
   return {
+    /** Another desk's assignment (office activity feed): once, whatever the replays. */
+    caseAssignedElsewhere(
+      userId: string,
+      caseId: string,
+      byUserId: string,
+      at: string,
+      eventKey: string,
+    ): void {
+      insertFromActivity.run(userId, caseId, byUserId, at, eventKey);
+    },
     /** Call inside the assignment's transaction. */
     caseAssigned(userId: string, caseId: string, byUserId: string, at: string): void {
       insert.run(userId, caseId, byUserId, at);

@@ -26,6 +26,10 @@ import { createOfficeNumbering } from '../office/officeNumbering';
 import { createPortalVersion } from './portalVersion';
 import { createLeaseReplica } from '../cases/leaseReplica';
 import { caseRefusalSentence } from './caseRefusals';
+import { createDoorbell, type Doorbell } from './doorbell';
+import { createActivityPull } from './pullActivity';
+import { createSharedWork } from '../cases/sharedWork';
+import { createNotificationInbox } from '../assignment/notificationInbox';
 import { createPuller } from './pullApplications';
 import { createPusher } from './pushOutbox';
 import { createQuarantine } from './quarantine';
@@ -136,6 +140,19 @@ export function createSyncEngine(deps: {
     feedRoute: () => (enrolledWith('leases') ? 'v2' : 'v1'),
     onWritten: (items) => leases.apply(items),
   });
+  const activityPull = createActivityPull({
+    db,
+    portal,
+    shared: createSharedWork(db, createNotificationInbox(db)),
+    syncState,
+    quarantine,
+    events,
+    clock,
+    desk: () => {
+      const desk = deps.deskRegistry.identity();
+      return { officeCode: desk.officeCode, deskId: desk.deskId };
+    },
+  });
   const eventRoute = (): 'v1' | 'v2' =>
     deps.deskRegistry.identity().mode === 'office' && version.supports('registry') ? 'v2' : 'v1';
   const pusher = createPusher({
@@ -173,15 +190,32 @@ export function createSyncEngine(deps: {
     version,
     pauseReason: () => copiedDatabaseReason(deps.deskRegistry, deps.deskFile),
     officeWork,
+    afterPull: async () => {
+      if (enrolledWith('activity')) await activityPull.pull();
+    },
     ...(deps.afterSuccess ? { afterSuccess: deps.afterSuccess } : {}),
+    companion: {
+      start: () => doorbell.start(),
+      stop: () => doorbell.stop(),
+    },
     syncState,
     events,
     clock,
     tuning,
     log,
   });
+  const doorbell: Doorbell = createDoorbell({
+    portal,
+    registry: deps.deskRegistry,
+    version,
+    clock,
+    ring: () => sync.syncNow(),
+    quiet: () => ['offline', 'paused'].includes(sync.status().phase),
+    log,
+  });
   return {
     sync,
+    doorbell,
     portal,
     version,
     /** Who the portal says holds a case, by the portal's clock (enrolled desks). */

@@ -85,6 +85,9 @@ export interface PortalV2Request {
   idempotencyKey?: string;
   /** Enrollment uses the portal token; everything else the desk token. */
   as: 'portal' | 'desk';
+  /** A longer deadline than the client's (a long-poll), and a way to give up sooner. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
 }
 
 export interface PortalClient {
@@ -155,14 +158,19 @@ export function createPortalClient(
   const timeoutMs = config.timeoutMs ?? 30_000;
   const auth = config.token ? { authorization: `Bearer ${config.token}` } : {};
 
-  async function request(path: string, init: RequestInit = {}): Promise<unknown> {
+  async function request(
+    path: string,
+    init: RequestInit = {},
+    limits: { timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<unknown> {
     let response: Response;
     let text: string;
+    const deadline = AbortSignal.timeout(limits.timeoutMs ?? timeoutMs);
     try {
       response = await fetch(`${base}${path}`, {
         ...init,
         headers: { accept: 'application/json', ...auth, ...init.headers },
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline,
       });
       text = await response.text();
     } catch (error) {
@@ -244,22 +252,29 @@ export function createPortalClient(
         throw error;
       }
     },
-    v2({ method, path, body, idempotencyKey, as }) {
+    v2({ method, path, body, idempotencyKey, as, timeoutMs: longer, signal }) {
       const token = as === 'desk' ? (clientOptions.deskToken?.() ?? null) : null;
       if (as === 'desk' && token === null) {
         return Promise.reject(
           new PortalResponseError(401, "Ce poste n'est inscrit dans aucun bureau.", 'desk_unknown'),
         );
       }
-      return request(`/api/v2/${path}`, {
-        method,
-        headers: {
-          ...(token !== null ? { authorization: `Bearer ${token}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+      return request(
+        `/api/v2/${path}`,
+        {
+          method,
+          headers: {
+            ...(token !== null ? { authorization: `Bearer ${token}` } : {}),
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+          },
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
+        {
+          ...(longer !== undefined ? { timeoutMs: longer } : {}),
+          ...(signal ? { signal } : {}),
+        },
+      );
     },
     async isReachable() {
       try {

@@ -29,8 +29,12 @@ export interface SyncServiceOptions {
    * Throws as the portal client does.
    */
   officeWork?: () => Promise<void>;
+  /** Right after the cases are pulled (an enrolled desk's office activity). Throws as the client. */
+  afterPull?: () => Promise<void>;
   /** After each successful run (an enrolled desk reports its status); never fails the run. */
   afterSuccess?: () => Promise<void>;
+  /** What runs beside the periodic sync while it is started (the long-poll doorbell). */
+  companion?: { start(): void; stop(): Promise<void> };
   syncState: SyncStateStore;
   events: EventBus;
   /** Its timers (a `Scheduler`) drive the periodic sync, the probe and the retries. */
@@ -223,6 +227,7 @@ export function createSyncService(options: SyncServiceOptions) {
           publish();
         },
       });
+      await options.afterPull?.();
       await pusher.push();
       phase = 'idle';
       offlineSince = null;
@@ -286,6 +291,7 @@ export function createSyncService(options: SyncServiceOptions) {
         });
       };
       periodic = clock.setTimeout(tick, 0);
+      options.companion?.start();
     },
     /** Resolves when background downloads have nothing left to do right now (tests, shutdown). */
     async documentsIdle(): Promise<void> {
@@ -294,6 +300,7 @@ export function createSyncService(options: SyncServiceOptions) {
     async stop(): Promise<void> {
       stopped = true;
       halt.abort(new Error('Bureau s’arrête'));
+      await options.companion?.stop();
       for (const timer of [periodic, probeTimer, retryTimer, downloadTimer]) {
         clock.clearTimeout(timer);
       }

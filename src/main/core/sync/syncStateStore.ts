@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
 
 export type SyncStateKey =
-  'pull_cursor' | 'pull_cursor_seq' | 'last_success_at' | 'directory_cursor' | 'registry_cursor';
+  | 'pull_cursor'
+  | 'pull_cursor_seq'
+  | 'last_success_at'
+  | 'directory_cursor'
+  | 'registry_cursor'
+  | 'activity_cursor';
 
 export function createSyncStateStore(db: Database.Database) {
   const read = db.prepare<[string], { value: string }>(

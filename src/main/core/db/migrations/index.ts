@@ -19,6 +19,7 @@ import { sql as directory } from './018_directory';
 import { sql as keyRegistry } from './019_key_registry';
 import { sql as numberBlocks } from './020_number_blocks';
 import { sql as leases } from './021_leases';
+import { sql as sharedWork } from './022_shared_work';
 
 export interface Migration {
   version: number;
@@ -49,4 +50,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'key_registry', sql: keyRegistry },
   { version: 20, name: 'number_blocks', sql: numberBlocks },
   { version: 21, name: 'leases', sql: leases },
+  { version: 22, name: 'shared_work', sql: sharedWork },
 ];

@@ -1,0 +1,120 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { NotificationInbox } from '../assignment/notificationInbox';
+
+/**
+ * Other desks' work on the office's cases, from the office activity feed (design multi-desk
+ * §3.9): the only writer of what the pull brings into `notes`, `history_events` and the case's
+ * assignee. Each item is keyed by the portal event's idempotency key, so a replayed page writes
+ * nothing twice; this desk's own events are already in its cache and are skipped.
+ */
+
+const person = z.object({ id: z.string().min(1).max(80), displayName: z.string().min(1).max(120) });
+export const activityItem = z.object({
+  sequence: z.number().int().nonnegative(),
+  applicationId: z.string().min(1).max(64),
+  kind: z.string().max(40),
+  idempotencyKey: z.string().min(1).max(128),
+  deskId: z.string().max(20).nullable(),
+  actor: person.nullable(),
+  occurredAt: z.string().datetime({ offset: true }),
+  receivedAt: z.string().datetime({ offset: true }).optional(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type ActivityItem = z.infer<typeof activityItem>;
+
+const notePayload = z.object({ body: z.string().min(1).max(10_000) }).loose();
+const assignedPayload = z.object({ assignee: person.nullable() }).loose();
+
+/** The history line each replicated kind becomes (the kinds the case writer uses). */
+const HISTORY_KIND: Record<string, string> = {
+  'case.claimed': 'claimed',
+  'case.released': 'released',
+  'case.assigned': 'assigned',
+  'note.added': 'note_added',
+  'signoff.returned': 'signoff_returned',
+};
+
+export function createSharedWork(db: Database.Database, notifications: NotificationInbox) {
+  const caseExists = db
+    .prepare<[string], number>('SELECT 1 FROM applications WHERE id = ?')
+    .pluck();
+  const userExists = db.prepare<[string], number>('SELECT 1 FROM users WHERE id = ?').pluck();
+  const insertNote = db.prepare(`
+    INSERT INTO notes (application_id, author_id, at, body, event_key, origin_desk_id)
+    VALUES (@applicationId, @authorId, @at, @body, @eventKey, @deskId)
+    ON CONFLICT (event_key) WHERE event_key IS NOT NULL DO NOTHING`);
+  const insertHistory = db.prepare(`
+    INSERT INTO history_events (application_id, at, actor_id, kind, details_json, event_key,
+                                origin_desk_id)
+    VALUES (@applicationId, @at, @actorId, @kind, @details, @eventKey, @deskId)
+    ON CONFLICT (event_key, kind) WHERE event_key IS NOT NULL DO NOTHING`);
+  const setAssignee = db.prepare<[string | null, string]>(
+    'UPDATE applications SET assignee_id = ? WHERE id = ?',
+  );
+
+  /** Answers why an item was not applied (French, for the quarantine), or null once applied. */
+  function applyOne(item: ActivityItem): string | null {
+    if (!caseExists.get(item.applicationId)) return 'dossier inconnu de ce poste';
+    const actorId = item.actor && userExists.get(item.actor.id) ? item.actor.id : null;
+    const base = {
+      applicationId: item.applicationId,
+      at: item.occurredAt,
+      eventKey: item.idempotencyKey,
+      deskId: item.deskId,
+    };
+    if (item.kind === 'note.added') {
+      const note = notePayload.safeParse(item.payload);
+      if (!note.success || !actorId) return 'note sans texte ou sans auteur connu';
+      insertNote.run({ ...base, authorId: actorId, body: note.data.body });
+    }
+    if (item.kind === 'case.assigned') {
+      const assigned = assignedPayload.safeParse(item.payload);
+      if (!assigned.success) return 'affectation illisible';
+      const assignee = assigned.data.assignee;
+      if (assignee && !userExists.get(assignee.id)) return "agent affecté inconnu de l'annuaire";
+      setAssignee.run(assignee?.id ?? null, item.applicationId);
+      if (assignee && actorId) {
+        notifications.caseAssignedElsewhere(
+          assignee.id,
+          item.applicationId,
+          actorId,
+          item.occurredAt,
+          item.idempotencyKey,
+        );
+      }
+    }
+    const kind =
+      item.kind === 'case.claimed' && item.payload['takenOverFrom']
+        ? 'taken_over'
+        : HISTORY_KIND[item.kind];
+    if (kind) {
+      const details =
+        item.kind === 'case.assigned'
+          ? { to: item.payload['assignee'] ?? null, fromDesk: item.deskId }
+          : { fromDesk: item.deskId };
+      insertHistory.run({ ...base, actorId, kind, details: JSON.stringify(details) });
+    }
+    return null;
+  }
+
+  return {
+    /**
+     * A page of the office's activity (inside the caller's transaction). Answers the items not
+     * applied, with why; `ownDesk`'s items are skipped (already here).
+     */
+    apply(
+      items: readonly ActivityItem[],
+      ownDesk: string | null,
+    ): { item: ActivityItem; why: string }[] {
+      const refused: { item: ActivityItem; why: string }[] = [];
+      for (const item of items) {
+        if (item.deskId !== null && item.deskId === ownDesk) continue;
+        const why = applyOne(item);
+        if (why) refused.push({ item, why });
+      }
+      return refused;
+    },
+  };
+}
+export type SharedWork = ReturnType<typeof createSharedWork>;

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core/createCore';
+import type { CurrentUser } from '../../src/shared/api/types';
+import { startOffice, type Office } from '../support/office';
+import { approvableCases, deskApi, enrollOffice } from '../support/officeDesks';
+
+/**
+ * Work shared through the portal (design multi-desk §3.9, step 10), three desks on one simulator:
+ * a supervisor's assignment on desk 1 puts the case in the clerk's « Mes dossiers » on desk 2 and
+ * rings their bell; a note written on desk 1 is read on desk 3; history lines say which desk; a
+ * replayed activity page writes nothing twice.
+ */
+
+let office: Office;
+let admin: CurrentUser;
+let supervisor: CurrentUser;
+let clerk: CurrentUser;
+const desk = (index: number): Core => office.desks[index]!.core;
+
+async function account(username: string, displayName: string, role: 'agent' | 'superviseur') {
+  return deskApi(desk(0)).call(
+    'admin.users.create',
+    {
+      username,
+      displayName,
+      role,
+      officeCode: 'LOM',
+      procedureCodes: null,
+      temporaryPassword: 'mot de passe provisoire 1',
+    },
+    admin,
+  );
+}
+
+beforeAll(async () => {
+  office = await startOffice({ desks: 3, seed: 89, count: 40, training: false });
+  admin = await enrollOffice(office);
+  supervisor = await account('edem.lawson', 'Edem Lawson', 'superviseur');
+  clerk = await account('afi.mensah', 'Afi Mensah', 'agent');
+  await office.syncAll();
+  await office.syncAll();
+}, 60_000);
+afterAll(async () => {
+  await office?.close();
+});
+
+describe('work shared between the desks of an office', () => {
+  it('an assignment on desk 1 reaches the clerk’s « Mes dossiers » and bell on desk 2; a note reaches desk 3', async () => {
+    const [first, second] = approvableCases(desk(0));
+    const outcome = await deskApi(desk(0)).call(
+      'assignment.assign',
+      { caseIds: [first!, second!], assigneeId: clerk.id },
+      supervisor,
+    );
+    expect(outcome.assigned).toBe(2);
+    await deskApi(desk(0)).call(
+      'notes.add',
+      { applicationId: first!, body: 'Appelé le demandeur : facture en route.' },
+      supervisor,
+    );
+    await desk(0).sync.syncNow();
+    await office.syncAll();
+
+    const mine = await deskApi(desk(1)).call('inbox.list', { queue: 'mine' }, clerk);
+    expect(mine.rows.map((row) => row.id).sort()).toEqual([first!, second!].sort());
+    const bell = await deskApi(desk(1)).call('notifications.list', {}, clerk);
+    expect(bell.unread).toBe(2);
+
+    const review = (await deskApi(desk(2)).call('cases.get', { id: first! }, supervisor)).review;
+    expect(review.notes.map((note) => [note.author.displayName, note.body])).toEqual([
+      ['Edem Lawson', 'Appelé le demandeur : facture en route.'],
+    ]);
+    const assigned = review.history.filter((entry) => entry.kind === 'assigned');
+    expect(assigned).toHaveLength(1);
+    expect(assigned[0]).toMatchObject({
+      actor: { displayName: 'Edem Lawson' },
+      details: { fromDesk: 'LOM-01' },
+    });
+
+    // The same page again (a lost cursor): nothing is written twice.
+    desk(1).db.prepare("UPDATE sync_state SET value = 'a:0' WHERE key = 'activity_cursor'").run();
+    await desk(1).sync.syncNow();
+    expect((await deskApi(desk(1)).call('notifications.list', {}, clerk)).unread).toBe(2);
+    const notes = desk(1).db.prepare('SELECT count(*) FROM notes WHERE application_id = ?').pluck();
+    expect(notes.get(first!)).toBe(1);
+  });
+});
