@@ -15,6 +15,7 @@ let office: Office;
 let admin: CurrentUser;
 let supervisor: CurrentUser;
 let clerk: CurrentUser;
+let secondSupervisor: CurrentUser;
 const desk = (index: number): Core => office.desks[index]!.core;
 
 async function account(username: string, displayName: string, role: 'agent' | 'superviseur') {
@@ -37,6 +38,7 @@ beforeAll(async () => {
   admin = await enrollOffice(office);
   supervisor = await account('edem.lawson', 'Edem Lawson', 'superviseur');
   clerk = await account('afi.mensah', 'Afi Mensah', 'agent');
+  secondSupervisor = await account('ama.kpodar', 'Ama Kpodar', 'superviseur');
   await office.syncAll();
   await office.syncAll();
 }, 60_000);
@@ -83,5 +85,52 @@ describe('work shared between the desks of an office', () => {
     expect((await deskApi(desk(1)).call('notifications.list', {}, clerk)).unread).toBe(2);
     const notes = desk(1).db.prepare('SELECT count(*) FROM notes WHERE application_id = ?').pluck();
     expect(notes.get(first!)).toBe(1);
+  });
+
+  it('four eyes across desks: who proposed on desk 1 cannot sign off on desk 2; a colleague can', async () => {
+    const id = desk(0)
+      .db.prepare(
+        `SELECT id FROM applications WHERE office_code = 'LOM' AND status = 'submitted'
+            AND procedure_code IN ('COM-AMM', 'COM-APIPS') ORDER BY id LIMIT 1`,
+      )
+      .pluck()
+      .get() as string;
+    const procedureCode = desk(0)
+      .db.prepare('SELECT procedure_code FROM applications WHERE id = ?')
+      .pluck()
+      .get(id) as string;
+    await deskApi(desk(0)).call('cases.claim', { id }, supervisor);
+    for (const item of desk(0).catalog.get(procedureCode)!.checklist) {
+      await deskApi(desk(0)).call(
+        'cases.tickChecklist',
+        { id, itemId: item.id, checked: true },
+        supervisor,
+      );
+    }
+    const proposed = await deskApi(desk(0)).call('cases.approve', { id }, supervisor);
+    expect(proposed.row.status).toBe('pending_signoff');
+    await desk(0).sync.syncNow();
+    await office.syncAll();
+
+    const own = await deskApi(desk(1)).dispatch(
+      'cases.signOff',
+      { id, decision: 'approve' },
+      supervisor,
+    );
+    expect(own).toMatchObject({ ok: false, error: { code: 'workflow_refused' } });
+    const signed = await deskApi(desk(1)).call(
+      'cases.signOff',
+      { id, decision: 'approve' },
+      secondSupervisor,
+    );
+    expect(signed.row.status).toBe('approved');
+    await desk(1).sync.syncNow();
+    await office.syncAll();
+    expect(desk(0).db.prepare('SELECT status FROM applications WHERE id = ?').pluck().get(id)).toBe(
+      'approved',
+    );
+    expect(
+      desk(1).db.prepare('SELECT conflict_json FROM applications WHERE id = ?').pluck().get(id),
+    ).toBeNull();
   });
 });

@@ -25,6 +25,9 @@ export type ActivityItem = z.infer<typeof activityItem>;
 
 const notePayload = z.object({ body: z.string().min(1).max(10_000) }).loose();
 const assignedPayload = z.object({ assignee: person.nullable() }).loose();
+const proposalPayload = z
+  .object({ requestedBy: person, comment: z.string().max(2000).optional() })
+  .loose();
 
 /** The history line each replicated kind becomes (the kinds the case writer uses). */
 const HISTORY_KIND: Record<string, string> = {
@@ -32,6 +35,7 @@ const HISTORY_KIND: Record<string, string> = {
   'case.released': 'released',
   'case.assigned': 'assigned',
   'note.added': 'note_added',
+  'signoff.requested': 'signoff_requested',
   'signoff.returned': 'signoff_returned',
 };
 
@@ -51,6 +55,10 @@ export function createSharedWork(db: Database.Database, notifications: Notificat
     ON CONFLICT (event_key, kind) WHERE event_key IS NOT NULL DO NOTHING`);
   const setAssignee = db.prepare<[string | null, string]>(
     'UPDATE applications SET assignee_id = ? WHERE id = ?',
+  );
+  // Who proposed the decision, so every desk applies the four-eyes rule to the same person.
+  const setProposer = db.prepare<[string | null, string]>(
+    'UPDATE applications SET signoff_requested_by = ? WHERE id = ?',
   );
 
   /** Answers why an item was not applied (French, for the quarantine), or null once applied. */
@@ -84,15 +92,27 @@ export function createSharedWork(db: Database.Database, notifications: Notificat
         );
       }
     }
+    if (item.kind === 'signoff.requested') {
+      const proposal = proposalPayload.safeParse(item.payload);
+      if (!proposal.success) return 'proposition illisible';
+      const proposer = proposal.data.requestedBy.id;
+      if (!userExists.get(proposer)) return "auteur de la proposition inconnu de l'annuaire";
+      setProposer.run(proposer, item.applicationId);
+    }
+    if (item.kind === 'signoff.returned') setProposer.run(null, item.applicationId);
     const kind =
       item.kind === 'case.claimed' && item.payload['takenOverFrom']
         ? 'taken_over'
         : HISTORY_KIND[item.kind];
     if (kind) {
+      const comment = item.payload['comment'];
       const details =
         item.kind === 'case.assigned'
           ? { to: item.payload['assignee'] ?? null, fromDesk: item.deskId }
-          : { fromDesk: item.deskId };
+          : {
+              fromDesk: item.deskId,
+              ...(typeof comment === 'string' ? { comment: comment.slice(0, 2000) } : {}),
+            };
       insertHistory.run({ ...base, actorId, kind, details: JSON.stringify(details) });
     }
     return null;
