@@ -247,8 +247,11 @@ describe('« Postes de travail »', () => {
     expect(screen.getByTestId('enrollment-countdown').textContent).toMatch(
       /^Expire dans 29:(30|29|28)$/,
     );
+    // The time alone, or with its date when the 30 minutes cross midnight.
     expect(
-      screen.getByText(/^Bureau LOM · valable jusqu'à \d\d:\d\d, une seule fois$/),
+      screen.getByText(
+        /^Bureau LOM · valable jusqu'à (\d\d\/\d\d\/\d{4} )?\d\d:\d\d, une seule fois$/,
+      ),
     ).toBeTruthy();
     expect(screen.getByTestId('enrollment-code-copy')).toBeTruthy();
 
