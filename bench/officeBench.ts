@@ -143,6 +143,7 @@ export async function runOfficeBench() {
         enrolled: issueEnrolled,
         ratio: ratio(issueAlone, issueEnrolled),
       },
+      propagation: { claims: propagation.length, ...propagated, max: Math.max(...propagation) },
     };
     console.log(`Bureau — one office, many desks (${ACCOUNTS} accounts, ${RUNS} runs)`);
     console.log(
