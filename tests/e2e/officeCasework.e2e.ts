@@ -206,6 +206,8 @@ test('assigned on desk 1, proposed on desk 2, signed off on desk 1, within secon
   await pageC.getByTestId('action-signOff').click();
   const signOffDialog = pageC.getByTestId('signoff-dialog');
   await expect(signOffDialog).toContainText(`Validation de ${row.reference}`);
+  // Who proposed, as desk 2 showed it (the proposal came with the activity feed).
+  await expect(signOffDialog).toContainText('Proposée par Afi Mensah');
   await pageC.getByTestId('signoff-approve').click();
   await expect(pageC.getByText(`Décision validée : ${row.reference} approuvée`)).toBeVisible({
     timeout: 20_000,

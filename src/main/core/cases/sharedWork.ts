@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { CaseDecision } from '../../../shared/api/caseTypes';
 import type { NotificationInbox } from '../assignment/notificationInbox';
 
 /**
@@ -60,6 +61,10 @@ export function createSharedWork(db: Database.Database, notifications: Notificat
   const setProposer = db.prepare<[string | null, string]>(
     'UPDATE applications SET signoff_requested_by = ? WHERE id = ?',
   );
+  // …and the proposal itself (who, when, the comment), as the desk that made it shows it.
+  const setProposal = db.prepare<[string, string, string]>(
+    'UPDATE applications SET signoff_requested_by = ?, decision_json = ? WHERE id = ?',
+  );
 
   /** Answers why an item was not applied (French, for the quarantine), or null once applied. */
   function applyOne(item: ActivityItem): string | null {
@@ -95,9 +100,18 @@ export function createSharedWork(db: Database.Database, notifications: Notificat
     if (item.kind === 'signoff.requested') {
       const proposal = proposalPayload.safeParse(item.payload);
       if (!proposal.success) return 'proposition illisible';
-      const proposer = proposal.data.requestedBy.id;
-      if (!userExists.get(proposer)) return "auteur de la proposition inconnu de l'annuaire";
-      setProposer.run(proposer, item.applicationId);
+      const proposer = proposal.data.requestedBy;
+      if (!userExists.get(proposer.id)) return "auteur de la proposition inconnu de l'annuaire";
+      const decision: CaseDecision = {
+        kind: 'signoff_requested',
+        at: item.occurredAt,
+        by: { id: proposer.id, displayName: proposer.displayName },
+        comment: proposal.data.comment ?? null,
+        reasonCodes: [],
+        missingDocuments: [],
+        fieldsToCorrect: [],
+      };
+      setProposal.run(proposer.id, JSON.stringify(decision), item.applicationId);
     }
     if (item.kind === 'signoff.returned') setProposer.run(null, item.applicationId);
     const kind =
