@@ -6,7 +6,13 @@ import type { Core } from '../../src/main/core/createCore';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { PORTAL_TOKEN } from '../support/fakeClockBureau';
 import { startOffice, type Office } from '../support/office';
-import { approvableCases, approveOn, deskApi, enrollOffice } from '../support/officeDesks';
+import {
+  approvableCases,
+  approveOn,
+  createAccount,
+  deskApi,
+  enrollOffice,
+} from '../support/officeDesks';
 import { repoRoot, tempDir } from '../support/testBureau';
 
 /**
@@ -48,19 +54,7 @@ beforeAll(async () => {
   office = await startOffice({ desks: 3, seed: 61, count: 90, training: false });
   admin = await enrollOffice(office);
   for (const [index, username] of ['kossi.agbodjan', 'afi.mensah', 'yao.lawson'].entries()) {
-    const account = await deskApi(desk(0)).call(
-      'admin.users.create',
-      {
-        username,
-        displayName: username,
-        role: 'agent',
-        officeCode: 'LOM',
-        procedureCodes: null,
-        temporaryPassword: 'mot de passe provisoire 1',
-      },
-      admin,
-    );
-    clerks[index] = { ...account, officeCode: 'LOM' };
+    clerks[index] = await createAccount(desk(0), admin, username, username);
   }
   await office.syncAll();
   await office.syncAll();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { startOffice, type Office } from '../support/office';
-import { approvableCases, deskApi, enrollOffice } from '../support/officeDesks';
+import { approvableCases, createAccount, deskApi, enrollOffice } from '../support/officeDesks';
 
 /**
  * The long-poll doorbell (design multi-desk §3.11, step 11): with their periodic sync far off,
@@ -27,18 +27,7 @@ async function eventually(check: () => boolean, what: string): Promise<void> {
 beforeAll(async () => {
   office = await startOffice({ desks: 2, seed: 79, count: 40, training: false });
   admin = await enrollOffice(office);
-  clerk = await deskApi(desk(0)).call(
-    'admin.users.create',
-    {
-      username: 'kossi.agbodjan',
-      displayName: 'Kossi Agbodjan',
-      role: 'agent',
-      officeCode: 'LOM',
-      procedureCodes: null,
-      temporaryPassword: 'mot de passe provisoire 1',
-    },
-    admin,
-  );
+  clerk = await createAccount(desk(0), admin, 'kossi.agbodjan', 'Kossi Agbodjan');
   await office.syncAll();
   await office.syncAll();
 }, 60_000);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { startOffice, type Office } from '../support/office';
-import { approvableCases, deskApi, enrollOffice } from '../support/officeDesks';
+import { approvableCases, createAccount, deskApi, enrollOffice } from '../support/officeDesks';
 
 /**
  * The portal arbitrates who holds a case and whether a decision still applies (design multi-desk
@@ -32,19 +32,7 @@ beforeAll(async () => {
     ['kossi.agbodjan', 'Kossi Agbodjan', 'agent'],
     ['afi.mensah', 'Afi Mensah', 'agent'],
   ] as const) {
-    const account = await deskApi(desk(0)).call(
-      'admin.users.create',
-      {
-        username,
-        displayName,
-        role,
-        officeCode: 'LOM',
-        procedureCodes: null,
-        temporaryPassword: 'mot de passe provisoire 1',
-      },
-      admin,
-    );
-    people[username] = account;
+    people[username] = await createAccount(desk(0), admin, username, displayName, role);
   }
   await office.syncAll();
   await office.syncAll();

@@ -5,7 +5,13 @@ import type { Core } from '../../src/main/core/createCore';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { openCoreOn } from '../support/fakeClockBureau';
 import { startOffice, type Office } from '../support/office';
-import { approvableCases, approveOn, deskApi, enrollOffice } from '../support/officeDesks';
+import {
+  approvableCases,
+  approveOn,
+  createAccount,
+  deskApi,
+  enrollOffice,
+} from '../support/officeDesks';
 import { tempDir } from '../support/testBureau';
 
 /**
@@ -36,20 +42,7 @@ beforeAll(async () => {
     portalLimits: { blockSize: 3 },
   });
   admin = await enrollOffice(office);
-  clerk = {
-    ...(await deskApi(core()).call(
-      'admin.users.create',
-      {
-        username: 'kossi.agbodjan',
-        displayName: 'Kossi Agbodjan',
-        role: 'agent',
-        officeCode: 'LOM',
-        procedureCodes: null,
-        temporaryPassword: 'mot de passe provisoire 1',
-      },
-      admin,
-    )),
-  };
+  clerk = await createAccount(core(), admin, 'kossi.agbodjan', 'Kossi Agbodjan');
   await office.syncAll();
   // The procedure with the most cases to issue.
   const byProcedure = new Map<string, string[]>();

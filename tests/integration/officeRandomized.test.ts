@@ -3,7 +3,7 @@ import type { Core } from '../../src/main/core/createCore';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { createRandom, type Random } from '../../src/simulator/random';
 import { startOffice, type Office } from '../support/office';
-import { deskApi, enrollOffice } from '../support/officeDesks';
+import { createAccount, deskApi, enrollOffice } from '../support/officeDesks';
 
 /**
  * A seeded randomized office (design multi-desk §9 step 12): three desks on one simulator, people
@@ -106,18 +106,7 @@ describe('a seeded randomized office', () => {
       const desk = (index: number) => current.desks[index]!.core;
       const admin = await enrollOffice(current);
       const make = (username: string, displayName: string, role: 'agent' | 'superviseur') =>
-        deskApi(desk(0)).call(
-          'admin.users.create',
-          {
-            username,
-            displayName,
-            role,
-            officeCode: 'LOM',
-            procedureCodes: null,
-            temporaryPassword: 'mot de passe provisoire 1',
-          },
-          admin,
-        );
+        createAccount(desk(0), admin, username, displayName, role);
       const supervisor = await make('edem.lawson', 'Edem Lawson', 'superviseur');
       const people = [
         await make('kossi.agbodjan', 'Kossi Agbodjan', 'agent'),

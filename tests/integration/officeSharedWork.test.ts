@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { startOffice, type Office } from '../support/office';
-import { approvableCases, deskApi, enrollOffice } from '../support/officeDesks';
+import { approvableCases, createAccount, deskApi, enrollOffice } from '../support/officeDesks';
 
 /**
  * Work shared through the portal (design multi-desk §3.9, step 10), three desks on one simulator:
@@ -18,20 +18,8 @@ let clerk: CurrentUser;
 let secondSupervisor: CurrentUser;
 const desk = (index: number): Core => office.desks[index]!.core;
 
-async function account(username: string, displayName: string, role: 'agent' | 'superviseur') {
-  return deskApi(desk(0)).call(
-    'admin.users.create',
-    {
-      username,
-      displayName,
-      role,
-      officeCode: 'LOM',
-      procedureCodes: null,
-      temporaryPassword: 'mot de passe provisoire 1',
-    },
-    admin,
-  );
-}
+const account = (username: string, displayName: string, role: 'agent' | 'superviseur') =>
+  createAccount(desk(0), admin, username, displayName, role);
 
 beforeAll(async () => {
   office = await startOffice({ desks: 3, seed: 89, count: 40, training: false });

@@ -90,3 +90,29 @@ export function approvableCases(core: Core): string[] {
     .pluck()
     .all(JSON.stringify(procedures)) as string[];
 }
+
+/** The temporary password of the accounts `createAccount` makes. */
+export const TEMPORARY_PASSWORD = 'mot de passe provisoire 1';
+
+/** An account of the office LOM, made by `admin` on `core` (the portal must be reachable). */
+export async function createAccount(
+  core: Core,
+  admin: CurrentUser,
+  username: string,
+  displayName: string,
+  role: 'agent' | 'superviseur' = 'agent',
+): Promise<CurrentUser> {
+  const account = await deskApi(core).call(
+    'admin.users.create',
+    {
+      username,
+      displayName,
+      role,
+      officeCode: 'LOM',
+      procedureCodes: null,
+      temporaryPassword: TEMPORARY_PASSWORD,
+    },
+    admin,
+  );
+  return { ...account, officeCode: 'LOM' };
+}
