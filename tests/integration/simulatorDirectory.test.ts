@@ -1,6 +1,11 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { simulatorCall, type ApiBody, type CallInit } from '../support/simulatorHttp';
+import {
+  simulatorCall,
+  TEST_VERIFIER,
+  type ApiBody,
+  type CallInit,
+} from '../support/simulatorHttp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
@@ -17,8 +22,7 @@ const LATER = new Date('2026-03-12T11:00:00.000Z');
 const procedures = [
   ...loadCatalog(join(import.meta.dirname, '..', '..', 'resources', 'procedures')).procedures,
 ];
-const VERIFIER =
-  'scrypt$65536$8$1$kTh/0nAGcQRFL2F0dEF5gA==$+NJxHb9nGngrhmwfJpn3cMboTX4klX8JjXcabgUFPj0=';
+const VERIFIER = TEST_VERIFIER;
 const NEW_VERIFIER =
   'scrypt$65536$8$1$AAECAwQFBgcICQoLDA0ODw==$AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
 

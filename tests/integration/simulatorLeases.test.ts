@@ -1,7 +1,13 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { simulatorCall, type ApiBody, type CallInit } from '../support/simulatorHttp';
+import {
+  simulatorCall,
+  TEST_VERIFIER,
+  idempotencyKey,
+  newPublicKeyPem,
+  type ApiBody,
+  type CallInit,
+} from '../support/simulatorHttp';
 import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
 
@@ -19,8 +25,7 @@ const MINUTE = 60_000;
 const procedures = [
   ...loadCatalog(join(import.meta.dirname, '..', '..', 'resources', 'procedures')).procedures,
 ];
-const VERIFIER =
-  'scrypt$65536$8$1$kTh/0nAGcQRFL2F0dEF5gA==$+NJxHb9nGngrhmwfJpn3cMboTX4klX8JjXcabgUFPj0=';
+const VERIFIER = TEST_VERIFIER;
 
 let current = START;
 let sim: PortalSimulator;
@@ -29,9 +34,7 @@ function call(path: string, init: CallInit = {}) {
   return simulatorCall(sim.url, TOKEN, path, init);
 }
 
-const idempotencyKey = () => `cle-${randomUUID()}`;
-const newKey = () =>
-  generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const newKey = newPublicKeyPem;
 
 interface Person {
   id: string;

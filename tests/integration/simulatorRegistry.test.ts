@@ -1,7 +1,14 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { simulatorCall, type ApiBody, type CallInit } from '../support/simulatorHttp';
+import {
+  simulatorCall,
+  TEST_VERIFIER,
+  idempotencyKey,
+  newPublicKeyPem,
+  type ApiBody,
+  type CallInit,
+} from '../support/simulatorHttp';
 import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
 import { startPortalSimulator, type PortalSimulator } from '../../src/simulator/server';
 
@@ -17,8 +24,7 @@ const procedures = [
   ...loadCatalog(join(import.meta.dirname, '..', '..', 'resources', 'procedures')).procedures,
 ];
 const PREFIX = new Map(procedures.map((p) => [p.code, p.certificate.numberPrefix]));
-const VERIFIER =
-  'scrypt$65536$8$1$kTh/0nAGcQRFL2F0dEF5gA==$+NJxHb9nGngrhmwfJpn3cMboTX4klX8JjXcabgUFPj0=';
+const VERIFIER = TEST_VERIFIER;
 
 let current = START;
 let sim: PortalSimulator;
@@ -27,12 +33,7 @@ function call(path: string, init: CallInit = {}) {
   return simulatorCall(sim.url, TOKEN, path, init);
 }
 
-function newKey() {
-  const { publicKey } = generateKeyPairSync('ed25519');
-  return publicKey.export({ type: 'spki', format: 'pem' }).toString();
-}
-
-const idempotencyKey = () => `cle-${randomUUID()}`;
+const newKey = newPublicKeyPem;
 
 interface Desk {
   id: string;

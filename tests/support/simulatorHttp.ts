@@ -1,3 +1,15 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+
+/** A scrypt verifier in Bureau's format (the simulator never checks it against a password). */
+export const TEST_VERIFIER =
+  'scrypt$65536$8$1$kTh/0nAGcQRFL2F0dEF5gA==$+NJxHb9nGngrhmwfJpn3cMboTX4klX8JjXcabgUFPj0=';
+
+export const idempotencyKey = () => `cle-${randomUUID()}`;
+
+/** A fresh Ed25519 public key, SPKI PEM, as a desk enrolls with. */
+export const newPublicKeyPem = () =>
+  generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
 /**
  * One HTTP call to a portal simulator as the v2 tests make them: bearer token (the portal's by
  * default, `null` for none), JSON body, idempotency key; the answer parsed loosely (the tests
