@@ -1,17 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { CertificateSummary } from '../../src/shared/api/certificateTypes';
 import type { InboxPage } from '../../src/shared/api/types';
 import { join } from 'node:path';
 import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
-import { pageRpc, screenshotPath } from '../support/e2eHost';
+import { pageRpc, screenshotPath, openDeskPage, useOfficeHosts } from '../support/e2eHost';
 import { collectConsoleErrors, signInAs } from '../support/e2ePage';
 import { repoRoot } from '../support/paths';
-import {
-  startBuiltWebHost,
-  startSimulatorProcess,
-  type RunningSimulator,
-  type RunningWebHost,
-} from '../support/webHostProcess';
 
 /**
  * One office, two desks (design multi-desk §9 step 13): two built web hosts of a real office
@@ -24,38 +18,18 @@ const TOKEN = 'jeton-portail-e2e-bureau';
 const ADMIN = { username: 'ablavi.dossou', password: 'une longue phrase de passe' };
 const CLERK = { username: 'kossi.agbodjan', password: 'mot de passe provisoire 1' };
 
-let simulator: RunningSimulator;
-let desk1: RunningWebHost;
-let desk2: RunningWebHost;
+const office = useOfficeHosts({ seed: 71, count: 40, token: TOKEN });
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test.beforeAll(async () => {
-  simulator = await startSimulatorProcess({ seed: 71, count: 40, token: TOKEN });
-  const portal = { url: simulator.url, token: TOKEN };
-  desk1 = await startBuiltWebHost(0, { portal });
-  desk2 = await startBuiltWebHost(0, { portal });
-});
-test.afterAll(async () => {
-  await desk1?.stop();
-  await desk2?.stop();
-  await simulator?.stop();
-});
-
-async function open(browser: Browser, host: RunningWebHost): Promise<Page> {
-  const page = await (
-    await browser.newContext({ locale: 'fr-FR', timezoneId: 'Africa/Lome' })
-  ).newPage();
-  await page.goto(host.launchUrl);
-  return page;
-}
+const open = openDeskPage;
 
 test('desk 2 joins with a code shown on desk 1; accounts and certificates are the office’s', async ({
   browser,
 }) => {
   test.setTimeout(240_000);
-  const one = await open(browser, desk1);
-  const two = await open(browser, desk2);
+  const one = await open(browser, office.desk1());
+  const two = await open(browser, office.desk2());
   const errorsOne = collectConsoleErrors(one);
   const errorsTwo = collectConsoleErrors(two);
 
@@ -126,7 +100,7 @@ test('desk 2 joins with a code shown on desk 1; accounts and certificates are th
   await expect(two.getByText('Kossi Agbodjan')).toBeVisible({ timeout: 30_000 });
   await two.screenshot({ path: screenshotPath('office-desk2-users.png') });
 
-  const clerkPage = await open(browser, desk2);
+  const clerkPage = await open(browser, office.desk2());
   await signInAs(clerkPage, CLERK.username, CLERK.password).catch(async () => {
     // A temporary password: the first screen asks for a new one.
     await expect(clerkPage.getByText(/nouveau mot de passe/i).first()).toBeVisible();
@@ -134,7 +108,7 @@ test('desk 2 joins with a code shown on desk 1; accounts and certificates are th
   await clerkPage.close();
 
   // — A certificate issued on desk 1 verifies on desk 2 —
-  const agent = await open(browser, desk1);
+  const agent = await open(browser, office.desk1());
   await pageRpc(agent, 'session.signIn', CLERK);
   await pageRpc(agent, 'session.changePassword', {
     currentPassword: CLERK.password,

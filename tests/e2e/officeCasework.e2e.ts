@@ -1,15 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { UserAccount } from '../../src/shared/api/adminTypes';
 import type { EnrollmentCode } from '../../src/shared/api/officeTypes';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
-import { pageRpc, screenshotPath } from '../support/e2eHost';
+import { pageRpc, screenshotPath, openDeskPage, useOfficeHosts } from '../support/e2eHost';
 import { collectConsoleErrors } from '../support/e2ePage';
-import {
-  startBuiltWebHost,
-  startSimulatorProcess,
-  type RunningSimulator,
-  type RunningWebHost,
-} from '../support/webHostProcess';
 
 /**
  * Casework across the desks of one office (design multi-desk §9 step 13, three pages): a
@@ -24,31 +18,11 @@ const TEMPORARY = 'mot de passe provisoire 1';
 const CHOSEN = 'ma phrase à moi 2026';
 const SIGN_OFF_PROCEDURES = ['COM-AMM', 'COM-APIPS'];
 
-let simulator: RunningSimulator;
-let desk1: RunningWebHost;
-let desk2: RunningWebHost;
+const office = useOfficeHosts({ seed: 71, count: 40, token: TOKEN });
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test.beforeAll(async () => {
-  simulator = await startSimulatorProcess({ seed: 71, count: 40, token: TOKEN });
-  const portal = { url: simulator.url, token: TOKEN };
-  desk1 = await startBuiltWebHost(0, { portal });
-  desk2 = await startBuiltWebHost(0, { portal });
-});
-test.afterAll(async () => {
-  await desk1?.stop();
-  await desk2?.stop();
-  await simulator?.stop();
-});
-
-async function open(browser: Browser, host: RunningWebHost): Promise<Page> {
-  const page = await (
-    await browser.newContext({ locale: 'fr-FR', timezoneId: 'Africa/Lome' })
-  ).newPage();
-  await page.goto(host.launchUrl);
-  return page;
-}
+const open = openDeskPage;
 
 /** Signs in through the API with the temporary password, chooses a new one, shows the inbox. */
 async function firstSignIn(page: Page, username: string): Promise<void> {
@@ -78,8 +52,8 @@ test('assigned on desk 1, proposed on desk 2, signed off on desk 1, within secon
   browser,
 }) => {
   test.setTimeout(240_000);
-  const pageA = await open(browser, desk1);
-  const pageB = await open(browser, desk2);
+  const pageA = await open(browser, office.desk1());
+  const pageB = await open(browser, office.desk2());
   const errorsA = collectConsoleErrors(pageA);
   const errorsB = collectConsoleErrors(pageB);
 
@@ -191,7 +165,7 @@ test('assigned on desk 1, proposed on desk 2, signed off on desk 1, within secon
   ).toBeVisible({ timeout: 20_000 });
 
   // — Page C: Ama, second supervisor on desk 1, signs it off —
-  const pageC = await open(browser, desk1);
+  const pageC = await open(browser, office.desk1());
   const errorsC = collectConsoleErrors(pageC);
   await firstSignIn(pageC, 'ama.kpodar');
   await expect(async () => {
@@ -200,7 +174,7 @@ test('assigned on desk 1, proposed on desk 2, signed off on desk 1, within secon
   // The proposer came with the activity feed: desk 1 knows who proposed (four eyes).
   const proposed = await pageRpc<CaseDetail>(pageC, 'cases.get', { id });
   expect(proposed.review.workflow.signOffRequestedBy?.displayName).toBe('Afi Mensah');
-  await pageC.goto(`${desk1.origin}/#/cases/${encodeURIComponent(id)}`);
+  await pageC.goto(`${office.desk1().origin}/#/cases/${encodeURIComponent(id)}`);
   await expect(pageC.getByTestId('case-action-bar')).toBeVisible({ timeout: 15_000 });
   await pageC.getByRole('switch', { name: /dossier suivant/ }).uncheck();
   await pageC.getByTestId('action-signOff').click();

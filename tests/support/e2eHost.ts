@@ -1,8 +1,13 @@
-import { test, type Page } from '@playwright/test';
+import { test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
-import { startBuiltWebHost, type RunningWebHost } from './webHostProcess';
+import {
+  startBuiltWebHost,
+  startSimulatorProcess,
+  type RunningSimulator,
+  type RunningWebHost,
+} from './webHostProcess';
 
 const screenshotsDir = join(repoRoot, 'tests/artifacts/screenshots');
 
@@ -60,4 +65,41 @@ export async function pageRpc<T>(page: Page, method: string, input: unknown): Pr
   );
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
   return result.value as T;
+}
+
+/**
+ * Two desks of one real office for the enclosing file: a portal simulator in its own process and
+ * two built web hosts syncing with it, started before the tests and stopped after. Each desk
+ * starts empty (first-start screen); the test enrolls them.
+ */
+export function useOfficeHosts(options: { seed: number; count: number; token: string }) {
+  let simulator: RunningSimulator | null = null;
+  let desks: RunningWebHost[] = [];
+  test.beforeAll(async () => {
+    simulator = await startSimulatorProcess(options);
+    const portal = { url: simulator.url, token: options.token };
+    desks = [await startBuiltWebHost(0, { portal }), await startBuiltWebHost(0, { portal })];
+  });
+  test.afterAll(async () => {
+    for (const desk of desks) await desk.stop();
+    await simulator?.stop();
+  });
+  const desk = (index: number): RunningWebHost => {
+    const found = desks[index];
+    if (!found) throw new Error('the office hosts are not started yet');
+    return found;
+  };
+  return {
+    desk1: () => desk(0),
+    desk2: () => desk(1),
+  };
+}
+
+/** A page of its own (own cookies: own session) on a desk, opened at its launch URL. */
+export async function openDeskPage(browser: Browser, host: RunningWebHost): Promise<Page> {
+  const page = await (
+    await browser.newContext({ locale: 'fr-FR', timezoneId: 'Africa/Lome' })
+  ).newPage();
+  await page.goto(host.launchUrl);
+  return page;
 }
