@@ -335,6 +335,17 @@ export function createOfficeStore(
     return null;
   }
 
+  /**
+   * The office an administrator acts for from one of its desks: the caller's desk must belong to
+   * it and the actor be one of its active administrators.
+   */
+  function administeredOffice(deskId: string, officeCode: string, actor: Actor): Office | Refusal {
+    const desk = deskOfOffice(deskId, officeCode);
+    if (isRefusal(desk)) return desk;
+    const office = officeOf(officeCode);
+    return checkAdministrator(office, actor) ?? office;
+  }
+
   /** The caller's desk when it belongs to `officeCode`, else `403 forbidden`. */
   function deskOfOffice(deskId: string, officeCode: string): Desk | Refusal {
     const desk = desksById.get(deskId);
@@ -626,11 +637,8 @@ export function createOfficeStore(
       actor: Actor,
       label: string,
     ): { code: string; label: string; expiresAt: string } | Refusal {
-      const desk = deskOfOffice(deskId, officeCode);
-      if (isRefusal(desk)) return desk;
-      const office = officeOf(officeCode);
-      const notAllowed = checkAdministrator(office, actor);
-      if (notAllowed) return notAllowed;
+      const office = administeredOffice(deskId, officeCode, actor);
+      if (isRefusal(office)) return office;
       const at = now();
       if (openCodes(office, at.getTime()).length >= MAX_OPEN_CODES) {
         return refusal(
@@ -664,11 +672,8 @@ export function createOfficeStore(
       actor: Actor,
       typed: string,
     ): { label: string; expiresAt: string; cancelledAt: string } | Refusal {
-      const desk = deskOfOffice(deskId, officeCode);
-      if (isRefusal(desk)) return desk;
-      const office = officeOf(officeCode);
-      const notAllowed = checkAdministrator(office, actor);
-      if (notAllowed) return notAllowed;
+      const office = administeredOffice(deskId, officeCode, actor);
+      if (isRefusal(office)) return office;
       const sha256 = enrollmentCodeHash(typed);
       const code = office.codes.find((candidate) => candidate.sha256 === sha256);
       if (!code) {
@@ -717,11 +722,8 @@ export function createOfficeStore(
       actor: Actor,
       reason: string,
     ): { desk: DeskView } | Refusal {
-      const caller = deskOfOffice(callerDeskId, officeCode);
-      if (isRefusal(caller)) return caller;
-      const office = officeOf(officeCode);
-      const notAllowed = checkAdministrator(office, actor);
-      if (notAllowed) return notAllowed;
+      const office = administeredOffice(callerDeskId, officeCode, actor);
+      if (isRefusal(office)) return office;
       const target = office.desks.find((desk) => desk.id === targetDeskId);
       if (!target) {
         return refusal(
@@ -730,7 +732,7 @@ export function createOfficeStore(
           `Poste inconnu dans le bureau ${officeCode} : ${targetDeskId}.`,
         );
       }
-      if (target.id === caller.id) {
+      if (target.id === callerDeskId) {
         return refusal(
           409,
           'desk_is_self',
