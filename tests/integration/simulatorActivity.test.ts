@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  accountBody,
   simulatorCall,
   TEST_VERIFIER,
   idempotencyKey,
@@ -77,18 +78,7 @@ async function createAccount(person: Person, role: 'agent' | 'superviseur') {
   const created = await call('/api/v2/offices/LOM/accounts', {
     token: lom1.token,
     key: idempotencyKey(),
-    body: {
-      actor: admin,
-      account: {
-        id: person.id,
-        username: person.id.slice(2),
-        displayName: person.displayName,
-        role,
-        procedureCodes: null,
-        verifier: VERIFIER,
-        mustChangePassword: false,
-      },
-    },
+    body: accountBody(admin, person, role),
   });
   expect(created.status).toBe(201);
 }

@@ -49,3 +49,25 @@ export async function simulatorCall(
     body: (text === '' ? {} : JSON.parse(text)) as ApiBody,
   };
 }
+
+/** A person as v2 writes name them (`actor`). */
+export interface SimPerson {
+  id: string;
+  displayName: string;
+}
+
+/** The body of `POST /api/v2/offices/:office/accounts` for `person` (username from the id). */
+export function accountBody(admin: SimPerson, person: SimPerson, role: 'agent' | 'superviseur') {
+  return {
+    actor: admin,
+    account: {
+      id: person.id,
+      username: person.id.slice(2),
+      displayName: person.displayName,
+      role,
+      procedureCodes: null,
+      verifier: TEST_VERIFIER,
+      mustChangePassword: false,
+    },
+  };
+}
