@@ -20,6 +20,7 @@ import { sql as keyRegistry } from './019_key_registry';
 import { sql as numberBlocks } from './020_number_blocks';
 import { sql as leases } from './021_leases';
 import { sql as sharedWork } from './022_shared_work';
+import { sql as takeoverNotifications } from './023_takeover_notifications';
 
 export interface Migration {
   version: number;
@@ -51,4 +52,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'number_blocks', sql: numberBlocks },
   { version: 21, name: 'leases', sql: leases },
   { version: 22, name: 'shared_work', sql: sharedWork },
+  { version: 23, name: 'takeover_notifications', sql: takeoverNotifications },
 ];
