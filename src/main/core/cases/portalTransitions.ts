@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ReplyChanges } from '../../../shared/api/caseTypes';
 import { isoDateOf, type WorkingCalendar } from '../../../shared/calendar/workingDays';
+import { isOpenStatus, type CaseStatus } from '../../../shared/domain/caseStatus';
 import { dueDateOf } from '../../../shared/domain/deadline';
 import type { PortalApplication } from '../../../shared/portal/portalApplication';
 import { storedRecordOf } from '../db/storedColumns';
@@ -58,6 +59,17 @@ export function createPortalTransitionHook(
   const markWaiting = db.prepare(
     'UPDATE applications SET info_requested_at = coalesce(info_requested_at, ?) WHERE id = ?',
   );
+  // Decisions made here that the portal never accepted: still in the outbox when the portal's
+  // version is written over the case (a conflict resolved for the portal, which cancels them).
+  const dropUndeliveredDecision = db.prepare(`
+    UPDATE applications SET decision_json = NULL
+    WHERE id = @id AND EXISTS (
+      SELECT 1 FROM outbox WHERE application_id = @id AND state IN ('pending', 'sending', 'failed')
+        AND kind IN ('info.requested', 'signoff.requested', 'signoff.returned',
+                     'decision.approved', 'decision.rejected'))`);
+  const releaseClaim = db.prepare(
+    'UPDATE applications SET claimed_by = NULL, claim_activity_at = NULL WHERE id = ?',
+  );
   // The dashboard's decision date (migration 011). Decided on the portal: by nobody here. Approved
   // then issued: the decision keeps its day. Taken back from decided (a conflict resolved for the
   // portal): no longer a decision.
@@ -71,6 +83,10 @@ export function createPortalTransitionHook(
 
   return ({ incoming, fromStatus, toStatus }: PortalTransition) => {
     const { record } = incoming;
+    // The portal's truth over this desk's unsent work: a decision it never accepted is not the
+    // case's last decision. A case the portal closed (withdrawn, decided) is nobody's work.
+    dropUndeliveredDecision.run({ id: record.id });
+    if (!isOpenStatus(toStatus as CaseStatus)) releaseClaim.run(record.id);
     const fromDecided = DECIDED.has(fromStatus) ? 1 : 0;
     const toDecided = DECIDED.has(toStatus) ? 1 : 0;
     if (fromDecided || toDecided) {

@@ -174,6 +174,7 @@ export function createSyncEngine(deps: {
   const downloader = createDocumentDownloader({
     db,
     dataDir: deps.dataDir,
+    events,
     portal,
     catalog: deps.catalog,
     clock,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
+import type { EventBus } from '../eventBus';
 import { nextDelay, type SyncTuning } from './backoff';
 import type { Conflicts } from './conflicts';
 import type { Outbox, OutboxRow } from './outbox';
@@ -63,6 +64,11 @@ export function createPusher(deps: {
    * answer the French sentence the conflict shows instead of the portal's message.
    */
   onRefused?: (action: OutboxRow, error: unknown) => string | null;
+  /**
+   * Told which cases an action was delivered or refused for, once recorded: an open case drops
+   * its « en attente d'envoi » banner, or shows its conflict, without a reload.
+   */
+  events?: Pick<EventBus, 'emit'>;
 }) {
   const { db, outbox, conflicts, portal, clock, tuning } = deps;
   const now = () => clock.now().toISOString();
@@ -94,6 +100,10 @@ export function createPusher(deps: {
     if (versions) advanceVersion.run({ id: action.applicationId, ...versions });
   });
 
+  // Each outcome at once, not at the end of the round: another head may still be waiting.
+  const announce = (action: OutboxRow): void =>
+    deps.events?.emit('cases.changed', { ids: [action.applicationId] });
+
   async function deliver(action: OutboxRow, outcome: PushOutcome): Promise<void> {
     outbox.markSending(action.id);
     try {
@@ -116,6 +126,7 @@ export function createPusher(deps: {
       acknowledge(action, response);
       outcome.sent++;
     } catch (error) {
+      announce(action);
       if (isTransient(error)) {
         if (error instanceof PortalUnreachableError) outcome.unreachable = true;
         const retryAfter = error instanceof PortalResponseError ? error.retryAfterMs : null;
@@ -129,6 +140,7 @@ export function createPusher(deps: {
       } else if (reject(action, error)) {
         outcome.failed++;
       }
+        announce(action);
     }
   }
 
