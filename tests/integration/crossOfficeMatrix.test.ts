@@ -288,6 +288,10 @@ const CHANGES_NO_CASE: readonly string[] = [
   'sync.status',
   'sync.now',
   'sync.quarantine',
+  // « À régulariser » and the outbox view (issue 17): reads, scoped to the caller's office.
+  'sync.worklist',
+  'sync.worklistCount',
+  'sync.outbox',
   'documents.content',
   'certificates.forCase',
   'certificates.list',

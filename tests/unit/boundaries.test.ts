@@ -102,6 +102,10 @@ describe('one writer for a case', () => {
     'INSERT INTO case_leases': ['src/main/core/cases/leaseReplica.ts'],
     'DELETE FROM case_leases': ['src/main/core/cases/leaseReplica.ts'],
     'UPDATE office_outbox': ['src/main/core/sync/officeOutbox.ts'],
+    // Assignments and take-overs, on this desk or from another's activity (design §6.1).
+    'INSERT INTO notifications': ['src/main/core/assignment/notificationInbox.ts'],
+    'UPDATE notifications': ['src/main/core/assignment/notificationInbox.ts'],
+    'DELETE FROM notifications': [],
   };
   it.each(Object.keys(WRITERS))('only its owners contain « %s »', (sql) => {
     const pattern = new RegExp(sql.replace(' ', '\\s+'), 'i');

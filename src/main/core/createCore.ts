@@ -53,6 +53,8 @@ import { createOfficeHandlers } from './office/officeHandlers';
 import type { SyncTuning } from './sync/backoff';
 import { createConflictResolution } from './sync/conflictResolution';
 import { createSyncEngine } from './sync/createSyncEngine';
+import { createSyncWorkHandlers } from './sync/syncWorkHandlers';
+import { createSyncWorklist } from './sync/syncWorklist';
 import type { PortalConfig } from './sync/portalClient';
 import type { SyncService } from './sync/syncService';
 import { createSavedViews } from './views/savedViews';
@@ -348,6 +350,7 @@ export function createCore(options: CoreOptions): Core {
     'documents.content': ({ id }) => documentContent(id),
     ...createViewHandlers(createSavedViews(db), clock),
     ...engine.handlers,
+    ...createSyncWorkHandlers(createSyncWorklist(db)),
     ...createAssignmentHandlers(services),
     ...createDashboardHandlers(services),
     ...createAdminHandlers(services, { holidays, office }),

@@ -104,6 +104,23 @@ describe('the notification bell (was its own fetch and reload)', () => {
     expect(readStates()).toEqual(['false', 'false', 'true']);
   });
 
+  it('says who took a case over and when, beside the assignments', async () => {
+    const at = new Date().toISOString();
+    list = {
+      unread: 2,
+      items: [{ ...item(5), kind: 'case.taken_over', byName: 'Edem Lawson', at }, item(1)],
+    };
+    renderWithProviders(<NotificationBell />, createQueryClient());
+    fireEvent.click(bell());
+    const rows = await screen.findAllByTestId('notification-item');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringMatching(
+        /^Dossier REF-5 repris par Edem Lawson à (\d{2}\/\d{2}\/\d{4} )?\d{2}:\d{2}/,
+      ),
+      expect.stringMatching(/^Dossier REF-1 vous a été affecté par Afi Amouzou/),
+    ]);
+  });
+
   it('says so when the list cannot be read', async () => {
     fake.call.mockImplementation(() => Promise.reject(new Error('down')));
     renderWithProviders(<NotificationBell />, createQueryClient());

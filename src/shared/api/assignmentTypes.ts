@@ -53,10 +53,11 @@ export interface BalancePlan {
 
 export interface InboxNotification {
   id: number;
-  kind: 'case.assigned';
+  /** Assigned to me, or taken over from me by a supervisor (design multi-desk §3.7). */
+  kind: 'case.assigned' | 'case.taken_over';
   caseId: string;
   reference: string;
-  /** Who assigned it. */
+  /** Who assigned it, or who took it over. */
   byName: string;
   at: string;
   read: boolean;

@@ -9,6 +9,7 @@ import { inboxMethods } from './contract/inbox';
 import { officeMethods } from './contract/office';
 import { sessionMethods } from './contract/session';
 import { syncMethods } from './contract/sync';
+import { syncWorkMethods } from './contract/syncWork';
 
 export {
   dashboardQuerySchema,
@@ -28,6 +29,7 @@ export const apiContract = {
   ...inboxMethods,
   ...casesMethods,
   ...syncMethods,
+  ...syncWorkMethods,
   ...certificatesMethods,
   ...assignmentMethods,
   ...dashboardMethods,

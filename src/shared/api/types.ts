@@ -147,6 +147,8 @@ export interface InboxRow {
    * sign-off and the certificate wait (issue 13).
    */
   portalChangesToConfirm: boolean;
+  /** The case waits for a person because of sync: in conflict with the portal (issue 17). */
+  inConflict: boolean;
   assignee: { id: string; displayName: string } | null;
   /** Set when the list was searched: the best matching field, for highlighting. */
   searchMatch?: SearchMatch | null;

@@ -1,11 +1,15 @@
 import type Database from 'better-sqlite3';
-import type { NotificationList } from '../../../shared/api/assignmentTypes';
+import type { InboxNotification, NotificationList } from '../../../shared/api/assignmentTypes';
 
 /** How many notifications the bell lists: the latest ones; the unread count covers them all. */
 const LIST_LIMIT = 50;
 
+/** What a notification tells: a case assigned to the user, or taken over from them. */
+export type NotificationKind = InboxNotification['kind'];
+
 interface NotificationRecord {
   id: number;
+  kind: NotificationKind;
   application_id: string;
   reference: string | null;
   by_name: string | null;
@@ -13,13 +17,17 @@ interface NotificationRecord {
   read_at: string | null;
 }
 
-/** Each user's « dossier affecté » notifications: written with the assignment, read by the bell. */
+/**
+ * Each user's notifications, the only writer of `notifications`: « dossier affecté » (written with
+ * the assignment) and « dossier repris » (written with a supervisor's take-over, design multi-desk
+ * §3.7), on this desk or from another desk's activity; read by the bell.
+ */
 export function createNotificationInbox(db: Database.Database) {
-  const insert = db.prepare<[string, string, string, string]>(`
+  const insert = db.prepare<[string, string, NotificationKind, string, string]>(`
     INSERT INTO notifications (user_id, application_id, kind, by_user_id, at)
-    VALUES (?, ?, 'case.assigned', ?, ?)`);
+    VALUES (?, ?, ?, ?, ?)`);
   const latest = db.prepare<[string, number], NotificationRecord>(`
-    SELECT n.id, n.application_id, a.reference, u.display_name AS by_name, n.at, n.read_at
+    SELECT n.id, n.kind, n.application_id, a.reference, u.display_name AS by_name, n.at, n.read_at
     FROM notifications n
     LEFT JOIN applications a ON a.id = n.application_id
     LEFT JOIN users u ON u.id = n.by_user_id
@@ -34,9 +42,11 @@ export function createNotificationInbox(db: Database.Database) {
     UPDATE notifications SET read_at = ?
     WHERE user_id = ? AND read_at IS NULL AND id IN (SELECT value FROM json_each(?))`);
 
-  const insertFromActivity = db.prepare<[string, string, string, string, string]>(`
+  const insertFromActivity = db.prepare<
+    [string, string, NotificationKind, string, string, string]
+  >(`
     INSERT INTO notifications (user_id, application_id, kind, by_user_id, at, event_key)
-    VALUES (?, ?, 'case.assigned', ?, ?, ?) ON CONFLICT (event_key) WHERE event_key IS NOT NULL DO NOTHING`);
+    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_key) WHERE event_key IS NOT NULL DO NOTHING`);
 
   return {
     /** Another desk's assignment (office activity feed): once, whatever the replays. */
@@ -47,11 +57,25 @@ export function createNotificationInbox(db: Database.Database) {
       at: string,
       eventKey: string,
     ): void {
-      insertFromActivity.run(userId, caseId, byUserId, at, eventKey);
+      insertFromActivity.run(userId, caseId, 'case.assigned', byUserId, at, eventKey);
     },
     /** Call inside the assignment's transaction. */
     caseAssigned(userId: string, caseId: string, byUserId: string, at: string): void {
-      insert.run(userId, caseId, byUserId, at);
+      insert.run(userId, caseId, 'case.assigned', byUserId, at);
+    },
+    /** A supervisor took the case over from `userId` on this desk: inside the take-over's transaction. */
+    caseTakenOver(userId: string, caseId: string, byUserId: string, at: string): void {
+      insert.run(userId, caseId, 'case.taken_over', byUserId, at);
+    },
+    /** Another desk's take-over (office activity feed): once, whatever the replays. */
+    caseTakenOverElsewhere(
+      userId: string,
+      caseId: string,
+      byUserId: string,
+      at: string,
+      eventKey: string,
+    ): void {
+      insertFromActivity.run(userId, caseId, 'case.taken_over', byUserId, at, eventKey);
     },
 
     list(userId: string): NotificationList {
@@ -59,7 +83,7 @@ export function createNotificationInbox(db: Database.Database) {
         unread: unread.get(userId)?.n ?? 0,
         items: latest.all(userId, LIST_LIMIT).map((record) => ({
           id: record.id,
-          kind: 'case.assigned',
+          kind: record.kind,
           caseId: record.application_id,
           reference: record.reference ?? record.application_id,
           byName: record.by_name ?? '—',

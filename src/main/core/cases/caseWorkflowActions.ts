@@ -8,6 +8,7 @@ import {
   type WorkflowAction,
 } from '../../../shared/domain/caseWorkflow';
 import { DomainError } from '../api/domainError';
+import { createNotificationInbox } from '../assignment/notificationInbox';
 import type { Clock } from '../clock';
 import { unconfirmedPortalChangesOf, type CaseWorkflowRow } from './caseRecordStore';
 import { personOf, type CaseChange, type CaseWriter } from './caseWriter';
@@ -42,6 +43,7 @@ export function createCaseWorkflowActions(deps: {
   displayNameOf: (userId: string) => string | null;
 }) {
   const { db, writer, clock } = deps;
+  const notifications = createNotificationInbox(db);
   const upsertTick = db.prepare(`
     INSERT INTO checklist_ticks (application_id, item_id, checked, by_user_id, at)
     VALUES (?, ?, ?, ?, ?)
@@ -115,23 +117,31 @@ export function createCaseWorkflowActions(deps: {
     },
 
     takeOver(id: string, user: CurrentUser): void {
-      perform(id, 'takeOver', user, (row) => {
-        const previous = row.claimed_by
-          ? {
-              id: row.claimed_by,
-              displayName: deps.displayNameOf(row.claimed_by) ?? row.claimed_by,
-            }
-          : null;
-        return {
-          history: 'taken_over',
-          details: { from: previous },
-          set: claimed(user, clock.now().toISOString()),
-          portalEvent: {
-            kind: 'case.claimed',
-            payload: { by: person(user), ...(previous ? { takenOverFrom: previous } : {}) },
-          },
-        };
-      });
+      writer.changeNow(
+        id,
+        user,
+        ({ context }) => checkAction(context, 'takeOver'),
+        ({ context, at }) => {
+          // The holder as the gate saw it: on an enrolled desk, the portal's lease (design §3.7).
+          const holderId = context.claimedBy;
+          const previous = holderId
+            ? { id: holderId, displayName: deps.displayNameOf(holderId) ?? holderId }
+            : null;
+          // The former holder is told, when they use this desk (other desks: the activity feed).
+          if (previous && previous.id !== user.id && deps.displayNameOf(previous.id) !== null) {
+            notifications.caseTakenOver(previous.id, id, user.id, at);
+          }
+          return {
+            history: 'taken_over',
+            details: { from: previous },
+            set: claimed(user, clock.now().toISOString()),
+            portalEvent: {
+              kind: 'case.claimed',
+              payload: { by: person(user), ...(previous ? { takenOverFrom: previous } : {}) },
+            },
+          };
+        },
+      );
     },
 
     release(id: string, user: CurrentUser): void {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import type { ReplyChanges } from '../../../shared/api/caseTypes';
 import { isoDateOf, type WorkingCalendar } from '../../../shared/calendar/workingDays';
 import { isOpenStatus, type CaseStatus } from '../../../shared/domain/caseStatus';
@@ -33,6 +34,36 @@ export function describeReply(
 }
 
 const DECIDED = new Set(['approved', 'issued', 'rejected']);
+
+/**
+ * Who the portal credits with the decision (design multi-desk §3.9): the v2 feed's
+ * `work.lastDecision.decidedBy` — the clerk who decided, or who proposed a signed-off decision,
+ * whatever desk they used. Only a decision of the kind the new status comes from counts.
+ */
+const lastDecisionSchema = z
+  .object({
+    lastDecision: z
+      .object({
+        kind: z.enum(['decision.approved', 'decision.rejected']),
+        decidedBy: z
+          .object({ id: z.string().min(1).max(80) })
+          .loose()
+          .nullable()
+          .optional(),
+      })
+      .loose()
+      .nullable()
+      .optional(),
+  })
+  .loose();
+
+function creditedDecider(work: unknown, toStatus: string): string | null {
+  if (work === undefined) return null;
+  const decision = lastDecisionSchema.safeParse(work).data?.lastDecision;
+  if (!decision?.decidedBy) return null;
+  const expected = toStatus === 'rejected' ? 'decision.rejected' : 'decision.approved';
+  return decision.kind === expected ? decision.decidedBy.id : null;
+}
 
 export function createPortalTransitionHook(
   db: Database.Database,
@@ -70,15 +101,18 @@ export function createPortalTransitionHook(
   const releaseClaim = db.prepare(
     'UPDATE applications SET claimed_by = NULL, claim_activity_at = NULL WHERE id = ?',
   );
-  // The dashboard's decision date (migration 011). Decided on the portal: by nobody here. Approved
-  // then issued: the decision keeps its day. Taken back from decided (a conflict resolved for the
-  // portal): no longer a decision.
+  // The dashboard's decision date (migration 011). Decided on the portal: by whom the portal's
+  // `work` credits when that person is in the directory (another desk's clerk), else by nobody
+  // here. Approved then issued: the decision keeps its day and its clerk. Taken back from decided
+  // (a conflict resolved for the portal): no longer a decision.
   const recordDecision = db.prepare(`
     UPDATE applications SET
       decided_at = CASE WHEN @toDecided = 0 THEN NULL
                         WHEN @fromDecided = 1 THEN coalesce(decided_at, portal_updated_at)
                         ELSE @at END,
-      decided_by = CASE WHEN @toDecided = 1 AND @fromDecided = 1 THEN decided_by END
+      decided_by = CASE WHEN @toDecided = 1 AND @fromDecided = 1
+                          THEN coalesce(decided_by, (SELECT id FROM users WHERE id = @decidedBy))
+                        WHEN @toDecided = 1 THEN (SELECT id FROM users WHERE id = @decidedBy) END
     WHERE id = @id`);
 
   return ({ incoming, fromStatus, toStatus }: PortalTransition) => {
@@ -90,7 +124,13 @@ export function createPortalTransitionHook(
     const fromDecided = DECIDED.has(fromStatus) ? 1 : 0;
     const toDecided = DECIDED.has(toStatus) ? 1 : 0;
     if (fromDecided || toDecided) {
-      recordDecision.run({ id: record.id, at: record.updatedAt, fromDecided, toDecided });
+      recordDecision.run({
+        id: record.id,
+        at: record.updatedAt,
+        fromDecided,
+        toDecided,
+        decidedBy: toDecided ? creditedDecider(incoming.work, toStatus) : null,
+      });
     }
     if (toStatus === 'info_requested') {
       // Asked from elsewhere on the portal: the clock pauses from that moment too.

@@ -26,6 +26,7 @@ export type ActivityItem = z.infer<typeof activityItem>;
 
 const notePayload = z.object({ body: z.string().min(1).max(10_000) }).loose();
 const assignedPayload = z.object({ assignee: person.nullable() }).loose();
+const takeOverPayload = z.object({ takenOverFrom: person }).loose();
 const proposalPayload = z
   .object({ requestedBy: person, comment: z.string().max(2000).optional() })
   .loose();
@@ -90,6 +91,19 @@ export function createSharedWork(db: Database.Database, notifications: Notificat
       if (assignee && actorId) {
         notifications.caseAssignedElsewhere(
           assignee.id,
+          item.applicationId,
+          actorId,
+          item.occurredAt,
+          item.idempotencyKey,
+        );
+      }
+    }
+    if (item.kind === 'case.claimed' && item.payload['takenOverFrom'] !== undefined) {
+      // A supervisor's take-over: the former holder is told on every desk (design §3.7).
+      const former = takeOverPayload.safeParse(item.payload).data?.takenOverFrom;
+      if (former && actorId && former.id !== actorId && userExists.get(former.id)) {
+        notifications.caseTakenOverElsewhere(
+          former.id,
           item.applicationId,
           actorId,
           item.occurredAt,

@@ -6,7 +6,7 @@ import { orderSql, type ListOrder } from './sortOrder';
 export const ROW_COLUMNS = `a.id, a.reference, a.procedure_code, a.status, a.is_open, a.applicant_name,
   a.company_name, a.nif, a.rccm, a.phone, a.email, a.region, a.city, a.office_code, a.submitted_at,
   a.due_date, a.assignee_id, u.display_name AS assignee_name,
-  a.portal_changes_json IS NOT NULL AS portal_changes_pending`;
+  a.portal_changes_json IS NOT NULL AS portal_changes_pending, a.conflict_json IS NOT NULL AS in_conflict`;
 
 /**
  * From this many hits a sorted search walks the list's index (see `withHits`). Below, reading

@@ -51,6 +51,7 @@ interface RowRecord {
   assignee_id: string | null;
   assignee_name: string | null;
   portal_changes_pending: number;
+  in_conflict: number;
   score?: number;
 }
 
@@ -103,6 +104,7 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
       workingDaysLeft,
       deadlineState,
       portalChangesToConfirm: record.portal_changes_pending === 1,
+      inConflict: record.in_conflict === 1,
       assignee:
         record.assignee_id && record.assignee_name
           ? { id: record.assignee_id, displayName: record.assignee_name }

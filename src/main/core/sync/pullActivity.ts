@@ -89,6 +89,9 @@ export function createActivityPull(deps: {
             const assignee = (item.payload['assignee'] as { id?: unknown } | null | undefined)?.id;
             if (item.kind === 'case.assigned' && typeof assignee === 'string')
               notified.add(assignee);
+            const former = (item.payload['takenOverFrom'] as { id?: unknown } | null | undefined)
+              ?.id;
+            if (item.kind === 'case.claimed' && typeof former === 'string') notified.add(former);
             applied++;
           }
           syncState.set('activity_cursor', parsed.data.nextCursor);

@@ -13,7 +13,7 @@ import { IconBell, IconChecks } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxNotification } from '../../../shared/api/assignmentTypes';
-import { formatRelative } from '../format/dates';
+import { formatRelative, formatSince } from '../format/dates';
 import { formatNumber } from '../format/numbers';
 import { navigate } from '../routing/useRoute';
 import { useLanguage } from '../shell/useLanguage';
@@ -21,7 +21,7 @@ import { useNow } from '../shell/useNow';
 import { useSessionStore } from '../stores/sessionStore';
 import { useNotifications } from './useNotifications';
 
-/** The header's bell: cases newly assigned to me (issue 7). */
+/** The header's bell: cases newly assigned to me (issue 7), or taken over from me (issue 16). */
 export function NotificationBell() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -135,10 +135,16 @@ export function NotificationBell() {
                     />
                     <div style={{ minWidth: 0 }}>
                       <Text size="sm" fw={item.read ? 400 : 600}>
-                        {t('assignment.bell.assigned', {
-                          reference: item.reference,
-                          by: item.byName,
-                        })}
+                        {item.kind === 'case.taken_over'
+                          ? t('assignment.bell.takenOver', {
+                              reference: item.reference,
+                              by: item.byName,
+                              time: formatSince(item.at, now, language),
+                            })
+                          : t('assignment.bell.assigned', {
+                              reference: item.reference,
+                              by: item.byName,
+                            })}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {formatRelative(item.at, now, language)}
