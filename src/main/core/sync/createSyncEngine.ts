@@ -170,11 +170,11 @@ export function createSyncEngine(deps: {
     },
     onRefused: (action, error) =>
       registryOutcomes.onRefused(action, error) ?? caseRefusalSentence(error),
+    events,
   });
   const downloader = createDocumentDownloader({
     db,
     dataDir: deps.dataDir,
-    events,
     portal,
     catalog: deps.catalog,
     clock,

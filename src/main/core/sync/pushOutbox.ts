@@ -125,8 +125,8 @@ export function createPusher(deps: {
       );
       acknowledge(action, response);
       outcome.sent++;
-    } catch (error) {
       announce(action);
+    } catch (error) {
       if (isTransient(error)) {
         if (error instanceof PortalUnreachableError) outcome.unreachable = true;
         const retryAfter = error instanceof PortalResponseError ? error.retryAfterMs : null;
@@ -139,8 +139,8 @@ export function createPusher(deps: {
         if (retried) outcome.retried++;
       } else if (reject(action, error)) {
         outcome.failed++;
-      }
         announce(action);
+      }
     }
   }
 
