@@ -130,6 +130,27 @@ describe("after a withdrawal the case shows the portal's truth", () => {
     expect(kinds.at(-1)).toBe('conflict_resolved');
   });
 
+  it('keeping the portal at once, before its version came in: the pull that brings it shows no cancelled decision', async () => {
+    const { simulator, core, id } = await setup(35);
+    await call(core, 'cases.claim', { id });
+    await eventually(() => core.sync.status().pendingActions === 0, 15_000, 'claim delivered');
+    await simulator.admin('/__sim/changes', { id, kind: 'withdraw' });
+    await requestInfo(core, id);
+    await eventually(() => core.sync.status().conflicts === 1, 15_000, 'request refused');
+    expect((await call(core, 'cases.get', { id })).sync.conflict?.portal).toBeNull();
+
+    await call(core, 'cases.resolveConflict', { id, keep: 'portal' });
+    // The sync the decision starts brings the portal's version.
+    await eventually(
+      () => scalar(core.db, 'SELECT status FROM applications WHERE id = ?', id) === 'withdrawn',
+      15_000,
+      'the withdrawal pulled',
+    );
+    const detail = await call(core, 'cases.get', { id });
+    expect(detail.review.workflow.lastDecision).toBeNull();
+    expect(detail.review.workflow.claim).toBeNull();
+  });
+
   it('a withdrawal pulled without conflict releases the claim and keeps the delivered request', async () => {
     const { simulator, core, id } = await setup(34);
     await call(core, 'cases.claim', { id });

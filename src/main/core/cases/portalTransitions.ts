@@ -90,12 +90,13 @@ export function createPortalTransitionHook(
   const markWaiting = db.prepare(
     'UPDATE applications SET info_requested_at = coalesce(info_requested_at, ?) WHERE id = ?',
   );
-  // Decisions made here that the portal never accepted: still in the outbox when the portal's
-  // version is written over the case (a conflict resolved for the portal, which cancels them).
+  // The decision shown is one the portal never accepted: its outbox row (written with the same
+  // time as the decision) is still undelivered, or was cancelled when the clerk kept the
+  // portal's version — before or after that version came in.
   const dropUndeliveredDecision = db.prepare(`
     UPDATE applications SET decision_json = NULL
-    WHERE id = @id AND EXISTS (
-      SELECT 1 FROM outbox WHERE application_id = @id AND state IN ('pending', 'sending', 'failed')
+    WHERE id = @id AND json_extract(decision_json, '$.at') IN (
+      SELECT created_at FROM outbox WHERE application_id = @id AND state <> 'sent'
         AND kind IN ('info.requested', 'signoff.requested', 'signoff.returned',
                      'decision.approved', 'decision.rejected'))`);
   const releaseClaim = db.prepare(
