@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProcedureDefinition } from '../shared/catalog/procedureSchema';
+import { officeForRegion } from '../shared/domain/offices';
 import type { PortalApplication, PortalApplicationsPage } from '../shared/portal/portalApplication';
 import { checkFaultSettings, createFaults, type FaultSettings, type Faults } from './faults';
 import {
@@ -16,6 +17,7 @@ import { DEFAULT_LIMITS, type PortalLimits } from './office/capabilities';
 import { createOfficeStore, type OfficeStore } from './office/desks';
 import { createDoorbell, installDoorbellRoute, type Doorbell } from './office/doorbell';
 import { installEventRoute } from './office/registryRoutes';
+import { v2ErrorReply } from './office/v2Errors';
 import { deskOnly } from './office/v2Request';
 import { createV2Routes } from './office/v2Routes';
 import { createWork } from './office/work';
@@ -57,6 +59,11 @@ export interface PortalSimulatorOptions {
   api?: 1 | 2;
   /** API v2 limits (tests shrink `blockSize` to reach the end of a desk's numbers). */
   limits?: Partial<PortalLimits>;
+  /**
+   * v1 events on a case of an office that has enrolled desks: refused `409 office_requires_v2`
+   * (default), or accepted as from another client of the portal (tests of the v2 feeds).
+   */
+  acceptV1InEnrolledOffices?: boolean;
 }
 
 export interface PortalSimulator {
@@ -203,7 +210,30 @@ export async function startPortalSimulator(
     })),
   );
   const events = createPortalEvents(store, now);
-  const work = createWork(store, events, offices, now, limits.claimLeaseMinutes);
+  /**
+   * Design multi-desk §3.8: once an office works with several desks, a desk still on v1 would
+   * act without leases nor version checks; its events are refused with what to do.
+   */
+  const v1RefusedFor = (id: string): SimReply | null => {
+    if (options.acceptV1InEnrolledOffices) return null;
+    const record = store.get(id);
+    const officeCode = record ? officeForRegion(record.applicant.region) : null;
+    if (!officeCode || !offices.isEnrolled(officeCode)) return null;
+    return v2ErrorReply(
+      409,
+      'office_requires_v2',
+      'Ce bureau travaille à plusieurs postes : mettez Bureau à jour sur ce poste.',
+      { officeCode },
+    );
+  };
+  const work = createWork(
+    store,
+    events,
+    offices,
+    now,
+    limits.claimLeaseMinutes,
+    limits.maxCheckoutDays,
+  );
   const certificates = createPortalCertificates();
   const v2 = (options.api ?? 2) === 2;
   let doorbell: Doorbell | null = null;
@@ -322,6 +352,8 @@ export async function startPortalSimulator(
     const body = await request.json();
     const refused = certificates.check(body);
     if (refused) return refused;
+    const requiresV2 = v1RefusedFor(id);
+    if (requiresV2) return requiresV2;
     const reply = events.submit(id, typeof key === 'string' ? key : undefined, body);
     if (reply.status === 201) certificates.record(id, body);
     return reply;

@@ -178,6 +178,7 @@ describe('the contract’s roles', () => {
     'cases.claim',
     'cases.release',
     'cases.takeOver',
+    'cases.checkOut',
     'cases.tickChecklist',
     'cases.requestInfo',
     'cases.approve',

@@ -50,8 +50,16 @@ describe('one holder per case, arbitrated by the portal', () => {
     // Both claim with their desks' links cut, so that both claims reach the portal afterwards.
     await office.offline(0);
     await office.offline(1);
-    await deskApi(desk(0)).call('cases.claim', { id }, kossi);
-    await deskApi(desk(1)).call('cases.claim', { id }, afi);
+    // Offline, nobody holds the case on the portal: each claim is provisional, and said so.
+    for (const [index, person] of [
+      [0, kossi],
+      [1, afi],
+    ] as const) {
+      const unsaid = await deskApi(desk(index)).dispatch('cases.claim', { id }, person);
+      expect(unsaid).toMatchObject({ ok: false, error: { code: 'workflow_refused' } });
+      if (!unsaid.ok) expect(unsaid.error.message).toMatch(/^Vous êtes hors ligne/);
+      await deskApi(desk(index)).call('cases.claim', { id, provisional: true }, person);
+    }
     office.desks[0]!.link.up();
     office.desks[1]!.link.up();
     await Promise.all([desk(0).sync.syncNow(), desk(1).sync.syncNow()]);
@@ -104,12 +112,26 @@ describe('one holder per case, arbitrated by the portal', () => {
 
     // Desk 2 is offline: Afi claims and rejects there.
     await office.offline(1);
-    await deskApi(desk(1)).call('cases.claim', { id }, afi);
+    await deskApi(desk(1)).call('cases.claim', { id, provisional: true }, afi);
     await deskApi(desk(1)).call(
       'cases.reject',
-      { id, reasonCodes: [procedure.rejectReasons[0]!.code], comment: 'Pièces illisibles.' },
+      {
+        id,
+        reasonCodes: [procedure.rejectReasons[0]!.code],
+        comment: 'Pièces illisibles.',
+        provisional: true,
+      },
       afi,
     );
+    // The case shows its actions as provisional until the portal answers.
+    expect(
+      desk(1)
+        .db.prepare('SELECT kind, provisional FROM outbox WHERE application_id = ? ORDER BY id')
+        .all(id),
+    ).toEqual([
+      { kind: 'case.claimed', provisional: 1 },
+      { kind: 'decision.rejected', provisional: 1 },
+    ]);
     expect(statusOn(1, id)).toBe('rejected');
 
     // Meanwhile, online on desk 1, Kossi asks the applicant for a document.
@@ -142,5 +164,170 @@ describe('one holder per case, arbitrated by the portal', () => {
     await deskApi(desk(1)).call('cases.resolveConflict', { id, keep: 'portal' }, afi);
     expect(statusOn(1, id)).toBe('info_requested');
     expect(conflictOn(1, id)).toBeNull();
+  });
+});
+
+describe('claims asked of the portal first, check-out for offline work', () => {
+  const outboxOf = (index: number, id: string) =>
+    desk(index)
+      .db.prepare(
+        'SELECT kind, state, provisional FROM outbox WHERE application_id = ? ORDER BY id',
+      )
+      .all(id);
+  const historyCount = (index: number, id: string) =>
+    desk(index)
+      .db.prepare('SELECT count(*) FROM history_events WHERE application_id = ?')
+      .pluck()
+      .get(id) as number;
+
+  it('online, a claim is answered by the portal at once: the loser is told who holds it, nothing local changes', async () => {
+    const id = cases[next++]!;
+    const kossi = people['kossi.agbodjan']!;
+    const afi = people['afi.mensah']!;
+    // Desk 1 claims; desk 2 has not synced since, and still sees the case free.
+    await deskApi(desk(0)).call('cases.claim', { id }, kossi);
+    expect(outboxOf(0, id)).toEqual([{ kind: 'case.claimed', state: 'sent', provisional: 0 }]);
+    const before = { history: historyCount(1, id), status: statusOn(1, id) };
+
+    const refused = await deskApi(desk(1)).dispatch('cases.claim', { id }, afi);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'workflow_refused' } });
+    if (!refused.ok) {
+      expect(refused.error.message).toMatch(
+        /^Dossier pris en charge par Kossi Agbodjan jusqu'à \d{2}:\d{2}\.$/,
+      );
+    }
+    expect(outboxOf(1, id)).toEqual([]);
+    expect({ history: historyCount(1, id), status: statusOn(1, id) }).toEqual(before);
+    // The refusal brought the lease: desk 2 names the holder without a sync.
+    const view = await deskApi(desk(1)).call('cases.get', { id }, afi);
+    expect(view.review.workflow.claim?.holder.displayName).toBe('Kossi Agbodjan');
+    expect(conflictOn(1, id)).toBeNull();
+  });
+
+  it('a clerk takes cases offline for days: offline decisions on them are not provisional and land without conflict', async () => {
+    const kossi = people['kossi.agbodjan']!;
+    const afi = people['afi.mensah']!;
+    const [first, second] = [cases[next++]!, cases[next++]!];
+    await office.syncAll();
+    const taken = await deskApi(desk(0)).call(
+      'cases.checkOut',
+      { ids: [first, second], days: 7 },
+      kossi,
+    );
+    expect(taken.refused).toEqual([]);
+    expect(taken.checkedOut.map((item) => item.id)).toEqual([first, second]);
+    const until = taken.checkedOut[0]!.until!;
+    expect(Date.parse(until) - office.clock.now().getTime()).toBe(7 * 24 * 60 * 60_000);
+
+    // Online on desk 2, Afi is told the case went offline with Kossi, and until when.
+    const refused = await deskApi(desk(1)).dispatch('cases.claim', { id: first }, afi);
+    if (refused.ok) throw new Error('claim of a checked-out case accepted');
+    expect(refused.error.message).toMatch(
+      /^Dossier emporté hors ligne par Kossi Agbodjan jusqu'au \d{2}\/\d{2} à \d{2}:\d{2}\.$/,
+    );
+
+    // Desk 1 loses its link for two days; Kossi decides without any provisional mark.
+    await office.offline(0);
+    office.clock.advance(2 * 24 * 60 * 60_000);
+    const procedureOf = (id: string) =>
+      desk(0).catalog.get(
+        desk(0)
+          .db.prepare('SELECT procedure_code FROM applications WHERE id = ?')
+          .pluck()
+          .get(id) as string,
+      )!;
+    const view = await deskApi(desk(0)).call('cases.get', { id: first }, kossi);
+    expect(view.review.workflow.provisionalActions).toEqual([]);
+    await deskApi(desk(0)).call(
+      'cases.reject',
+      {
+        id: first,
+        reasonCodes: [procedureOf(first).rejectReasons[0]!.code],
+        comment: 'Hors délai.',
+      },
+      kossi,
+    );
+    // A case he does not hold asks for the provisional mark.
+    const other = cases[next++]!;
+    const unheld = await deskApi(desk(0)).call('cases.get', { id: other }, kossi);
+    expect(unheld.review.workflow.provisionalActions).toContain('claim');
+    // Offline, a check-out is refused with what to do.
+    const offlineCheckOut = await deskApi(desk(0)).dispatch(
+      'cases.checkOut',
+      { ids: [other], days: 3 },
+      kossi,
+    );
+    expect(offlineCheckOut).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+
+    await office.online(0);
+    await office.syncAll();
+    await office.syncAll();
+    expect(conflictOn(0, first)).toBeNull();
+    expect(outboxOf(0, first).at(-1)).toEqual({
+      kind: 'decision.rejected',
+      state: 'sent',
+      provisional: 0,
+    });
+    for (const index of [0, 1, 2]) expect(statusOn(index, first)).toBe('rejected');
+    const portalEvent = office.simulator.events
+      .list(first)
+      .find((event) => event.kind === 'decision.rejected');
+    expect(portalEvent?.v2?.provisional ?? null).toBeNull();
+    // Every desk knows the other case is checked out, by whom and until when.
+    for (const index of [0, 1, 2]) {
+      expect(
+        desk(index)
+          .db.prepare(
+            'SELECT holder_name, kind, expires_at FROM case_leases WHERE application_id = ?',
+          )
+          .get(second),
+      ).toEqual({ holder_name: 'Kossi Agbodjan', kind: 'checkout', expires_at: until });
+    }
+  });
+
+  it('a supervisor takes cases offline for a clerk; a clerk cannot for a colleague; not a case of another office', async () => {
+    const afi = people['afi.mensah']!;
+    const kossi = people['kossi.agbodjan']!;
+    const supervisor = await createAccount(
+      desk(0),
+      admin,
+      'edem.lawson',
+      'Edem Lawson',
+      'superviseur',
+    );
+    await office.syncAll();
+    const id = cases[next++]!;
+    const byClerk = await deskApi(desk(1)).dispatch(
+      'cases.checkOut',
+      { ids: [id], days: 2, forUserId: kossi.id },
+      afi,
+    );
+    expect(byClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const forAfi = await deskApi(desk(2)).call(
+      'cases.checkOut',
+      { ids: [id], days: 14, forUserId: afi.id },
+      supervisor,
+    );
+    expect(forAfi.checkedOut).toHaveLength(1);
+    await office.syncAll();
+    const seen = await deskApi(desk(1)).call('cases.get', { id }, afi);
+    expect(seen.review.workflow.claim?.holder.displayName).toBe('Afi Mensah');
+
+    // A case of another office is refused and nothing is sent for it.
+    const elsewhere = desk(2)
+      .db.prepare(
+        "SELECT id FROM applications WHERE office_code != ? AND status = 'submitted' LIMIT 1",
+      )
+      .pluck()
+      .get(supervisor.officeCode) as string;
+    const sentBefore = office.simulator.events.list(elsewhere).length;
+    const refused = await deskApi(desk(2)).call(
+      'cases.checkOut',
+      { ids: [elsewhere], days: 3 },
+      supervisor,
+    );
+    expect(refused.checkedOut).toEqual([]);
+    expect(refused.refused[0]?.reason).toMatch(/autre bureau/);
+    expect(office.simulator.events.list(elsewhere)).toHaveLength(sentBefore);
   });
 });

@@ -50,9 +50,10 @@ async function act(random: Random, core: Core, person: CurrentUser, supervisor: 
     ['assign', 2],
   ] as const);
   // Refusals by the desk's own gate are part of the game (held by someone else, wrong status).
+  // Offline, the person confirms each action as provisional, as the UI asks them to.
   switch (action) {
     case 'claim':
-      await api.dispatch('cases.claim', { id }, person);
+      await api.dispatch('cases.claim', { id, provisional: true }, person);
       break;
     case 'note':
       await api.dispatch(
@@ -62,30 +63,40 @@ async function act(random: Random, core: Core, person: CurrentUser, supervisor: 
       );
       break;
     case 'requestInfo':
-      await api.dispatch('cases.claim', { id }, person);
+      await api.dispatch('cases.claim', { id, provisional: true }, person);
       await api.dispatch(
         'cases.requestInfo',
-        { id, missingDocuments: [procedure.documents[0]!.code], message: 'Merci de compléter.' },
+        {
+          id,
+          missingDocuments: [procedure.documents[0]!.code],
+          message: 'Merci de compléter.',
+          provisional: true,
+        },
         person,
       );
       break;
     case 'reject':
-      await api.dispatch('cases.claim', { id }, person);
+      await api.dispatch('cases.claim', { id, provisional: true }, person);
       await api.dispatch(
         'cases.reject',
-        { id, reasonCodes: [procedure.rejectReasons[0]!.code], comment: 'Dossier incomplet.' },
+        {
+          id,
+          reasonCodes: [procedure.rejectReasons[0]!.code],
+          comment: 'Dossier incomplet.',
+          provisional: true,
+        },
         person,
       );
       break;
     case 'approve':
-      await api.dispatch('cases.claim', { id }, person);
+      await api.dispatch('cases.claim', { id, provisional: true }, person);
       for (const item of procedure.checklist) {
         await api.dispatch('cases.tickChecklist', { id, itemId: item.id, checked: true }, person);
       }
-      await api.dispatch('cases.approve', { id }, person);
+      await api.dispatch('cases.approve', { id, provisional: true }, person);
       break;
     case 'release':
-      await api.dispatch('cases.release', { id }, person);
+      await api.dispatch('cases.release', { id, provisional: true }, person);
       break;
     case 'assign':
       await api.dispatch('assignment.assign', { caseIds: [id], assigneeId: person.id }, supervisor);

@@ -93,6 +93,8 @@ beforeEach(async () => {
     token: TOKEN,
     procedures,
     now: () => current,
+    // v1 events stand for another client of the portal (refused by default: office_requires_v2).
+    acceptV1InEnrolledOffices: true,
   });
   lom1 = await firstDesk('LOM', admin);
   const code = await call('/api/v2/offices/LOM/enrollment-codes', {

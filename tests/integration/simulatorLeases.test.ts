@@ -325,6 +325,89 @@ describe('claim leases', () => {
   });
 });
 
+describe('offline check-out', () => {
+  const checkOut = (desk: Desk, id: string, actor: Person, holder: Person, days: number) =>
+    send(desk, id, 'case.claimed', { by: holder, checkoutDays: days }, { actor });
+
+  it('grants a long lease that activity keeps, refuses others until it ends', async () => {
+    const application = await openApplication();
+    const granted = await checkOut(lom1, application.id, agentA, agentA, 9);
+    expect(granted.status).toBe(201);
+    // The 201 carries the lease: the desk shows it without waiting for the feed.
+    expect(granted.body.lease).toMatchObject({
+      holder: agentA,
+      kind: 'checkout',
+      deskId: lom1.id,
+      expiresAt: '2026-03-21T09:30:00.000Z',
+    });
+    const refused = await claim(lom2, application.id, agentB);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(
+      "Dossier emporté hors ligne par Kossi Agbodjan jusqu'au 21/03 à 09:30.",
+    );
+    // Offline days later, the holder's decision is accepted and the check-out was never shortened.
+    current = new Date('2026-03-18T08:00:00.000Z');
+    const info = await requestInfo(lom1, application.id, agentA);
+    expect(info.status).toBe(201);
+    expect(info.body.lease).toMatchObject({
+      kind: 'checkout',
+      expiresAt: '2026-03-21T09:30:00.000Z',
+    });
+    current = new Date('2026-03-21T09:30:00.000Z');
+    expect((await claim(lom2, application.id, agentB)).status).toBe(201);
+  });
+
+  it('a supervisor checks out for a clerk; an agent cannot for a colleague; 1 to 14 days', async () => {
+    const application = await openApplication();
+    const forColleague = await checkOut(lom2, application.id, agentB, agentA, 3);
+    expect(forColleague.status).toBe(403);
+    expect(forColleague.body.error.code).toBe('actor_not_allowed');
+    for (const days of [0, 15, 2.5]) {
+      const wrong = await checkOut(lom1, application.id, agentA, agentA, days);
+      expect(wrong.status, String(days)).toBe(422);
+    }
+    const bySupervisor = await checkOut(lom2, application.id, super1, agentA, 14);
+    expect(bySupervisor.status).toBe(201);
+    expect(bySupervisor.body.lease).toMatchObject({ holder: agentA, kind: 'checkout' });
+    // Someone else's check-out is refused like a claim; a take-over ends it.
+    expect((await checkOut(lom2, application.id, agentB, agentB, 2)).status).toBe(409);
+    const taken = await claim(lom2, application.id, super2, { takenOverFrom: agentA });
+    expect(taken.status).toBe(201);
+    expect(taken.body.lease).toMatchObject({
+      holder: super2,
+      kind: 'claim',
+      expiresAt: '2026-03-12T13:30:00.000Z',
+    });
+  });
+
+  it('v1 events on a case of an enrolled office are refused: office_requires_v2', async () => {
+    const application = (await v2Feed()).items.find(
+      (item) => item.work.officeCode === 'LOM' && item.status === 'submitted',
+    )!;
+    const v1 = await call(`/api/v1/applications/${application.id}/events`, {
+      key: idempotencyKey(),
+      body: {
+        kind: 'case.claimed',
+        occurredAt: current.toISOString(),
+        payload: { by: agentA },
+      },
+    });
+    expect(v1.status).toBe(409);
+    expect(v1.body.error.code).toBe('office_requires_v2');
+    expect(v1.body.error.message).toBe(
+      'Ce bureau travaille à plusieurs postes : mettez Bureau à jour sur ce poste.',
+    );
+    const other = (await v2Feed()).items.find(
+      (item) => item.work.officeCode !== 'LOM' && item.status === 'submitted',
+    )!;
+    const elsewhere = await call(`/api/v1/applications/${other.id}/events`, {
+      key: idempotencyKey(),
+      body: { kind: 'case.claimed', occurredAt: current.toISOString(), payload: { by: agentA } },
+    });
+    expect(elsewhere.status).toBe(201);
+  });
+});
+
 describe('version-checked events', () => {
   it('a decision based on an old version is refused once a colleague on another desk asked for information', async () => {
     const application = await openApplication();

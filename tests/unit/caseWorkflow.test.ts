@@ -5,6 +5,9 @@ import {
   allowedActions,
   blockedDecisions,
   checkAction,
+  checkCheckOut,
+  isProvisional,
+  PROVISIONAL_ACTIONS,
   WORKFLOW_ACTIONS,
   type WorkflowAction,
   type WorkflowCheck,
@@ -515,5 +518,66 @@ describe('office scoping', () => {
         if (!check.allowed) expect(check.reason).toMatch(/autre bureau/);
       }
     }
+  });
+});
+
+describe('offline on a desk of an office, without a lease confirmed by the portal', () => {
+  const offline = (overrides: Partial<WorkflowContext> = {}) =>
+    base({ provisionalOnly: true, ...overrides });
+
+  it('a decision is refused until the person accepts it as provisional, then allowed as before', () => {
+    const refused = checkAction(offline(), 'reject');
+    expect(refused).toMatchObject({ allowed: false, code: 'provisional_required' });
+    if (!refused.allowed) expect(refused.reason).toMatch(/^Vous êtes hors ligne et ce dossier/);
+    expect(checkAction(offline(), 'reject', { provisional: true })).toEqual({
+      allowed: true,
+      to: 'rejected',
+    });
+    // Online (or holding a confirmed lease), the mark is not needed.
+    expect(checkAction(base(), 'reject')).toEqual({ allowed: true, to: 'rejected' });
+  });
+
+  it('only portal-bound actions are provisional; ticking the checklist and issuing are not', () => {
+    expect(isProvisional(offline(), 'tickChecklist')).toBe(false);
+    expect(checkAction(offline(), 'tickChecklist').allowed).toBe(true);
+    expect(isProvisional(offline({ status: 'approved' }), 'issueCertificate')).toBe(false);
+    for (const action of PROVISIONAL_ACTIONS) expect(isProvisional(offline(), action)).toBe(true);
+  });
+
+  it('other refusals come first: a case held by someone else stays refused offline', () => {
+    expect(
+      checkAction(offline({ claimedBy: 'u-other' }), 'reject', { provisional: true }),
+    ).toMatchObject({ allowed: false, code: 'claimed_by_other' });
+  });
+
+  it('allowedActions lists provisional actions (the UI labels them), blockedDecisions does not block them', () => {
+    expect(allowedActions(offline())).toEqual(allowedActions(base()));
+    expect(blockedDecisions(offline())).toEqual(blockedDecisions(base()));
+  });
+});
+
+describe('check-out for offline work', () => {
+  it('for oneself on a free or own case; a supervisor for a clerk; never over another holder', () => {
+    expect(checkCheckOut(base({ claimedBy: null, status: 'submitted' }), ME)).toEqual({
+      allowed: true,
+      to: 'in_review',
+    });
+    expect(checkCheckOut(base(), ME)).toEqual({ allowed: true, to: 'in_review' });
+    expect(checkCheckOut(base({ claimedBy: null }), 'u-colleague')).toMatchObject({
+      allowed: false,
+      code: 'forbidden_role',
+    });
+    expect(checkCheckOut(base({ role: 'superviseur', claimedBy: null }), 'u-colleague')).toEqual({
+      allowed: true,
+      to: 'in_review',
+    });
+    expect(
+      checkCheckOut(base({ claimedBy: 'u-other', holderLabel: 'Afi Mensah jusqu’à 16:40' }), ME),
+    ).toMatchObject({ allowed: false, code: 'claimed_by_other' });
+    expect(checkCheckOut(base({ status: 'pending_signoff' }), ME)).toMatchObject({
+      code: 'wrong_status',
+    });
+    expect(checkCheckOut(base({ sameOffice: false }), ME)).toMatchObject({ code: 'other_office' });
+    expect(checkCheckOut(base({ inConflict: true }), ME)).toMatchObject({ code: 'in_conflict' });
   });
 });

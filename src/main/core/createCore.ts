@@ -1,3 +1,4 @@
+import { isoDateOf } from '../../shared/calendar/workingDays';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -19,6 +20,7 @@ import { createCaseRecordStore } from './cases/caseRecordStore';
 import { createCaseReviewQueries } from './cases/caseReviewQueries';
 import { createCaseActions } from './cases/caseActions';
 import { createCaseWorkflowActions } from './cases/caseWorkflowActions';
+import { createLeaseActions } from './cases/leaseActions';
 import { createCaseWriter } from './cases/caseWriter';
 import { createPortalTransitionHook } from './cases/portalTransitions';
 import { createSessionManager } from './auth/sessionManager';
@@ -168,7 +170,12 @@ export function createCore(options: CoreOptions): Core {
       (code) => catalog.get(code)?.slaWorkingDays ?? 0,
     ),
   });
-  const inbox = createInboxQueries(db, calendar);
+  // Rows name the portal's holder by the portal's clock on an enrolled desk (design §8).
+  const inbox = createInboxQueries(db, calendar, () =>
+    deskRegistry.identity().mode === 'office'
+      ? new Date(clock.now().getTime() + engine.version.clockOffsetMs())
+      : null,
+  );
   const deskRegistry = createDeskRegistry(db);
   const deskFile = createDeskFile(options.dataDir);
   const keys = createSigningKeys(db, options.dataDir);
@@ -258,7 +265,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const claimTimeoutMinutes = options.claimTimeoutMinutes ?? 240;
-  const records = createCaseRecordStore(db, engine.activeLeaseOf);
+  const records = createCaseRecordStore(db, engine.activeLeaseOf, engine.offlineInOffice);
   /** After a person's committed change to a case: tell the renderers and wake the outbox. */
   const caseChanged = (id: string): void => {
     events.emit('cases.changed', { ids: [id] });
@@ -273,6 +280,12 @@ export function createCore(options: CoreOptions): Core {
     clock,
     claimTimeoutMinutes,
   });
+  const workflowActions = createCaseWorkflowActions({
+    db,
+    writer,
+    clock,
+    displayNameOf: (id) => users.get(id)?.displayName ?? null,
+  });
   const caseHandlers = createCaseHandlers({
     db,
     inbox,
@@ -280,11 +293,17 @@ export function createCore(options: CoreOptions): Core {
     clock,
     records,
     review: createCaseReviewQueries(db, records, claimTimeoutMinutes),
-    actions: createCaseWorkflowActions({
-      db,
+    actions: workflowActions,
+    leases: createLeaseActions({
       writer,
-      clock,
-      displayNameOf: (id) => users.get(id)?.displayName ?? null,
+      actions: workflowActions,
+      portalFirst: engine.portalFirst,
+      // `users.get` answers active accounts only.
+      accountOf: (id) => {
+        const user = users.get(id);
+        return user ? { ...user, active: true } : null;
+      },
+      referenceOf: (id) => inbox.row(id, isoDateOf(clock.now()))?.reference ?? null,
     }),
     notes: createCaseActions({ db, writer }),
     resolveConflict: createConflictResolution({

@@ -14,6 +14,11 @@ export interface CaseClaim {
   since: string;
   /** When the claim lapses if nobody works on the case (ISO instant). */
   expiresAt: string;
+  /**
+   * The portal's lease (enrolled desks): a claim or a check-out for offline work, and the portal's
+   * clock when read, so every desk words it the same (`leaseLabel`, design multi-desk §8).
+   */
+  lease?: { kind: 'claim' | 'checkout'; portalNow: string };
 }
 
 export interface CaseDecision {
@@ -39,6 +44,17 @@ export interface CaseWorkflowView {
   slaPausedDays: number;
   /** The latest decision or request on the case, for the header and the sign-off screen. */
   lastDecision: CaseDecision | null;
+  /**
+   * Offline without a lease of this user confirmed by the portal: the actions in
+   * `provisionalActions` are provisional and must be confirmed as such (design multi-desk §8).
+   */
+  provisionalActions: WorkflowAction[];
+}
+
+/** « Emporter hors ligne »: each case taken until `until` (the portal's lease), or refused. */
+export interface CheckOutResult {
+  checkedOut: { id: string; reference: string; until: string | null }[];
+  refused: { id: string; reference: string; reason: string }[];
 }
 
 export interface ChecklistTick {

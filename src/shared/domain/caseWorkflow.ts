@@ -47,6 +47,12 @@ export interface WorkflowContext {
    * sign-off nor the certificate may follow unseen. Absent or null: nothing waits.
    */
   unconfirmedPortalChanges?: string | null;
+  /**
+   * Offline on a desk of a multi-desk office, without a lease of this person confirmed by the
+   * portal (design multi-desk §6.3): what they decide may meet a colleague's work on reconnect,
+   * so it is allowed only once they accept it as provisional.
+   */
+  provisionalOnly?: boolean;
 }
 
 export type WorkflowCheck =
@@ -62,7 +68,8 @@ export type WorkflowRefusal =
   | 'in_conflict'
   | 'other_office'
   | 'checklist_incomplete'
-  | 'portal_changes_unconfirmed';
+  | 'portal_changes_unconfirmed'
+  | 'provisional_required';
 
 const STATUS_LABEL: Record<CaseStatus, string> = {
   submitted: 'reçu',
@@ -149,7 +156,43 @@ export function checkCaseWork(context: WorkflowContext): WorkflowCheck {
   return caseWorkerRefusal(context) ?? { allowed: true, to: context.status };
 }
 
-export function checkAction(context: WorkflowContext, action: WorkflowAction): WorkflowCheck {
+/** Actions the portal may refuse on reconnect when taken offline without a confirmed lease. */
+export const PROVISIONAL_ACTIONS: readonly WorkflowAction[] = [
+  'claim',
+  'release',
+  'takeOver',
+  'requestInfo',
+  'approve',
+  'reject',
+  'signOffApprove',
+  'signOffReturn',
+];
+
+export const PROVISIONAL_SENTENCE =
+  "Vous êtes hors ligne et ce dossier n'est pas à vous sur le portail : votre décision est provisoire. Si un collègue a agi entre-temps, elle deviendra un conflit à résoudre.";
+
+/** Whether this action, allowed, must be confirmed as provisional first (the UI says so). */
+export function isProvisional(context: WorkflowContext, action: WorkflowAction): boolean {
+  return context.provisionalOnly === true && PROVISIONAL_ACTIONS.includes(action);
+}
+
+/**
+ * May this person take this action now? `provisional`: they accepted that it is provisional
+ * (offline without a confirmed lease, `isProvisional`).
+ */
+export function checkAction(
+  context: WorkflowContext,
+  action: WorkflowAction,
+  options: { provisional?: boolean } = {},
+): WorkflowCheck {
+  const check = checkTransition(context, action);
+  if (check.allowed && isProvisional(context, action) && !options.provisional) {
+    return refuse('provisional_required', `${PROVISIONAL_SENTENCE} Confirmez-la comme provisoire.`);
+  }
+  return check;
+}
+
+function checkTransition(context: WorkflowContext, action: WorkflowAction): WorkflowCheck {
   const { status, role, userId, claimedBy } = context;
   const refusal = caseWorkerRefusal(context);
   if (refusal) return refusal;
@@ -256,7 +299,9 @@ export function checkAction(context: WorkflowContext, action: WorkflowAction): W
 
 /** The actions to offer in the UI, in display order. */
 export function allowedActions(context: WorkflowContext): WorkflowAction[] {
-  return WORKFLOW_ACTIONS.filter((action) => checkAction(context, action).allowed);
+  return WORKFLOW_ACTIONS.filter(
+    (action) => checkAction(context, action, { provisional: true }).allowed,
+  );
 }
 
 const DECISIONS: readonly WorkflowAction[] = [
@@ -277,11 +322,13 @@ export function blockedDecisions(
 ): { action: WorkflowAction; reason: string }[] {
   const blocked: { action: WorkflowAction; reason: string }[] = [];
   for (const action of DECISIONS) {
-    const check = checkAction(context, action);
+    const check = checkAction(context, action, { provisional: true });
     if (check.allowed) continue;
     // A conflict refuses everything: show only the decisions that would apply without it.
     const applies =
-      check.code === 'in_conflict' ? checkAction({ ...context, inConflict: false }, action) : check;
+      check.code === 'in_conflict'
+        ? checkAction({ ...context, inConflict: false }, action, { provisional: true })
+        : check;
     const doesNotApply =
       !applies.allowed && (applies.code === 'wrong_status' || applies.code === 'forbidden_role');
     if (doesNotApply) continue;
@@ -314,6 +361,36 @@ export function checkConfirmPortalChanges(
     );
   }
   return { allowed: true, to: context.status };
+}
+
+/**
+ * Taking a case « pour travail hors ligne » (design multi-desk §3.7): for oneself, or — a
+ * supervisor — for a clerk of the office; an open case nobody else holds. Online only: the portal
+ * grants it (the caller checks the link).
+ */
+export function checkCheckOut(context: WorkflowContext, holderId: string): WorkflowCheck {
+  const refusal = caseWorkerRefusal(context);
+  if (refusal) return refusal;
+  if (holderId !== context.userId && context.role !== 'superviseur') {
+    return refuse(
+      'forbidden_role',
+      'Seul un superviseur peut emporter un dossier hors ligne pour un collègue.',
+    );
+  }
+  if (context.inConflict) {
+    return refuse(
+      'in_conflict',
+      'Ce dossier est en conflit avec le portail : résolvez le conflit avant de l’emporter.',
+    );
+  }
+  if (!CLAIMABLE.includes(context.status)) return wrongStatus('emporter', context.status);
+  if (context.claimedBy !== null && context.claimedBy !== holderId) {
+    return refuse(
+      'claimed_by_other',
+      `Ce dossier est pris en charge par ${context.holderLabel ?? 'un autre agent'} : il ne peut pas être emporté.`,
+    );
+  }
+  return { allowed: true, to: context.status === 'submitted' ? 'in_review' : context.status };
 }
 
 /** A claim left untouched longer than the timeout no longer holds the case. */

@@ -19,7 +19,14 @@ const report = <K extends PortalEventKind, P extends z.ZodType<Record<string, un
 
 export const portalEventReport = z.discriminatedUnion('kind', [
   report('note.added', z.looseObject({ body: z.string(), author: person })),
-  report('case.claimed', z.looseObject({ by: person, takenOverFrom: person.optional() })),
+  report(
+    'case.claimed',
+    z.looseObject({
+      by: person,
+      takenOverFrom: person.optional(),
+      checkoutDays: z.number().int().min(1).max(14).optional(),
+    }),
+  ),
   report('case.released', z.looseObject({ by: person })),
   report('case.assigned', z.looseObject({ assignee: person.nullable(), by: person })),
   report(

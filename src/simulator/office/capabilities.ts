@@ -12,6 +12,7 @@ export type PortalFeature =
   | 'registry'
   | 'numbering'
   | 'leases'
+  | 'checkout'
   | 'expectedVersion'
   | 'activity'
   | 'wait';
@@ -26,6 +27,7 @@ export const SIMULATOR_FEATURES: readonly PortalFeature[] = [
   'registry',
   'numbering',
   'leases',
+  'checkout',
   'expectedVersion',
   'activity',
   'wait',

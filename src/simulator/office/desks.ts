@@ -466,6 +466,11 @@ export function createOfficeStore(
       return desksById.get(deskId);
     },
 
+    /** Whether the office works with several desks: one enrolled desk not retired is enough. */
+    isEnrolled(officeCode: string): boolean {
+      return offices.get(officeCode)?.desks.some((desk) => desk.retiredAt === null) ?? false;
+    },
+
     enroll(
       request: EnrollmentRequest,
     ):

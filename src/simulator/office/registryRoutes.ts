@@ -387,7 +387,10 @@ export function installEventRoute(
         }
       },
     });
-    if (reply.status === 201) portalCertificates.record(id, body);
-    return reply;
+    if (reply.status !== 201) return reply;
+    portalCertificates.record(id, body);
+    // The lease after the event (design §3.8): a desk shows the holder without waiting for the feed.
+    const answer = JSON.parse(reply.body as string) as Record<string, unknown>;
+    return { ...reply, body: JSON.stringify({ ...answer, lease: work.leaseOf(id) }) };
   });
 }

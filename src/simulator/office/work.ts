@@ -22,7 +22,7 @@ import { v2ErrorReply } from './v2Errors';
 
 export interface Lease {
   holder: Actor;
-  kind: 'claim';
+  kind: 'claim' | 'checkout';
   deskId: string;
   since: string;
   expiresAt: string;
@@ -161,10 +161,11 @@ const person = (value: unknown): Actor | null =>
   isPerson(value) ? { id: value.id, displayName: value.displayName } : null;
 
 export function heldByOther(lease: Lease, now: Date): SimReply {
+  const held = lease.kind === 'checkout' ? 'emporté hors ligne' : 'pris en charge';
   return v2ErrorReply(
     409,
     'held_by_other',
-    `Dossier pris en charge par ${lease.holder.displayName} ${until(lease.expiresAt, now)}.`,
+    `Dossier ${held} par ${lease.holder.displayName} ${until(lease.expiresAt, now)}.`,
     { lease: { ...lease, holder: { ...lease.holder } } },
   );
 }
@@ -183,6 +184,7 @@ export function createWork(
   offices: OfficeStore,
   now: () => Date,
   claimLeaseMinutes: number,
+  maxCheckoutDays = 14,
 ) {
   const works = new Map<string, Omit<Work, 'officeCode'>>();
   const logs = new Map<string, LoggedChange[]>();
@@ -286,6 +288,58 @@ export function createWork(
     );
   }
 
+  /**
+   * `case.claimed` with `checkoutDays` (design §3.7): a long lease for offline work, taken by the
+   * holder-to-be or by a supervisor of the office for one of its active staff. Null: granted.
+   */
+  function checkoutRefusal(
+    record: PortalApplication,
+    payload: Record<string, unknown>,
+    context: V2EventContext,
+    actor: Actor,
+    lease: Lease | null,
+  ): SimReply | null {
+    const days = payload.checkoutDays;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > maxCheckoutDays) {
+      return v2ErrorReply(
+        422,
+        'validation_failed',
+        `Durée d'emport hors ligne invalide : de 1 à ${maxCheckoutDays} jours.`,
+        { issues: [{ path: 'payload.checkoutDays', message: `1 à ${maxCheckoutDays} jours` }] },
+      );
+    }
+    const holder = person(payload.by) ?? actor;
+    const holderAccount = offices.account(context.officeCode, holder.id);
+    if (!holderAccount || !holderAccount.active) {
+      return v2ErrorReply(
+        403,
+        'actor_not_allowed',
+        `${holder.displayName} n'est pas un membre actif du bureau ${context.officeCode} dans l'annuaire du portail.`,
+        { actorId: holder.id },
+      );
+    }
+    if (holder.id !== actor.id) {
+      const account = offices.account(context.officeCode, actor.id);
+      if (!account || !account.active || account.role !== 'superviseur') {
+        return v2ErrorReply(
+          403,
+          'actor_not_allowed',
+          `Seul un superviseur actif du bureau ${context.officeCode} emporte un dossier pour un collègue.`,
+          { actorId: actor.id },
+        );
+      }
+    }
+    if (officeForRegion(record.applicant.region) !== context.officeCode) {
+      return v2ErrorReply(
+        403,
+        'actor_not_allowed',
+        `Ce dossier relève d'un autre bureau que ${context.officeCode}.`,
+        { actorId: actor.id },
+      );
+    }
+    return lease && lease.holder.id !== holder.id ? heldByOther(lease, now()) : null;
+  }
+
   return {
     /**
      * The v2 checks before the status rules: version check (§3.8), four-eyes (§3.10), lease
@@ -319,6 +373,9 @@ export function createWork(
       const actor = context.actor;
       if (!actor) return null;
       const lease = liveLease(record.id);
+      if (kind === 'case.claimed' && payload.checkoutDays !== undefined) {
+        return checkoutRefusal(record, payload, context, actor, lease);
+      }
       if (kind === 'case.claimed') {
         if (payload.takenOverFrom !== undefined) {
           const account = offices.account(context.officeCode, actor.id);
@@ -355,21 +412,40 @@ export function createWork(
       const previous = liveLease(before.id);
       const previousStored = work.lease;
       const actor = context.actor;
-      const claim = (holder: Actor): Lease => ({
+      const freshClaim = (holder: Actor): Lease => ({
         holder: { ...holder },
         kind: 'claim',
         deskId: context.deskId,
-        since: previous && previous.holder.id === holder.id ? previous.since : at.toISOString(),
+        since: at.toISOString(),
         expiresAt: new Date(at.getTime() + claimLeaseMinutes * 60_000).toISOString(),
       });
+      const claim = (holder: Actor): Lease => {
+        if (!previous || previous.holder.id !== holder.id) return freshClaim(holder);
+        // Activity renews a claim; a check-out keeps its longer term (design §3.7).
+        if (previous.kind === 'checkout') return previous;
+        return { ...freshClaim(holder), since: previous.since };
+      };
       const fromSignoff = before.status === 'pending_signoff';
       let takeOver = false;
 
       switch (kind) {
         case 'case.claimed':
-          if (actor) {
+          if (actor && typeof payload.checkoutDays === 'number') {
+            const holder = person(payload.by) ?? actor;
+            work.lease = {
+              holder,
+              kind: 'checkout',
+              deskId: context.deskId,
+              since:
+                previous && previous.holder.id === holder.id ? previous.since : at.toISOString(),
+              expiresAt: new Date(
+                at.getTime() + payload.checkoutDays * 24 * 60 * 60_000,
+              ).toISOString(),
+            };
+          } else if (actor) {
             takeOver = payload.takenOverFrom !== undefined;
-            work.lease = claim(actor);
+            // A take-over ends a check-out too: the supervisor holds a plain claim.
+            work.lease = takeOver ? freshClaim(actor) : claim(actor);
           }
           break;
         case 'info.requested':
@@ -446,6 +522,12 @@ export function createWork(
       logs.set(before.id, log);
       const leaseChanged = JSON.stringify(previousStored) !== JSON.stringify(work.lease);
       if (leaseChanged && after.version === before.version) store.touch(before.id);
+    },
+
+    /** The lease in force on an application, or null (the 201 of a v2 event). */
+    leaseOf(id: string): Lease | null {
+      const lease = liveLease(id);
+      return lease ? { ...lease, holder: { ...lease.holder } } : null;
     },
 
     /** The `work` block of a record (§3.9). */

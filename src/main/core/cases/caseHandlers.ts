@@ -13,12 +13,14 @@ import type { CaseRecordStore } from './caseRecordStore';
 import type { CaseReviewQueries } from './caseReviewQueries';
 import type { CaseActions } from './caseActions';
 import type { CaseWorkflowActions } from './caseWorkflowActions';
+import type { LeaseActions } from './leaseActions';
 
 type CaseHandlerNames =
   | 'cases.get'
   | 'cases.claim'
   | 'cases.release'
   | 'cases.takeOver'
+  | 'cases.checkOut'
   | 'cases.tickChecklist'
   | 'cases.requestInfo'
   | 'cases.approve'
@@ -42,6 +44,7 @@ export function createCaseHandlers(deps: {
   records: CaseRecordStore;
   review: CaseReviewQueries;
   actions: CaseWorkflowActions;
+  leases: LeaseActions;
   notes: CaseActions;
   resolveConflict: (id: string, keep: 'portal' | 'local', user: CurrentUser) => void;
   syncStateOf: (id: string) => CaseSyncState;
@@ -89,24 +92,46 @@ export function createCaseHandlers(deps: {
       return getCase(input.id, user);
     };
 
-  const { actions } = deps;
+  /** As `act`, for an action that may wait for the portal's answer (design multi-desk §6.3). */
+  const actFirst =
+    <I extends { id: string }>(run: (input: I, user: CurrentUser) => Promise<unknown>) =>
+    async (input: I, context: CallContext): Promise<CaseDetail> => {
+      const user = userOf(context);
+      await run(input, user);
+      deps.changed(input.id);
+      return getCase(input.id, user);
+    };
+
+  const { actions, leases } = deps;
   return {
     'cases.get': ({ id }, context) => getCase(id, context.user),
-    'cases.claim': act(({ id }, user) => actions.claim(id, user)),
-    'cases.release': act(({ id }, user) => actions.release(id, user)),
-    'cases.takeOver': act(({ id }, user) => actions.takeOver(id, user)),
+    'cases.claim': actFirst(({ id, provisional }, user) => leases.claim(id, user, { provisional })),
+    'cases.release': act(({ id, provisional }, user) => actions.release(id, user, { provisional })),
+    'cases.takeOver': actFirst(({ id, provisional }, user) =>
+      leases.takeOver(id, user, { provisional }),
+    ),
+    'cases.checkOut': async ({ ids, days, forUserId }, context) => {
+      const result = await leases.checkOut(ids, days, forUserId, userOf(context));
+      for (const { id } of result.checkedOut) deps.changed(id);
+      return result;
+    },
     'cases.tickChecklist': act(({ id, itemId, checked }, user) =>
       actions.tickChecklist(id, itemId, checked, user),
     ),
-    'cases.requestInfo': act(({ id, missingDocuments, fieldsToCorrect, message }, user) =>
-      actions.requestInfo(id, { missingDocuments, fieldsToCorrect, message }, user),
+    'cases.requestInfo': act(
+      ({ id, missingDocuments, fieldsToCorrect, message, provisional }, user) =>
+        actions.requestInfo(id, { missingDocuments, fieldsToCorrect, message }, user, {
+          provisional,
+        }),
     ),
-    'cases.approve': act(({ id, comment }, user) => actions.approve(id, comment, user)),
-    'cases.reject': act(({ id, reasonCodes, comment }, user) =>
-      actions.reject(id, reasonCodes, comment, user),
+    'cases.approve': act(({ id, comment, provisional }, user) =>
+      actions.approve(id, comment, user, { provisional }),
     ),
-    'cases.signOff': act(({ id, decision, comment }, user) =>
-      actions.signOff(id, decision, comment, user),
+    'cases.reject': act(({ id, reasonCodes, comment, provisional }, user) =>
+      actions.reject(id, reasonCodes, comment, user, { provisional }),
+    ),
+    'cases.signOff': act(({ id, decision, comment, provisional }, user) =>
+      actions.signOff(id, decision, comment, user, { provisional }),
     ),
     'cases.confirmPortalChanges': act(({ id }, user) => actions.confirmPortalChanges(id, user)),
     'cases.resolveConflict': ({ id, keep }, context) => {

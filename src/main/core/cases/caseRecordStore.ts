@@ -38,6 +38,7 @@ export type ActiveLeaseOf = (
 ) => {
   holderId: string;
   holderName: string;
+  kind: 'claim' | 'checkout';
   since: string | null;
   expiresAt: string;
   portalNow: Date;
@@ -52,6 +53,8 @@ export function createCaseRecordStore(
   db: Database.Database,
   /** Who the portal says holds a case (design multi-desk §3.7); absent on a desk alone. */
   activeLeaseOf: ActiveLeaseOf = () => null,
+  /** A desk of a multi-desk office that cannot reach the portal now (design §6.3). */
+  offlineInOffice: () => boolean = () => false,
 ) {
   const workflowRow = db.prepare<[string], CaseWorkflowRow>(`
     SELECT id, status, office_code, procedure_code, assignee_id, claimed_by, claim_activity_at,
@@ -99,7 +102,12 @@ export function createCaseRecordStore(
               claimTimeoutMinutes,
             ),
         holderLabel: otherHolder
-          ? leaseHolderLabel(otherHolder.holderName, otherHolder.expiresAt, otherHolder.portalNow)
+          ? leaseHolderLabel(
+              otherHolder.holderName,
+              otherHolder.expiresAt,
+              otherHolder.portalNow,
+              otherHolder.kind,
+            )
           : null,
         signOffRequired: procedure.signOffRequired,
         signOffRequestedBy: row.signoff_requested_by,
@@ -109,6 +117,7 @@ export function createCaseRecordStore(
         unconfirmedPortalChanges: portalChanges
           ? describeReviewedChanges(portalChanges, procedure, 'fr')
           : null,
+        provisionalOnly: offlineInOffice() && lease?.holderId !== user.id,
       };
     },
   };

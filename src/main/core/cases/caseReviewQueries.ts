@@ -13,6 +13,7 @@ import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import {
   allowedActions,
   blockedDecisions,
+  isProvisional,
   checkConfirmPortalChanges,
 } from '../../../shared/domain/caseWorkflow';
 import { jsonObject, parseJsonColumn } from '../db/jsonColumn';
@@ -124,6 +125,7 @@ export function createCaseReviewQueries(
                 holder: { id: lease.holderId, displayName: lease.holderName },
                 since: lease.since ?? lease.expiresAt,
                 expiresAt: lease.expiresAt,
+                lease: { kind: lease.kind, portalNow: lease.portalNow.toISOString() },
               }
             : holder && claimActivity
               ? {
@@ -136,6 +138,9 @@ export function createCaseReviewQueries(
               : null,
           allowedActions: context ? allowedActions(context) : [],
           blockedActions: context ? blockedDecisions(context) : [],
+          provisionalActions: context
+            ? allowedActions(context).filter((action) => isProvisional(context, action))
+            : [],
           signOffRequestedBy: displayName(row.signoff_requested_by),
           slaPaused: row.status === 'info_requested',
           slaPausedDays: row.sla_paused_days,

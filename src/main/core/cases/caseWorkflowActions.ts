@@ -1,17 +1,35 @@
 import type Database from 'better-sqlite3';
+import type { PersonRef } from '../../../shared/api/caseTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import type { ProcedureDefinition } from '../../../shared/catalog/procedureSchema';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import {
   checkAction,
+  checkCheckOut,
   checkConfirmPortalChanges,
+  isProvisional,
   type WorkflowAction,
 } from '../../../shared/domain/caseWorkflow';
 import { DomainError } from '../api/domainError';
 import { createNotificationInbox } from '../assignment/notificationInbox';
 import type { Clock } from '../clock';
 import { unconfirmedPortalChangesOf, type CaseWorkflowRow } from './caseRecordStore';
-import { personOf, type CaseChange, type CaseWriter } from './caseWriter';
+import {
+  personOf,
+  type CaseChange,
+  type CaseWriter,
+  type LoadedCase,
+  type QueuedEvent,
+} from './caseWriter';
+
+/**
+ * `provisional`: the person accepted that the action is provisional (offline without a lease
+ * confirmed by the portal). `idempotencyKey`: the request was already sent with this key.
+ */
+export interface ActionOptions {
+  provisional?: boolean;
+  idempotencyKey?: string;
+}
 
 /**
  * The clerk's and the supervisor's actions on a case: each one a transition of the shared state
@@ -55,13 +73,32 @@ export function createCaseWorkflowActions(deps: {
     id: string,
     action: WorkflowAction,
     user: CurrentUser,
-    build: (row: CaseWorkflowRow, procedure: ProcedureDefinition, to: CaseStatus) => CaseChange,
-  ): void {
-    writer.changeNow(
+    build: (
+      row: CaseWorkflowRow,
+      procedure: ProcedureDefinition,
+      to: CaseStatus,
+      loaded: LoadedCase,
+    ) => CaseChange,
+    options: ActionOptions = {},
+  ): QueuedEvent | null {
+    return writer.changeNow(
       id,
       user,
-      ({ context }) => checkAction(context, action),
-      ({ row, procedure }, to) => build(row, procedure, to),
+      ({ context }) => checkAction(context, action, options),
+      (loaded, to) => {
+        const { row, procedure, context } = loaded;
+        const change = build(row, procedure, to, loaded);
+        const event = change.portalEvent;
+        if (!event) return change;
+        return {
+          ...change,
+          portalEvent: {
+            ...event,
+            ...(isProvisional(context, action) ? { provisional: true } : {}),
+            ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+          },
+        };
+      },
     );
   }
 
@@ -107,21 +144,27 @@ export function createCaseWorkflowActions(deps: {
   return {
     confirmPortalChanges,
 
-    claim(id: string, user: CurrentUser): void {
-      perform(id, 'claim', user, () => ({
-        history: 'claimed',
-        details: {},
-        set: claimed(user, clock.now().toISOString()),
-        portalEvent: { kind: 'case.claimed', payload: { by: person(user) } },
-      }));
+    claim(id: string, user: CurrentUser, options: ActionOptions = {}): QueuedEvent | null {
+      return perform(
+        id,
+        'claim',
+        user,
+        () => ({
+          history: 'claimed',
+          details: {},
+          set: claimed(user, clock.now().toISOString()),
+          portalEvent: { kind: 'case.claimed', payload: { by: person(user) } },
+        }),
+        options,
+      );
     },
 
-    takeOver(id: string, user: CurrentUser): void {
-      writer.changeNow(
+    takeOver(id: string, user: CurrentUser, options: ActionOptions = {}): QueuedEvent | null {
+      return perform(
         id,
+        'takeOver',
         user,
-        ({ context }) => checkAction(context, 'takeOver'),
-        ({ context, at }) => {
+        (_row, _procedure, _to, { context, at }) => {
           // The holder as the gate saw it: on an enrolled desk, the portal's lease (design §3.7).
           const holderId = context.claimedBy;
           const previous = holderId
@@ -141,16 +184,51 @@ export function createCaseWorkflowActions(deps: {
             },
           };
         },
+        options,
       );
     },
 
-    release(id: string, user: CurrentUser): void {
-      perform(id, 'release', user, () => ({
-        history: 'released',
-        details: {},
-        set: { claimed_by: null, claim_activity_at: null },
-        portalEvent: { kind: 'case.released', payload: { by: person(user) } },
-      }));
+    /**
+     * « Emporter hors ligne »: `holder` takes the case for `days` days (design multi-desk §3.7);
+     * `user` is the holder or a supervisor acting for them. Sent to the portal first (leaseActions).
+     */
+    checkOut(
+      id: string,
+      holder: PersonRef,
+      days: number,
+      user: CurrentUser,
+      options: ActionOptions = {},
+    ): QueuedEvent | null {
+      return writer.changeNow(
+        id,
+        user,
+        ({ context }) => checkCheckOut(context, holder.id),
+        ({ at }) => ({
+          history: 'checked_out',
+          details: { holder, days },
+          set: { claimed_by: holder.id, claim_activity_at: at, assignee_id: holder.id },
+          portalEvent: {
+            kind: 'case.claimed',
+            payload: { by: holder, checkoutDays: days },
+            ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+          },
+        }),
+      );
+    },
+
+    release(id: string, user: CurrentUser, options: ActionOptions = {}): void {
+      perform(
+        id,
+        'release',
+        user,
+        () => ({
+          history: 'released',
+          details: {},
+          set: { claimed_by: null, claim_activity_at: null },
+          portalEvent: { kind: 'case.released', payload: { by: person(user) } },
+        }),
+        options,
+      );
     },
 
     /** Internal work: recorded in history and audit, not sent to the portal. */
@@ -175,94 +253,124 @@ export function createCaseWorkflowActions(deps: {
       id: string,
       request: { missingDocuments: string[]; fieldsToCorrect: string[]; message: string },
       user: CurrentUser,
+      options: ActionOptions = {},
     ): void {
-      perform(id, 'requestInfo', user, (_row, procedure) => {
-        requireKnown(
-          request.missingDocuments,
-          procedure.documents.map((document) => document.code),
-          'Pièce inconnue',
-        );
-        requireKnown(
-          request.fieldsToCorrect,
-          procedure.sections.flatMap((section) => section.fields.map((field) => field.id)),
-          'Champ inconnu',
-        );
-        const at = clock.now().toISOString();
-        return {
-          history: 'info_requested',
-          details: { ...request },
-          set: { info_requested_at: at, claim_activity_at: at },
-          decision: {
-            kind: 'info_requested',
-            comment: request.message,
+      perform(
+        id,
+        'requestInfo',
+        user,
+        (_row, procedure) => {
+          requireKnown(
+            request.missingDocuments,
+            procedure.documents.map((document) => document.code),
+            'Pièce inconnue',
+          );
+          requireKnown(
+            request.fieldsToCorrect,
+            procedure.sections.flatMap((section) => section.fields.map((field) => field.id)),
+            'Champ inconnu',
+          );
+          const at = clock.now().toISOString();
+          return {
+            history: 'info_requested',
+            details: { ...request },
+            set: { info_requested_at: at, claim_activity_at: at },
+            decision: {
+              kind: 'info_requested',
+              comment: request.message,
+              reasonCodes: [],
+              missingDocuments: request.missingDocuments,
+              fieldsToCorrect: request.fieldsToCorrect,
+            },
+            portalEvent: {
+              kind: 'info.requested',
+              payload: { ...request, requestedBy: person(user) },
+            },
+          };
+        },
+        options,
+      );
+    },
+
+    approve(
+      id: string,
+      comment: string | undefined,
+      user: CurrentUser,
+      options: ActionOptions = {},
+    ): void {
+      perform(
+        id,
+        'approve',
+        user,
+        (_row, _procedure, to) => {
+          const toSignOff = to === 'pending_signoff';
+          const decision = {
+            kind: toSignOff ? ('signoff_requested' as const) : ('approved' as const),
+            comment: comment ?? null,
             reasonCodes: [],
-            missingDocuments: request.missingDocuments,
-            fieldsToCorrect: request.fieldsToCorrect,
-          },
-          portalEvent: {
-            kind: 'info.requested',
-            payload: { ...request, requestedBy: person(user) },
-          },
-        };
-      });
-    },
-
-    approve(id: string, comment: string | undefined, user: CurrentUser): void {
-      perform(id, 'approve', user, (_row, _procedure, to) => {
-        const toSignOff = to === 'pending_signoff';
-        const decision = {
-          kind: toSignOff ? ('signoff_requested' as const) : ('approved' as const),
-          comment: comment ?? null,
-          reasonCodes: [],
-          missingDocuments: [],
-          fieldsToCorrect: [],
-        };
-        return {
-          history: toSignOff ? 'signoff_requested' : 'approved',
-          details: comment ? { comment } : {},
-          set: {
-            claimed_by: null,
-            claim_activity_at: null,
-            signoff_requested_by: toSignOff ? user.id : null,
-          },
-          decision,
-          portalEvent: toSignOff
-            ? {
-                kind: 'signoff.requested',
-                payload: { requestedBy: person(user), ...(comment ? { comment } : {}) },
-              }
-            : {
-                kind: 'decision.approved',
-                payload: { decidedBy: person(user), ...(comment ? { comment } : {}) },
-              },
-        };
-      });
-    },
-
-    reject(id: string, reasonCodes: string[], comment: string, user: CurrentUser): void {
-      perform(id, 'reject', user, (_row, procedure) => {
-        requireKnown(
-          reasonCodes,
-          procedure.rejectReasons.map((reason) => reason.code),
-          'Motif de rejet inconnu',
-        );
-        return {
-          history: 'rejected',
-          details: { reasonCodes, comment },
-          set: { claimed_by: null, claim_activity_at: null },
-          decision: {
-            kind: 'rejected',
-            comment,
-            reasonCodes,
             missingDocuments: [],
             fieldsToCorrect: [],
-          },
-          portalEvent: {
-            kind: 'decision.rejected',
-            payload: { reasonCodes, comment, decidedBy: person(user) },
-          },
-        };
-      });
+          };
+          return {
+            history: toSignOff ? 'signoff_requested' : 'approved',
+            details: comment ? { comment } : {},
+            set: {
+              claimed_by: null,
+              claim_activity_at: null,
+              signoff_requested_by: toSignOff ? user.id : null,
+            },
+            decision,
+            portalEvent: toSignOff
+              ? {
+                  kind: 'signoff.requested',
+                  payload: { requestedBy: person(user), ...(comment ? { comment } : {}) },
+                }
+              : {
+                  kind: 'decision.approved',
+                  payload: { decidedBy: person(user), ...(comment ? { comment } : {}) },
+                },
+          };
+        },
+        options,
+      );
+    },
+
+    reject(
+      id: string,
+      reasonCodes: string[],
+      comment: string,
+      user: CurrentUser,
+      options: ActionOptions = {},
+    ): void {
+      perform(
+        id,
+        'reject',
+        user,
+        (_row, procedure) => {
+          requireKnown(
+            reasonCodes,
+            procedure.rejectReasons.map((reason) => reason.code),
+            'Motif de rejet inconnu',
+          );
+          return {
+            history: 'rejected',
+            details: { reasonCodes, comment },
+            set: { claimed_by: null, claim_activity_at: null },
+            decision: {
+              kind: 'rejected',
+              comment,
+              reasonCodes,
+              missingDocuments: [],
+              fieldsToCorrect: [],
+            },
+            portalEvent: {
+              kind: 'decision.rejected',
+              payload: { reasonCodes, comment, decidedBy: person(user) },
+            },
+          };
+        },
+        options,
+      );
     },
 
     signOff(
@@ -270,56 +378,64 @@ export function createCaseWorkflowActions(deps: {
       decision: 'approve' | 'return',
       comment: string | undefined,
       user: CurrentUser,
+      options: ActionOptions = {},
     ): void {
       const action = decision === 'approve' ? 'signOffApprove' : 'signOffReturn';
-      perform(id, action, user, (row) => {
-        const requester = row.signoff_requested_by
-          ? {
-              id: row.signoff_requested_by,
-              displayName: deps.displayNameOf(row.signoff_requested_by) ?? row.signoff_requested_by,
-            }
-          : null;
-        if (decision === 'approve') {
+      perform(
+        id,
+        action,
+        user,
+        (row) => {
+          const requester = row.signoff_requested_by
+            ? {
+                id: row.signoff_requested_by,
+                displayName:
+                  deps.displayNameOf(row.signoff_requested_by) ?? row.signoff_requested_by,
+              }
+            : null;
+          if (decision === 'approve') {
+            return {
+              history: 'signoff_approved',
+              // The dashboard credits a signed-off decision to the clerk who proposed it.
+              decidedBy: row.signoff_requested_by ?? user.id,
+              details: comment ? { comment } : {},
+              decision: {
+                kind: 'approved',
+                comment: comment ?? null,
+                reasonCodes: [],
+                missingDocuments: [],
+                fieldsToCorrect: [],
+              },
+              portalEvent: {
+                kind: 'decision.approved',
+                payload: {
+                  decidedBy: requester ?? person(user),
+                  signedOffBy: person(user),
+                  ...(comment ? { comment } : {}),
+                },
+              },
+            };
+          }
           return {
-            history: 'signoff_approved',
-            // The dashboard credits a signed-off decision to the clerk who proposed it.
-            decidedBy: row.signoff_requested_by ?? user.id,
-            details: comment ? { comment } : {},
+            history: 'signoff_returned',
+            details: { comment },
+            // Back in review, the clerk decides again on the data as it now stands.
+            set: { signoff_requested_by: null, portal_changes_json: null },
             decision: {
-              kind: 'approved',
+              kind: 'signoff_returned',
               comment: comment ?? null,
               reasonCodes: [],
               missingDocuments: [],
               fieldsToCorrect: [],
             },
             portalEvent: {
-              kind: 'decision.approved',
-              payload: {
-                decidedBy: requester ?? person(user),
-                signedOffBy: person(user),
-                ...(comment ? { comment } : {}),
-              },
+              kind: 'signoff.returned',
+              payload: { comment, returnedBy: person(user) },
             },
           };
-        }
-        return {
-          history: 'signoff_returned',
-          details: { comment },
-          // Back in review, the clerk decides again on the data as it now stands.
-          set: { signoff_requested_by: null, portal_changes_json: null },
-          decision: {
-            kind: 'signoff_returned',
-            comment: comment ?? null,
-            reasonCodes: [],
-            missingDocuments: [],
-            fieldsToCorrect: [],
-          },
-          portalEvent: {
-            kind: 'signoff.returned',
-            payload: { comment, returnedBy: person(user) },
-          },
-        };
-      });
+        },
+        options,
+      );
     },
   };
 }

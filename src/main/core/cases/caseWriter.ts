@@ -13,7 +13,10 @@ import { DomainError } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Catalog } from '../catalog/loadCatalog';
 import type { Clock } from '../clock';
-import type { Outbox } from '../sync/outbox';
+import type { Outbox, OutboxRow } from '../sync/outbox';
+
+/** Thrown to undo a rehearsed change. */
+const UNDO = Symbol('rehearsal');
 import type { CaseRecordStore, CaseWorkflowRow } from './caseRecordStore';
 
 /**
@@ -49,13 +52,26 @@ export interface CaseChange {
   decision?: Omit<CaseDecision, 'at' | 'by'>;
   /** Who is credited with a decision (a signed-off decision: the clerk who proposed it). */
   decidedBy?: string;
-  portalEvent?: { kind: PortalEventKind; payload: Record<string, unknown> };
+  portalEvent?: {
+    kind: PortalEventKind;
+    payload: Record<string, unknown>;
+    /** Decided offline on a case the person does not hold on the portal (design §3.7). */
+    provisional?: boolean;
+    /** The key of the request already sent to the portal (portal-first claims, design §6.3). */
+    idempotencyKey?: string;
+  };
   /** The audit row's action, summary and entity when not `case.<history>` on the case. */
   audit?: {
     action?: string;
     summary?: Record<string, unknown>;
     entity?: { type: string; id: string };
   };
+}
+
+/** The outbox row a change queued for the portal. */
+export interface QueuedEvent {
+  id: number;
+  idempotencyKey: string;
 }
 
 /** What the gate and the change are given: the case as it is now, inside the transaction. */
@@ -72,6 +88,16 @@ export type CaseGate = (loaded: LoadedCase) => WorkflowCheck;
 
 /** Refusals that are about who is asking (403), not about the case's state. */
 const DEFAULT_FORBIDDEN: readonly WorkflowRefusal[] = ['forbidden_role'];
+
+function refusal(
+  check: Extract<WorkflowCheck, { allowed: false }>,
+  forbidden: readonly WorkflowRefusal[] = DEFAULT_FORBIDDEN,
+): DomainError {
+  return new DomainError(
+    forbidden.includes(check.code) ? 'forbidden' : 'workflow_refused',
+    check.reason,
+  );
+}
 
 export const personOf = (user: CurrentUser): PersonRef => ({
   id: user.id,
@@ -165,15 +191,10 @@ export function createCaseWriter(deps: {
       gate: CaseGate,
       build: (loaded: LoadedCase, to: CaseStatus) => CaseChange,
       forbidden: readonly WorkflowRefusal[] = DEFAULT_FORBIDDEN,
-    ): void => {
+    ): QueuedEvent | null => {
       const loaded = load(id, user);
       const check = gate(loaded);
-      if (!check.allowed) {
-        throw new DomainError(
-          forbidden.includes(check.code) ? 'forbidden' : 'workflow_refused',
-          check.reason,
-        );
-      }
+      if (!check.allowed) throw refusal(check, forbidden);
       const { row, at } = loaded;
       const built = build(loaded, check.to);
       const columns: Record<string, string | number | null> = {
@@ -205,17 +226,16 @@ export function createCaseWriter(deps: {
         entityId: built.audit?.entity?.id ?? id,
         summary: built.audit?.summary ?? { from: row.status, to: check.to, ...built.details },
       });
-      if (built.portalEvent) {
-        outbox.enqueueAction(
-          {
-            applicationId: id,
-            ...built.portalEvent,
-            actor: personOf(user),
-            expectedVersion: row.portal_version,
-          },
-          at,
-        );
-      }
+      if (!built.portalEvent) return null;
+      return outbox.enqueueAction(
+        {
+          applicationId: id,
+          ...built.portalEvent,
+          actor: personOf(user),
+          expectedVersion: row.portal_version,
+        },
+        at,
+      );
     },
   );
 
@@ -228,8 +248,25 @@ export function createCaseWriter(deps: {
       gate: CaseGate,
       build: (loaded: LoadedCase, to: CaseStatus) => CaseChange,
       forbidden: readonly WorkflowRefusal[] = DEFAULT_FORBIDDEN,
-    ): void {
-      change.immediate(id, user, gate, build, forbidden);
+    ): QueuedEvent | null {
+      return change.immediate(id, user, gate, build, forbidden);
+    },
+    /**
+     * Runs `write` (one change through this writer) and undoes it, answering the outbox row it
+     * would queue: the exact event a portal-first request sends, gate included (a refusal throws).
+     */
+    rehearse(write: () => QueuedEvent | null): OutboxRow | null {
+      let queued: OutboxRow | null = null;
+      try {
+        db.transaction(() => {
+          const event = write();
+          queued = event ? outbox.row(event.id) : null;
+          throw UNDO;
+        })();
+      } catch (error) {
+        if (error !== UNDO) throw error;
+      }
+      return queued;
     },
   };
 }

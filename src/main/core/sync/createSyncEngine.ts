@@ -31,11 +31,12 @@ import { createActivityPull } from './pullActivity';
 import { createSharedWork } from '../cases/sharedWork';
 import { createNotificationInbox } from '../assignment/notificationInbox';
 import { createPuller } from './pullApplications';
+import { createPortalFirst } from './portalFirst';
 import { createPusher } from './pushOutbox';
 import { createQuarantine } from './quarantine';
 import { createSyncHandlers } from './syncHandlers';
 import { createSyncService } from './syncService';
-import { createSyncStateStore } from './syncStateStore';
+import { createLastContact, createSyncStateStore } from './syncStateStore';
 
 /**
  * Builds the sync engine (pull, outbox push, documents, conflicts) and its API handlers. A
@@ -62,8 +63,12 @@ export function createSyncEngine(deps: {
 }) {
   const { db, clock, events, applications, log } = deps;
   const tuning: SyncTuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  const syncState = createSyncStateStore(db);
+  const contact = createLastContact(syncState, clock, log);
   const portal = createPortalClient(deps.portal, {
     deskToken: () => deps.deskFile.read()?.deskToken ?? null,
+    onAnswer: (status) => contact.answered(status),
+    onTimeout: (error) => sync.portalHung(error),
   });
   const version = createPortalVersion({ portal, registry: deps.deskRegistry, clock });
   const officeCode = () => deps.deskRegistry.identity().officeCode;
@@ -76,7 +81,6 @@ export function createSyncEngine(deps: {
     tuning,
     officeCode,
   });
-  const syncState = createSyncStateStore(db);
   const outbox = createOutbox(db);
   const conflicts = createConflicts(db, outbox);
   const quarantine = createQuarantine(db);
@@ -200,6 +204,7 @@ export function createSyncEngine(deps: {
       stop: () => doorbell.stop(),
     },
     syncState,
+    contact,
     events,
     clock,
     tuning,
@@ -214,11 +219,26 @@ export function createSyncEngine(deps: {
     quiet: () => ['offline', 'paused'].includes(sync.status().phase),
     log,
   });
+  const portalFirst = createPortalFirst({
+    portal,
+    outbox,
+    leases,
+    available: () =>
+      enrolledWith('leases') &&
+      enrolledWith('expectedVersion') &&
+      !['offline', 'paused'].includes(sync.status().phase),
+    recordDelivered: (action, response) => pusher.recordDelivered(action, response),
+  });
   return {
     sync,
     doorbell,
+    portalFirst,
     portal,
     version,
+    /** An enrolled desk that cannot reach the portal now: offline work is provisional. */
+    offlineInOffice: () =>
+      deps.deskRegistry.identity().mode === 'office' &&
+      ['offline', 'paused'].includes(sync.status().phase),
     /** Who the portal says holds a case, by the portal's clock (enrolled desks). */
     activeLeaseOf(applicationId: string, now: Date) {
       if (deps.deskRegistry.identity().mode !== 'office') return null;

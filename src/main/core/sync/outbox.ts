@@ -22,6 +22,10 @@ export interface LocalAction {
   actor?: { id: string; displayName: string };
   /** The portal version the person's decision was based on (design multi-desk §3.8). */
   expectedVersion?: number | null;
+  /** Decided offline on a case the person did not hold on the portal (design §3.7). */
+  provisional?: boolean;
+  /** The key of a request already sent (a claim sent before its local write); else a new one. */
+  idempotencyKey?: string;
 }
 
 export interface OutboxRow {
@@ -37,6 +41,7 @@ export interface OutboxRow {
   /** Null for rows queued before migration 021. */
   expectedVersion: number | null;
   actor: { id: string; displayName: string } | null;
+  provisional: boolean;
 }
 
 interface RawRow {
@@ -51,6 +56,7 @@ interface RawRow {
   last_error: string | null;
   expected_version: number | null;
   actor_json: string | null;
+  provisional: number;
 }
 
 const storedActor = z.object({ id: z.string(), displayName: z.string() });
@@ -81,6 +87,7 @@ const toRow = (raw: RawRow): OutboxRow => ({
   attempts: raw.attempts,
   lastError: raw.last_error,
   expectedVersion: raw.expected_version,
+  provisional: raw.provisional === 1,
   actor: raw.actor_json
     ? parseJsonColumn(storedActor, raw.actor_json, {
         table: 'outbox',
@@ -95,8 +102,8 @@ const OPEN = "('pending', 'sending', 'failed')";
 export function createOutbox(db: Database.Database) {
   const insert = db.prepare(`
     INSERT INTO outbox (idempotency_key, application_id, kind, payload_json, created_at,
-                        expected_version, actor_json)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+                        expected_version, actor_json, provisional)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   // Heads of queues that may go now: not behind anything, not failed, not in conflict, due.
   const dueHeads = db.prepare<[string, number], RawRow>(`
     SELECT o.* FROM outbox o
@@ -130,6 +137,7 @@ export function createOutbox(db: Database.Database) {
     SELECT * FROM outbox
     WHERE application_id = ? AND idempotency_key IN (SELECT value FROM json_each(?))
     ORDER BY id`);
+  const byId = db.prepare<[number], RawRow>('SELECT * FROM outbox WHERE id = ?');
   const openFor = db.prepare<[string], RawRow>(
     `SELECT * FROM outbox WHERE application_id = ? AND state IN ${OPEN} ORDER BY id`,
   );
@@ -176,7 +184,7 @@ export function createOutbox(db: Database.Database) {
           `outbox: ${action.kind} for ${action.applicationId}: ${z.prettifyError(report.error)}`,
         );
       }
-      const idempotencyKey = randomUUID();
+      const idempotencyKey = action.idempotencyKey ?? randomUUID();
       const result = insert.run(
         idempotencyKey,
         action.applicationId,
@@ -187,6 +195,7 @@ export function createOutbox(db: Database.Database) {
         action.actor
           ? JSON.stringify({ id: action.actor.id, displayName: action.actor.displayName })
           : null,
+        action.provisional ? 1 : 0,
       );
       return { id: Number(result.lastInsertRowid), idempotencyKey };
     },
@@ -211,6 +220,10 @@ export function createOutbox(db: Database.Database) {
     actionsWithKeys: (applicationId: string, keys: readonly string[]): OutboxRow[] =>
       keys.length === 0 ? [] : byKeys.all(applicationId, JSON.stringify(keys)).map(toRow),
     openActions: (applicationId: string): OutboxRow[] => openFor.all(applicationId).map(toRow),
+    row: (id: number): OutboxRow | null => {
+      const raw = byId.get(id);
+      return raw ? toRow(raw) : null;
+    },
     cancelOpen: (applicationId: string): number => cancelFor.run(applicationId).changes,
     /** Numbers of the certificates whose issue the portal has not (yet) accepted. */
     openCertificateNumbers: (applicationId: string): string[] =>

@@ -3,12 +3,32 @@ import {
   type PortalApplicationsPage,
 } from '../../../shared/portal/portalApplication';
 import { z } from 'zod';
+import { systemClock, type Scheduler } from '../clock';
 import { parseRetryAfter } from './backoff';
+
+/**
+ * The deadlines of every portal request (docs/portal-api.md, « Délais »). A portal that accepts
+ * the connection and never answers (a rural link dropping packets) is cut after `connectMs`,
+ * whatever the request; a slow link still gets `responseMs` to bring a whole page.
+ */
+export const PORTAL_DEADLINES = {
+  /** From the request's start until the connection is made and the answer has begun (headers). */
+  connectMs: 10_000,
+  /** From the request's start until the whole answer is in (`PortalConfig.timeoutMs`). */
+  responseMs: 30_000,
+  /** The health check, connection and answer together. */
+  healthMs: 5_000,
+} as const;
 
 export interface PortalConfig {
   url: string;
   token?: string | undefined;
+  /** The whole-response deadline; default `PORTAL_DEADLINES.responseMs`. */
   timeoutMs?: number;
+  /** The connect deadline (until the answer begins); default `PORTAL_DEADLINES.connectMs`. */
+  connectTimeoutMs?: number;
+  /** What the deadlines run on: real timers, unless a test hands its fake clock. */
+  timers?: Scheduler;
 }
 
 /** The portal could not be reached at all (network down, DNS, refused, timed out, reset). */
@@ -16,6 +36,23 @@ export class PortalUnreachableError extends Error {
   constructor(cause: unknown) {
     super(`Portail injoignable (${(cause as Error)?.message ?? String(cause)})`);
     this.name = 'PortalUnreachableError';
+  }
+}
+
+/** A request that ran out of its deadline: the link is as good as down (a hanging portal). */
+export class PortalTimeoutError extends PortalUnreachableError {
+  constructor(
+    readonly stage: 'connect' | 'response',
+    readonly deadlineMs: number,
+  ) {
+    super(
+      new Error(
+        stage === 'connect'
+          ? `aucune réponse en ${deadlineMs / 1000} s`
+          : `réponse incomplète après ${deadlineMs / 1000} s`,
+      ),
+    );
+    this.name = 'PortalTimeoutError';
   }
 }
 
@@ -54,6 +91,8 @@ export interface PortalEventBody {
   /** v2: the portal version the decision was based on, and who acted (design multi-desk §3.8). */
   expectedVersion?: number;
   actor?: { id: string; displayName: string };
+  /** v2: decided offline without a lease confirmed by the portal (design multi-desk §3.7). */
+  provisional?: boolean;
 }
 
 /**
@@ -124,6 +163,55 @@ export interface PortalClient {
 export interface PortalClientOptions {
   /** The desk token from `desk/desk.json`, once the desk is enrolled. */
   deskToken?: () => string | null;
+  /** The portal answered (its status line arrived), whatever the status: the link works. */
+  onAnswer?: (status: number) => void;
+  /** A request ran out of its deadline (before its error reaches the caller). */
+  onTimeout?: (error: PortalTimeoutError) => void;
+}
+
+/**
+ * One request's deadlines: `connectMs` until the answer begins (`answered()`), `wholeMs` (null:
+ * the caller's signal bounds the body) until it is all in. A caller's own abort stays an
+ * unreachable error, as before.
+ */
+function startDeadlines(
+  timers: Scheduler,
+  connectMs: number,
+  wholeMs: number | null,
+  outer?: AbortSignal,
+) {
+  const controller = new AbortController();
+  let expired: PortalTimeoutError | null = null;
+  const expire = (error: PortalTimeoutError) => () => {
+    expired ??= error;
+    controller.abort(error);
+  };
+  // unref: a deadline alone keeps no process alive (the request it guards does while it runs).
+  let connect: ReturnType<typeof timers.setTimeout> | null = timers.setTimeout(
+    expire(new PortalTimeoutError('connect', connectMs)),
+    connectMs,
+    { unref: true },
+  );
+  const whole =
+    wholeMs === null
+      ? null
+      : timers.setTimeout(expire(new PortalTimeoutError('response', wholeMs)), wholeMs, {
+          unref: true,
+        });
+  return {
+    signal: outer ? AbortSignal.any([controller.signal, outer]) : controller.signal,
+    answered(): void {
+      timers.clearTimeout(connect);
+      connect = null;
+    },
+    done(): void {
+      timers.clearTimeout(connect);
+      timers.clearTimeout(whole);
+    },
+    failure(cause: unknown): PortalUnreachableError {
+      return expired ?? new PortalUnreachableError(cause);
+    },
+  };
 }
 
 function errorFromBody(text: string): {
@@ -155,8 +243,29 @@ export function createPortalClient(
   clientOptions: PortalClientOptions = {},
 ): PortalClient {
   const base = config.url.replace(/\/+$/, '');
-  const timeoutMs = config.timeoutMs ?? 30_000;
+  const timeoutMs = config.timeoutMs ?? PORTAL_DEADLINES.responseMs;
+  const connectMs = Math.min(config.connectTimeoutMs ?? PORTAL_DEADLINES.connectMs, timeoutMs);
+  const timers = config.timers ?? systemClock;
   const auth = config.token ? { authorization: `Bearer ${config.token}` } : {};
+  // A listener's failure says nothing about the portal: it never turns into a portal error.
+  const answered = (status: number) => {
+    try {
+      clientOptions.onAnswer?.(status);
+    } catch {
+      /* ignored */
+    }
+  };
+  function failure(deadlines: ReturnType<typeof startDeadlines>, cause: unknown) {
+    const error = deadlines.failure(cause);
+    if (error instanceof PortalTimeoutError) {
+      try {
+        clientOptions.onTimeout?.(error);
+      } catch {
+        /* ignored */
+      }
+    }
+    return error;
+  }
 
   async function request(
     path: string,
@@ -165,16 +274,24 @@ export function createPortalClient(
   ): Promise<unknown> {
     let response: Response;
     let text: string;
-    const deadline = AbortSignal.timeout(limits.timeoutMs ?? timeoutMs);
+    // A long-poll's answer begins late by design: its own deadline bounds the wait for it too.
+    const deadlines =
+      limits.timeoutMs !== undefined
+        ? startDeadlines(timers, limits.timeoutMs, limits.timeoutMs, limits.signal)
+        : startDeadlines(timers, connectMs, timeoutMs, limits.signal);
     try {
       response = await fetch(`${base}${path}`, {
         ...init,
         headers: { accept: 'application/json', ...auth, ...init.headers },
-        signal: limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline,
+        signal: deadlines.signal,
       });
+      deadlines.answered();
+      answered(response.status);
       text = await response.text();
     } catch (error) {
-      throw new PortalUnreachableError(error);
+      throw failure(deadlines, error);
+    } finally {
+      deadlines.done();
     }
     if (!response.ok) {
       const { code, message, details } = errorFromBody(text);
@@ -277,24 +394,38 @@ export function createPortalClient(
       );
     },
     async isReachable() {
+      const limit = Math.min(timeoutMs, PORTAL_DEADLINES.healthMs);
+      const deadlines = startDeadlines(timers, limit, limit);
       try {
-        const response = await fetch(`${base}/api/v1/health`, {
-          signal: AbortSignal.timeout(Math.min(timeoutMs, 5_000)),
-        });
+        const response = await fetch(`${base}/api/v1/health`, { signal: deadlines.signal });
+        deadlines.answered();
         await response.arrayBuffer();
+        if (response.ok) answered(response.status);
         return response.ok;
       } catch {
         return false;
+      } finally {
+        deadlines.done();
       }
     },
     async openDocument(documentId, offset, signal) {
+      // Only the start of the answer has our deadline: the body is the caller's to bound (a
+      // large file on a slow link may rightly take long), or four response deadlines without one.
+      const deadlines = startDeadlines(timers, connectMs, signal ? null : timeoutMs * 4, signal);
       try {
-        return await fetch(`${base}/api/v1/documents/${encodeURIComponent(documentId)}/content`, {
-          headers: { ...auth, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
-          signal: signal ?? AbortSignal.timeout(timeoutMs * 4),
-        });
+        const response = await fetch(
+          `${base}/api/v1/documents/${encodeURIComponent(documentId)}/content`,
+          {
+            headers: { ...auth, ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
+            signal: deadlines.signal,
+          },
+        );
+        deadlines.answered();
+        answered(response.status);
+        return response;
       } catch (error) {
-        throw new PortalUnreachableError(error);
+        deadlines.done();
+        throw failure(deadlines, error);
       }
     },
   };

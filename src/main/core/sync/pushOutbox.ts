@@ -120,6 +120,7 @@ export function createPusher(deps: {
             ? { expectedVersion: action.expectedVersion }
             : {}),
           ...(checked && action.actor ? { actor: action.actor } : {}),
+          ...(checked && action.provisional ? { provisional: true } : {}),
         },
         route,
       );
@@ -161,6 +162,11 @@ export function createPusher(deps: {
   let running: Promise<PushOutcome> | null = null;
 
   return {
+    /**
+     * An action the portal accepted before its local write (a claim sent portal-first, design
+     * multi-desk §6.3): recorded as a push's answer would be.
+     */
+    recordDelivered: (action: OutboxRow, response: unknown): void => acknowledge(action, response),
     push(): Promise<PushOutcome> {
       running ??= pushAll().finally(() => {
         running = null;

@@ -21,6 +21,7 @@ import { sql as numberBlocks } from './020_number_blocks';
 import { sql as leases } from './021_leases';
 import { sql as sharedWork } from './022_shared_work';
 import { sql as takeoverNotifications } from './023_takeover_notifications';
+import { sql as provisionalActions } from './024_provisional_actions';
 
 export interface Migration {
   version: number;
@@ -53,4 +54,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, name: 'leases', sql: leases },
   { version: 22, name: 'shared_work', sql: sharedWork },
   { version: 23, name: 'takeover_notifications', sql: takeoverNotifications },
+  { version: 24, name: 'provisional_actions', sql: provisionalActions },
 ];
