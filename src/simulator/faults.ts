@@ -5,7 +5,7 @@ import type { Middleware, SimReply, SimRequest } from './router';
  * Network and server misbehaviour, injected as router middleware so routes stay unaware of it.
  * Probabilities are per request; everything is switchable at runtime (`POST /__sim/faults`).
  * `/api/v1/health` and `/__sim/*` are spared (except latency) so tests can steer the simulator and
- * clients can still tell « portal down » from « portal flaky ».
+ * clients can still tell « portal down » from « portal flaky ». A hang spares only `/__sim/*`.
  */
 export interface FaultSettings {
   /** Added before every API response, plus up to `latencyJitterMs`. */
@@ -32,6 +32,13 @@ export interface FaultSettings {
   attachmentBytesPerSecond: number;
   /** Probability of flipping one byte of a document's content (its checksum headers stay right). */
   corruptAttachmentRate: number;
+  /**
+   * Probability of holding a request without ever answering: the connection is accepted, then
+   * nothing (a link dropping packets, neither refused nor answered). Every `/api/*` path hangs,
+   * health and v2 included; 1 = the portal hangs, 0 again = it answers new requests. A held
+   * request ends only when its client gives up (or the simulator closes).
+   */
+  hangRate: number;
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -46,6 +53,7 @@ export const NO_FAULTS: FaultSettings = {
   stalePageRate: 0,
   attachmentBytesPerSecond: 0,
   corruptAttachmentRate: 0,
+  hangRate: 0,
 };
 
 const RATE_KEYS = [
@@ -56,6 +64,7 @@ const RATE_KEYS = [
   'duplicatePageRate',
   'stalePageRate',
   'corruptAttachmentRate',
+  'hangRate',
 ] as const;
 
 /** Checks a partial settings object from the admin route; returns a French reason when invalid. */
@@ -117,11 +126,28 @@ export function createFaults(seed = 1, initial: Partial<FaultSettings> = {}) {
   const random = createRandom(seed);
   let settings: FaultSettings = { ...NO_FAULTS, ...initial };
   const servedPages: SimReply[] = [];
+  let held = 0;
+  let holding = 0;
+
+  /** Never answers; settles once the client gives up, so nothing is left behind. */
+  function hang(request: SimRequest): Promise<SimReply> {
+    held++;
+    holding++;
+    return new Promise((resolve) => {
+      request.response.once('close', () => {
+        holding--;
+        // Not sent: the connection is gone (the router writes nothing on a destroyed response).
+        resolve({ status: 504 });
+      });
+    });
+  }
 
   const middleware: Middleware = async (request, next) => {
     const path = request.url.pathname;
     if (path.startsWith('/__sim/')) return next();
     const s = settings;
+    // Drawn only when on, so the other faults' seeded sequence is the same as before.
+    if (s.hangRate > 0 && random.chance(s.hangRate)) return hang(request);
     if (s.latencyMs > 0 || s.latencyJitterMs > 0) {
       await sleep(s.latencyMs + random.next() * s.latencyJitterMs);
     }
@@ -203,6 +229,10 @@ export function createFaults(seed = 1, initial: Partial<FaultSettings> = {}) {
     middleware,
     get settings(): FaultSettings {
       return settings;
+    },
+    /** Requests the hang fault took so far, and how many of them are still held open. */
+    hung(): { held: number; holding: number } {
+      return { held, holding };
     },
     set(partial: Partial<FaultSettings>): FaultSettings {
       settings = { ...settings, ...partial };

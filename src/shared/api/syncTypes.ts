@@ -3,6 +3,12 @@ import type { PortalApplication } from '../portal/portalApplication';
 
 /** Sync-engine shapes crossing the API boundary (kept apart from types.ts to keep merges small). */
 
+/** What `sync.status` tells beside the phase: the link's last sign of life (issue 17). */
+export interface SyncContact {
+  /** The last time the portal answered (ISO, kept across restarts); null: never. */
+  lastContactAt: string | null;
+}
+
 export type DocumentState = 'pending' | 'downloading' | 'ready' | 'failed';
 
 export interface DocumentStatus {

@@ -1,3 +1,4 @@
+import type { SyncContact } from '../../../shared/api/syncTypes';
 import type { SyncStatus } from '../../../shared/api/types';
 import { schedulerOf, type Clock, type TimerHandle } from '../clock';
 import type { EventBus } from '../eventBus';
@@ -5,12 +6,19 @@ import type { SyncTuning } from './backoff';
 import type { Conflicts } from './conflicts';
 import type { DocumentDownloader } from './documentDownloader';
 import type { Outbox } from './outbox';
-import { PortalResponseError, PortalUnreachableError, type PortalClient } from './portalClient';
+import {
+  PortalResponseError,
+  PortalUnreachableError,
+  type PortalClient,
+  type PortalTimeoutError,
+} from './portalClient';
 import type { Puller } from './pullApplications';
 import type { PortalVersion } from './portalVersion';
 import type { Pusher } from './pushOutbox';
-import type { SyncStateStore } from './syncStateStore';
+import type { LastContact, SyncStateStore } from './syncStateStore';
 import type Database from 'better-sqlite3';
+
+type DeskSyncStatus = SyncStatus & SyncContact;
 
 export interface SyncServiceOptions {
   db: Database.Database;
@@ -36,6 +44,8 @@ export interface SyncServiceOptions {
   /** What runs beside the periodic sync while it is started (the long-poll doorbell). */
   companion?: { start(): void; stop(): Promise<void> };
   syncState: SyncStateStore;
+  /** When the portal last answered, and whether it has during a run. */
+  contact: Pick<LastContact, 'lastContactAt' | 'answers'>;
   events: EventBus;
   /** Its timers (a `Scheduler`) drive the periodic sync, the probe and the retries. */
   clock: Clock;
@@ -71,8 +81,8 @@ export function createSyncService(options: SyncServiceOptions) {
   let errorMessage: string | null = null;
   let pulled = 0;
   let remaining: number | null = null;
-  let running: Promise<SyncStatus> | null = null;
-  let followUp: Promise<SyncStatus> | null = null;
+  let running: Promise<DeskSyncStatus> | null = null;
+  let followUp: Promise<DeskSyncStatus> | null = null;
   let stopped = false;
   let periodic: TimerHandle | null = null;
   let probeTimer: TimerHandle | null = null;
@@ -83,12 +93,28 @@ export function createSyncService(options: SyncServiceOptions) {
   let downloadTimer: TimerHandle | null = null;
   /** Aborted by stop(): a pull waiting out a backoff (up to minutes) ends at once. */
   let halt = new AbortController();
+  /**
+   * Aborted when a request hangs out its deadline during the run: the pull does not wait to ask
+   * again (every try would hang as long), the run ends offline.
+   */
+  let hangs: AbortController | null = null;
+  /**
+   * A run shows « Synchronisation… » only once the portal answers: until then the header keeps
+   * what it said before (« Hors ligne »), so a portal that hangs is never shown as a sync.
+   */
+  let unanswered: { shown: SyncStatus['phase']; answers: number } | null = null;
 
-  function status(): SyncStatus {
+  function shownPhase(): SyncStatus['phase'] {
+    if (phase !== 'syncing' || unanswered === null) return phase;
+    return options.contact.answers() > unanswered.answers ? phase : unanswered.shown;
+  }
+
+  function status(): DeskSyncStatus {
     const actions = outbox.counts();
     return {
-      phase,
+      phase: shownPhase(),
       lastSuccessAt: syncState.get('last_success_at'),
+      lastContactAt: options.contact.lastContactAt(),
       offlineSince,
       pendingActions: actions.pending,
       failedActions: actions.failed,
@@ -193,10 +219,13 @@ export function createSyncService(options: SyncServiceOptions) {
     });
   }
 
-  async function run(): Promise<SyncStatus> {
+  async function run(): Promise<DeskSyncStatus> {
     // A sync asked for by hand after stop() (tests do) gets waits of its own.
     if (halt.signal.aborted) halt = new AbortController();
-    const { signal } = halt;
+    const stopping = halt.signal;
+    hangs = new AbortController();
+    const signal = AbortSignal.any([stopping, hangs.signal]);
+    unanswered = { shown: phase, answers: options.contact.answers() };
     phase = 'syncing';
     errorMessage = null;
     pulled = 0;
@@ -235,7 +264,7 @@ export function createSyncService(options: SyncServiceOptions) {
       downloadDocuments();
       await options.afterSuccess?.();
     } catch (error) {
-      if (signal.aborted) {
+      if (stopping.aborted) {
         // Stopped during a backoff wait: the cursor is where the last page left it.
         phase = 'idle';
       } else if (error instanceof PortalUnreachableError) {
@@ -247,6 +276,8 @@ export function createSyncService(options: SyncServiceOptions) {
       }
     }
     remaining = null;
+    unanswered = null;
+    hangs = null;
     scheduleRetry();
     publish();
     return status();
@@ -256,14 +287,14 @@ export function createSyncService(options: SyncServiceOptions) {
    * Starts a sync, or, when one is under way, one more right after it: whoever asks expects the
    * portal's changes as of now, and the run under way may have pulled before they were made.
    */
-  function syncNow(): Promise<SyncStatus> {
+  function syncNow(): Promise<DeskSyncStatus> {
     if (!running) {
       running = run().finally(() => {
         running = null;
       });
       return running;
     }
-    const next = (): Promise<SyncStatus> => {
+    const next = (): Promise<DeskSyncStatus> => {
       followUp = null;
       return stopped ? Promise.resolve(status()) : syncNow();
     };
@@ -281,6 +312,10 @@ export function createSyncService(options: SyncServiceOptions) {
     },
     /** Something changed the counts (a conflict resolved): tell the header. */
     publish,
+    /** A portal request ran out of its deadline: the run under way ends offline. */
+    portalHung(error: PortalTimeoutError): void {
+      hangs?.abort(error);
+    },
     /** Pulls now, then every `intervalMs`. */
     start(intervalMs: number): void {
       if (periodic) return;

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errorMessage';
 import { QuarantineModal } from '../sync/QuarantineModal';
 import { useSyncNow, useSyncRequested, useSyncStatus } from '../sync/syncQueries';
-import { syncLabel, syncProgress, type SyncTone } from './syncLabel';
+import { lastContactLabel, syncLabel, syncProgress, type SyncTone } from './syncLabel';
 import { useLanguage } from './useLanguage';
 import { useNow } from './useNow';
 
@@ -111,6 +111,11 @@ export function SyncIndicator() {
             </Text>
           </Tooltip>
         </Group>
+        {status && (
+          <Text size="xs" c="dimmed" lh={1.2} truncate="end" data-testid="sync-last-contact">
+            {lastContactLabel(status.lastContactAt, now, language, t)}
+          </Text>
+        )}
         {label.tone === 'busy' &&
           (progress !== null ? (
             <Progress
