@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
 import type { CurrentUser } from '../../src/shared/api/types';
+import { leaseLabel } from '../../src/shared/domain/leaseLabel';
 import { startOffice, type Office } from '../support/office';
 import {
   approvableCases,
@@ -117,6 +118,33 @@ describe('who holds a case and who decided it, on every desk', () => {
     expect(
       desk(2).db.prepare('SELECT conflict_json FROM applications WHERE id = ?').pluck().get(id),
     ).toBeNull();
+  });
+
+  it('the inbox row and the case view name the portal’s holder identically on every desk', async () => {
+    const id = submitted('no-signoff')[3]!;
+    await deskApi(desk(1)).call('cases.claim', { id }, clerk);
+    await spread(1);
+
+    const labels: (string | null)[] = [];
+    for (const index of [0, 1, 2]) {
+      const { rows } = await deskApi(desk(index)).call('inbox.list', { queue: 'all' }, supervisor);
+      const holder = rows.find((row) => row.id === id)?.holder ?? null;
+      labels.push(
+        holder &&
+          leaseLabel(
+            { holderName: holder.displayName, kind: holder.kind, expiresAt: holder.expiresAt },
+            new Date(holder.portalNow),
+          ),
+      );
+      const view = await deskApi(desk(index)).call('cases.get', { id }, supervisor);
+      expect(view.row.holder, `desk ${index + 1}`).toEqual(holder);
+      expect(view.review.workflow.claim?.lease?.kind, `desk ${index + 1}`).toBe('claim');
+      // Rows nobody holds name nobody.
+      expect(rows.filter((row) => row.holder).length, `desk ${index + 1}`).toBeGreaterThan(0);
+      expect(rows.find((row) => row.id === submitted('no-signoff')[4])?.holder ?? null).toBeNull();
+    }
+    expect(labels[0]).toMatch(/^Pris en charge par Kossi Agbodjan jusqu'à \d{2}:\d{2}$/);
+    expect(labels).toEqual([labels[0], labels[0], labels[0]]);
   });
 
   it('the dashboard on desk 1 credits decisions made on desks 2 and 3 to the clerk who made them', async () => {

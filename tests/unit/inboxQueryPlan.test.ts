@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCountQuery, buildPageQuery } from '../../src/main/core/inbox/buildListQuery';
 import { countQueues, createQueueCounters } from '../../src/main/core/inbox/queueCounts';
 import { QUEUE_CONDITIONS } from '../../src/main/core/inbox/queueFilters';
+import { ROW_HOLDERS_SQL } from '../../src/main/core/inbox/rowHolders';
 import { listOrder } from '../../src/main/core/inbox/sortOrder';
 import { planSearch } from '../../src/main/core/inbox/searchExpression';
 import {
@@ -164,6 +165,12 @@ describe('inbox query plans', () => {
         }
       }
     }
+  });
+
+  it('a page’s holders: one primary-key lookup per row of the page, never a scan of the leases', () => {
+    const detail = plan(ROW_HOLDERS_SQL.replace('?', '@ids'), { ids: '["a","b"]' });
+    expect(detail).toMatch(/SEARCH case_leases USING PRIMARY KEY \(application_id=\?\)/);
+    expect(detail).not.toMatch(/SCAN case_leases/);
   });
 
   it('the queue counts read the tallies and the SLA-clock partial index only (migration 008)', () => {

@@ -127,6 +127,19 @@ export interface InboxFilterOptions {
   assignees: { id: string; displayName: string }[];
 }
 
+/**
+ * Who holds a case on the portal, by the portal's clock (enrolled desks, design multi-desk §8):
+ * « Pris en charge par Kossi Agbodjan jusqu'à 16:40 » (`leaseLabel`).
+ */
+export interface CaseHolder {
+  id: string;
+  displayName: string;
+  kind: 'claim' | 'checkout';
+  expiresAt: string;
+  /** The portal's clock when the case was read: the label's « today ». */
+  portalNow: string;
+}
+
 export interface InboxRow {
   id: string;
   reference: string;
@@ -150,6 +163,8 @@ export interface InboxRow {
   /** The case waits for a person because of sync: in conflict with the portal (issue 17). */
   inConflict: boolean;
   assignee: { id: string; displayName: string } | null;
+  /** The portal's lease in force (enrolled desks); absent or null: nobody holds it. */
+  holder?: CaseHolder | null;
   /** Set when the list was searched: the best matching field, for highlighting. */
   searchMatch?: SearchMatch | null;
 }

@@ -24,6 +24,7 @@ import { highlightMatch } from './highlightMatch';
 import { decodeCursor, encodeCursor } from './keysetCursor';
 import { countQueues, createQueueCounters } from './queueCounts';
 import type { QueueScope } from './queueFilters';
+import { createRowHolders } from './rowHolders';
 import { planSearch, type SearchPlan } from './searchExpression';
 import { DEFAULT_SORT, listOrder, SORT_VALUE_COLUMN, type ListOrder } from './sortOrder';
 import { createStatementCache } from './statementCache';
@@ -74,9 +75,27 @@ function definitionOf(query: InboxQuery) {
   return { plan, definition, searching: plan.match !== null };
 }
 
-export function createInboxQueries(db: Database.Database, calendar: WorkingCalendar) {
+export function createInboxQueries(
+  db: Database.Database,
+  calendar: WorkingCalendar,
+  /** The portal's clock on an enrolled desk (leases name the holders), else null. */
+  portalNow: () => Date | null = () => null,
+) {
   const statements = createStatementCache(db);
   const counters = createQueueCounters(db);
+  const holders = createRowHolders(db);
+
+  /** Each row's holder, from the portal's leases: one lookup for the page. */
+  function withHolders(rows: InboxRow[]): InboxRow[] {
+    const now = rows.length > 0 ? portalNow() : null;
+    if (!now) return rows;
+    const held = holders.of(
+      rows.map((row) => row.id),
+      now,
+    );
+    for (const row of rows) row.holder = held.get(row.id) ?? null;
+    return rows;
+  }
 
   function toRow(record: RowRecord, today: string, plan: SearchPlan | null): InboxRow {
     const open = record.is_open === 1;
@@ -209,7 +228,9 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
         nextCursor = encodeCursor({ order: order.tag, value, id: last.id });
       }
       return {
-        rows: page.map((record) => toRow(record, scope.today, searching ? plan : null)),
+        rows: withHolders(
+          page.map((record) => toRow(record, scope.today, searching ? plan : null)),
+        ),
         nextCursor,
         ...(searching && !query.sort
           ? { rankedBy: order.tag === 'relevance' ? 'relevance' : 'deadline' }
@@ -255,7 +276,7 @@ export function createInboxQueries(db: Database.Database, calendar: WorkingCalen
 
     row(id: string, today: string): InboxRow | null {
       const record = getRow.get(id);
-      return record ? toRow(record, today, null) : null;
+      return record ? withHolders([toRow(record, today, null)])[0]! : null;
     },
   };
 }

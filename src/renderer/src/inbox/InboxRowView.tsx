@@ -2,6 +2,7 @@ import { Avatar, Badge, Checkbox, Group, Text, Tooltip } from '@mantine/core';
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, ProcedureSummary } from '../../../shared/api/types';
+import { leaseLabel } from '../../../shared/domain/leaseLabel';
 import { DeadlineBadge } from '../badges/DeadlineBadge';
 import { StatusBadge } from '../badges/StatusBadge';
 import { formatDate } from '../format/dates';
@@ -135,21 +136,46 @@ function Cell({
         <StatusBadge status={row.status} />
       );
     case 'assignee':
-      return row.assignee ? (
-        <Group gap={8} wrap="nowrap">
-          <Avatar size={26} radius="xl" color="togo" variant="light">
-            <span style={{ fontSize: 11 }}>{initialsOf(row.assignee.displayName)}</span>
-          </Avatar>
-          <Text size="sm" truncate="end" title={row.assignee.displayName}>
-            {row.assignee.displayName}
-          </Text>
-        </Group>
-      ) : (
-        <Text size="sm" c="dimmed" fs="italic">
-          {t('inbox.unassigned')}
-        </Text>
+      return (
+        <>
+          {row.assignee ? (
+            <Group gap={8} wrap="nowrap">
+              <Avatar size={26} radius="xl" color="togo" variant="light">
+                <span style={{ fontSize: 11 }}>{initialsOf(row.assignee.displayName)}</span>
+              </Avatar>
+              <Text size="sm" truncate="end" title={row.assignee.displayName}>
+                {row.assignee.displayName}
+              </Text>
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed" fs="italic">
+              {t('inbox.unassigned')}
+            </Text>
+          )}
+          {row.holder && <HolderLine holder={row.holder} language={language} />}
+        </>
       );
   }
+}
+
+/** « Pris en charge par Kossi Agbodjan jusqu'à 16:40 »: the portal's holder, worded as on every desk. */
+function HolderLine({
+  holder,
+  language,
+}: {
+  holder: NonNullable<InboxRow['holder']>;
+  language: Language;
+}) {
+  const label = leaseLabel(
+    { holderName: holder.displayName, kind: holder.kind, expiresAt: holder.expiresAt },
+    new Date(holder.portalNow),
+    language,
+  );
+  return (
+    <Text size="xs" c="dimmed" truncate="end" title={label} data-testid="row-holder">
+      {label}
+    </Text>
+  );
 }
 
 export const InboxRowView = memo(function InboxRowView(props: Props) {

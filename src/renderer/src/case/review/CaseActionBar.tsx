@@ -13,6 +13,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
 import type { WorkflowAction } from '../../../../shared/domain/caseWorkflow';
+import { leaseLabel } from '../../../../shared/domain/leaseLabel';
 import { formatDateTime } from '../../format/dates';
 import { navigate } from '../../routing/useRoute';
 import { isTypingTarget } from '../../shell/typingTarget';
@@ -148,10 +149,21 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
             {claim
               ? heldByMe
                 ? t('review.heldByMe', { time: formatDateTime(claim.since, language) })
-                : t('review.heldBy', {
-                    name: claim.holder.displayName,
-                    time: formatDateTime(claim.since, language),
-                  })
+                : claim.lease
+                  ? // The portal's lease: worded as on every desk and in the inbox (design §8).
+                    leaseLabel(
+                      {
+                        holderName: claim.holder.displayName,
+                        kind: claim.lease.kind,
+                        expiresAt: claim.expiresAt,
+                      },
+                      new Date(claim.lease.portalNow),
+                      language,
+                    )
+                  : t('review.heldBy', {
+                      name: claim.holder.displayName,
+                      time: formatDateTime(claim.since, language),
+                    })
               : canWork
                 ? t('review.unclaimed')
                 : t('review.readOnlyRole')}
