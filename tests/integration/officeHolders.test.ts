@@ -145,6 +145,27 @@ describe('who holds a case and who decided it, on every desk', () => {
     }
     expect(labels[0]).toMatch(/^Pris en charge par Kossi Agbodjan jusqu'à \d{2}:\d{2}$/);
     expect(labels).toEqual([labels[0], labels[0], labels[0]]);
+
+    // Taken for offline work on desk 2: every desk says so, by its day.
+    const away = submitted('no-signoff')[5]!;
+    const taken = await deskApi(desk(1)).call('cases.checkOut', { ids: [away], days: 7 }, clerk);
+    expect(taken.refused).toEqual([]);
+    expect(taken.checkedOut.map((entry) => entry.id)).toEqual([away]);
+    await spread(1);
+    const awayLabels: (string | null)[] = [];
+    for (const index of [0, 1, 2]) {
+      const { rows } = await deskApi(desk(index)).call('inbox.list', { queue: 'all' }, supervisor);
+      const holder = rows.find((row) => row.id === away)?.holder ?? null;
+      awayLabels.push(
+        holder &&
+          leaseLabel(
+            { holderName: holder.displayName, kind: holder.kind, expiresAt: holder.expiresAt },
+            new Date(holder.portalNow),
+          ),
+      );
+    }
+    expect(awayLabels[0]).toMatch(/^Emporté hors ligne par Kossi Agbodjan jusqu'au \d{2}\/\d{2}$/);
+    expect(awayLabels).toEqual([awayLabels[0], awayLabels[0], awayLabels[0]]);
   });
 
   it('the dashboard on desk 1 credits decisions made on desks 2 and 3 to the clerk who made them', async () => {
