@@ -13,6 +13,8 @@ import { CertificatesView } from './certificates/CertificatesView';
 import { VerifyView } from './certificates/VerifyView';
 import { InboxView } from './inbox/InboxView';
 import { useRoute } from './routing/useRoute';
+import { OutboxView } from './sync/OutboxView';
+import { WorklistView } from './sync/WorklistView';
 import { QuickSearch } from './search/QuickSearch';
 import { AppFrame } from './shell/AppFrame';
 import { ShortcutHelp } from './shell/ShortcutHelp';
@@ -85,6 +87,10 @@ function Screens() {
         <RoleGuard roles={['superviseur']}>
           <DashboardView />
         </RoleGuard>
+      ) : route.view === 'worklist' ? (
+        <WorklistView />
+      ) : route.view === 'outbox' ? (
+        <OutboxView />
       ) : route.view === 'admin' ? (
         <RoleGuard roles={['administrateur']}>
           <AdminView section={route.section} />

@@ -11,6 +11,10 @@ export const CASE_LIST_METHODS: readonly MethodName[] = [
   'inbox.counts',
   'certificates.list',
   'dashboard.summary',
+  // « À régulariser » and the outbox view follow every case change (issue 17).
+  'sync.worklist',
+  'sync.worklistCount',
+  'sync.outbox',
 ];
 
 /**

@@ -6,6 +6,7 @@ import { dashboardEn } from '../dashboard/dashboardMessages';
 import { adminEn } from '../admin/adminMessages';
 import { desktopEn } from '../desktop/desktopMessages';
 import { backupEn } from '../backup/backupMessages';
+import { syncWorkEn } from '../sync/syncWorkMessages';
 
 export const en: Messages = {
   session: sessionEn,
@@ -14,6 +15,7 @@ export const en: Messages = {
   admin: adminEn,
   desktop: desktopEn,
   backup: backupEn,
+  syncWork: syncWorkEn,
   app: {
     name: 'Bureau',
     trainingMode: 'Training mode',

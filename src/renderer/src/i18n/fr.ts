@@ -8,6 +8,7 @@ import { dashboardFr } from '../dashboard/dashboardMessages';
 import { adminFr } from '../admin/adminMessages';
 import { desktopFr } from '../desktop/desktopMessages';
 import { backupFr } from '../backup/backupMessages';
+import { syncWorkFr } from '../sync/syncWorkMessages';
 
 export const fr = {
   session: sessionFr,
@@ -16,6 +17,7 @@ export const fr = {
   admin: adminFr,
   desktop: desktopFr,
   backup: backupFr,
+  syncWork: syncWorkFr,
   app: {
     name: 'Bureau',
     trainingMode: 'Mode formation',

@@ -116,21 +116,37 @@ function Cell({
         </>
       );
     case 'status':
-      return row.portalChangesToConfirm ? (
+      return row.portalChangesToConfirm || row.inConflict ? (
         <Group gap={4} wrap="nowrap">
           <StatusBadge status={row.status} />
-          <Tooltip label={t('inbox.portalChangesHint')} openDelay={300}>
-            <Badge
-              color="orange"
-              variant="light"
-              size="sm"
-              radius="sm"
-              tt="none"
-              data-testid="portal-changes-flag"
-            >
-              {t('inbox.portalChanges')}
-            </Badge>
-          </Tooltip>
+          {row.inConflict && (
+            <Tooltip label={t('syncWork.inboxMarkerHint')} openDelay={300} multiline maw={320}>
+              <Badge
+                color="red.8"
+                variant="filled"
+                size="sm"
+                radius="sm"
+                tt="none"
+                data-testid="conflict-flag"
+              >
+                {t('syncWork.inboxMarker')}
+              </Badge>
+            </Tooltip>
+          )}
+          {row.portalChangesToConfirm && (
+            <Tooltip label={t('inbox.portalChangesHint')} openDelay={300}>
+              <Badge
+                color="orange"
+                variant="light"
+                size="sm"
+                radius="sm"
+                tt="none"
+                data-testid="portal-changes-flag"
+              >
+                {t('inbox.portalChanges')}
+              </Badge>
+            </Tooltip>
+          )}
         </Group>
       ) : (
         <StatusBadge status={row.status} />

@@ -9,6 +9,8 @@ export type Route =
   | { view: 'certificates' }
   | { view: 'verify' }
   | { view: 'dashboard' }
+  | { view: 'worklist' }
+  | { view: 'outbox' }
   | { view: 'admin'; section: AdminSection };
 
 export const DEFAULT_QUEUE: QueueId = 'mine';
@@ -21,6 +23,8 @@ export function parseRoute(hash: string): Route {
   if (view === 'certificates') return { view: 'certificates' };
   if (view === 'verify') return { view: 'verify' };
   if (view === 'dashboard') return { view: 'dashboard' };
+  if (view === 'worklist') return { view: 'worklist' };
+  if (view === 'outbox') return { view: 'outbox' };
   if (view === 'admin') {
     const section = ADMIN_SECTIONS.includes(param as AdminSection)
       ? (param as AdminSection)
@@ -43,6 +47,10 @@ export function hrefOf(route: Route): string {
       return '#/verify';
     case 'dashboard':
       return '#/dashboard';
+    case 'worklist':
+      return '#/worklist';
+    case 'outbox':
+      return '#/outbox';
     case 'admin':
       return `#/admin/${route.section}`;
     case 'inbox':

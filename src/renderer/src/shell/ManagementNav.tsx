@@ -6,6 +6,7 @@ import {
   IconDevices,
   IconBuilding,
   IconListCheck,
+  IconSend,
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -24,16 +25,30 @@ interface Entry {
     | 'admin.nav.desks'
     | 'admin.nav.holidays'
     | 'admin.nav.audit'
-    | 'admin.nav.backups';
+    | 'admin.nav.backups'
+    | 'syncWork.outboxNav';
   Icon: typeof IconUsers;
   testId: string;
 }
 
 const SECTIONS: {
   roles: readonly Role[];
-  title: 'dashboard.navTitle' | 'admin.nav.title';
+  title: 'dashboard.navTitle' | 'admin.nav.title' | 'syncWork.navSection';
   entries: Entry[];
 }[] = [
+  {
+    // What this desk sent, sends or could not send to the portal (issue 17): every role.
+    roles: ['agent', 'superviseur', 'administrateur'],
+    title: 'syncWork.navSection',
+    entries: [
+      {
+        route: { view: 'outbox' },
+        label: 'syncWork.outboxNav',
+        Icon: IconSend,
+        testId: 'nav-outbox',
+      },
+    ],
+  },
   {
     roles: ['superviseur'],
     title: 'dashboard.navTitle',

@@ -4,6 +4,7 @@ import { QUEUE_IDS, type QueueId } from '../../../shared/api/types';
 import { useApiQuery } from '../api/queries';
 import { formatNumber } from '../format/numbers';
 import { hrefOf } from '../routing/route';
+import { WorklistNavEntry } from '../sync/WorklistNavEntry';
 import classes from './QueueNav.module.css';
 import { QUEUE_ICONS } from './queueIcons';
 import { useLanguage } from './useLanguage';
@@ -81,6 +82,7 @@ export function QueueNav({ active, compact }: { active: QueueId | null; compact:
           />
         );
       })}
+      <WorklistNavEntry compact={compact} />
     </Stack>
   );
 }

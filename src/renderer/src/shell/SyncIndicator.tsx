@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errorMessage';
 import { QuarantineModal } from '../sync/QuarantineModal';
 import { useSyncNow, useSyncRequested, useSyncStatus } from '../sync/syncQueries';
+import { WORKLIST_LINK } from '../sync/worklistLink';
 import { lastContactLabel, syncLabel, syncProgress, type SyncTone } from './syncLabel';
 import { useLanguage } from './useLanguage';
 import { useNow } from './useNow';
@@ -141,6 +142,7 @@ export function SyncIndicator() {
                 size="xs"
                 radius="sm"
                 tt="none"
+                {...WORKLIST_LINK}
                 data-testid="sync-failed"
               >
                 {t('sync.failedActions', { count: failed })}
@@ -153,6 +155,7 @@ export function SyncIndicator() {
                 size="xs"
                 radius="sm"
                 tt="none"
+                {...WORKLIST_LINK}
                 data-testid="sync-conflicts"
               >
                 {t('sync.conflicts', { count: conflicts })}

@@ -1,0 +1,12 @@
+import { hrefOf } from '../routing/route';
+
+/**
+ * What makes a header badge (« 1 action refusée », « 1 dossier en conflit ») open « À
+ * régulariser »: a link, focusable, with the pointer of one. Spread on a Mantine `Badge`.
+ */
+export const WORKLIST_LINK = {
+  component: 'a',
+  href: hrefOf({ view: 'worklist' }),
+  className: 'mantine-focus-auto',
+  style: { cursor: 'pointer' },
+} as const;
