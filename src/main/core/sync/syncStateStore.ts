@@ -37,7 +37,8 @@ export function createLastContact(
   clock: Clock,
   log?: (message: string, error?: unknown) => void,
 ) {
-  let last = store.get('last_contact_at');
+  // A cache from before this was kept: its last successful sync was a contact too.
+  let last = store.get('last_contact_at') ?? store.get('last_success_at');
   let storedMinute = last === null ? null : Math.floor(Date.parse(last) / MINUTE_MS);
   let answers = 0;
   return {
