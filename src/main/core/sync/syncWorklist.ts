@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
-import type {
-  OutboxEntry,
-  OutboxFilter,
-  OutboxPage,
-  WorkCase,
-  Worklist,
-  WorklistItem,
-  WorklistKind,
+import {
+  OUTBOX_FILTERS,
+  type OutboxEntry,
+  type OutboxFilter,
+  type OutboxPage,
+  type WorkCase,
+  type Worklist,
+  type WorklistItem,
+  type WorklistKind,
 } from '../../../shared/api/worklistTypes';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import { OFFICES } from '../../../shared/domain/offices';
@@ -91,7 +92,7 @@ const conflictField = (path: string) =>
   `CASE WHEN json_valid(a.conflict_json) THEN json_extract(a.conflict_json, '${path}') END`;
 
 /** Cases of the office that are in conflict or hold a refused action (each index read once). */
-const FLAGGED_CASES = `
+export const FLAGGED_CASES = `
   SELECT ${CASE_COLUMNS},
     ${conflictField('$.reason')} AS reason,
     ${conflictField('$.message')} AS message,
@@ -102,7 +103,7 @@ const FLAGGED_CASES = `
     UNION SELECT application_id FROM outbox WHERE state = 'failed')`;
 
 /** `state <> 'ready'` repeats the partial index `documents_pending` so SQLite may use it. */
-const FAILED_DOCUMENTS = `
+export const FAILED_DOCUMENTS = `
   SELECT ${CASE_COLUMNS}, count(*) AS n, min(d.file_name) AS file_name,
     (SELECT last_error FROM documents WHERE application_id = a.id AND state = 'failed'
      ORDER BY rowid LIMIT 1) AS last_error
@@ -121,7 +122,7 @@ const QUARANTINE_VISIBLE = `
       THEN q.region IN (SELECT value FROM json_each(@officeRegions))
     ELSE 1
   END`;
-const QUARANTINE_ROWS = `
+export const QUARANTINE_ROWS = `
   WITH q AS (
     SELECT id, portal_id, reason, received_at, seen_count,
       CASE WHEN json_valid(raw_json) THEN json_extract(raw_json, '$.applicant.region') END AS region
@@ -137,6 +138,20 @@ const OUTBOX_STATES: Record<Exclude<OutboxFilter, 'all'>, string> = {
   sent: "('sent')",
   cancelled: "('cancelled')",
 };
+
+/** One page of the office's outbox, newest first: a walk down the primary key (or `state`'s index). */
+export function outboxPageSql(filter: OutboxFilter): string {
+  const state = filter === 'all' ? '' : `o.state IN ${OUTBOX_STATES[filter]} AND `;
+  return `
+    SELECT o.id AS action_id, o.kind, o.state, o.created_at, o.sent_at, o.next_attempt_at,
+      o.attempts, o.last_error,
+      CASE WHEN json_valid(o.actor_json) THEN json_extract(o.actor_json, '$.displayName') END
+        AS actor_name,
+      ${CASE_COLUMNS}, a.conflict_json IS NOT NULL AS in_conflict
+    FROM outbox o JOIN applications a ON a.id = o.application_id
+    WHERE ${state}o.id < @cursor AND a.office_code = @office
+    ORDER BY o.id DESC LIMIT @limit`;
+}
 
 const ALL_REGIONS = JSON.stringify(OFFICES.flatMap((office) => [...office.regions]));
 const regionsOf = (office: string): string =>
@@ -170,18 +185,11 @@ export function createSyncWorklist(db: Database.Database) {
     .pluck();
 
   const outboxPage = new Map(
-    (['all', ...Object.keys(OUTBOX_STATES)] as OutboxFilter[]).map((filter) => [
+    OUTBOX_FILTERS.map((filter) => [
       filter,
-      db.prepare<{ office: string; cursor: number; limit: number }, OutboxRecord>(`
-        SELECT o.id AS action_id, o.kind, o.state, o.created_at, o.sent_at, o.next_attempt_at,
-          o.attempts, o.last_error,
-          CASE WHEN json_valid(o.actor_json) THEN json_extract(o.actor_json, '$.displayName') END
-            AS actor_name,
-          ${CASE_COLUMNS}, a.conflict_json IS NOT NULL AS in_conflict
-        FROM outbox o JOIN applications a ON a.id = o.application_id
-        WHERE ${filter === 'all' ? '' : `o.state IN ${OUTBOX_STATES[filter as Exclude<OutboxFilter, 'all'>]} AND `}
-          o.id < @cursor AND a.office_code = @office
-        ORDER BY o.id DESC LIMIT @limit`),
+      db.prepare<{ office: string; cursor: number; limit: number }, OutboxRecord>(
+        outboxPageSql(filter),
+      ),
     ]),
   );
   const outboxCounts = db.prepare<{ office: string }, { state: OutboxEntry['state']; n: number }>(`
