@@ -175,3 +175,36 @@ test('a refused action and a conflict appear in « À régulariser », the badge
   await expect(outbox.locator('[data-state="cancelled"]')).toHaveCount(2);
   expect(consoleErrors).toEqual([]);
 });
+
+/** A record the portal sends malformed: listed with the validation's French reason, not imported. */
+test('a quarantined record from the portal is listed with its reason and opens the quarantine', async ({
+  page,
+}) => {
+  const consoleErrors = collectConsoleErrors(page);
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
+  await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
+  const record = {
+    id: 'SIM-INVALIDE-1',
+    reference: 'SIM-INVALIDE-1',
+    applicant: { region: 'Maritime' },
+  };
+  await portalAdmin(page, '/__sim/raw-items', { items: [JSON.stringify(record)] });
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).first().click();
+
+  await page.getByTestId('nav-worklist').click();
+  const item = page.locator('[data-testid="worklist-item"][data-kind="quarantined"]');
+  await expect(item).toHaveCount(1, { timeout: 30_000 });
+  await expect(item).toContainText('Identifiant portail : SIM-INVALIDE-1');
+  await expect(item.getByTestId('worklist-what')).toHaveText(
+    'Un enregistrement envoyé par le portail est invalide : il n’a pas été importé.',
+  );
+  await expect(item).toContainText('Motif :');
+  await expect(item.getByTestId('worklist-todo')).toContainText('administrateur du portail');
+  await expect(page.getByTestId('nav-worklist').getByTestId('worklist-count')).toHaveText('1');
+  await page.screenshot({ path: screenshotPath('worklist-quarantine.png') });
+
+  await item.getByRole('button', { name: 'Voir la quarantaine' }).click();
+  const modal = page.getByRole('dialog', { name: 'Enregistrements en quarantaine' });
+  await expect(modal.getByTestId('quarantine-table')).toContainText('SIM-INVALIDE-1');
+  expect(consoleErrors).toEqual([]);
+});
