@@ -152,43 +152,54 @@ function Cell({
         <StatusBadge status={row.status} />
       );
     case 'assignee':
-      return (
-        <>
-          {row.assignee ? (
-            <Group gap={8} wrap="nowrap">
-              <Avatar size={26} radius="xl" color="togo" variant="light">
-                <span style={{ fontSize: 11 }}>{initialsOf(row.assignee.displayName)}</span>
-              </Avatar>
-              <Text size="sm" truncate="end" title={row.assignee.displayName}>
-                {row.assignee.displayName}
-              </Text>
-            </Group>
-          ) : (
-            <Text size="sm" c="dimmed" fs="italic">
-              {t('inbox.unassigned')}
-            </Text>
-          )}
-          {row.holder && <HolderLine holder={row.holder} language={language} />}
-        </>
+      // A held case names its holder, as every desk does (the assignee is in the tooltip).
+      if (row.holder) return <HolderLine row={row} holder={row.holder} language={language} />;
+      return row.assignee ? (
+        <Group gap={8} wrap="nowrap">
+          <Avatar size={26} radius="xl" color="togo" variant="light">
+            <span style={{ fontSize: 11 }}>{initialsOf(row.assignee.displayName)}</span>
+          </Avatar>
+          <Text size="sm" truncate="end" title={row.assignee.displayName}>
+            {row.assignee.displayName}
+          </Text>
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed" fs="italic">
+          {t('inbox.unassigned')}
+        </Text>
       );
   }
 }
 
-/** « Pris en charge par Kossi Agbodjan jusqu'à 16:40 »: the portal's holder, worded as on every desk. */
+/**
+ * « Pris en charge par Kossi Agbodjan jusqu'à 16:40 », « Emporté hors ligne par … jusqu'au 21/03 »:
+ * the portal's holder, worded as on every desk and in the case view (design multi-desk §8).
+ */
 function HolderLine({
+  row,
   holder,
   language,
 }: {
+  row: InboxRow;
   holder: NonNullable<InboxRow['holder']>;
   language: Language;
 }) {
+  const { t } = useTranslation();
   const label = leaseLabel(
     { holderName: holder.displayName, kind: holder.kind, expiresAt: holder.expiresAt },
     new Date(holder.portalNow),
     language,
   );
+  const assignee = row.assignee ? row.assignee.displayName : t('inbox.unassigned');
   return (
-    <Text size="xs" c="dimmed" truncate="end" title={label} data-testid="row-holder">
+    <Text
+      size="xs"
+      lh={1.2}
+      lineClamp={3}
+      c={holder.kind === 'checkout' ? 'orange.9' : undefined}
+      title={`${label}\n${t('inbox.columns.assignee')} : ${assignee}`}
+      data-testid="row-holder"
+    >
       {label}
     </Text>
   );

@@ -26,7 +26,8 @@ export const COLUMNS: readonly Column[] = [
   { id: 'submitted', track: '104px', min: 104 },
   { id: 'deadline', track: '120px', min: 120 },
   { id: 'status', track: '164px', min: 164 },
-  { id: 'assignee', track: 'minmax(130px, 1fr)', min: 130 },
+  // Wide enough for « Pris en charge par Kossi Agbodjan jusqu'à 16:40 » on two or three lines.
+  { id: 'assignee', track: 'minmax(130px, 1.5fr)', min: 130 },
 ];
 
 // On a narrow window the least needed columns give way first; the case view shows them all.
