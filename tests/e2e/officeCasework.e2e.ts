@@ -1,9 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { UserAccount } from '../../src/shared/api/adminTypes';
-import type { EnrollmentCode } from '../../src/shared/api/officeTypes';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
 import { pageRpc, screenshotPath, openDeskPage, useOfficeHosts } from '../support/e2eHost';
 import { collectConsoleErrors } from '../support/e2ePage';
+import { firstSignIn, setUpOffice } from '../support/e2eOffice';
 
 /**
  * Casework across the desks of one office (design multi-desk §9 step 13, three pages): a
@@ -13,9 +12,6 @@ import { collectConsoleErrors } from '../support/e2ePage';
  */
 
 const TOKEN = 'jeton-portail-e2e-bureau-travail';
-const ADMIN = { username: 'ablavi.dossou', password: 'une longue phrase de passe' };
-const TEMPORARY = 'mot de passe provisoire 1';
-const CHOSEN = 'ma phrase à moi 2026';
 const SIGN_OFF_PROCEDURES = ['COM-AMM', 'COM-APIPS'];
 
 const office = useOfficeHosts({ seed: 71, count: 40, token: TOKEN });
@@ -23,27 +19,6 @@ const office = useOfficeHosts({ seed: 71, count: 40, token: TOKEN });
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const open = openDeskPage;
-
-/** Signs in through the API with the temporary password, chooses a new one, shows the inbox. */
-async function firstSignIn(page: Page, username: string): Promise<void> {
-  // On a joined desk the account arrives with the directory: retried until it is there, from the
-  // page's context but outside the page (a refused try is no console error of the page).
-  const url = `${new URL(page.url()).origin}/api/rpc/session.signIn`;
-  await expect(async () => {
-    const response = await page.request.post(url, {
-      data: JSON.stringify({ username, password: TEMPORARY }),
-    });
-    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
-  }).toPass({ timeout: 60_000 });
-  await pageRpc(page, 'session.changePassword', {
-    currentPassword: TEMPORARY,
-    newPassword: CHOSEN,
-  });
-  await page.reload();
-  await expect(page.getByRole('navigation', { name: 'Corbeilles' })).toBeVisible({
-    timeout: 30_000,
-  });
-}
 
 const statusOf = async (page: Page, id: string) =>
   (await pageRpc<CaseDetail>(page, 'cases.get', { id })).row.status;
@@ -58,33 +33,12 @@ test('assigned on desk 1, proposed on desk 2, signed off on desk 1, within secon
   const errorsB = collectConsoleErrors(pageB);
 
   // — The office: desk 1 first, desk 2 joins with a code; three accounts made on desk 1 —
-  await expect(pageA.getByTestId('setup-first')).toBeVisible({ timeout: 30_000 });
-  await pageRpc(pageA, 'session.createFirstAdministrator', {
-    username: ADMIN.username,
-    displayName: 'Ablavi Dossou',
-    officeCode: 'LOM',
-    password: ADMIN.password,
-  });
-  await pageRpc(pageA, 'office.enrollFirst', { label: 'Guichet 1' });
-  const { code } = await pageRpc<EnrollmentCode>(pageA, 'office.issueCode', {
-    label: 'Guichet 2',
-  });
-  await expect(pageB.getByTestId('setup-join')).toBeVisible({ timeout: 30_000 });
-  await pageRpc(pageB, 'office.join', { officeCode: 'LOM', code, label: 'Guichet 2' });
-
-  const create = (username: string, displayName: string, role: 'agent' | 'superviseur') =>
-    pageRpc<UserAccount>(pageA, 'admin.users.create', {
-      username,
-      displayName,
-      role,
-      officeCode: 'LOM',
-      procedureCodes: null,
-      temporaryPassword: TEMPORARY,
-    });
-  await create('edem.lawson', 'Edem Lawson', 'superviseur');
-  const afi = await create('afi.mensah', 'Afi Mensah', 'agent');
-  await create('ama.kpodar', 'Ama Kpodar', 'superviseur');
-  await pageRpc(pageA, 'session.signOut', {});
+  const accounts = await setUpOffice(pageA, pageB, [
+    { username: 'edem.lawson', displayName: 'Edem Lawson', role: 'superviseur' },
+    { username: 'afi.mensah', displayName: 'Afi Mensah', role: 'agent' },
+    { username: 'ama.kpodar', displayName: 'Ama Kpodar', role: 'superviseur' },
+  ]);
+  const afi = accounts['afi.mensah']!;
 
   // — Page B: Afi, on desk 2, waits on « Mes dossiers » —
   await firstSignIn(pageB, 'afi.mensah');

@@ -92,6 +92,11 @@ export function useOfficeHosts(options: { seed: number; count: number; token: st
   return {
     desk1: () => desk(0),
     desk2: () => desk(1),
+    /** The portal both desks sync with (faults through `/__sim/faults`). */
+    simulator: (): RunningSimulator => {
+      if (!simulator) throw new Error('the office hosts are not started yet');
+      return simulator;
+    },
   };
 }
 

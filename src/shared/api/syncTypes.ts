@@ -25,6 +25,8 @@ export interface LocalActionSummary {
   state: 'pending' | 'sending' | 'failed';
   createdAt: string;
   lastError: string | null;
+  /** Decided offline without a lease confirmed by the portal (« Provisoire »). */
+  provisional?: boolean;
 }
 
 export interface CaseConflict {

@@ -24,6 +24,7 @@ export function createCaseSyncState(db: Database.Database, outbox: Outbox, confl
       state: action.state as 'pending' | 'sending' | 'failed',
       createdAt: action.createdAt,
       lastError: action.lastError,
+      provisional: action.provisional,
     })),
     conflict: conflicts.view(id),
   });

@@ -112,6 +112,29 @@ export const en: Messages = {
     toggle: 'Select case {{reference}}',
     toggleAll: 'Select every loaded case',
   },
+  checkOut: {
+    action: 'Take offline',
+    title_one: 'Take {{formatted}} case offline',
+    title_other: 'Take {{formatted}} cases offline',
+    explain:
+      'The portal reserves these cases for the chosen days: offline, you can review and decide them without conflicts. Nobody else can claim them until then, except a supervisor taking them over.',
+    days: 'Number of days',
+    daysHint: 'From 1 to 14 days.',
+    daysError: 'Enter a whole number of days, from 1 to 14.',
+    until: 'Until {{date}}, at the time of the request.',
+    forWhom: 'For',
+    submit: 'Take offline',
+    result: {
+      title: 'Cases taken offline',
+      taken_one: '{{formatted}} case taken offline until {{until}}',
+      taken_other: '{{formatted}} cases taken offline until {{until}}',
+      none: 'No case taken offline',
+      refused_one: '{{formatted}} refused',
+      refused_other: '{{formatted}} refused',
+      more_one: '… and {{formatted}} more',
+      more_other: '… and {{formatted}} more',
+    },
+  },
   views: {
     title: 'My views',
     save: 'Save view',
@@ -388,6 +411,18 @@ export const en: Messages = {
     },
   },
   review: {
+    takeOverCheckout: {
+      title: 'Take over {{reference}}',
+      what: '{{name}} took this case offline until {{date}}: whatever is decided offline on it will become a conflict to resolve.',
+    },
+    provisional: {
+      label: '{{label}} (provisional)',
+      warning:
+        'You are offline and this case is not yours on the portal: your decision is provisional. If a colleague acted meanwhile, it will become a conflict to resolve.',
+      title: 'Provisional action on {{reference}}',
+      what: 'The portal has not confirmed that this case is reserved for you. Your action will be sent when the link returns.',
+      pending: 'Provisional — waiting for the portal',
+    },
     changed: 'Changed',
     claim: 'Claim',
     release: 'Release',

@@ -114,6 +114,29 @@ export const fr = {
     toggle: 'Sélectionner le dossier {{reference}}',
     toggleAll: 'Sélectionner tous les dossiers chargés',
   },
+  checkOut: {
+    action: 'Emporter hors ligne',
+    title_one: 'Emporter {{formatted}} dossier hors ligne',
+    title_other: 'Emporter {{formatted}} dossiers hors ligne',
+    explain:
+      "Le portail réserve ces dossiers pour les jours choisis : hors ligne, vous pourrez les instruire et décider sans conflit. Personne d'autre ne pourra les prendre en charge d'ici là, sauf un superviseur qui les reprendrait.",
+    days: 'Nombre de jours',
+    daysHint: 'De 1 à 14 jours.',
+    daysError: 'Indiquez un nombre entier de jours, de 1 à 14.',
+    until: 'Jusqu’au {{date}}, à l’heure de la demande.',
+    forWhom: 'Pour',
+    submit: 'Emporter',
+    result: {
+      title: 'Dossiers emportés hors ligne',
+      taken_one: '{{formatted}} dossier emporté jusqu’au {{until}}',
+      taken_other: '{{formatted}} dossiers emportés jusqu’au {{until}}',
+      none: 'Aucun dossier emporté',
+      refused_one: '{{formatted}} refusé',
+      refused_other: '{{formatted}} refusés',
+      more_one: '… et {{formatted}} autre',
+      more_other: '… et {{formatted}} autres',
+    },
+  },
   views: {
     title: 'Mes vues',
     save: 'Enregistrer la vue',
@@ -391,6 +414,18 @@ export const fr = {
     },
   },
   review: {
+    takeOverCheckout: {
+      title: 'Reprendre {{reference}}',
+      what: '{{name}} a emporté ce dossier hors ligne jusqu’au {{date}} : ce qui sera décidé hors ligne sur ce dossier deviendra un conflit à résoudre.',
+    },
+    provisional: {
+      label: '{{label}} (provisoire)',
+      warning:
+        "Vous êtes hors ligne et ce dossier n'est pas à vous sur le portail : votre décision est provisoire. Si un collègue a agi entre-temps, elle deviendra un conflit à résoudre.",
+      title: 'Action provisoire sur {{reference}}',
+      what: "Le portail n'a pas confirmé que ce dossier vous est réservé. Votre action sera envoyée au retour de la connexion.",
+      pending: 'Provisoire — en attente du portail',
+    },
     changed: 'Modifié',
     claim: 'Prendre en charge',
     release: 'Libérer',

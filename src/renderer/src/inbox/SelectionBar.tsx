@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { AssignButton } from '../assignment/AssignButton';
+import { CheckOutButton } from '../assignment/CheckOutButton';
 import { BulkIssueButton } from '../certificates/BulkIssue';
 import { formatNumber } from '../format/numbers';
 import type { InboxRow } from '../../../shared/api/types';
@@ -38,6 +39,7 @@ export function SelectionBar({
         {t('selection.count', { count, formatted: formatNumber(count, language) })}
       </Text>
       <AssignButton rows={rows} />
+      <CheckOutButton />
       <BulkIssueButton rows={rows} />
       <Button
         size="compact-xs"

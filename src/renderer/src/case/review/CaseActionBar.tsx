@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Switch, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconCheck,
@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
 import type { WorkflowAction } from '../../../../shared/domain/caseWorkflow';
 import { leaseLabel } from '../../../../shared/domain/leaseLabel';
-import { formatDateTime } from '../../format/dates';
+import { formatDate, formatDateTime } from '../../format/dates';
 import { navigate } from '../../routing/useRoute';
 import { isTypingTarget } from '../../shell/typingTarget';
 import { useLanguage } from '../../shell/useLanguage';
@@ -22,13 +22,15 @@ import { useIssueCertificate } from '../../certificates/useIssueCertificate';
 import { useCaseActionBusy } from '../caseQueries';
 import { useSessionStore } from '../../stores/sessionStore';
 import { ApproveDialog } from './ApproveDialog';
+import { DecisionModal } from './DecisionModal';
+import { ProvisionalNotice } from './provisionalNotice';
 import { nextCaseEnabled, openNextCase, setNextCaseEnabled } from './nextCase';
 import { RejectDialog } from './RejectDialog';
 import { RequestInfoDialog } from './RequestInfoDialog';
 import { SignOffDialog } from './SignOffDialog';
 import { useCaseAction } from './useCaseAction';
 
-type Dialog = 'approve' | 'reject' | 'requestInfo' | 'signOff' | null;
+type Dialog = 'approve' | 'reject' | 'requestInfo' | 'signOff' | 'provisional' | null;
 
 const SHORTCUTS: Record<string, WorkflowAction> = {
   c: 'claim',
@@ -56,13 +58,31 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
   const { workflow } = detail.review;
   const allowed = new Set(workflow.allowedActions);
   const blocked = new Map(workflow.blockedActions.map((entry) => [entry.action, entry.reason]));
+  // Offline without a lease confirmed by the portal: said on every button and in every dialog.
+  const provisional = new Set(workflow.provisionalActions);
+  const isProvisional = provisional.size > 0;
+  const [direct, setDirect] = useState<'claim' | 'takeOver' | 'release'>('claim');
   const { id, reference } = detail.row;
   const canWork = user?.role === 'agent' || user?.role === 'superviseur';
 
   const available = (action: WorkflowAction) => allowed.has(action) || blocked.has(action);
+  /** Claim, take-over, release: at once, or after the provisional warning when offline. */
+  const runDirect = (action: 'claim' | 'takeOver' | 'release', confirmed = false) => {
+    const takesCheckOut = action === 'takeOver' && workflow.claim?.lease?.kind === 'checkout';
+    if ((provisional.has(action) || takesCheckOut) && !confirmed) {
+      setDirect(action);
+      setDialog('provisional');
+      return;
+    }
+    const input = { id, ...(provisional.has(action) ? { provisional: true } : {}) };
+    const done = { claim: 'claimed', takeOver: 'takenOver', release: 'released' } as const;
+    void run(`cases.${action}`, input, t(`review.done.${done[action]}`)).then(() =>
+      setDialog(null),
+    );
+  };
   const open = (action: WorkflowAction) => {
     if (!allowed.has(action)) return;
-    if (action === 'claim') void run('cases.claim', { id }, t('review.done.claimed'));
+    if (action === 'claim') runDirect('claim');
     else if (action === 'approve' || action === 'reject' || action === 'requestInfo') {
       setDialog(action);
     }
@@ -106,6 +126,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
     return decided;
   };
 
+  const provisionalInput = isProvisional ? { provisional: true } : {};
   const claim = workflow.claim;
   const heldByMe = claim?.holder.id === user?.id;
 
@@ -129,7 +150,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
         onClick={onClick}
         data-testid={`action-${action}`}
       >
-        {label}
+        {provisional.has(action) ? t('review.provisional.label', { label }) : label}
       </Button>
     );
     return reason ? (
@@ -142,194 +163,221 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
   };
 
   return (
-    <Paper withBorder p="sm" radius="md" data-testid="case-action-bar">
-      <Stack gap="xs">
-        <Group justify="space-between" gap="sm" wrap="wrap">
-          <Text size="sm" data-testid="claim-state" c={claim ? undefined : 'dimmed'}>
-            {claim
-              ? heldByMe
-                ? t('review.heldByMe', { time: formatDateTime(claim.since, language) })
-                : claim.lease
-                  ? // The portal's lease: worded as on every desk and in the inbox (design §8).
-                    leaseLabel(
-                      {
-                        holderName: claim.holder.displayName,
-                        kind: claim.lease.kind,
-                        expiresAt: claim.expiresAt,
-                      },
-                      new Date(claim.lease.portalNow),
-                      language,
-                    )
-                  : t('review.heldBy', {
-                      name: claim.holder.displayName,
-                      time: formatDateTime(claim.since, language),
-                    })
-              : canWork
-                ? t('review.unclaimed')
-                : t('review.readOnlyRole')}
-          </Text>
-          {canWork && (
-            <Switch
-              size="xs"
-              label={t('review.nextCase')}
-              checked={nextCase}
-              onChange={(event) => {
-                setNextCase(event.currentTarget.checked);
-                setNextCaseEnabled(event.currentTarget.checked);
-              }}
-            />
+    <ProvisionalNotice.Provider value={isProvisional}>
+      <Paper withBorder p="sm" radius="md" data-testid="case-action-bar">
+        <Stack gap="xs">
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Text size="sm" data-testid="claim-state" c={claim ? undefined : 'dimmed'}>
+              {claim
+                ? heldByMe
+                  ? t('review.heldByMe', { time: formatDateTime(claim.since, language) })
+                  : claim.lease
+                    ? // The portal's lease: worded as on every desk and in the inbox (design §8).
+                      leaseLabel(
+                        {
+                          holderName: claim.holder.displayName,
+                          kind: claim.lease.kind,
+                          expiresAt: claim.expiresAt,
+                        },
+                        new Date(claim.lease.portalNow),
+                        language,
+                      )
+                    : t('review.heldBy', {
+                        name: claim.holder.displayName,
+                        time: formatDateTime(claim.since, language),
+                      })
+                : canWork
+                  ? t('review.unclaimed')
+                  : t('review.readOnlyRole')}
+            </Text>
+            {canWork && (
+              <Switch
+                size="xs"
+                label={t('review.nextCase')}
+                checked={nextCase}
+                onChange={(event) => {
+                  setNextCase(event.currentTarget.checked);
+                  setNextCaseEnabled(event.currentTarget.checked);
+                }}
+              />
+            )}
+          </Group>
+          <Group gap="xs" wrap="wrap">
+            {actionButton(
+              'claim',
+              t('review.claim'),
+              <IconHandGrab size={16} />,
+              () => open('claim'),
+              'togo',
+              'filled',
+            )}
+            {actionButton('takeOver', t('review.takeOver'), <IconUserShare size={16} />, () =>
+              runDirect('takeOver'),
+            )}
+            {actionButton(
+              'requestInfo',
+              t('review.requestInfo'),
+              <IconMessageQuestion size={16} />,
+              () => setDialog('requestInfo'),
+              'orange',
+            )}
+            {actionButton(
+              'reject',
+              t('review.reject'),
+              <IconX size={16} />,
+              () => setDialog('reject'),
+              'red',
+            )}
+            {actionButton(
+              'approve',
+              detail.procedure.signOffRequired
+                ? t('review.approveForSignOff')
+                : t('review.approve'),
+              <IconCheck size={16} />,
+              () => setDialog('approve'),
+              'togo',
+              'filled',
+            )}
+            {(available('signOffApprove') || available('signOffReturn')) && (
+              <Tooltip
+                label={blocked.get('signOffApprove') ?? ''}
+                disabled={!blocked.has('signOffApprove')}
+                multiline
+                w={280}
+              >
+                <span>
+                  <Button
+                    leftSection={<IconShieldCheck size={16} />}
+                    disabled={!allowed.has('signOffApprove') && !allowed.has('signOffReturn')}
+                    onClick={() => setDialog('signOff')}
+                    data-testid="action-signOff"
+                  >
+                    {t('review.signOffApprove')}
+                  </Button>
+                </span>
+              </Tooltip>
+            )}
+            {actionButton(
+              'release',
+              t('review.release'),
+              <IconLockOpen size={16} />,
+              () => runDirect('release'),
+              'gray',
+              'default',
+            )}
+          </Group>
+          {detail.sync.actions.some((action) => action.provisional) && (
+            <Badge color="orange" variant="light" data-testid="provisional-pending">
+              {t('review.provisional.pending')}
+            </Badge>
           )}
-        </Group>
-        <Group gap="xs" wrap="wrap">
-          {actionButton(
-            'claim',
-            t('review.claim'),
-            <IconHandGrab size={16} />,
-            () => open('claim'),
-            'togo',
-            'filled',
+          {heldByMe && claim && (
+            <Text size="xs" c="dimmed">
+              {t('review.claimExpires', { time: formatDateTime(claim.expiresAt, language) })} ·{' '}
+              {t('review.shortcutsHint')}
+            </Text>
           )}
-          {actionButton(
-            'takeOver',
-            t('review.takeOver'),
-            <IconUserShare size={16} />,
-            () => void run('cases.takeOver', { id }, t('review.done.takenOver')),
+          {!canWork && user && (
+            <Alert variant="light" color="gray" p="xs">
+              <Text size="xs">{t('review.readOnlyRole')}</Text>
+            </Alert>
           )}
-          {actionButton(
-            'requestInfo',
-            t('review.requestInfo'),
-            <IconMessageQuestion size={16} />,
-            () => setDialog('requestInfo'),
-            'orange',
-          )}
-          {actionButton(
-            'reject',
-            t('review.reject'),
-            <IconX size={16} />,
-            () => setDialog('reject'),
-            'red',
-          )}
-          {actionButton(
-            'approve',
-            detail.procedure.signOffRequired ? t('review.approveForSignOff') : t('review.approve'),
-            <IconCheck size={16} />,
-            () => setDialog('approve'),
-            'togo',
-            'filled',
-          )}
-          {(available('signOffApprove') || available('signOffReturn')) && (
-            <Tooltip
-              label={blocked.get('signOffApprove') ?? ''}
-              disabled={!blocked.has('signOffApprove')}
-              multiline
-              w={280}
-            >
-              <span>
-                <Button
-                  leftSection={<IconShieldCheck size={16} />}
-                  disabled={!allowed.has('signOffApprove') && !allowed.has('signOffReturn')}
-                  onClick={() => setDialog('signOff')}
-                  data-testid="action-signOff"
-                >
-                  {t('review.signOffApprove')}
-                </Button>
-              </span>
-            </Tooltip>
-          )}
-          {actionButton(
-            'release',
-            t('review.release'),
-            <IconLockOpen size={16} />,
-            () => void run('cases.release', { id }, t('review.done.released')),
-            'gray',
-            'default',
-          )}
-        </Group>
-        {heldByMe && claim && (
-          <Text size="xs" c="dimmed">
-            {t('review.claimExpires', { time: formatDateTime(claim.expiresAt, language) })} ·{' '}
-            {t('review.shortcutsHint')}
-          </Text>
-        )}
-        {!canWork && user && (
-          <Alert variant="light" color="gray" p="xs">
-            <Text size="xs">{t('review.readOnlyRole')}</Text>
-          </Alert>
-        )}
-      </Stack>
+        </Stack>
 
-      <ApproveDialog
-        key={`approve-${opening}`}
-        detail={detail}
-        opened={dialog === 'approve'}
-        onClose={() => setDialog(null)}
-        busy={busy === 'cases.approve'}
-        onConfirm={(comment) =>
-          void decide(
-            thenIssue(
-              run(
-                'cases.approve',
-                { id, ...(comment ? { comment } : {}) },
-                detail.procedure.signOffRequired
-                  ? t('review.done.signOffRequested', { reference })
-                  : t('review.done.approved', { reference }),
+        <DecisionModal
+          opened={dialog === 'provisional'}
+          onClose={() => setDialog(null)}
+          title={
+            isProvisional
+              ? t('review.provisional.title', { reference })
+              : t('review.takeOverCheckout.title', { reference })
+          }
+          what={
+            direct === 'takeOver' && claim?.lease?.kind === 'checkout'
+              ? t('review.takeOverCheckout.what', {
+                  name: claim.holder.displayName,
+                  date: formatDate(claim.expiresAt, language),
+                })
+              : t('review.provisional.what')
+          }
+          confirmLabel={t(`review.${direct}`)}
+          onConfirm={() => runDirect(direct, true)}
+          busy={busy !== null}
+          testId="provisional-dialog"
+        />
+        <ApproveDialog
+          key={`approve-${opening}`}
+          detail={detail}
+          opened={dialog === 'approve'}
+          onClose={() => setDialog(null)}
+          busy={busy === 'cases.approve'}
+          onConfirm={(comment) =>
+            void decide(
+              thenIssue(
+                run(
+                  'cases.approve',
+                  { id, ...(comment ? { comment } : {}), ...provisionalInput },
+                  detail.procedure.signOffRequired
+                    ? t('review.done.signOffRequested', { reference })
+                    : t('review.done.approved', { reference }),
+                ),
               ),
-            ),
-          )
-        }
-      />
-      <RejectDialog
-        key={`reject-${opening}`}
-        detail={detail}
-        opened={dialog === 'reject'}
-        onClose={() => setDialog(null)}
-        busy={busy === 'cases.reject'}
-        onConfirm={(reasonCodes, comment) =>
-          void decide(
-            run(
-              'cases.reject',
-              { id, reasonCodes, comment },
-              t('review.done.rejected', { reference }),
-            ),
-          )
-        }
-      />
-      <RequestInfoDialog
-        key={`info-${opening}`}
-        detail={detail}
-        opened={dialog === 'requestInfo'}
-        onClose={() => setDialog(null)}
-        busy={busy === 'cases.requestInfo'}
-        onConfirm={(request) =>
-          void decide(
-            run(
-              'cases.requestInfo',
-              { id, ...request },
-              t('review.done.infoRequested', { reference }),
-            ),
-          )
-        }
-      />
-      <SignOffDialog
-        key={`signoff-${opening}`}
-        detail={detail}
-        opened={dialog === 'signOff'}
-        onClose={() => setDialog(null)}
-        busy={busy === 'cases.signOff'}
-        onConfirm={(decision, comment) =>
-          void decide(
-            thenIssue(
+            )
+          }
+        />
+        <RejectDialog
+          key={`reject-${opening}`}
+          detail={detail}
+          opened={dialog === 'reject'}
+          onClose={() => setDialog(null)}
+          busy={busy === 'cases.reject'}
+          onConfirm={(reasonCodes, comment) =>
+            void decide(
               run(
-                'cases.signOff',
-                { id, decision, ...(comment ? { comment } : {}) },
-                decision === 'approve'
-                  ? t('review.done.signOffApproved', { reference })
-                  : t('review.done.signOffReturned', { reference }),
+                'cases.reject',
+                { id, reasonCodes, comment, ...provisionalInput },
+                t('review.done.rejected', { reference }),
               ),
-            ),
-          )
-        }
-      />
-    </Paper>
+            )
+          }
+        />
+        <RequestInfoDialog
+          key={`info-${opening}`}
+          detail={detail}
+          opened={dialog === 'requestInfo'}
+          onClose={() => setDialog(null)}
+          busy={busy === 'cases.requestInfo'}
+          onConfirm={(request) =>
+            void decide(
+              run(
+                'cases.requestInfo',
+                { id, ...request, ...provisionalInput },
+                t('review.done.infoRequested', { reference }),
+              ),
+            )
+          }
+        />
+        <SignOffDialog
+          key={`signoff-${opening}`}
+          detail={detail}
+          opened={dialog === 'signOff'}
+          onClose={() => setDialog(null)}
+          busy={busy === 'cases.signOff'}
+          onConfirm={(decision, comment) =>
+            void decide(
+              thenIssue(
+                run(
+                  'cases.signOff',
+                  { id, decision, ...(comment ? { comment } : {}), ...provisionalInput },
+                  decision === 'approve'
+                    ? t('review.done.signOffApproved', { reference })
+                    : t('review.done.signOffReturned', { reference }),
+                ),
+              ),
+            )
+          }
+        />
+      </Paper>
+    </ProvisionalNotice.Provider>
   );
 }

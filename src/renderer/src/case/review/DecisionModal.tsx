@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProvisionalNotice } from './provisionalNotice';
 
 /** The frame every decision shares: what will happen, the fields, and a confirm that says it. */
 export function DecisionModal({
@@ -30,6 +31,7 @@ export function DecisionModal({
   testId: string;
 }) {
   const { t } = useTranslation();
+  const provisional = useContext(ProvisionalNotice);
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="lg" data-testid={testId}>
       <form
@@ -45,6 +47,11 @@ export function DecisionModal({
               {t('review.irreversible')}
             </Text>
           </Alert>
+          {provisional && (
+            <Alert variant="light" color="orange" data-testid={`${testId}-provisional`}>
+              <Text size="sm">{t('review.provisional.warning')}</Text>
+            </Alert>
+          )}
           {children}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} disabled={busy}>
@@ -57,7 +64,7 @@ export function DecisionModal({
               disabled={!canConfirm}
               data-testid={`${testId}-confirm`}
             >
-              {confirmLabel}
+              {provisional ? t('review.provisional.label', { label: confirmLabel }) : confirmLabel}
             </Button>
           </Group>
         </Stack>
