@@ -226,6 +226,20 @@ describe('claims asked of the portal first, check-out for offline work', () => {
       /^Dossier emporté hors ligne par Kossi Agbodjan jusqu'au \d{2}\/\d{2} à \d{2}:\d{2}\.$/,
     );
 
+    // After a sync, the other desks file the case under Kossi and say so in its history.
+    await office.syncAll();
+    for (const index of [1, 2]) {
+      expect(
+        desk(index)
+          .db.prepare(
+            `SELECT a.assignee_id AS assignee, h.details_json AS details
+             FROM applications a JOIN history_events h ON h.application_id = a.id
+             WHERE a.id = ? AND h.kind = 'checked_out'`,
+          )
+          .get(first),
+      ).toMatchObject({ assignee: kossi.id, details: expect.stringContaining('"days":7') });
+    }
+
     // Desk 1 loses its link for two days; Kossi decides without any provisional mark.
     await office.offline(0);
     office.clock.advance(2 * 24 * 60 * 60_000);

@@ -98,6 +98,11 @@ export function createSharedWork(db: Database.Database, notifications: Notificat
         );
       }
     }
+    if (item.kind === 'case.claimed') {
+      // Whoever holds the case is its clerk on every desk, as on the desk that claimed it.
+      const holder = person.safeParse(item.payload['by']).data ?? item.actor;
+      if (holder && userExists.get(holder.id)) setAssignee.run(holder.id, item.applicationId);
+    }
     if (item.kind === 'case.claimed' && item.payload['takenOverFrom'] !== undefined) {
       // A supervisor's take-over: the former holder is told on every desk (design §3.7).
       const former = takeOverPayload.safeParse(item.payload).data?.takenOverFrom;
@@ -131,16 +136,24 @@ export function createSharedWork(db: Database.Database, notifications: Notificat
     const kind =
       item.kind === 'case.claimed' && item.payload['takenOverFrom']
         ? 'taken_over'
-        : HISTORY_KIND[item.kind];
+        : item.kind === 'case.claimed' && item.payload['checkoutDays'] !== undefined
+          ? 'checked_out'
+          : HISTORY_KIND[item.kind];
     if (kind) {
       const comment = item.payload['comment'];
       const details =
         item.kind === 'case.assigned'
           ? { to: item.payload['assignee'] ?? null, fromDesk: item.deskId }
-          : {
-              fromDesk: item.deskId,
-              ...(typeof comment === 'string' ? { comment: comment.slice(0, 2000) } : {}),
-            };
+          : kind === 'checked_out'
+            ? {
+                holder: item.payload['by'] ?? null,
+                days: item.payload['checkoutDays'],
+                fromDesk: item.deskId,
+              }
+            : {
+                fromDesk: item.deskId,
+                ...(typeof comment === 'string' ? { comment: comment.slice(0, 2000) } : {}),
+              };
       insertHistory.run({ ...base, actorId, kind, details: JSON.stringify(details) });
     }
     return null;

@@ -487,6 +487,8 @@ export const en: Messages = {
       assigned: 'Assigned to {{to}}',
       received: 'Application received from the portal',
       claimed: 'Claimed',
+      checked_out_one: 'Taken offline by {{holder}} for {{count}} day',
+      checked_out_other: 'Taken offline by {{holder}} for {{count}} days',
       taken_over: 'Taken over by a supervisor',
       released: 'Claim released',
       checklist_ticked: 'Checklist: “{{item}}” {{state}}',

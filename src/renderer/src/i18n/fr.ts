@@ -490,6 +490,8 @@ export const fr = {
       received: 'Demande reçue du portail',
       assigned: 'Affecté à {{to}}',
       claimed: 'Pris en charge',
+      checked_out_one: 'Emporté hors ligne par {{holder}} pour {{count}} jour',
+      checked_out_other: 'Emporté hors ligne par {{holder}} pour {{count}} jours',
       taken_over: 'Repris par un superviseur',
       released: 'Prise en charge libérée',
       checklist_ticked: 'Liste de contrôle : « {{item}} » {{state}}',

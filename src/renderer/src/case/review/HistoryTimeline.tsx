@@ -15,6 +15,7 @@ const KNOWN_KINDS = new Set([
   'assigned',
   'claimed',
   'taken_over',
+  'checked_out',
   'released',
   'checklist_ticked',
   'info_requested',
@@ -69,6 +70,13 @@ export function HistoryTimeline({ detail }: { detail: CaseDetail }) {
     if (entry.kind === 'assigned') {
       const to = entry.details.to as { displayName?: string } | undefined;
       return t('review.historyKinds.assigned', { to: to?.displayName ?? '—' });
+    }
+    if (entry.kind === 'checked_out') {
+      const holder = entry.details.holder as { displayName?: string } | undefined;
+      return t('review.historyKinds.checked_out', {
+        holder: holder?.displayName ?? '—',
+        count: typeof entry.details.days === 'number' ? entry.details.days : 0,
+      });
     }
     if (entry.kind === 'checklist_ticked') {
       const itemId = String(entry.details.itemId ?? '');
