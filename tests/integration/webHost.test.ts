@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
+import { API_ERROR_CODES, fail } from '../../src/shared/api/result';
+import { apiContract } from '../../src/shared/api/contract';
 import { startWebHost, type WebHost } from '../../src/main/web/webHost';
 import { TRAINING_PASSWORD } from '../../src/main/core/auth/trainingUsers';
 import { openCore, startSimulator, tempDir } from '../support/testBureau';
@@ -272,5 +274,77 @@ describe('web host (HTTP + SSE transport of the same contract)', () => {
     expect(outsideData.length).toBeGreaterThan(0);
     expect(from).toBeGreaterThanOrEqual(beforeSignIn);
     expect(outsideData).toEqual(emitted.slice(from, marker + 1));
+  });
+});
+
+describe('the web host agrees with the Electron transport (issue 19)', () => {
+  it('answers an ordinary refusal with its own status, not 500, and the same Result as IPC', async () => {
+    expect((await rpc('sync.now', {})).status).toBe(200);
+    const list = await rpc('inbox.list', { queue: 'to_process', limit: 5 });
+    const page = (await list.json()) as { value: { rows: { id: string }[] } };
+    const id = page.value.rows[0]!.id;
+    // Kossi does not hold the case: the state machine refuses, a conflict of state.
+    const refused = await rpc('cases.approve', { id });
+    const body = (await refused.json()) as { ok: false; error: { code: string } };
+    expect(body).toMatchObject({ ok: false, error: { code: 'workflow_refused' } });
+    expect(refused.status).toBe(409);
+    const kossi = core.contextOf('u-agent-kossi');
+    expect(await core.dispatch('cases.approve', { id }, kossi)).toEqual(body);
+  });
+
+  it('gives every error code a status; only « internal » is the server failing', async () => {
+    // A host whose dispatcher answers with the code the caller names: the status is the host's.
+    const echo = await startWebHost({
+      dispatch: async (method) => fail(method as (typeof API_ERROR_CODES)[number], 'Refusé.'),
+      events: core.events,
+      context: (sessionKey) => core.contextFor(sessionKey),
+      rendererDir: tempDir('bureau-renderer-'),
+      token,
+    });
+    try {
+      const statuses = new Map<string, number>();
+      for (const code of API_ERROR_CODES) {
+        const response = await fetch(`${echo.url}/api/rpc/${code}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body: '{}',
+        });
+        expect(await response.json()).toEqual({ ok: false, error: { code, message: 'Refusé.' } });
+        statuses.set(code, response.status);
+      }
+      for (const [code, status] of statuses) {
+        expect(status, code).toBeGreaterThanOrEqual(400);
+        expect(status >= 500, code).toBe(code === 'internal' || code === 'unavailable');
+      }
+      expect(statuses.get('workflow_refused')).toBe(409);
+      expect(statuses.get('not_ready')).toBe(409);
+      expect(statuses.get('integrity_failed')).toBe(422);
+    } finally {
+      await echo.close();
+    }
+  });
+
+  it('takes a certificate PDF as large as the contract allows, and refuses past it with 413', async () => {
+    // 2 MiB of PDF (over the old 1 MiB body limit) with no Bureau QR inside: read, then judged.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2 * 1024 * 1024, 0x20)]);
+    const input = { pdfBase64: pdf.toString('base64') };
+    const verified = await rpc('certificates.verify', input);
+    expect(verified.status).toBe(200);
+    const body = await verified.json();
+    expect(body).toMatchObject({ ok: true, value: { verdict: 'unreadable' } });
+    expect(
+      await core.dispatch('certificates.verify', input, core.contextOf('u-agent-kossi')),
+    ).toEqual(body);
+
+    const limit = apiContract['certificates.verify'].maxRequestBytes;
+    const tooLarge = await rpc('certificates.verify', { pdfBase64: 'A'.repeat(limit) });
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    // Other methods keep their own, smaller limit.
+    const bigNote = await rpc('app.info', { padding: 'x'.repeat(2 * 1024 * 1024) });
+    expect(bigNote.status).toBe(413);
+    // The connection survived both refusals.
+    expect((await rpc('app.info', {})).status).toBe(200);
   });
 });

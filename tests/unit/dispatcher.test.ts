@@ -71,7 +71,9 @@ describe('dispatcher', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid_input');
-      expect(result.error.message).toContain('queue');
+      // The field travels as data, for the form to show beside it; the text stays for people.
+      expect(result.error.issues?.map((issue) => issue.field)).toEqual(['queue']);
+      expect(result.error.message).not.toContain('queue');
     }
     const extra = await dispatch('inbox.list', { queue: 'all', sql: 'DROP' }, { user: agent });
     expect(extra.ok ? 'ok' : extra.error.code).toBe('invalid_input');
@@ -149,5 +151,63 @@ describe('dispatcher', () => {
       expect(internal.error.code).toBe('internal');
       expect(internal.error.message).not.toContain('/secret/path');
     }
+  });
+
+  it('names the refused field of a form and writes its rule as one sentence (issue 19)', async () => {
+    const administrator: CurrentUser = { ...agent, role: 'administrateur' };
+    const dispatch = createDispatcher(
+      handlers({
+        'admin.office.update': () => {
+          throw new DomainError('invalid_input', 'Commencez par LOM.', 'numberingCode');
+        },
+      }),
+      silent,
+    );
+    const user = await dispatch(
+      'admin.users.create',
+      {
+        username: 'é',
+        displayName: 'Dzifa Akakpo',
+        role: 'agent',
+        officeCode: 'LOM',
+        procedureCodes: null,
+        temporaryPassword: 'un-mot-de-passe',
+      },
+      { user: administrator },
+    );
+    expect(user).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message:
+          "Saisie refusée : L'identifiant : 3 à 64 lettres sans accent, chiffres, « . », « _ » ou « - ». Corrigez-la puis réessayez.",
+        issues: [
+          {
+            field: 'username',
+            message: "L'identifiant : 3 à 64 lettres sans accent, chiffres, « . », « _ » ou « - ».",
+          },
+        ],
+      },
+    });
+    const office = await dispatch(
+      'admin.office.update',
+      {
+        name: 'Bureau de Lomé',
+        region: 'Maritime',
+        numberingCode: 'KAR',
+        opensAt: '07:30',
+        closesAt: '17:30',
+        lockAfterMinutes: 15,
+      },
+      { user: administrator },
+    );
+    expect(office).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Commencez par LOM.',
+        issues: [{ field: 'numberingCode', message: 'Commencez par LOM.' }],
+      },
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fail, type Result } from '../../shared/api/result';
+import { apiContract, isMethodName } from '../../shared/api/contract';
+import { DEFAULT_MAX_REQUEST_BYTES } from '../../shared/api/method';
+import { fail, type ApiErrorCode, type Result } from '../../shared/api/result';
 import type { ApiEventMessage } from '../../shared/api/events';
 import type { CallContext, ContextOptions, Dispatch } from '../core/api/dispatcher';
 import { mayReceiveEvents } from '../core/api/eventAudience';
@@ -34,7 +36,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const HEARTBEAT_MS = 20_000;
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -50,18 +51,40 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 const sendFailure = (response: ServerResponse, status: number, result: Result<never>) =>
   sendJson(response, status, result);
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The body as text, or null past `maxBytes`. An oversized body is still read to its end (and
+ * dropped), so the client gets its 413 instead of a connection reset.
+ */
+function readBody(request: IncomingMessage, maxBytes: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const declared = Number(request.headers['content-length']);
+    let size = 0;
+    let tooLarge = Number.isFinite(declared) && declared > maxBytes;
+    request.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        tooLarge = true;
+        chunks.length = 0;
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
 }
 
-const STATUS_BY_CODE: Record<string, number> = {
+/** A method's own request limit (the contract's); unknown names get the default, then a 404. */
+export const maxRequestBytesOf = (method: string): number =>
+  isMethodName(method) ? apiContract[method].maxRequestBytes : DEFAULT_MAX_REQUEST_BYTES;
+
+/**
+ * Every error code's HTTP status, one place: a new code in `API_ERROR_CODES` fails to compile
+ * until it has one. The body is the same `Result` on both transports; the status is for what
+ * reads HTTP without reading the body (logs, proxies, tools). Only `internal` is a 500: a
+ * refusal the user can act on is never the server failing.
+ */
+export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   unknown_method: 404,
   invalid_input: 400,
   unauthenticated: 401,
@@ -70,6 +93,12 @@ const STATUS_BY_CODE: Record<string, number> = {
   not_found: 404,
   conflict: 409,
   unavailable: 503,
+  /** The case's state forbids the action now (held by someone else, four-eyes): a state conflict. */
+  workflow_refused: 409,
+  /** There, but not yet (an attachment still downloading): ask again later. */
+  not_ready: 409,
+  /** The stored file no longer matches its SHA-256: the request was fine, the content is not. */
+  integrity_failed: 422,
   internal: 500,
 };
 
@@ -96,9 +125,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         fail('invalid_input', 'Méthode HTTP non admise : utilisez POST.'),
       );
     }
-    const text = await readBody(request);
+    const limit = maxRequestBytesOf(method);
+    const text = await readBody(request, limit);
     if (text === null) {
-      return sendFailure(response, 413, fail('invalid_input', 'Requête trop volumineuse.'));
+      return sendFailure(
+        response,
+        413,
+        fail(
+          'invalid_input',
+          `Envoi trop volumineux : ${Math.floor(limit / (1024 * 1024))} Mo au plus pour cette opération.`,
+        ),
+      );
     }
     let input: unknown;
     try {
@@ -111,7 +148,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       );
     }
     const result = await options.dispatch(method, input, options.context(sessionKey));
-    sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 500), result);
+    sendJson(response, result.ok ? 200 : HTTP_STATUS_BY_CODE[result.error.code], result);
   }
 
   function handleEvents(request: IncomingMessage, response: ServerResponse, sessionKey: string) {

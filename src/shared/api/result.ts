@@ -19,15 +19,30 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+/** One refused input field: its dotted path in the method's input (`holidays.3.date`). */
+export interface ApiFieldIssue {
+  field: string;
+  message: string;
+}
+
 export interface ApiError {
   code: ApiErrorCode;
   message: string;
+  /**
+   * `invalid_input` only: every field the contract refused, so a form can say it beside the
+   * field instead of showing the message as a whole.
+   */
+  issues?: readonly ApiFieldIssue[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ApiErrorCode, message: string): Result<never> => ({
+export const fail = (
+  code: ApiErrorCode,
+  message: string,
+  details?: Pick<ApiError, 'issues'>,
+): Result<never> => ({
   ok: false,
-  error: { code, message },
+  error: details?.issues ? { code, message, issues: details.issues } : { code, message },
 });

@@ -43,11 +43,28 @@ export type Dispatch = (
   context: CallContext,
 ) => Promise<Result<unknown>>;
 
+const fieldOf = (issue: z.core.$ZodIssue) => issue.path.map(String).join('.');
+
+/** A sentence, whatever the schema wrote: capital first, one final full stop. */
+function sentence(text: string): string {
+  const trimmed = text.trim().replace(/[.\s]+$/, '');
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
+}
+
+/**
+ * What a refused input says: the rule broken, as a sentence (the form shows it beside its field,
+ * from `issues`); the internal field name stays out of the text.
+ */
 function describeInputError(error: z.ZodError): string {
   const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` (champ « ${issue.path.join('.')} »)` : '';
-  return `Requête invalide${where} : ${issue?.message ?? 'format inattendu'}. Rechargez la page ; si le problème persiste, signalez-le à l'administrateur.`;
+  const rule = issue?.message ? sentence(issue.message) : 'Format inattendu.';
+  return `Saisie refusée : ${rule} Corrigez-la puis réessayez.`;
 }
+
+const issuesOf = (error: z.ZodError) =>
+  error.issues
+    .filter((issue) => issue.path.length > 0)
+    .map((issue) => ({ field: fieldOf(issue), message: sentence(issue.message) }));
 
 /**
  * The single entry point of every API call on both transports: unknown names, invalid input and
@@ -86,12 +103,22 @@ export function createDispatcher(
       }
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail('invalid_input', describeInputError(parsed.error));
+    if (!parsed.success) {
+      return fail('invalid_input', describeInputError(parsed.error), {
+        issues: issuesOf(parsed.error),
+      });
+    }
     try {
       const handler = handlers[method] as (input: unknown, context: CallContext) => unknown;
       return ok(await handler(parsed.data, context));
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.message);
+      if (error instanceof DomainError) {
+        return fail(
+          error.code,
+          error.message,
+          error.field ? { issues: [{ field: error.field, message: error.message }] } : undefined,
+        );
+      }
       log(`API ${method} failed`, error);
       return fail(
         'internal',

@@ -5,6 +5,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    /** The input field the refusal is about (dotted path, `numberingCode`, `holidays.3.date`). */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -15,6 +15,7 @@ import { IconFileTypePdf, IconQrcode, IconShieldSearch } from '@tabler/icons-rea
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../shared/api/contract';
+import { VERIFY_PDF_MAX_BYTES } from '../../../shared/api/contract/certificates';
 import { errorMessage } from '../api/errorMessage';
 import { useApiMutation } from '../api/queries';
 import classes from './Certificates.module.css';
@@ -22,7 +23,8 @@ import { readFileBase64 } from './certificateFiles';
 import { VerdictCard } from './VerdictCard';
 
 /** Bigger files cannot be a Bureau certificate (a few hundred KB); refused before reading. */
-const MAX_PDF_BYTES = 15 * 1024 * 1024;
+/** The contract's limit, so both hosts take what this screen takes. */
+const MAX_PDF_BYTES = VERIFY_PDF_MAX_BYTES;
 
 /**
  * « Vérifier un certificat »: paste the text a QR reader gives, or open the PDF (its QR code is

@@ -10,6 +10,11 @@ import type {
 import { method } from '../method';
 import { administrators, noInput, staff, caseWorkers, caseId } from './common';
 
+/** The largest certificate PDF « Vérifier » accepts, as a file (15 MiB) … */
+export const VERIFY_PDF_MAX_BYTES = 15 * 1024 * 1024;
+/** … and base64-encoded in the request (4 characters per 3 bytes: 20 MiB). */
+const VERIFY_PDF_BASE64_CHARS = Math.ceil(VERIFY_PDF_MAX_BYTES / 3) * 4;
+
 /** Certificates: part of the one API contract (`../contract.ts`). */
 export const certificatesMethods = {
   // — Certificates (issue 6) —
@@ -52,15 +57,14 @@ export const certificatesMethods = {
     input: z
       .strictObject({
         qrText: z.string().trim().max(4000).optional(),
-        pdfBase64: z
-          .string()
-          .max(20 * 1024 * 1024)
-          .optional(),
+        pdfBase64: z.string().max(VERIFY_PDF_BASE64_CHARS).optional(),
       })
       .refine((value) => (value.qrText ? 1 : 0) + (value.pdfBase64 ? 1 : 0) === 1, {
         message: 'Collez le texte du QR code ou choisissez un fichier PDF.',
       }),
     access: staff,
+    // The encoded PDF, the QR text and the JSON around them.
+    maxRequestBytes: VERIFY_PDF_BASE64_CHARS + 16 * 1024,
   }),
   'certificates.publicKeys': method<SigningKeyInfo[]>()({ input: noInput, access: staff }),
   /** « Exporter les clés »: this desk's copy of the registry, for the offline verifier. */
