@@ -115,12 +115,15 @@ export async function runOfficeBench() {
     first.sync.start(3_600_000);
     joining.sync.start(3_600_000);
     const propagation: number[] = [];
+    // What the clerk waits for after « Prendre en charge »: the portal's answer (portal-first).
+    const answered: number[] = [];
     const lease = joining.db
       .prepare('SELECT holder_id FROM case_leases WHERE application_id = ?')
       .pluck();
     for (const id of lom.slice(count, count + PROPAGATION_CLAIMS)) {
       const started = performance.now();
       await deskApi(first).call('cases.claim', { id }, clerk);
+      answered.push(performance.now() - started);
       while (lease.get(id) !== clerk.id) {
         if (performance.now() - started > 30_000) throw new Error(`${id}: not propagated in 30 s`);
         await new Promise((resolve) => setTimeout(resolve, 10));
@@ -128,6 +131,15 @@ export async function runOfficeBench() {
       propagation.push(performance.now() - started);
     }
     const propagated = timing(propagation);
+    // The same button on a desk alone: written and queued, the portal told afterwards.
+    const queued: number[] = [];
+    for (const id of kar.slice(count, count + PROPAGATION_CLAIMS)) {
+      const started = performance.now();
+      await deskApi(alone).call('cases.claim', { id }, aloneClerk);
+      queued.push(performance.now() - started);
+    }
+    const claimAlone = timing(queued);
+    const claimFirst = timing(answered);
 
     const result = {
       accounts: ACCOUNTS,
@@ -144,6 +156,11 @@ export async function runOfficeBench() {
         ratio: ratio(issueAlone, issueEnrolled),
       },
       propagation: { claims: propagation.length, ...propagated, max: Math.max(...propagation) },
+      claimAnswered: {
+        alone: claimAlone,
+        portalFirst: claimFirst,
+        ratio: ratio(claimAlone, claimFirst),
+      },
     };
     console.log(`Bureau — one office, many desks (${ACCOUNTS} accounts, ${RUNS} runs)`);
     console.log(
@@ -158,6 +175,9 @@ export async function runOfficeBench() {
     );
     console.log(
       `  claim on desk 1 → holder shown on desk 3 (doorbell), ${propagation.length} claims: p50 ${ms(propagated.p50)} p95 ${ms(propagated.p95)} max ${ms(Math.max(...propagation))}`,
+    );
+    console.log(
+      `  « Prendre en charge » until answered  alone (queued) p50 ${ms(claimAlone.p50)} p95 ${ms(claimAlone.p95)} | enrolled (portal first) p50 ${ms(claimFirst.p50)} p95 ${ms(claimFirst.p95)} | ×${result.claimAnswered.ratio}`,
     );
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     const file = join(

@@ -60,6 +60,7 @@ describe('portal simulator, API v2 (default)', () => {
         'registry',
         'numbering',
         'leases',
+        'checkout',
         'expectedVersion',
         'activity',
         'wait',
