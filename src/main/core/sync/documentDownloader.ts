@@ -36,6 +36,48 @@ interface DocumentRow {
   attempts: number;
 }
 
+/**
+ * The download queue is the partial index `documents_due` (migration 025): the documents still to
+ * fetch, keyed by when they are next due. Each query repeats its condition word for word (SQLite
+ * uses a partial index only for a query that implies its condition) and names it: statistics
+ * taken while every document was pending make a `SCAN documents` look as cheap (the first rows
+ * all match), and once most documents are ready that scan reads the whole cache before it finds
+ * one (tests/unit/documentQueueQueryPlan.test.ts).
+ */
+const QUEUE = 'documents INDEXED BY documents_due';
+const QUEUED = "state IN ('pending', 'downloading')";
+
+/**
+ * The next documents due, in arrival order: those never tried (no date: one equality range of
+ * the index, already in rowid order), then with them the first retries whose time has come (a
+ * range of the index in due order). Each part reads at most `limit` entries, whatever the size of
+ * the cache or of the backlog.
+ */
+export const DUE_DOCUMENTS = `
+  SELECT id, application_id, code, size, sha256, attempts FROM (
+    SELECT * FROM (
+      SELECT rowid AS seq, id, application_id, code, size, sha256, attempts FROM ${QUEUE}
+      WHERE ${QUEUED} AND next_attempt_at IS NULL
+      ORDER BY rowid LIMIT @limit)
+    UNION ALL
+    SELECT * FROM (
+      SELECT rowid AS seq, id, application_id, code, size, sha256, attempts FROM ${QUEUE}
+      WHERE ${QUEUED} AND next_attempt_at <= @now
+      ORDER BY next_attempt_at LIMIT @limit))
+  ORDER BY seq LIMIT @limit`;
+
+/**
+ * When the next download is due: now if a pending document has no date (a round that stopped
+ * early left it), else its earliest retry; NULL when nothing is pending. Two probes of the index.
+ */
+export const NEXT_DOCUMENT_DUE = `
+  SELECT coalesce(
+    (SELECT '' FROM ${QUEUE}
+     WHERE ${QUEUED} AND state = 'pending' AND next_attempt_at IS NULL LIMIT 1),
+    (SELECT next_attempt_at FROM ${QUEUE}
+     WHERE ${QUEUED} AND state = 'pending' AND next_attempt_at IS NOT NULL
+     ORDER BY next_attempt_at LIMIT 1)) AS at`;
+
 /** A cut link is free (not counted) when the `.part` file grew by this much, or to the end. */
 const RESUME_STEP_BYTES = 64 * 1024;
 
@@ -91,10 +133,7 @@ export function createDocumentDownloader(deps: {
   const { db, portal, clock, tuning } = deps;
   // The stall watchdog and the attempt deadline are the scheduler's: a test's fake decides.
   const scheduler = schedulerOf(clock);
-  const due = db.prepare<[string, number], DocumentRow>(`
-    SELECT id, application_id, code, size, sha256, attempts FROM documents
-    WHERE state IN ('pending', 'downloading') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-    ORDER BY rowid LIMIT ?`);
+  const due = db.prepare<{ now: string; limit: number }, DocumentRow>(DUE_DOCUMENTS);
   const procedureOf = db.prepare<[string], { procedure_code: string }>(
     'SELECT procedure_code FROM applications WHERE id = ?',
   );
@@ -110,10 +149,7 @@ export function createDocumentDownloader(deps: {
   const setFailed = db.prepare(
     "UPDATE documents SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ?",
   );
-  // A pending document without a date is due now (a round that stopped early left it).
-  const earliest = db.prepare<[], { at: string | null }>(
-    "SELECT min(coalesce(next_attempt_at, '')) AS at FROM documents WHERE state = 'pending'",
-  );
+  const earliest = db.prepare<[], { at: string | null }>(NEXT_DOCUMENT_DUE);
   const giveBack = db.prepare('UPDATE documents SET attempts = attempts - 1 WHERE id = ?');
   /** Keyed by SHA-256: documents with the same bytes share one file, hence one download. */
   const inFlight = new Map<string, Promise<void>>();
@@ -296,7 +332,10 @@ export function createDocumentDownloader(deps: {
       const workers = Array.from({ length: tuning.downloadConcurrency }, async () => {
         for (;;) {
           if (round.unreachable || !keepGoing()) return;
-          const rows = due.all(clock.now().toISOString(), tuning.downloadConcurrency * 2);
+          const rows = due.all({
+            now: clock.now().toISOString(),
+            limit: tuning.downloadConcurrency * 2,
+          });
           const next = rows.find((row) => !inFlight.has(row.sha256));
           if (!next) {
             // Only documents whose bytes are being fetched for another one: wait for that.

@@ -22,6 +22,7 @@ import { sql as leases } from './021_leases';
 import { sql as sharedWork } from './022_shared_work';
 import { sql as takeoverNotifications } from './023_takeover_notifications';
 import { sql as provisionalActions } from './024_provisional_actions';
+import { sql as downloadQueue } from './025_download_queue';
 
 export interface Migration {
   version: number;
@@ -55,4 +56,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 22, name: 'shared_work', sql: sharedWork },
   { version: 23, name: 'takeover_notifications', sql: takeoverNotifications },
   { version: 24, name: 'provisional_actions', sql: provisionalActions },
+  { version: 25, name: 'download_queue', sql: downloadQueue },
 ];
