@@ -52,6 +52,8 @@ describe('the sync indicator (was syncStore)', () => {
     renderWithProviders(<SyncIndicator />, queryClient);
     await waitFor(() => expect(label()).toContain('Jamais synchronisé'));
     expect(screen.getByText('2 actions en attente')).toBeTruthy();
+    // The waiting actions are listed in « Envois au portail »: the badge opens it.
+    expect(screen.getByTestId('sync-pending').getAttribute('href')).toBe('#/outbox');
 
     act(() => events.emit('sync.progress', status({ phase: 'syncing', pulled: 3, remaining: 7 })));
     await waitFor(() => expect(label()).toContain('Synchronisation… 7 restants'));

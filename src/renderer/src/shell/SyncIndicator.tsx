@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/errorMessage';
 import { QuarantineModal } from '../sync/QuarantineModal';
 import { useSyncNow, useSyncRequested, useSyncStatus } from '../sync/syncQueries';
-import { WORKLIST_LINK } from '../sync/worklistLink';
+import { OUTBOX_LINK, WORKLIST_LINK } from '../sync/worklistLink';
 import { lastContactLabel, syncLabel, syncProgress, type SyncTone } from './syncLabel';
 import { useLanguage } from './useLanguage';
 import { useNow } from './useNow';
@@ -131,7 +131,15 @@ export function SyncIndicator() {
         {(pending > 0 || failed > 0 || conflicts > 0 || quarantined > 0) && (
           <Group gap={6} wrap="nowrap">
             {pending > 0 && (
-              <Badge color="yellow" variant="light" size="xs" radius="sm" tt="none">
+              <Badge
+                color="yellow"
+                variant="light"
+                size="xs"
+                radius="sm"
+                tt="none"
+                {...OUTBOX_LINK}
+                data-testid="sync-pending"
+              >
                 {t('sync.pending', { count: pending })}
               </Badge>
             )}

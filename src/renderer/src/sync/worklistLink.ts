@@ -10,3 +10,6 @@ export const WORKLIST_LINK = {
   className: 'mantine-focus-auto',
   style: { cursor: 'pointer' },
 } as const;
+
+/** « 3 actions en attente » opens « Envois au portail », where each waiting action is listed. */
+export const OUTBOX_LINK = { ...WORKLIST_LINK, href: hrefOf({ view: 'outbox' }) } as const;
