@@ -13,6 +13,8 @@ import {
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as CertificatePdf from '../../src/main/core/certificates/certificatePdf';
+import { TRAINING_USERS } from '../../src/main/core/auth/trainingUsers';
+import { createUsersRepository } from '../../src/main/core/auth/usersRepository';
 import { keyIdFor, signQrText } from '../../src/main/core/certificates/qrPayload';
 import type { Core } from '../../src/main/core/createCore';
 import type {
@@ -35,6 +37,9 @@ import { trainingUsersOf, openCore, repoRoot, tempDir } from '../support/testBur
  * HTTP, checked with outside tools: pdfinfo and qpdf accept the PDF, pdftotext reads it,
  * pdftoppm renders it at 150 dpi and zbarimg decodes its QR code, whose signature the standalone
  * verifier script checks with nothing but the office's public key.
+ *
+ * The main core is a real office's desk (not training: its certificates are real), staffed with
+ * the same people as the training office. A training core on its own portal issues specimens.
  */
 
 // One renderer failure on demand, to show that a failed issue leaves no trace and no gap.
@@ -63,11 +68,24 @@ let core: Core;
 let dataDir: string;
 let users: Record<'kossi' | 'ablavi' | 'essowe' | 'edem', CurrentUser>;
 
+/** A real office's desk on `dataDir` (created with the training office's staff, if new). */
+function openRealCore(): Core {
+  const opened = openCoreOn(clock, {
+    dataDir,
+    portalUrl: simulator.url,
+    syncTuning: FAST_TUNING,
+    training: false,
+  });
+  const staff = createUsersRepository(opened.db);
+  for (const user of TRAINING_USERS) staff.insertIfMissing(user, clock.now().toISOString());
+  return opened;
+}
+
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   simulator = await startSimulatorOn(clock, { seed: 21, count: 200 });
   dataDir = tempDir('bureau-certificates-');
-  core = openCoreOn(clock, { dataDir, portalUrl: simulator.url, syncTuning: FAST_TUNING });
+  core = openRealCore();
   const training = { value: trainingUsersOf(core) };
   const byId = new Map((training.value as CurrentUser[]).map((user) => [user.id, user]));
   users = {
@@ -328,12 +346,19 @@ describe('issuing a certificate', () => {
     expect(text).toContain('22 novembre 2027');
     expect(text).toContain('Fait à Lomé, le 23 novembre 2026');
     expect(text).toContain('Le Directeur du Commerce extérieur');
+    // A real certificate bears no training mark.
+    expect(text).not.toContain('SPÉCIMEN');
+    expect(text).not.toContain('FORMATION');
   });
 
   it('renders a QR code that zbarimg reads at 150 dpi, verified with the public key alone', async () => {
     const row = certificateRow(impex.id);
     const { text } = await scanQr(pdfPath(row), 'certificate-impex');
     expect(text).toBe(row.qr_text);
+    // A real certificate's payload carries no training mark.
+    expect(Buffer.from(text.split('.')[1]!, 'base64url').toString('utf8')).not.toContain(
+      'SPÉCIMEN',
+    );
 
     const keyFile = await publicKeyFile('LOM');
     const script = await verifierScript(['--public-key', keyFile, text]);
@@ -370,6 +395,7 @@ describe('issuing a certificate', () => {
       },
     });
     expect(Object.keys(byText.facts!.keyFacts)).toEqual(['NIF', 'RCCM', 'Carte']);
+    expect(byText.facts).not.toHaveProperty('training');
     expect(byText.message).toMatch(/^Authentique/);
     const file = await call('certificates.file', { id: impex.id }, users.edem);
     expect(file).toMatchObject({ fileName: 'CIE-2026-LOM-000001.pdf', duplicate: false });
@@ -549,7 +575,7 @@ describe('numbering', () => {
     unlinkSync(pdfPath(row));
     core.db.prepare("UPDATE certificates SET file_state = 'pending' WHERE id = ?").run(lost.id);
     await core.close();
-    core = openCoreOn(clock, { dataDir, portalUrl: simulator.url, syncTuning: FAST_TUNING });
+    core = openRealCore();
     const restored = certificateRow(lost.id);
     expect(restored.file_state).toBe('stored');
     expect(sha256(readFileSync(pdfPath(restored)))).toBe(lost.sha256);
@@ -593,6 +619,96 @@ describe('sign-off procedures and the look of the certificates', () => {
         expect(certificate.expiresOn).toBeNull();
         expect(validity).toContain('Sans limitation de durée');
       }
+    }
+  });
+});
+
+describe('a training certificate (« Mode formation »)', () => {
+  const SPECIMEN = 'Certificat de formation (SPÉCIMEN) : sans valeur officielle';
+  let trainingPortal: PortalSimulator;
+  let training: Core;
+  let trainingDir: string;
+  let trainee: CurrentUser;
+  let specimen: CertificateSummary;
+  let specimenPdf: string;
+
+  beforeAll(async () => {
+    // A training installation on its own portal: its cases are not the real desk's.
+    trainingPortal = await startSimulatorOn(clock, { seed: 22, count: 60 });
+    trainingDir = tempDir('bureau-certificates-training-');
+    training = openCoreOn(clock, {
+      dataDir: trainingDir,
+      portalUrl: trainingPortal.url,
+      syncTuning: FAST_TUNING,
+    });
+    trainee = trainingUsersOf(training).find((user) => user.id === 'u-agent-kossi')!;
+    expect(await training.sync.syncNow()).toMatchObject({ phase: 'idle', quarantined: 0 });
+    const id = await approvedCase('COM-IMPEX', trainee, training);
+    specimen = await call('certificates.issue', { caseId: id }, trainee, training);
+    specimenPdf = pdfPath(certificateRow(specimen.id, training), trainingDir);
+  });
+
+  afterAll(async () => {
+    await training?.close();
+    await trainingPortal?.close();
+  });
+
+  it('reads « SPÉCIMEN — FORMATION » across the page (pdftotext) and in its metadata', async () => {
+    const text = (await tool('pdftotext', ['-layout', specimenPdf, '-'])).stdout;
+    expect(text).toContain('SPÉCIMEN — FORMATION');
+    expect(text).toContain(specimen.number);
+    const info = await tool('pdfinfo', [specimenPdf]);
+    expect(info.stdout).toMatch(/^Title:.*SPÉCIMEN — FORMATION$/m);
+    expect((await tool('qpdf', ['--check', specimenPdf])).status).toBe(0);
+  });
+
+  it('carries the mark in its signed QR payload, read by zbarimg at 150 dpi', async () => {
+    const { text } = await scanQr(specimenPdf, 'certificate-training');
+    expect(text).toBe(certificateRow(specimen.id, training).qr_text);
+    const fields = Buffer.from(text.split('.')[1]!, 'base64url').toString('utf8').split('\u001f');
+    expect(fields.at(-1)).toBe('SPÉCIMEN — FORMATION');
+    // Without the mark, the signature no longer holds.
+    const stripped = tamper(text, (payload) => payload.slice(0, payload.lastIndexOf('\u001f')));
+    expect(
+      (await call('certificates.verify', { qrText: stripped }, trainee, training)).verdict,
+    ).toBe('forged');
+  });
+
+  it('is a specimen for Bureau’s verification, from the QR text and from the PDF', async () => {
+    const qrText = certificateRow(specimen.id, training).qr_text;
+    const byText = await call('certificates.verify', { qrText }, trainee, training);
+    expect(byText).toMatchObject({
+      verdict: 'specimen',
+      facts: { number: specimen.number, training: true },
+    });
+    expect(byText.message.startsWith(SPECIMEN)).toBe(true);
+    const file = await call('certificates.file', { id: specimen.id }, trainee, training);
+    const byPdf = await call('certificates.verify', { pdfBase64: file.base64 }, trainee, training);
+    expect(byPdf.verdict).toBe('specimen');
+    // A real desk does not even know the training key: never authentic there either.
+    const onRealDesk = await call('certificates.verify', { qrText }, users.kossi);
+    expect(onRealDesk.verdict).not.toBe('authentic');
+    // A duplicate of a specimen is a specimen.
+    const duplicate = await call('certificates.reprint', { id: specimen.id }, trainee, training);
+    const duplicateFile = join(tempDir('bureau-training-duplicate-'), duplicate.fileName);
+    writeFileSync(duplicateFile, Buffer.from(duplicate.base64, 'base64'));
+    const duplicateText = (await tool('pdftotext', [duplicateFile, '-'])).stdout;
+    expect(duplicateText).toContain('DUPLICATA');
+    expect(duplicateText).toContain('SPÉCIMEN — FORMATION');
+  });
+
+  it('is a specimen for the standalone verifier, which exits 1', async () => {
+    const keys = await call('certificates.publicKeys', {}, trainee, training);
+    const keyFile = join(tempDir('bureau-training-keys-'), 'LOM.pem');
+    writeFileSync(keyFile, keys.find((key) => key.officeCode === 'LOM')!.publicKeyPem);
+    const qrText = certificateRow(specimen.id, training).qr_text;
+    for (const args of [[qrText], ['--pdf', specimenPdf]]) {
+      const script = await verifierScript(['--public-key', keyFile, ...args]);
+      expect(script.status, script.stdout).toBe(1);
+      expect(script.stdout).toContain('Verdict : SPÉCIMEN — FORMATION');
+      expect(script.stdout).toContain(SPECIMEN);
+      expect(script.stdout).toContain(`Numéro : ${specimen.number}`);
+      expect(script.stdout).not.toContain('AUTHENTIQUE');
     }
   });
 });
@@ -770,7 +886,13 @@ describe('the stored file, duplicates and revocation', () => {
 
   it('drops delivered PDF bytes from the outbox at the next start, keeping the file', async () => {
     await core.close();
-    core = openCore({ dataDir, portalUrl: simulator.url, token: TOKEN, clock });
+    core = openCore({
+      dataDir,
+      portalUrl: simulator.url,
+      token: TOKEN,
+      clock,
+      trainingMode: false,
+    });
     const payload = JSON.parse(
       scalar<string>(
         core.db,
