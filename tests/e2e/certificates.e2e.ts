@@ -226,7 +226,7 @@ test('approval issues the certificate: preview, print, save, list, verification,
   await row.click();
   await expect(page.getByTestId('case-reference')).toHaveText(main.row.reference);
 
-  // — Verification: the genuine PDF is authentic —
+  // — Verification: the genuine PDF of a training desk is a specimen, never « Authentique » —
   await page.getByTestId('nav-verify').click();
   await expect(page.getByTestId('verify-view')).toBeVisible();
   const file = await pageRpc<CertificateFile>(page, 'certificates.file', { id: certificate!.id });
@@ -239,11 +239,15 @@ test('approval issues the certificate: preview, print, save, list, verification,
       buffer: Buffer.from(file.base64, 'base64'),
     });
   const verdict = page.getByTestId('verdict');
-  await expect(verdict).toHaveAttribute('data-verdict', 'authentic', { timeout: 20_000 });
-  await expect(page.getByTestId('verdict-title')).toHaveText('Authentique');
+  await expect(verdict).toHaveAttribute('data-verdict', 'specimen', { timeout: 20_000 });
+  await expect(page.getByTestId('verdict-title')).toHaveText('Spécimen — formation');
+  await expect(page.getByTestId('verdict-message')).toContainText(
+    'Certificat de formation (SPÉCIMEN) : sans valeur officielle',
+  );
+  await expect(page.getByTestId('verdict-specimen')).toContainText('SPÉCIMEN — FORMATION');
   await expect(page.getByTestId('verdict-number')).toHaveText(number);
   await expect(verdict).toContainText(certificate!.holderName);
-  await page.screenshot({ path: screenshotPath('certificates-verify-authentic.png') });
+  await page.screenshot({ path: screenshotPath('certificates-verify-specimen.png') });
 
   // — A QR text with one edited character of its payload is forged —
   const qrText = qrTextOfPdf(file.base64);
@@ -252,10 +256,10 @@ test('approval issues the certificate: preview, print, save, list, verification,
   await expect(verdict).toHaveAttribute('data-verdict', 'forged', { timeout: 20_000 });
   await expect(page.getByTestId('verdict-title')).toHaveText('Falsifié');
   await page.screenshot({ path: screenshotPath('certificates-verify-forged.png') });
-  // The genuine text, pasted with the keyboard shortcut, is authentic again.
+  // The genuine text, pasted with the keyboard shortcut, is a specimen again.
   await page.getByTestId('verify-text').fill(qrText);
   await page.getByTestId('verify-text').press('Control+Enter');
-  await expect(verdict).toHaveAttribute('data-verdict', 'authentic');
+  await expect(verdict).toHaveAttribute('data-verdict', 'specimen');
 
   // — Bulk issue from the inbox selection: an approved case gets its certificate —
   await approveThroughApi(page, second);
@@ -313,6 +317,7 @@ test('approval issues the certificate: preview, print, save, list, verification,
     });
   await expect(verdict).toHaveAttribute('data-verdict', 'revoked', { timeout: 20_000 });
   await expect(page.getByTestId('verdict-title')).toHaveText('Révoqué');
+  await expect(page.getByTestId('verdict-message')).toContainText('SPÉCIMEN');
   await expect(verdict).toContainText(reason);
   await page.screenshot({ path: screenshotPath('certificates-verify-revoked.png') });
 

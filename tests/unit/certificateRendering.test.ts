@@ -24,7 +24,13 @@ import {
   parseQrText,
   signatureValid,
   signQrText,
+  TRAINING_MARK,
 } from '../../src/main/core/certificates/qrPayload';
+import {
+  verifyQrText,
+  type VerificationSources,
+} from '../../src/main/core/certificates/verifyCertificate';
+import type { CertificateFacts } from '../../src/shared/api/certificateTypes';
 import type { PortalApplication } from '../../src/shared/portal/portalApplication';
 
 const resources = join(import.meta.dirname, '..', '..', 'resources');
@@ -74,7 +80,7 @@ function apips(overrides: Partial<PortalApplication['form']> = {}): PortalApplic
   };
 }
 
-function documentFor(record: PortalApplication, number = 'APIP-2026-LOM-000001') {
+function documentFor(record: PortalApplication, number = 'APIP-2026-LOM-000001', training = false) {
   const procedure = catalog.get(record.procedureCode)!;
   const template = templates.get(record.procedureCode);
   const issue = {
@@ -83,6 +89,7 @@ function documentFor(record: PortalApplication, number = 'APIP-2026-LOM-000001')
     officeCode: 'LOM',
     issuedBy: { id: 'u-agent-kossi', displayName: 'Kossi Agbodjan' },
     keyId,
+    training,
   };
   const context = { record, procedure };
   const facts = certificateFacts(template, context, issue);
@@ -173,6 +180,102 @@ describe('the signed QR payload', () => {
     ).toBe(false);
     expect(parseQrText('BUR1.abc.def')).toBeNull();
     expect(parseQrText(`BUR2.${payload}.${signature}`)).toBeNull();
+  });
+});
+
+describe('a training certificate (« Mode formation »)', () => {
+  const facts: CertificateFacts = {
+    number: 'APIP-2026-LOM-000001',
+    procedureCode: 'COM-APIPS',
+    holder: 'Société Éwé d’Import-Export SARL',
+    keyFacts: {
+      NIF: '1000234567',
+      'Code SH': '1006.40',
+      Quantité: '1 250 000 kilogrammes',
+      'Valeur CAF': '1 250 000 FCFA',
+    },
+    issuedOn: '2026-11-23',
+    expiresOn: '2027-05-22',
+    officeCode: 'LOM',
+    keyId: 'LOM-0a1b2c3d',
+  };
+  const payloadOf = (qrText: string) => qrText.split('.')[1]!;
+  const sources: VerificationSources = {
+    publicKey: (id) => (id === keyId ? keys.publicKey : null),
+    revocation: () => null,
+    today: '2026-11-24',
+  };
+
+  it('leaves a real certificate’s payload exactly as it was before training marks existed', () => {
+    // Written down before the mark was added: real certificates already issued must not change.
+    expect(payloadOf(signQrText(facts, keys.privateKey))).toBe(
+      'QVBJUC0yMDI2LUxPTS0wMDAwMDEfQ09NLUFQSVBTH1NvY2nDqXTDqSDDiXfDqSBk4oCZSW1wb3J0LUV4cG9ydCBTQVJMHzIwMjYxMTIzHzIwMjcwNTIyH0xPTR9MT00tMGExYjJjM2QfTklGHjEwMDAyMzQ1NjcfQ29kZSBTSB4xMDA2LjQwH1F1YW50aXTDqR4xIDI1MCAwMDAga2lsb2dyYW1tZXMfVmFsZXVyIENBRh4xIDI1MCAwMDAgRkNGQQ',
+    );
+    expect(documentFor(apips()).training).toBeUndefined();
+    expect(parseQrText(documentFor(apips()).qrText)!.facts).not.toHaveProperty('training');
+  });
+
+  it('carries the mark as the last field of its signed payload', () => {
+    const document = documentFor(apips(), 'APIP-2026-LOM-000001', true);
+    expect(document.training).toBe(true);
+    const fields = Buffer.from(payloadOf(document.qrText), 'base64url')
+      .toString('utf8')
+      .split('\u001f');
+    expect(fields.at(-1)).toBe('SPÉCIMEN — FORMATION');
+    expect(TRAINING_MARK).toBe('SPÉCIMEN — FORMATION');
+    const parsed = parseQrText(document.qrText)!;
+    expect(parsed.facts.training).toBe(true);
+    expect(signatureValid(parsed, keys.publicKey)).toBe(true);
+    // A stored training document reads back as it was, mark included.
+    expect(
+      documentOf({
+        number: document.number,
+        facts_json: JSON.stringify(document),
+      } as CertificateRow),
+    ).toEqual(document);
+  });
+
+  it('is a specimen for the verifier, and stripping the mark breaks the signature', () => {
+    const document = documentFor(apips(), 'APIP-2026-LOM-000001', true);
+    const verdict = verifyQrText(document.qrText, sources);
+    expect(verdict.verdict).toBe('specimen');
+    expect(verdict.message).toMatch(
+      /^Certificat de formation \(SPÉCIMEN\) : sans valeur officielle\./,
+    );
+    expect(verdict.facts).toMatchObject({ number: 'APIP-2026-LOM-000001', training: true });
+    // Revoked or expired, it says so as a real one would, opening with the training sentence.
+    const revoked = verifyQrText(document.qrText, {
+      ...sources,
+      revocation: () => ({ revokedAt: '2026-12-01T10:00:00Z', reason: 'erreur' }),
+    });
+    expect(revoked.verdict).toBe('revoked');
+    expect(revoked.message).toMatch(/^Certificat de formation \(SPÉCIMEN\)[^]*Révoqué/);
+    const expired = verifyQrText(document.qrText, { ...sources, today: '2030-01-01' });
+    expect(expired.verdict).toBe('expired');
+    expect(expired.message).toMatch(/^Certificat de formation \(SPÉCIMEN\)/);
+
+    const [prefix, payload, signature] = document.qrText.split('.') as [string, string, string];
+    const text = Buffer.from(payload, 'base64url').toString('utf8');
+    const stripped = text.slice(0, text.lastIndexOf('\u001f'));
+    const edited = `${prefix}.${Buffer.from(stripped, 'utf8').toString('base64url')}.${signature}`;
+    expect(parseQrText(edited)!.facts).not.toHaveProperty('training');
+    expect(verifyQrText(edited, sources)).toMatchObject({ verdict: 'forged', facts: null });
+
+    const real = verifyQrText(documentFor(apips()).qrText, sources);
+    expect(real.verdict).toBe('authentic');
+    expect(real.message).toMatch(/^Authentique/);
+  });
+
+  it('is drawn with the mark, its QR text still found without rendering', () => {
+    const fonts = loadFonts(resources);
+    const training = renderCertificatePdf(
+      documentFor(apips(), 'APIP-2026-LOM-000001', true),
+      fonts,
+    );
+    const real = renderCertificatePdf(documentFor(apips()), fonts);
+    expect(training.length).toBeGreaterThan(real.length);
+    expect(extractQrTextFromPdf(training)).toHaveLength(1);
+    expect(parseQrText(extractQrTextFromPdf(training)[0]!)!.facts.training).toBe(true);
   });
 });
 

@@ -14,6 +14,11 @@ import { parseQrText, signatureValid } from './qrPayload';
  * by its desk, through the registry) → cancelled by the registry → past its last valid day →
  * authentic. Facts are returned only once the signature holds: what a forged code claims is
  * never shown as if it were true.
+ *
+ * A training certificate (its signed payload carries « SPÉCIMEN — FORMATION ») is never
+ * authentic: where a real one would be, it is a `specimen`; revoked, cancelled or expired, it
+ * says so as a real one would (trainees practise those too), and every message then opens with
+ * « Certificat de formation (SPÉCIMEN) : sans valeur officielle. ».
  */
 
 export interface VerificationSources {
@@ -26,6 +31,9 @@ export interface VerificationSources {
   /** Today's date (YYYY-MM-DD) for the expiry check. */
   today: string;
 }
+
+/** How every verifier (this screen, the standalone script) names a training certificate. */
+export const SPECIMEN_MESSAGE = 'Certificat de formation (SPÉCIMEN) : sans valeur officielle.';
 
 const result = (
   verdict: VerificationVerdict,
@@ -41,6 +49,19 @@ const result = (
 });
 
 export function verifyQrText(text: string, sources: VerificationSources): VerificationResult {
+  const verdict = verdictOf(text, sources);
+  if (!verdict.facts?.training) return verdict;
+  if (verdict.verdict === 'authentic') {
+    return {
+      ...verdict,
+      verdict: 'specimen',
+      message: `${SPECIMEN_MESSAGE} Le certificat n° ${verdict.facts.number} a été délivré en « Mode formation » et porte la mention signée SPÉCIMEN — FORMATION : il ne prouve rien, ne l’acceptez pas comme un certificat.`,
+    };
+  }
+  return { ...verdict, message: `${SPECIMEN_MESSAGE} ${verdict.message}` };
+}
+
+function verdictOf(text: string, sources: VerificationSources): VerificationResult {
   const parsed = parseQrText(text);
   if (!parsed) {
     return result(
@@ -116,6 +137,7 @@ const RANK: VerificationVerdict[] = [
   'cancelled',
   'revoked',
   'key_revoked',
+  'specimen',
   'unknown_key',
   'forged',
   'unreadable',
