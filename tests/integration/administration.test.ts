@@ -130,6 +130,7 @@ describe('users', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(!result.ok && result.error.message).toContain('« kossi.agbodjan » est déjà pris');
+    expect(!result.ok && result.error.issues?.[0]?.field).toBe('username');
   });
 
   it('refuses an unknown office or procedure, and an empty procedure list', async () => {
@@ -295,7 +296,12 @@ describe('office settings', () => {
     ]) {
       const result = await callAs(edem, 'admin.office.update', { ...valid, ...wrong });
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      // The refusal names its field, so the form says it there (issue 19).
+      expect(!result.ok && result.error.issues?.map((issue) => issue.field)).toEqual(
+        Object.keys(wrong),
+      );
     }
+    expect(!closesFirst.ok && closesFirst.error.issues?.[0]?.field).toBe('closesAt');
   });
 
   it('apply the idle lock delay at once, with an audit row', async () => {

@@ -17,17 +17,19 @@ function frenchDay(date: string): string {
 
 function checkYear(year: number, holidays: readonly Holiday[]): void {
   const seen = new Set<string>();
-  for (const holiday of holidays) {
+  for (const [index, holiday] of holidays.entries()) {
     if (!holiday.date.startsWith(`${year}-`)) {
       throw new DomainError(
         'invalid_input',
         `Le ${frenchDay(holiday.date)} (« ${holiday.label} ») n'est pas en ${year}. Enregistrez-le avec les jours fériés de son année.`,
+        `holidays.${index}.date`,
       );
     }
     if (seen.has(holiday.date)) {
       throw new DomainError(
         'invalid_input',
         `Le ${frenchDay(holiday.date)} figure deux fois. Gardez une seule ligne par date (réunissez les libellés si deux fêtes tombent le même jour).`,
+        `holidays.${index}.date`,
       );
     }
     seen.add(holiday.date);

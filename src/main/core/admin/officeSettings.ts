@@ -82,6 +82,7 @@ export function createOfficeSettings(deps: {
         throw new DomainError(
           'invalid_input',
           `L'heure de fermeture (${change.closesAt}) doit suivre l'heure d'ouverture (${change.opensAt}). Corrigez les horaires puis enregistrez.`,
+          'closesAt',
         );
       }
       return db.transaction(() => {
@@ -95,6 +96,7 @@ export function createOfficeSettings(deps: {
           throw new DomainError(
             'invalid_input',
             `Le code de numérotation doit commencer par le code du bureau (${before.code}, par exemple ${before.code}B pour un second poste) et ne pas être celui d'un autre bureau : les numéros de certificats doivent rester uniques.`,
+            'numberingCode',
           );
         }
         const after: OfficeSettings = { ...before, ...change };

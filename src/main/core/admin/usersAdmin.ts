@@ -59,6 +59,7 @@ export function createUsersAdmin(deps: {
       throw new DomainError(
         'invalid_input',
         `Bureau « ${officeCode} » inconnu. Choisissez l'un des bureaux régionaux : ${known}.`,
+        'officeCode',
       );
     }
   }
@@ -69,6 +70,7 @@ export function createUsersAdmin(deps: {
       throw new DomainError(
         'invalid_input',
         'Choisissez au moins une procédure, ou « Toutes les procédures ».',
+        'procedureCodes',
       );
     }
     const unknown = codes.filter((code) => !catalog.get(code));
@@ -76,6 +78,7 @@ export function createUsersAdmin(deps: {
       throw new DomainError(
         'invalid_input',
         `Procédure inconnue : ${unknown.join(', ')}. Choisissez dans la liste du catalogue.`,
+        'procedureCodes',
       );
     }
   }
@@ -86,6 +89,7 @@ export function createUsersAdmin(deps: {
       throw new DomainError(
         'invalid_input',
         `Ce poste appartient au bureau ${directory.officeCode()} : un compte d'un autre bureau se crée sur un poste de ce bureau-là.`,
+        'officeCode',
       );
     }
   }
@@ -95,6 +99,7 @@ export function createUsersAdmin(deps: {
       throw new DomainError(
         'conflict',
         `L'identifiant « ${username} » est déjà pris. Choisissez-en un autre (par exemple avec l'initiale du second prénom).`,
+        'username',
       );
     }
   }

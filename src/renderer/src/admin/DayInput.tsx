@@ -2,6 +2,7 @@ import { TextInput, type TextInputProps } from '@mantine/core';
 import { useState } from 'react';
 
 const FRENCH_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function toFrench(iso: string): string {
   const [year, month, day] = iso.split('-');
@@ -21,21 +22,22 @@ function parseFrench(text: string): string | null {
 /**
  * A calendar day typed as clerks write it, DD/MM/YYYY, whatever the browser's own language (the
  * native date field follows the system's, often English). `onChange` gets `YYYY-MM-DD`, or ''
- * while the text is empty or not yet a valid day.
+ * while the text is empty or not yet a valid day — or, with `keepInvalidText`, the text itself,
+ * so that a form can tell « 31/02/2026 » (no such day) from an empty field.
  */
 export function DayInput(
-  props: { value: string; onChange: (iso: string) => void } & Omit<
+  props: { value: string; onChange: (iso: string) => void; keepInvalidText?: boolean } & Omit<
     TextInputProps,
     'value' | 'onChange'
   >,
 ) {
-  const { value, onChange, ...rest } = props;
+  const { value, onChange, keepInvalidText = false, ...rest } = props;
   const [text, setText] = useState(() => toFrench(value));
   const [shown, setShown] = useState(value);
   if (value !== shown) {
     // Changed from outside (a reset): show the new value.
     setShown(value);
-    setText(toFrench(value));
+    setText(ISO_DAY.test(value) || value === '' ? toFrench(value) : value);
   }
   return (
     <TextInput
@@ -46,7 +48,7 @@ export function DayInput(
       value={text}
       onChange={(event) => {
         const next = event.currentTarget.value;
-        const iso = parseFrench(next) ?? '';
+        const iso = parseFrench(next) ?? (keepInvalidText ? next.trim() : '');
         setText(next);
         setShown(iso);
         onChange(iso);

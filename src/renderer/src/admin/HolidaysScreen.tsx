@@ -16,14 +16,16 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Holiday } from '../../../shared/api/adminTypes';
 import { errorMessage } from '../api/errorMessage';
 import { invalidateCaseLists } from '../api/liveInvalidation';
 import { apiKey, useApiMutation, useApiQuery } from '../api/queries';
 import { formatDate } from '../format/dates';
 import { formatNumber } from '../format/numbers';
+import { useContractForm } from '../forms/useContractForm';
 import { RetryableError } from '../shell/RetryableError';
 import { useLanguage } from '../shell/useLanguage';
 import { AdminHeader } from './AdminHeader';
@@ -43,22 +45,25 @@ const toHolidays = (rows: DraftRow[]): Holiday[] =>
     .map(({ date, label, provisional }) => ({ date, label: label.trim(), provisional }))
     .sort((a, b) => a.date.localeCompare(b.date));
 
-type RowProblem = 'dateRequired' | 'wrongYear' | 'duplicate' | 'labelRequired' | null;
+const ROW_FIELD = /^holidays\.(\d+)\.(date|label)$/;
 
-function problemsOf(rows: DraftRow[], year: number): Map<number, RowProblem> {
+/** What the contract cannot know, said beside the date: the year shown, one line per day. */
+function yearRules(ordered: readonly Holiday[], year: number, t: TFunction) {
   const counts = new Map<string, number>();
-  for (const row of rows) counts.set(row.date, (counts.get(row.date) ?? 0) + 1);
-  return new Map(
-    rows.map((row) => {
-      let problem: RowProblem = null;
-      if (!row.date) problem = 'dateRequired';
-      else if (!row.date.startsWith(`${year}-`)) problem = 'wrongYear';
-      else if ((counts.get(row.date) ?? 0) > 1) problem = 'duplicate';
-      else if (row.label.trim().length < 2) problem = 'labelRequired';
-      return [row.key, problem];
-    }),
-  );
+  for (const row of ordered) counts.set(row.date, (counts.get(row.date) ?? 0) + 1);
+  const rules: Record<string, string | undefined> = {};
+  ordered.forEach((row, index) => {
+    if (!ISO_DAY.test(row.date)) return;
+    if (!row.date.startsWith(`${year}-`)) {
+      rules[`holidays.${index}.date`] = t('admin.holidays.wrongYear', { year });
+    } else if ((counts.get(row.date) ?? 0) > 1) {
+      rules[`holidays.${index}.date`] = t('admin.holidays.duplicate');
+    }
+  });
+  return rules;
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
   const { t } = useTranslation();
@@ -83,16 +88,44 @@ function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
     },
   });
   const busy = saveYear.isPending;
-  const failure = saveYear.isError ? errorMessage(saveYear.error, t('app.unexpectedError')) : null;
-  const problems = useMemo(() => problemsOf(rows, year), [rows, year]);
-  const dirty = JSON.stringify(toHolidays(rows)) !== JSON.stringify(holidays);
-  const invalid = [...problems.values()].some((problem) => problem !== null);
+  // Rows are sent by date: the contract's paths (`holidays.3.date`) count in that order.
+  const ordered = [...rows].sort((a, b) => a.date.localeCompare(b.date));
+  const indexOf = new Map(ordered.map((row, index) => [row.key, index]));
+  const sent = toHolidays(rows);
+  const form = useContractForm({
+    method: 'admin.holidays.save',
+    input: { year, holidays: sent },
+    shows: (field) => ROW_FIELD.test(field),
+    messageOf: (field, value) => {
+      const part = ROW_FIELD.exec(field)?.[2];
+      if (part === 'date') {
+        return value === ''
+          ? t('admin.holidays.dateRequired')
+          : t('forms.holidays.dateInvalid', { year });
+      }
+      if (part === 'label') {
+        return typeof value === 'string' && value.length > 120
+          ? t('forms.holidays.labelTooLong')
+          : t('admin.holidays.labelRequired');
+      }
+      return undefined;
+    },
+    rules: yearRules(sent, year, t),
+    refusal: { error: saveYear.error, variables: saveYear.variables },
+    immediate: true,
+  });
+  const failure =
+    saveYear.isError && form.refusalUnplaced
+      ? errorMessage(saveYear.error, t('app.unexpectedError'))
+      : null;
+  const dirty = JSON.stringify(sent) !== JSON.stringify(holidays);
+  const invalid = !form.valid;
 
   const edit = (key: number, change: Partial<Holiday>) =>
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
 
   const save = () => {
-    if (dirty && !invalid && !busy) saveYear.mutate({ year, holidays: toHolidays(rows) });
+    if (dirty && !invalid && !busy) saveYear.mutate({ year, holidays: sent });
   };
 
   return (
@@ -114,8 +147,8 @@ function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => {
-              const problem = problems.get(row.key) ?? null;
-              const dateProblem = problem === 'labelRequired' ? null : problem;
+              const index = indexOf.get(row.key) ?? -1;
+              const realDay = ISO_DAY.test(row.date);
               return (
                 <Table.Tr key={row.key} data-testid="holiday-row" data-date={row.date}>
                   <Table.Td>
@@ -123,7 +156,8 @@ function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
                       size="xs"
                       value={row.date}
                       onChange={(date) => edit(row.key, { date })}
-                      error={dateProblem ? t(`admin.holidays.${dateProblem}`, { year }) : undefined}
+                      keepInvalidText
+                      error={form.errorOf(`holidays.${index}.date`)}
                       aria-label={t('admin.holidays.date')}
                       data-testid="holiday-date"
                     />
@@ -131,10 +165,10 @@ function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
                   <Table.Td>
                     <Tooltip
                       label={t('admin.holidays.weekend')}
-                      disabled={!row.date || !isWeekend(row.date)}
+                      disabled={!realDay || !isWeekend(row.date)}
                     >
-                      <Text size="sm" c={row.date && isWeekend(row.date) ? 'dimmed' : undefined}>
-                        {formatWeekday(row.date, language)}
+                      <Text size="sm" c={realDay && isWeekend(row.date) ? 'dimmed' : undefined}>
+                        {realDay ? formatWeekday(row.date, language) : ''}
                       </Text>
                     </Tooltip>
                   </Table.Td>
@@ -145,9 +179,7 @@ function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
                       maxLength={120}
                       placeholder={t('admin.holidays.labelPlaceholder')}
                       onChange={(event) => edit(row.key, { label: event.currentTarget.value })}
-                      error={
-                        problem === 'labelRequired' ? t('admin.holidays.labelRequired') : undefined
-                      }
+                      error={form.errorOf(`holidays.${index}.label`)}
                       aria-label={t('admin.holidays.label')}
                       data-testid="holiday-label"
                     />
@@ -178,7 +210,7 @@ function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
                         setRows((current) => current.filter((other) => other.key !== row.key))
                       }
                       aria-label={
-                        row.date
+                        realDay
                           ? t('admin.holidays.remove', { date: formatDate(row.date, language) })
                           : t('admin.holidays.removeUnnamed')
                       }

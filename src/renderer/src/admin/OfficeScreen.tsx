@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { OfficeSettings } from '../../../shared/api/adminTypes';
 import { errorMessage } from '../api/errorMessage';
 import { apiKey, useApiMutation, useApiQuery } from '../api/queries';
+import { useContractForm } from '../forms/useContractForm';
 import { RetryableError } from '../shell/RetryableError';
 import { AdminHeader } from './AdminHeader';
 import classes from './AdminScreen.module.css';
@@ -41,30 +42,41 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
     },
   });
   const busy = update.isPending;
-  const failure = update.isError ? errorMessage(update.error, t('app.unexpectedError')) : null;
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
-  const hoursWrong = draft.closesAt <= draft.opensAt;
-  const lockWrong =
-    !Number.isInteger(draft.lockAfterMinutes) ||
-    draft.lockAfterMinutes < 1 ||
-    draft.lockAfterMinutes > 240;
+  // The settings arrive valid: a problem comes from an edit and is said at once, beside its field.
+  const form = useContractForm({
+    method: 'admin.office.update',
+    input: draft,
+    shows: (field) => field in draft,
+    messageOf: (field) =>
+      field === 'opensAt' || field === 'closesAt'
+        ? t('forms.office.clock')
+        : field in draft
+          ? t(`forms.office.${field as Exclude<keyof Draft, 'opensAt' | 'closesAt'>}`)
+          : undefined,
+    rules: {
+      closesAt: draft.closesAt <= draft.opensAt ? t('admin.office.closesBeforeOpens') : undefined,
+    },
+    refusal: { error: update.error, variables: update.variables },
+    immediate: true,
+  });
+  const failure =
+    update.isError && form.refusalUnplaced
+      ? errorMessage(update.error, t('app.unexpectedError'))
+      : null;
   const changed = !sameDraft(draft, draftOf(settings));
-  const canSave =
-    changed &&
-    !busy &&
-    !hoursWrong &&
-    !lockWrong &&
-    draft.name.trim().length >= 2 &&
-    draft.region.trim().length >= 2;
+  const canSave = changed && !busy && form.valid;
   const year = new Date().getFullYear();
 
   const save = () => {
     if (canSave) update.mutate(draft);
+    else form.attempt();
   };
 
   return (
     <form
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         save();
@@ -89,6 +101,7 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
               maxLength={10}
               value={draft.numberingCode}
               onChange={(event) => edit('numberingCode', event.currentTarget.value.toUpperCase())}
+              error={form.errorOf('numberingCode')}
               styles={MONOSPACE_INPUT}
               data-testid="office-numbering"
             />
@@ -99,6 +112,7 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
             maxLength={120}
             value={draft.name}
             onChange={(event) => edit('name', event.currentTarget.value)}
+            error={form.errorOf('name')}
             data-testid="office-name"
           />
           <TextInput
@@ -107,6 +121,8 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
             maxLength={60}
             value={draft.region}
             onChange={(event) => edit('region', event.currentTarget.value)}
+            error={form.errorOf('region')}
+            data-testid="office-region"
           />
           <div>
             <Title order={3} size="sm" fw={600} mb={6}>
@@ -118,6 +134,7 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
                 label={t('admin.office.opensAt')}
                 value={draft.opensAt}
                 onChange={(event) => edit('opensAt', event.currentTarget.value)}
+                error={form.errorOf('opensAt')}
                 w={140}
                 data-testid="office-opens"
               />
@@ -126,7 +143,7 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
                 label={t('admin.office.closesAt')}
                 value={draft.closesAt}
                 onChange={(event) => edit('closesAt', event.currentTarget.value)}
-                error={hoursWrong ? t('admin.office.closesBeforeOpens') : undefined}
+                error={form.errorOf('closesAt')}
                 w={220}
                 data-testid="office-closes"
               />
@@ -140,6 +157,7 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
             allowDecimal={false}
             value={draft.lockAfterMinutes}
             onChange={(value) => edit('lockAfterMinutes', typeof value === 'number' ? value : NaN)}
+            error={form.errorOf('lockAfterMinutes')}
             w={320}
             data-testid="office-lock"
           />
@@ -156,7 +174,7 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
             >
               {t('admin.cancel')}
             </Button>
-            <Button type="submit" loading={busy} disabled={!canSave} data-testid="office-save">
+            <Button type="submit" loading={busy} disabled={!changed} data-testid="office-save">
               {t('admin.save')}
             </Button>
           </Group>

@@ -19,12 +19,21 @@ import { OFFICES } from '../../../shared/domain/offices';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { useApiMutation } from '../api/queries';
 import { ConfirmFormDialog } from '../components/ConfirmFormDialog';
+import { useContractForm } from '../forms/useContractForm';
 import { useLanguage } from '../shell/useLanguage';
 import { useSessionStore } from '../stores/sessionStore';
 import { MONOSPACE_INPUT } from './monospaceInput';
 import { generateTemporaryPassword } from './temporaryPassword';
 
-const MIN_PASSWORD = 10;
+/** The fields this form shows, as the contract names them. */
+const FIELDS = new Set([
+  'displayName',
+  'username',
+  'role',
+  'officeCode',
+  'procedureCodes',
+  'temporaryPassword',
+]);
 
 /** Creates an account (with a temporary password) or edits one's name, role, office, procedures. */
 export function UserFormDialog(props: {
@@ -50,10 +59,6 @@ export function UserFormDialog(props: {
   const update = useApiMutation('admin.users.update');
 
   const proceduresMissing = !allProcedures && codes.length === 0;
-  const complete =
-    displayName.trim().length >= 2 &&
-    (account !== null || (username.trim().length >= 3 && password.length >= MIN_PASSWORD)) &&
-    !proceduresMissing;
   const procedureCodes = allProcedures ? null : codes;
   const fields = {
     displayName: displayName.trim(),
@@ -61,6 +66,25 @@ export function UserFormDialog(props: {
     officeCode,
     procedureCodes,
   };
+  const input = account
+    ? { id: account.id, ...fields }
+    : { username: username.trim(), temporaryPassword: password, ...fields };
+  const mutation = account ? update : create;
+  // The contract's rules for each field, said beside it; the core's refusal of one, beside it too.
+  const form = useContractForm({
+    method: account ? 'admin.users.update' : 'admin.users.create',
+    input,
+    shows: (field) => FIELDS.has(field),
+    messageOf: (field) =>
+      field === 'displayName' || field === 'username' || field === 'temporaryPassword'
+        ? t(`forms.user.${field}`)
+        : undefined,
+    rules: {
+      procedureCodes: proceduresMissing ? t('admin.users.form.proceduresRequired') : undefined,
+    },
+    refusal: { error: mutation.error, variables: mutation.variables },
+  });
+  const complete = form.valid;
   const done = (saved: UserAccount) => {
     notifications.show({
       color: 'teal',
@@ -83,8 +107,10 @@ export function UserFormDialog(props: {
       testId: 'user-save',
     },
     failureTestId: 'user-form-error',
+    onInvalidSubmit: form.attempt,
+    failureShownInForm: !form.refusalUnplaced,
   };
-  const form = (
+  const fieldsShown = (
     <>
       <TextInput
         label={t('admin.users.form.displayName')}
@@ -93,6 +119,8 @@ export function UserFormDialog(props: {
         maxLength={120}
         value={displayName}
         onChange={(event) => setDisplayName(event.currentTarget.value)}
+        onBlur={form.touch('displayName')}
+        error={form.errorOf('displayName')}
         data-autofocus
         data-testid="user-display-name"
       />
@@ -106,6 +134,8 @@ export function UserFormDialog(props: {
         maxLength={64}
         value={username}
         onChange={(event) => setUsername(event.currentTarget.value.toLowerCase())}
+        onBlur={form.touch('username')}
+        error={form.errorOf('username')}
         styles={MONOSPACE_INPUT}
         autoComplete="off"
         data-testid="user-username"
@@ -116,6 +146,7 @@ export function UserFormDialog(props: {
           data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
           value={role}
           onChange={(value) => value && setRole(value as Role)}
+          error={form.errorOf('role')}
           allowDeselect={false}
           disabled={isSelf}
           data-testid="user-role"
@@ -128,6 +159,7 @@ export function UserFormDialog(props: {
           }))}
           value={officeCode}
           onChange={(value) => value && setOfficeCode(value)}
+          error={form.errorOf('officeCode')}
           allowDeselect={false}
           data-testid="user-office"
         />
@@ -155,7 +187,8 @@ export function UserFormDialog(props: {
             value={codes}
             onChange={setCodes}
             searchable
-            error={proceduresMissing ? t('admin.users.form.proceduresRequired') : undefined}
+            onBlur={form.touch('procedureCodes')}
+            error={form.errorOf('procedureCodes')}
             data-testid="user-procedures"
           />
         )}
@@ -170,11 +203,8 @@ export function UserFormDialog(props: {
             visible
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
-            error={
-              password.length > 0 && password.length < MIN_PASSWORD
-                ? t('admin.users.form.temporaryHint')
-                : undefined
-            }
+            onBlur={form.touch('temporaryPassword')}
+            error={form.errorOf('temporaryPassword')}
             styles={MONOSPACE_INPUT}
             autoComplete="new-password"
             data-testid="user-password"
@@ -193,7 +223,7 @@ export function UserFormDialog(props: {
       mutation={update}
       variables={complete ? { id: account.id, ...fields } : null}
     >
-      {form}
+      {fieldsShown}
     </ConfirmFormDialog>
   ) : (
     <ConfirmFormDialog
@@ -203,7 +233,7 @@ export function UserFormDialog(props: {
         complete ? { username: username.trim(), temporaryPassword: password, ...fields } : null
       }
     >
-      {form}
+      {fieldsShown}
     </ConfirmFormDialog>
   );
 }

@@ -31,6 +31,13 @@ export interface ConfirmFormDialogProps<TData, TVariables> {
    */
   initialFocus?: 'cancel' | 'content';
   failureTestId?: string;
+  /**
+   * Given, the submit button stays enabled while `variables` is null and pressing it calls this
+   * (the form then shows beside each field what is missing) instead of staying greyed out.
+   */
+  onInvalidSubmit?(): void;
+  /** The form shows the refusal beside its fields: no alert for it here. */
+  failureShownInForm?: boolean;
 }
 
 /**
@@ -46,7 +53,10 @@ export function ConfirmFormDialog<TData, TVariables>({
 }: ConfirmFormDialogProps<TData, TVariables>) {
   const { t } = useTranslation();
   const busy = mutation.isPending;
-  const failure = mutation.isError ? errorMessage(mutation.error, t('app.unexpectedError')) : null;
+  const failure =
+    mutation.isError && !props.failureShownInForm
+      ? errorMessage(mutation.error, t('app.unexpectedError'))
+      : null;
   const canSubmit = variables !== null && !busy;
 
   const close = () => {
@@ -56,6 +66,7 @@ export function ConfirmFormDialog<TData, TVariables>({
     props.onClose();
   };
   const submit = () => {
+    if (variables === null && !busy) props.onInvalidSubmit?.();
     if (!canSubmit || props.submit === null) return;
     mutation.mutate(variables, { onSuccess: (data) => props.onDone?.(data) });
   };
@@ -71,6 +82,9 @@ export function ConfirmFormDialog<TData, TVariables>({
       data-testid={props.testId}
     >
       <form
+        // The form says what is missing beside each field, in the app's language; the browser's
+        // own bubble (in the system's language) would stop the submit before it could.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           submit();
@@ -99,7 +113,7 @@ export function ConfirmFormDialog<TData, TVariables>({
                 color={props.submit.color}
                 leftSection={props.submit.icon}
                 loading={busy}
-                disabled={variables === null}
+                disabled={variables === null && !props.onInvalidSubmit}
                 data-testid={props.submit.testId}
               >
                 {props.submit.label}

@@ -7,6 +7,7 @@ import { adminEn } from '../admin/adminMessages';
 import { desktopEn } from '../desktop/desktopMessages';
 import { backupEn } from '../backup/backupMessages';
 import { syncWorkEn } from '../sync/syncWorkMessages';
+import { formsEn } from '../forms/formMessages';
 
 export const en: Messages = {
   session: sessionEn,
@@ -16,6 +17,7 @@ export const en: Messages = {
   desktop: desktopEn,
   backup: backupEn,
   syncWork: syncWorkEn,
+  forms: formsEn,
   app: {
     name: 'Bureau',
     trainingMode: 'Training mode',
@@ -678,8 +680,11 @@ export const en: Messages = {
       fromText: 'Verified from the pasted QR code text.',
       fromFile: 'Verified from the file “{{name}}”.',
       verdictLabel: 'Verification result',
+      specimenMark: 'Signed mark',
+      specimenMarkValue: 'SPÉCIMEN — FORMATION: a training certificate, of no official value',
       verdicts: {
         authentic: 'Authentic',
+        specimen: 'Specimen — training',
         forged: 'Forged',
         revoked: 'Revoked',
         cancelled: 'Cancelled',

@@ -9,6 +9,7 @@ import { adminFr } from '../admin/adminMessages';
 import { desktopFr } from '../desktop/desktopMessages';
 import { backupFr } from '../backup/backupMessages';
 import { syncWorkFr } from '../sync/syncWorkMessages';
+import { formsFr } from '../forms/formMessages';
 
 export const fr = {
   session: sessionFr,
@@ -18,6 +19,7 @@ export const fr = {
   desktop: desktopFr,
   backup: backupFr,
   syncWork: syncWorkFr,
+  forms: formsFr,
   app: {
     name: 'Bureau',
     trainingMode: 'Mode formation',
@@ -681,8 +683,11 @@ export const fr = {
       fromText: 'Vérifié à partir du texte du QR code collé.',
       fromFile: 'Vérifié à partir du fichier « {{name}} ».',
       verdictLabel: 'Résultat de la vérification',
+      specimenMark: 'Mention signée',
+      specimenMarkValue: 'SPÉCIMEN — FORMATION : certificat de formation, sans valeur officielle',
       verdicts: {
         authentic: 'Authentique',
+        specimen: 'Spécimen — formation',
         forged: 'Falsifié',
         revoked: 'Révoqué',
         cancelled: 'Annulé',

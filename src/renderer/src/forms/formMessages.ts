@@ -1,0 +1,50 @@
+/**
+ * What forms say beside a field (issue 19): the rule the contract applies, in the user's words.
+ * French first; `formsEn` has the same keys.
+ */
+export const formsFr = {
+  /** « 120 / 2000 » under a text box with a limit. */
+  counter: '{{count}} / {{max}}',
+  counterLabel: '{{count}} caractères sur {{max}} au plus',
+  tooLong: 'Trop long : {{max}} caractères au plus (actuellement {{count}}).',
+  user: {
+    displayName: 'Le nom complet compte de 2 à 120 caractères.',
+    username:
+      'De 3 à 64 caractères : lettres sans accent, chiffres, « . », « _ » ou « - » (ex. dzifa.akakpo).',
+    temporaryPassword: 'Au moins 10 caractères (200 au plus).',
+  },
+  office: {
+    name: 'Le nom du bureau compte de 2 à 120 caractères.',
+    region: 'La région compte de 2 à 60 caractères.',
+    numberingCode: 'De 2 à 10 lettres sans accent ni chiffre (ex. LOM ou LOMB).',
+    clock: 'Heure au format HH:MM.',
+    lockAfterMinutes: 'Un nombre entier de minutes, entre 1 et 240.',
+  },
+  holidays: {
+    dateInvalid: 'Ce jour n’existe pas : JJ/MM/AAAA, ex. 27/04/{{year}}',
+    labelTooLong: 'Libellé trop long : 120 caractères au plus',
+  },
+};
+
+export const formsEn: typeof formsFr = {
+  counter: '{{count}} / {{max}}',
+  counterLabel: '{{count}} characters out of {{max}} at most',
+  tooLong: 'Too long: {{max}} characters at most (currently {{count}}).',
+  user: {
+    displayName: 'The full name has 2 to 120 characters.',
+    username:
+      '3 to 64 characters: unaccented letters, digits, “.”, “_” or “-” (e.g. dzifa.akakpo).',
+    temporaryPassword: 'At least 10 characters (200 at most).',
+  },
+  office: {
+    name: 'The office name has 2 to 120 characters.',
+    region: 'The region has 2 to 60 characters.',
+    numberingCode: '2 to 10 letters, no accent or digit (e.g. LOM or LOMB).',
+    clock: 'Time as HH:MM.',
+    lockAfterMinutes: 'A whole number of minutes, between 1 and 240.',
+  },
+  holidays: {
+    dateInvalid: 'This day does not exist: DD/MM/YYYY, e.g. 27/04/{{year}}',
+    labelTooLong: 'Label too long: 120 characters at most',
+  },
+};
