@@ -315,6 +315,7 @@ const CHANGES_NO_CASE: readonly string[] = [
   'admin.holidays.list',
   'admin.holidays.save',
   'audit.list',
+  'audit.export',
   'audit.verify',
   'recovery.status',
   'recovery.restore',

@@ -145,6 +145,7 @@ const auditRow = (seq: number): AuditRow => ({
   entityType: 'session',
   entityId: null,
   summary: {},
+  description: { sentence: 'session.signed_in', params: {}, case: null, person: null, details: [] },
 });
 const auditPage = (from: number, count: number, next: number | null): AuditPage => ({
   rows: Array.from({ length: count }, (_, index) => auditRow(from - index)),

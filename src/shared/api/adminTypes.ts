@@ -1,3 +1,4 @@
+import type { AuditDescription } from '../audit/auditView';
 import type { Role } from '../domain/roles';
 
 export interface UserAccount {
@@ -66,6 +67,8 @@ export interface AuditRow {
   entityType: string;
   entityId: string | null;
   summary: Record<string, unknown>;
+  /** The row as a sentence with names, case reference and readable details (auditSentences.ts). */
+  description: AuditDescription;
 }
 
 export interface AuditPage {

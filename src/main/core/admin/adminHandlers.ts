@@ -2,8 +2,9 @@ import type { CurrentUser } from '../../../shared/api/types';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import { DomainError } from '../api/domainError';
 import type { HolidayCalendar } from '../calendar/holidayCalendar';
+import { exportAudit } from '../audit/auditExport';
+import { createAuditQueries } from '../audit/auditQueries';
 import type { CoreServices } from '../coreServices';
-import { createAuditQueries } from './auditQueries';
 import { createHolidaysAdmin } from './holidaysAdmin';
 import type { OfficeSettingsService } from './officeSettings';
 import { createUsersAdmin } from './usersAdmin';
@@ -18,7 +19,11 @@ type AdminHandlerNames =
   | 'admin.holidays.list'
   | 'admin.holidays.save'
   | 'audit.list'
+  | 'audit.export'
   | 'audit.verify';
+
+/** Rows in one exported file: a year of a busy office's work; narrow the filters for more. */
+const AUDIT_EXPORT_LIMIT = 100_000;
 
 /** The dispatcher has already refused callers without the method's role; this names the actor. */
 function actorOf(context: CallContext): CurrentUser {
@@ -50,6 +55,11 @@ export function createAdminHandlers(
     'admin.holidays.save': ({ year, holidays: edited }, context) =>
       holidays.save(year, edited, actorOf(context)),
     'audit.list': (input) => audit.list(input),
+    'audit.export': async ({ format, ...filters }) => {
+      const { rows, truncated } = await audit.allRows(filters, AUDIT_EXPORT_LIMIT);
+      const today = services.clock.now().toISOString().slice(0, 10);
+      return exportAudit(rows, { format, today, truncated, log: services.log });
+    },
     'audit.verify': (_input, context) => audit.verify(actorOf(context)),
   };
 }

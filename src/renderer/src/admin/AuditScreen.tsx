@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Badge,
   Button,
   Center,
   Group,
@@ -12,13 +11,24 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronDown, IconChevronRight, IconFilterOff } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { notifications } from '@mantine/notifications';
+import {
+  IconChevronDown,
+  IconChevronRight,
+  IconFileTypeCsv,
+  IconFileTypeXls,
+  IconFilter,
+  IconFilterOff,
+} from '@tabler/icons-react';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../shared/api/adminTypes';
+import { AUDIT_CATEGORIES, type AuditCategory } from '../../../shared/audit/auditSentences';
 import { api } from '../api/api';
+import { errorMessage } from '../api/errorMessage';
 import { apiKey, useApiQuery } from '../api/queries';
+import { saveFile } from '../dashboard/exportDownload';
 import { formatNumber } from '../format/numbers';
 import { RetryableError } from '../shell/RetryableError';
 import { useLanguage } from '../shell/useLanguage';
@@ -26,116 +36,182 @@ import { AdminHeader } from './AdminHeader';
 import { formatAuditTime } from './adminFormats';
 import classes from './AdminScreen.module.css';
 import { AuditVerifyPanel } from './AuditVerifyPanel';
+import { AuditSentence, useAuditDetailLines } from './auditText';
 import { DayInput } from './DayInput';
 import { MONOSPACE_INPUT } from './monospaceInput';
 
-const CATEGORIES = [
-  'session',
-  'user',
-  'case',
-  'note',
-  'certificate',
-  'conflict',
-  'office',
-  'holidays',
-  'audit',
-  'backup',
-] as const;
+/** The filters as `audit.list` and `audit.export` take them. */
+interface AuditFilterInput {
+  personId?: string;
+  actionPrefix?: string;
+  caseRef?: string;
+  from?: string;
+  to?: string;
+}
+
 const PAGE_SIZE = 100;
 const TYPING_PAUSE_MS = 300;
 
 interface Filters {
-  actorId: string | null;
-  category: (typeof CATEGORIES)[number] | null;
-  entityId: string;
+  personId: string | null;
+  category: AuditCategory | null;
+  caseRef: string;
   from: string;
   to: string;
 }
-const NO_FILTERS: Filters = { actorId: null, category: null, entityId: '', from: '', to: '' };
+const NO_FILTERS: Filters = { personId: null, category: null, caseRef: '', from: '', to: '' };
 
-function ActionLabel({ action }: { action: string }) {
-  const { t, i18n } = useTranslation();
-  const key = `admin.audit.actionLabels.${action.replace('.', '_')}`;
-  const known = i18n.exists(key);
-  return (
-    <div>
-      {known && (
-        <Text size="sm" fw={500}>
-          {t(key as 'admin.audit.actionLabels.user_created')}
-        </Text>
-      )}
-      <Text size={known ? 'xs' : 'sm'} c={known ? 'dimmed' : undefined} ff="monospace">
-        {action}
-      </Text>
-    </div>
-  );
+/**
+ * Filters a link opened the journal with: « Voir dans le journal » on a case gives
+ * `#/admin/audit?case=<référence>`, a person `?person=<id>`.
+ */
+function filtersFromLocation(): Filters {
+  const query = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  return { ...NO_FILTERS, caseRef: query.get('case') ?? '', personId: query.get('person') };
 }
 
-function AuditTableRow(props: { row: AuditRow; expanded: boolean; onToggle: () => void }) {
+function AuditTableRow(props: {
+  row: AuditRow;
+  expanded: boolean;
+  onToggle: () => void;
+  onOnlyCase: (reference: string) => void;
+  onOnlyPerson: (id: string) => void;
+}) {
   const { row, expanded, onToggle } = props;
   const { t } = useTranslation();
   const language = useLanguage();
-  const hasSummary = Object.keys(row.summary).length > 0;
+  const detailLines = useAuditDetailLines();
+  const lines = detailLines(row.description.details);
+  const { case: concerned, person } = row.description;
+  const detailsId = `audit-details-${row.seq}`;
   return (
-    <Fragment>
-      <Table.Tr data-testid="audit-row" data-seq={row.seq} data-action={row.action}>
-        <Table.Td className={classes.numeric}>
-          <Text size="sm" c="dimmed">
-            {row.seq}
+    <Table.Tr data-testid="audit-row" data-seq={row.seq} data-action={row.action}>
+      <Table.Td className={classes.numeric} valign="top">
+        <Text size="sm" c="dimmed">
+          {row.seq}
+        </Text>
+      </Table.Td>
+      <Table.Td className={classes.numeric} valign="top">
+        <Text size="sm">{formatAuditTime(row.at, language)}</Text>
+      </Table.Td>
+      <Table.Td valign="top">
+        <Text size="sm" data-testid="audit-sentence">
+          <AuditSentence row={row} />
+        </Text>
+        {lines.length > 0 && (
+          <Text
+            size="xs"
+            c="dimmed"
+            lineClamp={expanded ? undefined : 1}
+            id={detailsId}
+            data-testid="audit-details"
+          >
+            {lines.join(' · ')}
           </Text>
-        </Table.Td>
-        <Table.Td className={classes.numeric}>
-          <Text size="sm">{formatAuditTime(row.at, language)}</Text>
-        </Table.Td>
-        <Table.Td>
-          <Text size="sm" c={row.actorId ? undefined : 'dimmed'}>
-            {row.actorName ?? row.actorId ?? t('admin.audit.system')}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <ActionLabel action={row.action} />
-        </Table.Td>
-        <Table.Td>
-          <Group gap={6} wrap="nowrap">
-            <Badge size="sm" variant="default" tt="none">
-              {row.entityType}
-            </Badge>
-            {row.entityId && (
-              <Text size="xs" ff="monospace" truncate maw={220} title={row.entityId}>
-                {row.entityId}
-              </Text>
+        )}
+        {expanded && (
+          <Group gap="xs" mt={4} data-testid="audit-summary">
+            <Text size="xs" c="dimmed" ff="monospace">
+              {t('admin.audit.code', { code: row.action })}
+            </Text>
+            {concerned && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                leftSection={<IconFilter size={13} aria-hidden />}
+                onClick={() => props.onOnlyCase(concerned.reference)}
+              >
+                {t('admin.audit.onlyCase', { reference: concerned.reference })}
+              </Button>
+            )}
+            {person && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                leftSection={<IconFilter size={13} aria-hidden />}
+                onClick={() => props.onOnlyPerson(person.id)}
+              >
+                {t('admin.audit.onlyPerson', { name: person.name })}
+              </Button>
             )}
           </Group>
-        </Table.Td>
-        <Table.Td ta="right">
-          {hasSummary && (
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              onClick={onToggle}
-              aria-expanded={expanded}
-              aria-label={
-                expanded
-                  ? t('admin.audit.hideDetails', { seq: row.seq })
-                  : t('admin.audit.showDetails', { seq: row.seq })
-              }
-              data-testid="audit-toggle"
-            >
-              {expanded ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
-            </ActionIcon>
-          )}
-        </Table.Td>
-      </Table.Tr>
-      {expanded && (
-        <Table.Tr>
-          <Table.Td colSpan={6} bg="var(--mantine-color-default-hover)">
-            <pre className={classes.summary} data-testid="audit-summary">
-              {JSON.stringify(row.summary, null, 2)}
-            </pre>
-          </Table.Td>
-        </Table.Tr>
-      )}
-    </Fragment>
+        )}
+      </Table.Td>
+      <Table.Td ta="right" valign="top">
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          onClick={onToggle}
+          aria-expanded={expanded}
+          aria-label={
+            expanded
+              ? t('admin.audit.hideDetails', { seq: row.seq })
+              : t('admin.audit.showDetails', { seq: row.seq })
+          }
+          data-testid="audit-toggle"
+        >
+          {expanded ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+        </ActionIcon>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+const EXPORT_FORMATS = [
+  { format: 'csv', label: 'admin.audit.export.csv', name: 'CSV', Icon: IconFileTypeCsv },
+  { format: 'xlsx', label: 'admin.audit.export.xlsx', name: 'Excel', Icon: IconFileTypeXls },
+] as const;
+
+/** « Exporter CSV » / « Exporter Excel »: the journal as filtered, every page of it. */
+function AuditExportButtons({ filters }: { filters: AuditFilterInput }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const download = useMutation({
+    mutationFn: async (format: 'csv' | 'xlsx') => {
+      const file = await api.call('audit.export', { ...filters, format });
+      saveFile(file);
+      return file;
+    },
+    onSuccess: (file) =>
+      notifications.show({
+        color: file.truncated ? 'orange' : 'togo',
+        message: [
+          t('admin.audit.export.done', {
+            fileName: file.fileName,
+            count: file.rows,
+            formatted: formatNumber(file.rows, language),
+          }),
+          file.truncated
+            ? t('admin.audit.export.truncated', { formatted: formatNumber(file.rows, language) })
+            : '',
+        ].join(' '),
+      }),
+    onError: (error) =>
+      notifications.show({
+        color: 'red',
+        title: t('admin.audit.export.failed'),
+        message: errorMessage(error, t('app.unexpectedError')),
+      }),
+  });
+  const busy = download.isPending ? download.variables : null;
+  return (
+    <>
+      {EXPORT_FORMATS.map(({ format, label, name, Icon }) => (
+        <Button
+          key={format}
+          variant="default"
+          size="xs"
+          leftSection={<Icon size={16} stroke={1.6} aria-hidden />}
+          loading={busy === format}
+          disabled={busy !== null && busy !== format}
+          onClick={() => busy === null && download.mutate(format)}
+          aria-label={t('admin.audit.export.label', { format: name })}
+          data-testid={`audit-export-${format}`}
+        >
+          {t(label)}
+        </Button>
+      ))}
+    </>
   );
 }
 
@@ -156,27 +232,30 @@ function AuditSkeleton() {
   );
 }
 
-/** The audit trail, newest first, filterable, with the chain's integrity check on top. */
+/**
+ * The audit trail, newest first, one French sentence per row (names, case references linked to
+ * the case, readable details), filterable by case, person, kind and days, exportable as filtered;
+ * the chain's integrity check on top.
+ */
 export function AuditScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [entityId] = useDebouncedValue(filters.entityId.trim(), TYPING_PAUSE_MS);
+  const [filters, setFilters] = useState<Filters>(filtersFromLocation);
+  const [caseRef] = useDebouncedValue(filters.caseRef.trim(), TYPING_PAUSE_MS);
   /** Where the list starts (« Afficher la ligne n° … » jumps there); null: the newest row. */
   const [startBefore, setStartBefore] = useState<number | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
-  // The same cached read as the users screen; without it the actor filter simply lists nobody.
-  const actors = useApiQuery('admin.users.list', {}).data ?? [];
+  // The same cached read as the users screen; without it the person filter simply lists nobody.
+  const people = useApiQuery('admin.users.list', {}).data ?? [];
 
-  const input = {
-    actorId: filters.actorId ?? undefined,
-    actionPrefix: filters.category ? `${filters.category}.` : undefined,
-    entityId: entityId || undefined,
-    from: filters.from || undefined,
-    to: filters.to || undefined,
-    beforeSeq: startBefore,
-    limit: PAGE_SIZE,
+  const filterInput: AuditFilterInput = {
+    ...(filters.personId ? { personId: filters.personId } : {}),
+    ...(filters.category ? { actionPrefix: `${filters.category}.` } : {}),
+    ...(caseRef ? { caseRef } : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
   };
+  const input = { ...filterInput, beforeSeq: startBefore, limit: PAGE_SIZE };
   /** Newest first from `startBefore`, older pages added by « Charger plus ». */
   const pages = useInfiniteQuery({
     queryKey: apiKey('audit.list', input),
@@ -205,7 +284,9 @@ export function AuditScreen() {
 
   return (
     <div className={classes.screen} data-testid="admin-audit">
-      <AdminHeader title={t('admin.audit.title')} subtitle={t('admin.audit.subtitle')} />
+      <AdminHeader title={t('admin.audit.title')} subtitle={t('admin.audit.subtitle')}>
+        <AuditExportButtons filters={filterInput} />
+      </AdminHeader>
       <AuditVerifyPanel
         onShowLine={(seq) => {
           setFilters(NO_FILTERS);
@@ -214,51 +295,51 @@ export function AuditScreen() {
         }}
       />
       <Group px="md" pb="sm" gap="sm" align="flex-end">
+        <TextInput
+          label={t('admin.audit.filters.case')}
+          placeholder={t('admin.audit.filters.casePlaceholder')}
+          value={filters.caseRef}
+          onChange={(event) => edit({ caseRef: event.currentTarget.value })}
+          w={250}
+          styles={MONOSPACE_INPUT}
+          data-testid="audit-filter-case"
+        />
         <Select
-          label={t('admin.audit.filters.actor')}
-          placeholder={t('admin.audit.filters.actorAll')}
-          data={actors.map((actor) => ({ value: actor.id, label: actor.displayName }))}
-          value={filters.actorId}
-          onChange={(value) => edit({ actorId: value })}
+          label={t('admin.audit.filters.person')}
+          placeholder={t('admin.audit.filters.personAll')}
+          data={people.map((person) => ({ value: person.id, label: person.displayName }))}
+          value={filters.personId}
+          onChange={(value) => edit({ personId: value })}
           clearable
           searchable
           w={200}
-          data-testid="audit-filter-actor"
+          data-testid="audit-filter-person"
         />
         <Select
           label={t('admin.audit.filters.action')}
           placeholder={t('admin.audit.filters.actionAll')}
-          data={CATEGORIES.map((category) => ({
+          data={AUDIT_CATEGORIES.map((category) => ({
             value: category,
             label: t(`admin.audit.categories.${category}`),
           }))}
           value={filters.category}
-          onChange={(value) => edit({ category: value as Filters['category'] })}
+          onChange={(value) => edit({ category: value as AuditCategory | null })}
           clearable
-          w={230}
+          w={210}
           data-testid="audit-filter-action"
-        />
-        <TextInput
-          label={t('admin.audit.filters.entity')}
-          placeholder={t('admin.audit.filters.entityPlaceholder')}
-          value={filters.entityId}
-          onChange={(event) => edit({ entityId: event.currentTarget.value })}
-          w={240}
-          styles={MONOSPACE_INPUT}
-          data-testid="audit-filter-entity"
         />
         <DayInput
           label={t('admin.audit.filters.from')}
           value={filters.from}
           onChange={(from) => edit({ from })}
-          w={140}
+          w={120}
           data-testid="audit-filter-from"
         />
         <DayInput
           label={t('admin.audit.filters.to')}
           value={filters.to}
           onChange={(to) => edit({ to })}
-          w={140}
+          w={120}
           data-testid="audit-filter-to"
         />
         {filtered && (
@@ -295,7 +376,7 @@ export function AuditScreen() {
             <Table
               stickyHeader
               highlightOnHover
-              miw={980}
+              miw={760}
               verticalSpacing={6}
               horizontalSpacing="md"
               aria-label={t('admin.audit.title')}
@@ -303,10 +384,8 @@ export function AuditScreen() {
               <Table.Thead>
                 <Table.Tr className={classes.head}>
                   <Table.Th w={70}>{t('admin.audit.columns.seq')}</Table.Th>
-                  <Table.Th w={180}>{t('admin.audit.columns.time')}</Table.Th>
-                  <Table.Th w={170}>{t('admin.audit.columns.actor')}</Table.Th>
+                  <Table.Th w={170}>{t('admin.audit.columns.time')}</Table.Th>
                   <Table.Th>{t('admin.audit.columns.action')}</Table.Th>
-                  <Table.Th>{t('admin.audit.columns.entity')}</Table.Th>
                   <Table.Th w={60} ta="right">
                     {t('admin.audit.columns.details')}
                   </Table.Th>
@@ -319,6 +398,8 @@ export function AuditScreen() {
                     row={row}
                     expanded={expanded.has(row.seq)}
                     onToggle={() => toggle(row.seq)}
+                    onOnlyCase={(reference) => edit({ caseRef: reference })}
+                    onOnlyPerson={(personId) => edit({ personId })}
                   />
                 ))}
               </Table.Tbody>

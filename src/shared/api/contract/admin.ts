@@ -8,6 +8,7 @@ import type {
   OfficeSettings,
   UserAccount,
 } from '../adminTypes';
+import type { AuditExport } from '../../audit/auditView';
 import { method } from '../method';
 import {
   noInput,
@@ -22,6 +23,19 @@ import {
   procedureCodes,
   clock,
 } from './common';
+
+/** The audit journal's filters, shared by its list and its export. */
+const auditFilters = {
+  actorId: userId.optional(),
+  actionPrefix: z.string().trim().max(60).optional(),
+  entityId: z.string().trim().max(64).optional(),
+  /** A case's id or reference: its rows and its certificates' rows. */
+  caseRef: z.string().trim().min(1).max(64).optional(),
+  /** A person's id: what they did and what was done to their account. */
+  personId: userId.optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+};
 
 /** Administration and audit trail: part of the one API contract (`../contract.ts`). */
 export const adminMethods = {
@@ -89,14 +103,15 @@ export const adminMethods = {
   }),
   'audit.list': method<AuditPage>()({
     input: z.strictObject({
-      actorId: userId.optional(),
-      actionPrefix: z.string().trim().max(60).optional(),
-      entityId: z.string().trim().max(64).optional(),
-      from: isoDay.optional(),
-      to: isoDay.optional(),
+      ...auditFilters,
       beforeSeq: z.int().positive().nullable().default(null),
       limit: z.int().min(1).max(500).default(100),
     }),
+    access: administrators,
+  }),
+  /** The journal as the filters show it, every page, as CSV or XLSX (capped: see AuditExport). */
+  'audit.export': method<AuditExport>()({
+    input: z.strictObject({ ...auditFilters, format: z.enum(['csv', 'xlsx']) }),
     access: administrators,
   }),
   'audit.verify': method<AuditVerification>()({ input: noInput, access: administrators }),
