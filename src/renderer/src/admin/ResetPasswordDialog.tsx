@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../../shared/api/adminTypes';
 import { useApiMutation } from '../api/queries';
+import { useContractForm } from '../forms/useContractForm';
 import { ConfirmFormDialog } from '../components/ConfirmFormDialog';
 import { formatSince } from '../format/dates';
 import { useLanguage } from '../shell/useLanguage';
@@ -25,13 +26,24 @@ export function ResetPasswordDialog(props: {
   const reset = useApiMutation('admin.users.resetPassword');
   const [password, setPassword] = useState(generateTemporaryPassword);
   const name = account.displayName;
+  const input = { id: account.id, temporaryPassword: password };
+  const form = useContractForm({
+    method: 'admin.users.resetPassword',
+    input,
+    shows: (field) => field === 'temporaryPassword',
+    messageOf: (field) =>
+      field === 'temporaryPassword' ? t('forms.user.temporaryPassword') : undefined,
+    refusal: { error: reset.error, variables: reset.variables },
+  });
 
   return (
     <ConfirmFormDialog
       title={t('admin.users.reset.title', { name })}
       testId="reset-dialog"
       mutation={reset}
-      variables={password.length >= 10 ? { id: account.id, temporaryPassword: password } : null}
+      variables={form.valid ? input : null}
+      onInvalidSubmit={form.attempt}
+      failureShownInForm={!form.refusalUnplaced}
       onDone={(saved) => {
         notifications.show({ color: 'teal', message: t('admin.users.reset.done', { name }) });
         props.onSaved(saved);
@@ -60,6 +72,8 @@ export function ResetPasswordDialog(props: {
           visible
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}
+          onBlur={form.touch('temporaryPassword')}
+          error={form.errorOf('temporaryPassword')}
           styles={MONOSPACE_INPUT}
           autoComplete="new-password"
           data-autofocus

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OfficeSettings } from '../../../shared/api/adminTypes';
+import type { OfficeSettings, UserAccount } from '../../../shared/api/adminTypes';
 import { ApiCallError } from '../../../shared/api/client';
 import type { ApiError } from '../../../shared/api/result';
 import { deferred, renderWithProviders, type Deferred } from '../dom';
@@ -15,6 +15,7 @@ const { createQueryClient } = await import('../../src/api/queryClient');
 const { UserFormDialog } = await import('../../src/admin/UserFormDialog');
 const { OfficeScreen } = await import('../../src/admin/OfficeScreen');
 const { HolidaysScreen } = await import('../../src/admin/HolidaysScreen');
+const { ResetPasswordDialog } = await import('../../src/admin/ResetPasswordDialog');
 
 /** Each call waits until the test answers it. */
 let pending: { method: string; input: Record<string, unknown>; answer: Deferred<unknown> }[];
@@ -110,6 +111,32 @@ describe('administration forms say what is wrong beside the field (issue 19)', (
     await waitFor(() =>
       expect(screen.getByTestId('user-form-error').textContent).toBe('Ce poste est hors ligne.'),
     );
+  });
+
+  it('password reset: a temporary password too short says its rule, and nothing is sent', async () => {
+    const account: UserAccount = {
+      id: 'u-kossi',
+      username: 'kossi.agbodjan',
+      displayName: 'Kossi Agbodjan',
+      role: 'agent',
+      officeCode: 'LOM',
+      procedureCodes: null,
+      active: true,
+      lockedUntil: null,
+      mustChangePassword: false,
+      lastSignInAt: null,
+      createdAt: '2026-03-01T08:00:00.000Z',
+      directory: null,
+    };
+    renderWithProviders(
+      <ResetPasswordDialog account={account} onClose={() => {}} onSaved={() => {}} />,
+      createQueryClient(),
+    );
+    const password = await screen.findByTestId('reset-password');
+    type(password, 'court');
+    fireEvent.click(screen.getByTestId('reset-confirm'));
+    expect(errorBeside(password)).toBe('Au moins 10 caractères (200 au plus).');
+    expect(callsOf('admin.users.resetPassword')).toBe(0);
   });
 
   const office: OfficeSettings = {
