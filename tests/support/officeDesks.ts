@@ -67,11 +67,12 @@ export async function approveOn(core: Core, user: CurrentUser, id: string): Prom
     .prepare('SELECT procedure_code FROM applications WHERE id = ?')
     .pluck()
     .get(id) as string;
-  await call('cases.claim', { id }, user);
+  // Offline, the person accepts the claim and the approval as provisional (the UI asks them).
+  await call('cases.claim', { id, provisional: true }, user);
   for (const item of core.catalog.get(procedureCode)!.checklist) {
     await call('cases.tickChecklist', { id, itemId: item.id, checked: true }, user);
   }
-  const detail = await call('cases.approve', { id }, user);
+  const detail = await call('cases.approve', { id, provisional: true }, user);
   if (detail.row.status !== 'approved') {
     throw new Error(`${id} is ${detail.row.status} after approval (sign-off needed?)`);
   }
