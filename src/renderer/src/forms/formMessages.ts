@@ -5,7 +5,6 @@
 export const formsFr = {
   /** « 120 / 2000 » under a text box with a limit. */
   counter: '{{count}} / {{max}}',
-  counterLabel: '{{count}} caractères sur {{max}} au plus',
   tooLong: 'Trop long : {{max}} caractères au plus (actuellement {{count}}).',
   user: {
     displayName: 'Le nom complet compte de 2 à 120 caractères.',
@@ -28,7 +27,6 @@ export const formsFr = {
 
 export const formsEn: typeof formsFr = {
   counter: '{{count}} / {{max}}',
-  counterLabel: '{{count}} characters out of {{max}} at most',
   tooLong: 'Too long: {{max}} characters at most (currently {{count}}).',
   user: {
     displayName: 'The full name has 2 to 120 characters.',

@@ -35,7 +35,9 @@ export const staff = ['agent', 'superviseur', 'administrateur'] as const;
 export const caseWorkers = ['agent', 'superviseur'] as const;
 export const caseId = z.string().min(1).max(64);
 export const byCase = z.strictObject({ id: caseId });
-export const comment = z.string().trim().max(2000);
+/** A decision's comment or message to the applicant: the dialogs count down to this. */
+export const COMMENT_MAX_LENGTH = 2000;
+export const comment = z.string().trim().max(COMMENT_MAX_LENGTH);
 export const codeList = z.array(z.string().min(1).max(64)).max(50);
 export const supervisors = ['superviseur'] as const;
 export const administrators = ['administrateur'] as const;

@@ -1,7 +1,7 @@
-import { Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
+import { CommentField } from './CommentField';
 import { DecisionModal } from './DecisionModal';
 
 export function ApproveDialog({
@@ -32,13 +32,11 @@ export function ApproveDialog({
       busy={busy}
       testId="approve-dialog"
     >
-      <Textarea
+      <CommentField
         label={t('review.commentOptional')}
         value={comment}
-        onChange={(event) => setComment(event.currentTarget.value)}
-        autosize
+        onChange={setComment}
         minRows={2}
-        maxLength={2000}
         data-autofocus
       />
     </DecisionModal>

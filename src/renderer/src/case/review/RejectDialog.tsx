@@ -1,8 +1,9 @@
-import { Checkbox, Stack, Textarea } from '@mantine/core';
+import { Checkbox, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
 import { useLanguage } from '../../shell/useLanguage';
+import { CommentField } from './CommentField';
 import { DecisionModal } from './DecisionModal';
 
 export function RejectDialog({
@@ -42,14 +43,11 @@ export function RejectDialog({
           ))}
         </Stack>
       </Checkbox.Group>
-      <Textarea
+      <CommentField
         label={t('review.commentRequired')}
         required
         value={comment}
-        onChange={(event) => setComment(event.currentTarget.value)}
-        autosize
-        minRows={3}
-        maxLength={2000}
+        onChange={setComment}
       />
     </DecisionModal>
   );

@@ -1,8 +1,9 @@
-import { Checkbox, MultiSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, MultiSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
 import { useLanguage } from '../../shell/useLanguage';
+import { CommentField } from './CommentField';
 import { DecisionModal } from './DecisionModal';
 
 export interface InfoRequest {
@@ -75,15 +76,7 @@ export function RequestInfoDialog({
           {t('review.needOneItem')}
         </Text>
       )}
-      <Textarea
-        label={t('review.message')}
-        required
-        value={message}
-        onChange={(event) => setMessage(event.currentTarget.value)}
-        autosize
-        minRows={3}
-        maxLength={2000}
-      />
+      <CommentField label={t('review.message')} required value={message} onChange={setMessage} />
     </DecisionModal>
   );
 }

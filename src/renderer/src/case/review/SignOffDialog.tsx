@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
+import { CommentField } from './CommentField';
 
 /** The supervisor's sign-off: confirm the proposed approval, or send it back with a comment. */
 export function SignOffDialog({
@@ -46,14 +47,12 @@ export function SignOffDialog({
         <Text size="sm" fw={600}>
           {t('review.irreversible')}
         </Text>
-        <Textarea
+        <CommentField
           label={t('review.comment')}
-          description={t('review.commentForReturn')}
+          hint={t('review.commentForReturn')}
           value={comment}
-          onChange={(event) => setComment(event.currentTarget.value)}
-          autosize
+          onChange={setComment}
           minRows={2}
-          maxLength={2000}
           data-autofocus
         />
         <Group justify="flex-end" gap="sm">
