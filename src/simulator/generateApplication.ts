@@ -7,12 +7,15 @@ import {
   type AttachmentSpec,
 } from './attachments';
 import { generateForm } from './generateForm';
+import { renderRecordDocument } from './recordDocuments';
 import { generateApplicant, generateCompany, generatePerson, MS_PER_DAY } from './generateIdentity';
 import type { Random } from './random';
 
 /**
  * One realistic application as the portal would serve it. Pure and deterministic: the same
- * random stream, sequence and `now` give the same record. Renders no file (see attachments.ts).
+ * random stream, sequence and `now` give the same record. Its PDF documents are written from
+ * its own data (recordDocuments.ts: the invoice names its company and its amount); its images
+ * come from the shared pool of rendered variants (attachments.ts).
  */
 export interface GenerateApplicationOptions {
   /** 1-based position in the portal's intake; becomes part of the id and the reference. */
@@ -127,20 +130,7 @@ export function generateApplication(
   const serial = String(options.sequence).padStart(6, '0');
   const suffix = rng.base36(6);
   const attached: PortalDocument[] = [];
-  for (const document of documents) {
-    if (!document.required && !rng.chance(OPTIONAL_DOCUMENT_RATE)) continue;
-    const body = pool.get(document.spec, rng.int(0, pool.variants - 1));
-    attached.push({
-      id: `doc-${serial}-${suffix}-${attached.length + 1}`,
-      code: document.spec.documentCode,
-      fileName: `${document.baseName}.${EXTENSIONS[body.mimeType]}`,
-      mimeType: body.mimeType,
-      size: body.size,
-      sha256: body.sha256,
-    });
-  }
-
-  return {
+  const record: PortalApplication = {
     id: `app-${serial}-${suffix}`,
     reference: referenceOf(procedure.code, year, options.sequence),
     procedureCode: procedure.code,
@@ -155,6 +145,29 @@ export function generateApplication(
     form,
     documents: attached,
   };
+  for (const document of documents) {
+    if (!document.required && !rng.chance(OPTIONAL_DOCUMENT_RATE)) continue;
+    // The variant decides the file type as it always did (the random stream is unchanged); a
+    // PDF is then this record's own document, an image one of the pool's.
+    const variant = rng.int(0, pool.variants - 1);
+    const { spec } = document;
+    const body =
+      spec.mimeTypes[variant % spec.mimeTypes.length] === 'application/pdf'
+        ? {
+            mimeType: 'application/pdf' as const,
+            ...renderRecordDocument(record, procedure, spec.documentCode, spec.documentLabel),
+          }
+        : pool.get(spec, variant);
+    attached.push({
+      id: `doc-${serial}-${suffix}-${attached.length + 1}`,
+      code: spec.documentCode,
+      fileName: `${document.baseName}.${EXTENSIONS[body.mimeType]}`,
+      mimeType: body.mimeType,
+      size: body.size,
+      sha256: body.sha256,
+    });
+  }
+  return record;
 }
 
 /** The application a document id belongs to: `doc-000123-ab12cd-2` → `app-000123-ab12cd`. */

@@ -8,6 +8,7 @@ import {
 import { sharedAttachmentPool, type AttachmentBody, type AttachmentPool } from './attachments';
 import { applicationIdOfDocument, generateApplication } from './generateApplication';
 import { createRandom } from './random';
+import { renderRecordDocument } from './recordDocuments';
 
 /**
  * The portal's state, in memory. Every change (a new application, a withdrawal, a clerk's decision
@@ -127,6 +128,8 @@ export interface PortalStore {
 interface Entry {
   record: PortalApplication;
   seq: number;
+  /** The record as generated: its own PDF documents are written from it (recordDocuments.ts). */
+  original: PortalApplication;
 }
 
 export function createPortalStore(options: {
@@ -163,7 +166,7 @@ export function createPortalStore(options: {
     const previous = byId.get(record.id);
     if (previous) live.add(firstIndexAfter(previous.seq - 1), -1);
     headSeq++;
-    byId.set(record.id, { record, seq: headSeq });
+    byId.set(record.id, { record, seq: headSeq, original: previous?.original ?? record });
     logSeqs.push(headSeq);
     logIds.push(record.id);
     live.add(logSeqs.length - 1, 1);
@@ -329,12 +332,31 @@ export function createPortalStore(options: {
 
     document(documentId) {
       const applicationId = applicationIdOfDocument(documentId);
-      const record = applicationId ? byId.get(applicationId)?.record : undefined;
-      const document = record?.documents.find((candidate) => candidate.id === documentId);
-      const body = document ? pool.bySha256(document.sha256) : undefined;
-      return document && body ? { document, body } : undefined;
+      const entry = applicationId ? byId.get(applicationId) : undefined;
+      const document = entry?.record.documents.find((candidate) => candidate.id === documentId);
+      if (!entry || !document) return undefined;
+      // A pool's variant, or one of the record's own PDFs, written again from the record as it
+      // was generated (the same bytes: checked against the hash the record declares).
+      const body =
+        pool.bySha256(document.sha256) ??
+        ownDocument(entry.original, document, proceduresByCode.get(entry.original.procedureCode));
+      return body ? { document, body } : undefined;
     },
   };
+}
+
+/** One of a record's own PDF documents, if `document` is one of them. */
+function ownDocument(
+  original: PortalApplication,
+  document: PortalDocument,
+  procedure: ProcedureDefinition | undefined,
+): AttachmentBody | undefined {
+  if (document.mimeType !== 'application/pdf' || !procedure) return undefined;
+  if (!original.documents.some((candidate) => candidate.id === document.id)) return undefined;
+  const label = procedure.documents.find((candidate) => candidate.code === document.code)?.label;
+  if (!label) return undefined;
+  const body = renderRecordDocument(original, procedure, document.code, label.fr);
+  return body.sha256 === document.sha256 ? { mimeType: 'application/pdf', ...body } : undefined;
 }
 
 /** Fenwick tree over log indexes: point updates and prefix sums in O(log n). */

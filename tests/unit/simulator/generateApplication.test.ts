@@ -10,6 +10,7 @@ import {
 } from '../../../src/shared/portal/portalApplication';
 import { sharedAttachmentPool } from '../../../src/simulator/attachments';
 import { generateApplication } from '../../../src/simulator/generateApplication';
+import { renderRecordDocument } from '../../../src/simulator/recordDocuments';
 import { createRandom } from '../../../src/simulator/random';
 import { referenceData } from '../../../src/simulator/referenceData';
 
@@ -131,7 +132,7 @@ describe('generateApplication', () => {
     }
   });
 
-  it('attaches every required document, with French file names and the pool bytes', () => {
+  it('attaches every required document, with French file names: its own PDFs, the pool’s images', () => {
     for (const record of sample.slice(0, 400)) {
       const procedure = catalog.get(record.procedureCode)!;
       const codes = record.documents.map((document) => document.code);
@@ -140,7 +141,11 @@ describe('generateApplication', () => {
       }
       for (const document of record.documents) {
         expect(document.fileName).toMatch(/^[a-z-]+\.(pdf|jpg|png)$/);
-        const body = sharedAttachmentPool.bySha256(document.sha256)!;
+        const label = procedure.documents.find((one) => one.code === document.code)!.label.fr;
+        const body =
+          document.mimeType === 'application/pdf'
+            ? renderRecordDocument(record, procedure, document.code, label)
+            : sharedAttachmentPool.bySha256(document.sha256)!;
         expect(body.size).toBe(document.size);
         expect(createHash('sha256').update(body.bytes).digest('hex')).toBe(document.sha256);
       }
