@@ -64,6 +64,7 @@ function yearRules(ordered: readonly Holiday[], year: number, t: TFunction) {
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FRENCH_DAY = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 
 function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
   const { t } = useTranslation();
@@ -99,9 +100,11 @@ function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
     messageOf: (field, value) => {
       const part = ROW_FIELD.exec(field)?.[2];
       if (part === 'date') {
-        return value === ''
-          ? t('admin.holidays.dateRequired')
-          : t('forms.holidays.dateInvalid', { year });
+        if (value === '') return t('admin.holidays.dateRequired');
+        // « 31/02/2026 » is written right but names no day; « 3/2 » is not written right yet.
+        return typeof value === 'string' && FRENCH_DAY.test(value)
+          ? t('forms.holidays.dateInvalid')
+          : t('forms.holidays.dateFormat');
       }
       if (part === 'label') {
         return typeof value === 'string' && value.length > 120

@@ -20,7 +20,8 @@ export const formsFr = {
     lockAfterMinutes: 'Un nombre entier de minutes, entre 1 et 240.',
   },
   holidays: {
-    dateInvalid: 'Ce jour n’existe pas : JJ/MM/AAAA, ex. 27/04/{{year}}',
+    dateInvalid: 'Ce jour n’existe pas',
+    dateFormat: 'Au format JJ/MM/AAAA',
     labelTooLong: 'Libellé trop long : 120 caractères au plus',
   },
 };
@@ -42,7 +43,8 @@ export const formsEn: typeof formsFr = {
     lockAfterMinutes: 'A whole number of minutes, between 1 and 240.',
   },
   holidays: {
-    dateInvalid: 'This day does not exist: DD/MM/YYYY, e.g. 27/04/{{year}}',
+    dateInvalid: 'This day does not exist',
+    dateFormat: 'As DD/MM/YYYY',
     labelTooLong: 'Label too long: 120 characters at most',
   },
 };
