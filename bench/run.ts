@@ -13,6 +13,8 @@
  *   holiday recompute, XLSX export, scrypt, a large pull), never part of the default run.
  *   BENCH_ONLY=office runs only bench/officeBench.ts (an enrolled desk against a desk alone:
  *   idle sync, certificate issue, enrollment and join), never part of the default run.
+ *   BENCH_ONLY=stalls runs only bench/downloadStalls.ts (event-loop stalls with downloads on and
+ *   a large existing cache, before and after the download queue), never part of the default run.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -270,6 +272,12 @@ if (process.env.BENCH_ONLY === 'offline') {
 if (process.env.BENCH_ONLY === 'office') {
   const { runOfficeBench } = await import('./officeBench');
   await runOfficeBench();
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'stalls') {
+  const { runDownloadStalls } = await import('./downloadStalls');
+  await runDownloadStalls();
   process.exit(0);
 }
 
