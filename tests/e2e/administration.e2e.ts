@@ -113,15 +113,24 @@ test('an administrator manages users, holidays and checks the audit trail; a cle
 
   // — Audit trail: the rows of what was just done, and the chain verified —
   await page.getByTestId('nav-admin-audit').click();
+  // Each row a sentence with names, never ids or codes (issue 19).
   const resetRow = page.locator('[data-testid="audit-row"][data-action="user.password_reset"]');
-  await expect(resetRow).toContainText('Edem Dossou');
-  await expect(resetRow).toContainText('Mot de passe réinitialisé');
+  await expect(resetRow.getByTestId('audit-sentence')).toHaveText(
+    'Edem Dossou a réinitialisé le mot de passe de Akossiwa Mensah',
+  );
   await expect(resetRow).toContainText(/\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d/);
-  await page
-    .locator('[data-testid="audit-row"][data-action="holidays.saved"]')
-    .getByTestId('audit-toggle')
-    .click();
-  await expect(page.getByTestId('audit-summary')).toContainText('Journée de deuil national');
+  await expect(resetRow).not.toContainText('user.password_reset');
+  const holidaysRow = page.locator('[data-testid="audit-row"][data-action="holidays.saved"]');
+  await expect(holidaysRow.getByTestId('audit-sentence')).toHaveText(
+    `Edem Dossou a modifié les jours fériés de ${year}`,
+  );
+  await expect(holidaysRow.getByTestId('audit-details')).toContainText(
+    `Ajoutés : 24/11/${year} — Journée de deuil national`,
+  );
+  await holidaysRow.getByTestId('audit-toggle').click();
+  await expect(holidaysRow.getByTestId('audit-summary')).toContainText(
+    'Code de l’action : holidays.saved',
+  );
   await page.getByTestId('audit-filter-action').click();
   await page.getByRole('option', { name: 'Comptes utilisateurs' }).click();
   await expect(

@@ -312,6 +312,24 @@ describe('describing a row', () => {
     );
   });
 
+  it('says days the French way and leaves out what is empty', () => {
+    const row = rowOf(
+      'holidays.saved',
+      {
+        added: [{ date: '2026-11-24', label: 'Journée de deuil national', provisional: false }],
+        removed: [],
+        edited: [],
+        recomputedDeadlines: 3,
+      },
+      { type: 'holiday_calendar', id: '2026' },
+    );
+    expect(frenchSentence(row)).toBe('Ablavi Lawson a modifié les jours fériés de 2026');
+    expect(frenchDetails(row.description.details)).toBe(
+      'Ajoutés : 24/11/2026 — Journée de deuil national ; Échéances recalculées : 3',
+    );
+    expect(row.description.case).toBeNull();
+  });
+
   it('falls back to the code for an action it does not know, and to « Le système »', () => {
     const row = { ...rowOf('case.teleported', {}), actorId: null, actorName: null };
     expect(frenchSentence(row)).toBe('Le système : action « case.teleported »');

@@ -79,6 +79,12 @@ function personOf(value: unknown, lookups: AuditLookups): { id: string; name: st
   return null;
 }
 
+/** « 2026-11-24 » → « 24/11/2026 » (a holiday, a day in a summary); anything else as is. */
+function dayText(value: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return day ? `${day[3]}/${day[2]}/${day[1]}` : value;
+}
+
 /** Anything else, readable: a list item per element, `clé : valeur` for objects. */
 function plainValue(value: unknown): AuditValue {
   if (value === null || value === undefined) return word('none');
@@ -88,12 +94,12 @@ function plainValue(value: unknown): AuditValue {
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     // A holiday, a reviewed change: its date or path, then its label or value.
-    const parts = Object.values(record).filter(
-      (part) => typeof part === 'string' || typeof part === 'number',
-    );
+    const parts = Object.values(record)
+      .filter((part) => typeof part === 'string' || typeof part === 'number')
+      .map((part) => (typeof part === 'string' ? dayText(part) : String(part)));
     return text(parts.join(' — '));
   }
-  return text(String(value));
+  return text(typeof value === 'string' ? dayText(value) : String(value));
 }
 
 function catalogLabels(

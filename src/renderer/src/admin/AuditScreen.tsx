@@ -174,6 +174,8 @@ function AuditExportButtons({ filters }: { filters: AuditFilterInput }) {
     },
     onSuccess: (file) =>
       notifications.show({
+        // The toast's close button, named like every window's (theme/modalDefaults.ts).
+        closeButtonProps: { 'aria-label': t('certificates.close') },
         color: file.truncated ? 'orange' : 'togo',
         message: [
           t('admin.audit.export.done', {
@@ -188,6 +190,7 @@ function AuditExportButtons({ filters }: { filters: AuditFilterInput }) {
       }),
     onError: (error) =>
       notifications.show({
+        closeButtonProps: { 'aria-label': t('certificates.close') },
         color: 'red',
         title: t('admin.audit.export.failed'),
         message: errorMessage(error, t('app.unexpectedError')),
@@ -205,7 +208,7 @@ function AuditExportButtons({ filters }: { filters: AuditFilterInput }) {
           loading={busy === format}
           disabled={busy !== null && busy !== format}
           onClick={() => busy === null && download.mutate(format)}
-          aria-label={t('admin.audit.export.label', { format: name })}
+          title={t('admin.audit.export.label', { format: name })}
           data-testid={`audit-export-${format}`}
         >
           {t(label)}

@@ -16,7 +16,7 @@ export const auditFr = {
   loadError: 'Impossible de charger le journal',
   filters: {
     case: 'Dossier',
-    casePlaceholder: 'Référence, ex. COM-CO-2026-000094',
+    casePlaceholder: 'Ex. COM-CO-2026-000094',
     person: 'Personne',
     personAll: 'Toutes les personnes',
     action: "Type d'action",
@@ -49,6 +49,7 @@ export const auditFr = {
     action: 'Action',
     details: 'Détails',
   },
+  viewInJournal: 'Voir dans le journal',
   openCase: 'Ouvrir le dossier {{reference}}',
   onlyCase: 'Voir seulement le dossier {{reference}} dans le journal',
   onlyPerson: 'Voir seulement {{name}} dans le journal',
@@ -98,7 +99,7 @@ export const auditEn: Strings<typeof auditFr> = {
   loadError: 'Could not load the audit trail',
   filters: {
     case: 'Case',
-    casePlaceholder: 'Reference, e.g. COM-CO-2026-000094',
+    casePlaceholder: 'E.g. COM-CO-2026-000094',
     person: 'Person',
     personAll: 'Everyone',
     action: 'Kind of action',
@@ -255,6 +256,7 @@ export const auditEn: Strings<typeof auditFr> = {
     action: 'Action',
     details: 'Details',
   },
+  viewInJournal: 'View in the audit trail',
   openCase: 'Open case {{reference}}',
   onlyCase: 'Show only case {{reference}} in the audit trail',
   onlyPerson: 'Show only {{name}} in the audit trail',

@@ -73,6 +73,7 @@ export function AuditSentence({ row }: { row: AuditRow }) {
           href={hrefOf({ view: 'case', id: found.id })}
           fw={600}
           size="sm"
+          style={{ whiteSpace: 'nowrap' }}
           aria-label={t('admin.audit.openCase', { reference: found.reference })}
           data-testid="audit-case-link"
         >

@@ -3,6 +3,7 @@ import { IconChevronLeft } from '@tabler/icons-react';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueId } from '../../../shared/api/types';
+import { CaseAuditLink } from '../admin/CaseAuditLink';
 import { navigate } from '../routing/useRoute';
 import { isTypingTarget } from '../shell/typingTarget';
 import { RetryableError } from '../shell/RetryableError';
@@ -52,6 +53,7 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
               {t('case.back')}
             </Button>
             <Kbd size="xs">{t('case.backHint')}</Kbd>
+            {detail && <CaseAuditLink reference={detail.row.reference} />}
           </Group>
           {detail ? (
             <CaseDetailBody key={detail.row.id} detail={detail} backQueue={backQueue} />
