@@ -11,6 +11,7 @@ import type {
   PortalDocument,
 } from '../shared/portal/portalApplication';
 import { EXTENSIONS, type AttachmentPool } from './attachments';
+import { renderRecordDocument } from './recordDocuments';
 import type { InfoRequest, PortalChange, PortalStore } from './portalStore';
 import { createRandom, hashString } from './random';
 import { referenceData } from './referenceData';
@@ -182,6 +183,14 @@ function newDocuments(
     for (let i = 1; i < pool.variants && known.has(body.sha256); i++) {
       body = pool.get(spec, start + i);
     }
+    // A PDF is the applicant's own, written from the record it answers for (the store writes
+    // it again from the same record when it is downloaded): it agrees with the form.
+    if (body.mimeType === 'application/pdf') {
+      body = {
+        mimeType: body.mimeType,
+        ...renderRecordDocument(current, procedure, code, requirement.label.fr, true),
+      };
+    }
     added.push({
       id: `${prefix}${next++}`,
       code,
@@ -209,7 +218,9 @@ function replyTo(current: PortalApplication, context: ReplyContext): PortalChang
     }
     if (Object.keys(form).length > 0) change.form = form;
     if (attachments && request.missingDocuments.length > 0) {
-      const documents = newDocuments(current, request.missingDocuments, procedure, attachments);
+      // The files agree with the form as corrected by the same reply.
+      const answered = { ...current, form: { ...current.form, ...change.form } };
+      const documents = newDocuments(answered, request.missingDocuments, procedure, attachments);
       if (documents.length > 0) change.newDocuments = documents;
     }
     if (change.form || change.newDocuments) return change;

@@ -154,6 +154,8 @@ export function createPortalStore(options: {
   const infoRequests = new Map<string, InfoRequest>();
   const portalChangeLog = new Map<string, PortalChangeEntry[]>();
   const proceduresByCode = new Map(options.procedures.map((p) => [p.code, p]));
+  // The record each file sent in reply to a request was written from (see portalChanges.ts).
+  const complementSources = new Map<string, PortalApplication>();
 
   /** Never earlier than the previous change: clients order changes by it. */
   function nextUpdatedAt(record: PortalApplication): string {
@@ -248,6 +250,10 @@ export function createPortalStore(options: {
         version: entry.record.version + 1,
         updatedAt: nextUpdatedAt(entry.record),
       };
+      // Written from the record as the reply leaves it, dated the day of the request.
+      for (const document of change.newDocuments ?? []) {
+        complementSources.set(document.id, { ...record, updatedAt: entry.record.updatedAt });
+      }
       // A reply answers the pending request; a withdrawal or another request replaces it.
       if (change.status) infoRequests.delete(id);
       append(record);
@@ -335,11 +341,15 @@ export function createPortalStore(options: {
       const entry = applicationId ? byId.get(applicationId) : undefined;
       const document = entry?.record.documents.find((candidate) => candidate.id === documentId);
       if (!entry || !document) return undefined;
-      // A pool's variant, or one of the record's own PDFs, written again from the record as it
-      // was generated (the same bytes: checked against the hash the record declares).
+      // A pool's variant, or one of the record's own PDFs, written again from the record it was
+      // written from (the same bytes: checked against the hash the record declares).
+      const procedure = proceduresByCode.get(entry.original.procedureCode);
+      const complement = complementSources.get(document.id);
       const body =
         pool.bySha256(document.sha256) ??
-        ownDocument(entry.original, document, proceduresByCode.get(entry.original.procedureCode));
+        (complement
+          ? ownDocument(complement, document, procedure, true)
+          : ownDocument(entry.original, document, procedure, false));
       return body ? { document, body } : undefined;
     },
   };
@@ -347,15 +357,18 @@ export function createPortalStore(options: {
 
 /** One of a record's own PDF documents, if `document` is one of them. */
 function ownDocument(
-  original: PortalApplication,
+  source: PortalApplication,
   document: PortalDocument,
   procedure: ProcedureDefinition | undefined,
+  complement: boolean,
 ): AttachmentBody | undefined {
   if (document.mimeType !== 'application/pdf' || !procedure) return undefined;
-  if (!original.documents.some((candidate) => candidate.id === document.id)) return undefined;
+  if (!complement && !source.documents.some((candidate) => candidate.id === document.id)) {
+    return undefined;
+  }
   const label = procedure.documents.find((candidate) => candidate.code === document.code)?.label;
   if (!label) return undefined;
-  const body = renderRecordDocument(original, procedure, document.code, label.fr);
+  const body = renderRecordDocument(source, procedure, document.code, label.fr, complement);
   return body.sha256 === document.sha256 ? { mimeType: 'application/pdf', ...body } : undefined;
 }
 

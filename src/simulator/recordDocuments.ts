@@ -608,14 +608,23 @@ function writePdf(content: Content, title: string, subject: string, header: bool
   return Buffer.from(body, 'latin1');
 }
 
-/** The PDF of one of a record's documents, from the record as it was generated. */
+/**
+ * The PDF of one of a record's documents: from the record as it was generated, or — for a file
+ * the applicant sends later, in reply to a request (`complement`) — from the record as it was
+ * when the request was answered, dated the day of the request.
+ */
 export function renderRecordDocument(
   record: PortalApplication,
   procedure: ProcedureDefinition,
   documentCode: string,
   documentLabel: string,
+  complement = false,
 ): RecordDocument {
   const content = contentOf(record, procedure, documentCode, documentLabel);
+  if (complement) {
+    content.lines.unshift(`Pièce complémentaire — demande du portail ${record.reference}`);
+    content.date = record.updatedAt.slice(0, 10);
+  }
   const bytes = writePdf(
     content,
     documentLabel,

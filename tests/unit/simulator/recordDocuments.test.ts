@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../src/main/core/catalog/loadCatalog';
 import type { PortalApplication } from '../../../src/shared/portal/portalApplication';
+import { changeFor } from '../../../src/simulator/portalChanges';
 import { createPortalStore } from '../../../src/simulator/portalStore';
 import { fcfa } from '../../../src/simulator/recordDocuments';
 
@@ -110,5 +111,25 @@ describe('the simulator’s PDF attachments', () => {
     again.store.applyPortalChange(record!.id, { form: { cifValue: 1 } });
     const after = again.store.document(invoice.id);
     expect(after?.body.bytes.equals(before)).toBe(true);
+  });
+
+  it('a file sent in reply to a request agrees with the form as the reply corrects it', () => {
+    const fresh = storeOf(31);
+    const [record] = withPdf('COM-APIPS', 'FACTURE_PROFORMA');
+    const current = fresh.store.get(record!.id)!;
+    const change = changeFor('reply', current, {
+      request: { missingDocuments: ['FACTURE_PROFORMA'], fieldsToCorrect: ['cifValue'] },
+      procedure: fresh.store.procedure(current.procedureCode),
+      attachments: fresh.store.attachments,
+      today: '2026-11-23',
+    });
+    expect(change.newDocuments).toHaveLength(1);
+    const updated = fresh.store.applyPortalChange(current.id, change);
+    const complement = fresh.store.document(change.newDocuments![0]!.id);
+    expect(complement?.body.sha256).toBe(change.newDocuments![0]!.sha256);
+    const text = pdftotext(complement!.body.bytes);
+    expect(text).toContain(`Pièce complémentaire — demande du portail ${updated.reference}`);
+    expect(text).toContain(updated.company!.name);
+    expect(text).toContain(fcfa(updated.form.cifValue as number));
   });
 });
