@@ -9,12 +9,9 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 /** The error Mantine shows under a field, found through the field's aria-describedby. */
 async function errorBeside(page: Page, testId: string): Promise<string | null> {
-  return page.getByTestId(testId).evaluate((input) => {
-    const id = (input.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .find((candidate) => candidate.endsWith('-error'));
-    return id ? (document.getElementById(id)?.textContent ?? null) : null;
-  });
+  const described = (await page.getByTestId(testId).getAttribute('aria-describedby')) ?? '';
+  const id = described.split(' ').find((candidate) => candidate.endsWith('-error'));
+  return id ? page.locator(`[id="${id}"]`).textContent() : null;
 }
 
 test('administration forms say what is wrong beside the field, never the raw refusal', async ({
@@ -105,9 +102,7 @@ test('a long reject comment is counted, stops at the contract’s limit and keep
   // 6,120 characters over many lines, as in the issue: the box keeps 2,000 and scrolls.
   const paragraph = 'Les pièces fournies ne correspondent pas au registre du commerce.\n';
   await box.fill(paragraph.repeat(Math.ceil(6120 / paragraph.length)).slice(0, 6120));
-  await expect
-    .poll(() => box.evaluate((element) => (element as HTMLTextAreaElement).value.length))
-    .toBe(2000);
+  await expect.poll(async () => (await box.inputValue()).length).toBe(2000);
   await expect(dialog.getByTestId('comment-counter')).toHaveText(/^2\s000 \/ 2\s000$/);
   await expect(dialog.getByTestId('reject-dialog-confirm')).toBeInViewport();
   const height = await box.evaluate((element) => element.getBoundingClientRect().height);
