@@ -85,6 +85,16 @@ test('taken offline from the selection bar, named on the other desk, provisional
     /Emporté hors ligne par Afi Mensah jusqu’?'?au \d{2}\/\d{2}/,
   );
   await pageA.screenshot({ path: screenshotPath('office-checkout-other-desk.png') });
+  // Taking it over warns the supervisor first; he changes his mind.
+  await pageA.getByTestId('action-takeOver').click();
+  const takeOver = pageA.getByTestId('provisional-dialog');
+  await expect(takeOver).toContainText(
+    /Afi Mensah a emporté ce dossier hors ligne jusqu’au \d{2}\/\d{2}\/\d{4} : ce qui sera décidé hors ligne/,
+  );
+  await pageA.screenshot({ path: screenshotPath('office-checkout-takeover-warning.png') });
+  await takeOver.getByRole('button', { name: 'Annuler' }).click();
+  await expect(takeOver).toBeHidden();
+  await expect(pageA.getByTestId('claim-state')).toContainText('Emporté hors ligne par Afi Mensah');
 
   // — The link hangs (packets dropped): desk 2 goes offline at its next contact —
   await faults({ hangRate: 1 });
