@@ -425,3 +425,54 @@ export function drawDuplicateWatermark(
   doc.text(text, PAGE.width / 2 - width / 2, PAGE.height / 2 - 55, { lineBreak: false });
   doc.restore();
 }
+
+/** What a training certificate reads across its page when its layout predates the labels. */
+export const SPECIMEN_DEFAULTS = {
+  mark: 'SPÉCIMEN — FORMATION',
+  notice: 'Certificat de formation\u00a0: sans valeur officielle',
+};
+
+/**
+ * The marks of a training certificate (« Mode formation »), drawn over everything else on the
+ * page: « SPÉCIMEN — FORMATION » in large letters along the diagonal with, under it, the
+ * sentence that says it has no official value; and the same words in a red strip along the top
+ * edge, horizontal so that a text reader (pdftotext, a screen reader, a search) finds them as
+ * they are. Both are part of the page's content, not an annotation a viewer may hide. The
+ * diagonal stays inside the frame and passes above the QR code and the seal: the code scans. On
+ * a duplicate it takes the other diagonal, crossing the DUPLICATA mark instead of covering it.
+ */
+export function drawSpecimenMark(
+  doc: PDFKit.PDFDocument,
+  document: CertificateDocument,
+  font: (name: FontName) => void,
+  duplicate = false,
+): void {
+  const { labels, colors } = document.layout;
+  const mark = labels.specimen ?? SPECIMEN_DEFAULTS.mark;
+  const notice = labels.specimenNotice ?? SPECIMEN_DEFAULTS.notice;
+
+  // The strip along the top edge, inside the frame.
+  doc.save();
+  doc.rect(FRAME + 6, FRAME + 6, PAGE.width - 2 * FRAME - 12, 15).fill(colors.duplicate);
+  font('sansBold');
+  doc.fontSize(8.4).fillColor('#FFFFFF');
+  centered(doc, `${mark} · ${notice}`, LEFT, WIDTH, FRAME + 9.6, { lineBreak: false });
+  doc.restore();
+
+  // The diagonal, as large as fits inside the frame.
+  const cx = PAGE.width / 2;
+  const cy = PAGE.height / 2 - 50;
+  doc.save();
+  doc.rotate(duplicate ? 40 : -40, { origin: [cx, cy] });
+  font('sansBold');
+  doc.fontSize(100);
+  const size = Math.min(64, (100 * 610) / doc.widthOfString(mark));
+  doc.fontSize(size);
+  const markWidth = doc.widthOfString(mark);
+  doc.fillColor(colors.duplicate).fillOpacity(0.2);
+  doc.text(mark, cx - markWidth / 2, cy - size * 0.6, { lineBreak: false });
+  doc.fontSize(size * 0.36).fillOpacity(0.3);
+  const noticeWidth = doc.widthOfString(notice);
+  doc.text(notice, cx - noticeWidth / 2, cy + size * 0.55, { lineBreak: false });
+  doc.restore();
+}

@@ -8,8 +8,10 @@ import {
   drawFooter,
   drawFrame,
   drawHeader,
+  drawSpecimenMark,
   drawTitle,
   PAGE,
+  SPECIMEN_DEFAULTS,
 } from './certificatePage';
 import { drawGuilloche } from './drawGuilloche';
 import type { FontName, FontSet } from './pdfFonts';
@@ -76,6 +78,10 @@ export function renderCertificatePdf(
   duplicate: (DuplicateMark & { at: string }) | null = null,
 ): Buffer {
   const created = new Date(duplicate ? duplicate.at : document.issuedAt);
+  // A training certificate says so in its metadata too (a viewer's title bar, a file list).
+  const specimen = document.training
+    ? ` — ${document.layout.labels.specimen ?? SPECIMEN_DEFAULTS.mark}`
+    : '';
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
@@ -86,11 +92,11 @@ export function renderCertificatePdf(
     font: fonts.serif as unknown as string,
     info: {
       Title: metadataText(
-        `${document.title} n° ${document.number}${duplicate ? ' (duplicata)' : ''}`,
+        `${document.title} n° ${document.number}${duplicate ? ' (duplicata)' : ''}${specimen}`,
       ),
       Author: metadataText(`${document.ministry} — ${document.direction}`),
       Subject: metadataText(
-        `${document.title} délivré(e) le ${document.issuedOnText} par le bureau de ${document.officeName}`,
+        `${document.title} délivré(e) le ${document.issuedOnText} par le bureau de ${document.officeName}${specimen}`,
       ),
       Keywords: metadataText(
         `${document.number}, ${document.procedureCode}, ${document.reference}`,
@@ -120,6 +126,7 @@ export function renderCertificatePdf(
   drawBottomBlock(doc, document, font);
   drawFooter(doc, document, font);
   if (duplicate) drawDuplicateWatermark(doc, labels.duplicate, colors.duplicate, font);
+  if (document.training) drawSpecimenMark(doc, document, font, duplicate !== null);
 
   doc.end();
   trimWordLayouts();
