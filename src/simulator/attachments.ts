@@ -12,6 +12,10 @@ import { officialName, generatePerson } from './generateIdentity';
  * records never render: each (procedure, document code) has a small pool of variants, each
  * rendered once on first use and cached. A record points at a variant and copies its size and
  * SHA-256. Bytes depend only on the variant's key, so the same seed always gives the same hashes.
+ *
+ * Records draw their images here. Their PDFs name people and amounts, so they are written from
+ * the record itself instead (recordDocuments.ts): a pooled PDF would name someone else. The PDF
+ * variants below remain for callers that ask the pool for a generic document.
  */
 
 export type AttachmentMimeType = 'application/pdf' | 'image/jpeg' | 'image/png';
