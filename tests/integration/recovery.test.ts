@@ -4,8 +4,10 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   truncateSync,
+  utimesSync,
   writeFileSync,
   writeSync,
   closeSync,
@@ -16,6 +18,8 @@ import type { RecoveryOutcome, RecoveryStatus } from '../../src/shared/api/backu
 import type { Result } from '../../src/shared/api/result';
 import { startBureau, type RunningBureau } from '../../src/main/bootstrap/startBureau';
 import { databaseFileOf, replacedDirOf } from '../../src/main/core/backup/backupFiles';
+import { cleanShutdownMarkerOf } from '../../src/main/core/backup/cleanShutdown';
+import type { ApiEventMessage } from '../../src/shared/api/events';
 import { eventually } from '../support/syncBureau';
 import { repoRoot, openCore, startSimulator, tempDir } from '../support/testBureau';
 
@@ -68,14 +72,14 @@ function overwrite(file: string, offset: number, bytes: Buffer) {
   }
 }
 
-/** Overwrites one b-tree page of the cases table, in the middle of the file. */
-function corruptMiddlePage(file: string) {
+/** Overwrites one b-tree page of a table (the cases by default), in the middle of the file. */
+function corruptMiddlePage(file: string, table = 'applications') {
   const db = new Database(file, { readonly: true });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const pages = db
-    .prepare("SELECT pageno FROM dbstat WHERE name = 'applications' ORDER BY pageno")
+    .prepare('SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno')
     .pluck()
-    .all() as number[];
+    .all(table) as number[];
   db.close();
   const page = pages[Math.floor(pages.length / 2)]!;
   overwrite(file, (page - 1) * pageSize, Buffer.alloc(pageSize, 0x5a));
@@ -89,14 +93,37 @@ const DAMAGE: Record<string, (file: string) => void> = {
   'one page in the middle corrupted': corruptMiddlePage,
 };
 
-async function start(dataDir: string): Promise<RunningBureau> {
+async function start(
+  dataDir: string,
+  integrityCheck = { firstAfterMs: 3_600_000, everyMs: 3_600_000 },
+): Promise<RunningBureau> {
   return startBureau({
     appRoot: repoRoot,
     dataDir,
     host: 'web',
     version: 'test',
     syncIntervalMs: 3_600_000,
+    integrityCheck,
   });
+}
+
+/** Bureau started and closed as a clerk would: the close leaves the clean-shutdown marker. */
+async function closedCleanly(dataDir: string): Promise<void> {
+  const bureau = await start(dataDir);
+  expect(bureau.mode()).toBe('normal');
+  await bureau.stop();
+  expect(existsSync(cleanShutdownMarkerOf(dataDir))).toBe(true);
+}
+
+/**
+ * Damage Bureau could not see coming (a bad sector): the file keeps its size and modification
+ * time. In the search index, which opening the cache does not read (the cases table is).
+ */
+function corruptMiddlePageSilently(file: string) {
+  const before = statSync(file);
+  corruptMiddlePage(file, 'inbox_search_data');
+  utimesSync(file, before.atime, before.mtime);
+  expect(statSync(file).size).toBe(before.size);
 }
 
 async function call<T>(bureau: RunningBureau, method: string, input: unknown = {}): Promise<T> {
@@ -119,6 +146,8 @@ const casesIn = (file: string) => {
 };
 
 describe('a damaged cache at start-up', () => {
+  // The office's cache was last closed without Bureau's clean shutdown (a crash, a power cut):
+  // the start reads the whole file (quick_check) before opening it.
   it.each(Object.keys(DAMAGE))('%s: recovery mode, not a crash', async (damage) => {
     const { dataDir, backupId } = await officeWithBackup();
     const live = databaseFileOf(dataDir);
@@ -187,14 +216,84 @@ describe('a damaged cache at start-up', () => {
 
   it('a healthy cache starts normally and recovery methods refuse to act', async () => {
     const { dataDir } = await officeWithBackup();
+    await closedCleanly(dataDir);
     const bureau = await start(dataDir);
     try {
       expect(bureau.mode()).toBe('normal');
+      // Taken at start: only the next clean close writes it again.
+      expect(existsSync(cleanShutdownMarkerOf(dataDir))).toBe(false);
       expect(await call(bureau, 'recovery.status')).toBeNull();
       const refused = await bureau.core.dispatch('recovery.startFresh', {}, { user: null });
       expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect(existsSync(replacedDirOf(dataDir))).toBe(false);
     } finally {
+      await bureau.stop();
+    }
+    expect(existsSync(cleanShutdownMarkerOf(dataDir))).toBe(true);
+  });
+
+  it.each(Object.keys(DAMAGE))(
+    '%s after a clean shutdown: still recovery mode at start',
+    async (damage) => {
+      // The marker spares the start the whole-file read only for the file as Bureau left it:
+      // garbage fails the header, a truncated file its length, a rewritten one its size and time.
+      const { dataDir } = await officeWithBackup();
+      await closedCleanly(dataDir);
+      DAMAGE[damage]!(databaseFileOf(dataDir));
+      const bureau = await start(dataDir);
+      try {
+        expect(bureau.mode()).toBe('recovery');
+        expect(existsSync(cleanShutdownMarkerOf(dataDir))).toBe(false);
+      } finally {
+        await bureau.stop();
+      }
+    },
+  );
+
+  it('a damaged page after a crash is found before the cache opens', async () => {
+    const { dataDir } = await officeWithBackup();
+    await closedCleanly(dataDir);
+    corruptMiddlePageSilently(databaseFileOf(dataDir));
+    // What a crash leaves: no clean-shutdown marker.
+    rmSync(cleanShutdownMarkerOf(dataDir));
+    const bureau = await start(dataDir);
+    try {
+      expect(bureau.mode()).toBe('recovery');
+    } finally {
+      await bureau.stop();
+    }
+  });
+
+  it('a damaged page after a clean shutdown: Bureau opens at once, the check in the background finds it and opens recovery', async () => {
+    const { dataDir, backupId } = await officeWithBackup();
+    await closedCleanly(dataDir);
+    const live = databaseFileOf(dataDir);
+    corruptMiddlePageSilently(live);
+
+    const bureau = await start(dataDir, { firstAfterMs: 200, everyMs: 3_600_000 });
+    const events: ApiEventMessage[] = [];
+    const unsubscribe = bureau.core.events.subscribe((message) => events.push(message));
+    try {
+      // The start did not read the whole file: the damage is not known yet.
+      expect(bureau.mode()).toBe('normal');
+      await eventually(() => bureau.mode() === 'recovery', 30_000, 'recovery after the check');
+      expect(events).toContainEqual({
+        event: 'recovery.required',
+        payload: { reason: expect.stringMatching(/integrity_failed|corrupted/) as unknown },
+      });
+      const status = await call<RecoveryStatus>(bureau, 'recovery.status');
+      expect(status.damagedFile).toBe(live);
+      expect(['corrupted', 'integrity_failed']).toContain(status.reason);
+      // A damaged cache is never marked as closed cleanly.
+      expect(existsSync(cleanShutdownMarkerOf(dataDir))).toBe(false);
+
+      const outcome = await call<RecoveryOutcome>(bureau, 'recovery.restore', { backupId });
+      expect(outcome.restoredBackupId).toBe(backupId);
+      expect(await call(bureau, 'recovery.status')).toBeNull();
+      expect(bureau.mode()).toBe('normal');
+      expect(casesIn(live)).toBe(CASES);
+    } finally {
+      unsubscribe();
       await bureau.stop();
     }
   });

@@ -24,6 +24,8 @@ export interface StartOptions {
    * their own so they can play the applicant on the simulator's `/__sim` routes.
    */
   trainingPortalToken?: string;
+  /** The whole-file check of the running cache (default: a minute after start, then daily). */
+  integrityCheck?: { firstAfterMs: number; everyMs: number };
 }
 
 export interface RunningBureau {
@@ -76,6 +78,7 @@ export async function startBureau(options: StartOptions): Promise<RunningBureau>
       log,
       restart,
       syncIntervalMs: options.syncIntervalMs ?? 60_000,
+      ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
       createCore: () =>
         createCore({
           dataDir: options.dataDir,

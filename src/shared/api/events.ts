@@ -1,3 +1,4 @@
+import type { RecoveryReason } from './backupTypes';
 import type { SyncStatus } from './types';
 
 /** Events pushed from the main side to the renderer, over IPC or Server-Sent Events. */
@@ -10,6 +11,11 @@ export interface ApiEvents {
   'cases.changed': { ids: string[] };
   /** These users' notifications changed (a case assigned to them, read elsewhere). */
   'notifications.changed': { userIds: string[] };
+  /**
+   * The check of the running cache found it damaged: Bureau restarts in recovery mode, and the
+   * windows reload onto the recovery screen.
+   */
+  'recovery.required': { reason: RecoveryReason };
   /** Electron only: a menu item the renderer carries out (À propos, shortcuts help, zoom). */
   'desktop.command': { command: DesktopCommand };
 }
@@ -19,6 +25,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'sync.progress',
   'cases.changed',
   'notifications.changed',
+  'recovery.required',
   'desktop.command',
 ];
 

@@ -38,6 +38,7 @@ type WorkerAnswer =
 export async function checkBackupFileInWorker(
   file: string,
   depth: CheckDepth,
+  signal?: AbortSignal,
 ): Promise<DatabaseCheck> {
   if (!hasSqliteHeader(file)) {
     return {
@@ -58,6 +59,8 @@ export async function checkBackupFileInWorker(
     worker.once('message', (message: WorkerAnswer) => resolve(message));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`vérification interrompue (code ${code})`)));
+    // Stopping Bureau ends the check (the live cache's background check, see backgroundCheck.ts).
+    signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
   });
   if ('error' in answer) {
     const error = new Database.SqliteError(answer.error.message, answer.error.code);
