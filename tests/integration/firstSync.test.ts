@@ -21,6 +21,10 @@ async function allRows(core: Core, queue: 'all' | 'done' = 'all'): Promise<Inbox
   return rows;
 }
 
+/** Cases in the cache, every office's (the inbox shows the reader's office only). */
+const cached = (core: Core, where = '1 = 1') =>
+  core.db.prepare(`SELECT count(*) FROM applications WHERE ${where}`).pluck().get() as number;
+
 describe('first sync from the portal simulator over real HTTP', () => {
   it('pulls every application once, pages the inbox by keyset, and resumes from its cursor', async () => {
     const simulator = await startSimulator(250);
@@ -36,14 +40,21 @@ describe('first sync from the portal simulator over real HTTP', () => {
     // Pull transactions relax the WAL sync; everything else keeps FULL (2).
     expect(core.db.pragma('synchronous', { simple: true })).toBe(2);
 
+    expect(cached(core)).toBe(250);
+    expect(cached(core, "office_code <> 'LOM'")).toBeGreaterThan(0);
+    // The inbox shows the reader's office (README « Who sees what »): Lomé's cases.
+    const lome = cached(core, "office_code = 'LOM'");
     const counts = await call(core, 'inbox.counts', {});
-    expect(counts.all).toBe(250);
+    expect(counts.all).toBe(lome);
     const rows = await allRows(core);
-    expect(rows).toHaveLength(250);
-    expect(new Set(rows.map((row) => row.id)).size).toBe(250);
+    expect(rows).toHaveLength(lome);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(lome);
+    expect(rows.every((row) => row.officeCode === 'LOM')).toBe(true);
     const sortKeys = rows.map((row) => `${row.dueDate}|${row.id}`);
     expect(sortKeys).toEqual([...sortKeys].sort());
-    expect(new Set(rows.map((row) => row.procedureCode)).size).toBe(8);
+    expect(
+      core.db.prepare('SELECT count(DISTINCT procedure_code) FROM applications').pluck().get(),
+    ).toBe(8);
     expect(rows.every((row) => row.status === 'submitted' && row.workingDaysLeft !== null)).toBe(
       true,
     );
@@ -58,7 +69,7 @@ describe('first sync from the portal simulator over real HTTP', () => {
     const withdrawn = rows[5]!;
     await simulator.admin(`/__sim/applications/${withdrawn.id}/withdraw`);
     await core.sync.syncNow();
-    expect((await call(core, 'inbox.counts', {})).all).toBe(262);
+    expect(cached(core)).toBe(262);
     const done = await allRows(core, 'done');
     expect(done.map((row) => [row.id, row.status])).toEqual([[withdrawn.id, 'withdrawn']]);
 
@@ -69,7 +80,7 @@ describe('first sync from the portal simulator over real HTTP', () => {
     cleanups.push(() => core.close());
     const resumed = await core.sync.syncNow();
     expect(resumed.pulled).toBe(0);
-    expect((await call(core, 'inbox.counts', {})).all).toBe(262);
+    expect(cached(core)).toBe(262);
   });
 
   it('reports the portal as offline when it cannot be reached, and keeps the cache usable', async () => {
@@ -82,7 +93,8 @@ describe('first sync from the portal simulator over real HTTP', () => {
     const status = await core.sync.syncNow();
     expect(status.phase).toBe('offline');
     expect(status.offlineSince).not.toBeNull();
-    expect((await call(core, 'inbox.counts', {})).all).toBe(20);
+    expect(cached(core)).toBe(20);
+    expect((await call(core, 'inbox.counts', {})).all).toBe(cached(core, "office_code = 'LOM'"));
   });
 
   it('quarantines malformed records with a reason and still stores the rest of the page', async () => {
@@ -117,7 +129,7 @@ describe('first sync from the portal simulator over real HTTP', () => {
     const status = await core.sync.syncNow();
     expect(status.phase).toBe('idle');
     expect(status.quarantined).toBe(4);
-    expect((await call(core, 'inbox.counts', {})).all).toBe(1);
+    expect(cached(core)).toBe(1);
     const reasons = core.db
       .prepare('SELECT reason FROM quarantine ORDER BY id')
       .pluck()

@@ -87,6 +87,16 @@ export function createInboxFixture(size: number, seed = 11) {
 }
 export type InboxFixture = ReturnType<typeof createInboxFixture>;
 
+/**
+ * Every case in the reader's office: every queue is scoped to it (README « Who sees what »), so
+ * tests about search or paging over the whole cache first bring the whole cache into it.
+ */
+export function intoReadersOffice(fixture: InboxFixture): void {
+  fixture.db
+    .prepare('UPDATE applications SET office_code = ? WHERE office_code <> ?')
+    .run(fixture.scope.officeCode, fixture.scope.officeCode);
+}
+
 export function listAll(
   fixture: InboxFixture,
   query: Parameters<InboxFixture['inbox']['list']>[0],

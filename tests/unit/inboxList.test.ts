@@ -76,7 +76,13 @@ describe('inbox list', () => {
     const byReference = walk(base({ sort: { key: 'reference', direction: 'asc' } }));
     const references = byReference.map((row) => row.reference);
     expect(references).toEqual([...references].sort());
-    expect(walk(base()).length).toBe(1_500);
+    // « Tous » is the reader's office (README « Who sees what »).
+    const ofOffice = fixture.db
+      .prepare('SELECT count(*) AS n FROM applications WHERE office_code = ?')
+      .get(fixture.scope.officeCode) as { n: number };
+    expect(ofOffice.n).toBeGreaterThan(0);
+    expect(ofOffice.n).toBeLessThan(1_500);
+    expect(walk(base()).length).toBe(ofOffice.n);
   });
 
   it('refuses a cursor made for another sort', () => {
@@ -97,8 +103,11 @@ describe('inbox list', () => {
         (row) => ['COM-IMPEX', 'ART-CP'].includes(row.procedureCode),
       ],
       [{ statuses: ['submitted'] }, (row) => row.status === 'submitted'],
-      [{ officeCodes: ['KAR'] }, (row) => row.officeCode === 'KAR'],
-      [{ regions: ['Savanes', 'Plateaux'] }, (row) => ['Savanes', 'Plateaux'].includes(row.region)],
+      [{ officeCodes: ['LOM'] }, (row) => row.officeCode === 'LOM'],
+      [
+        { regions: ['Maritime', 'Plateaux'] },
+        (row) => ['Maritime', 'Plateaux'].includes(row.region),
+      ],
       [{ assigneeIds: ['u-agent-kossi'] }, (row) => row.assignee?.id === 'u-agent-kossi'],
       [{ assigneeIds: ['none'] }, (row) => row.assignee === null],
       [
@@ -143,6 +152,16 @@ describe('inbox list', () => {
         rows.length,
       );
     }
+  });
+
+  it('an office filter cannot reach past the reader’s office', () => {
+    expect(walk(base({ filters: { officeCodes: ['KAR'] } }))).toEqual([]);
+    expect(
+      fixture.inbox.total(
+        { queue: 'all', filters: { officeCodes: ['KAR'] }, search: '' },
+        fixture.scope,
+      ),
+    ).toBe(0);
   });
 
   it('combines filters with a search', () => {

@@ -59,8 +59,10 @@ const DEFAULT_SORT_INDEX: Record<QueueId, RegExp> = {
   to_process: /applications_by_office/,
   waiting_applicant: /applications_by_status/,
   pending_signoff: /applications_by_status/,
-  due_soon: /applications_by_due/,
-  overdue: /applications_by_due/,
+  // Office-scoped (« Who sees what »): a range of the office's SLA-clock index (migration 027),
+  // or after a cursor the open cases' deadline index, the office checked on each entry.
+  due_soon: /applications_(office_sla_running|by_due)/,
+  overdue: /applications_(office_sla_running|by_due)/,
   done: /applications_by_due/,
   all: /applications_by_deadline/,
 };
@@ -173,7 +175,7 @@ describe('inbox query plans', () => {
     expect(detail).not.toMatch(/SCAN case_leases/);
   });
 
-  it('the queue counts read the tallies and the SLA-clock partial index only (migration 008)', () => {
+  it('the queue counts read the tallies and the office SLA-clock partial index only (migrations 008, 027)', () => {
     const db = fixture.db;
     const tallies = (
       db
@@ -189,8 +191,10 @@ describe('inbox query plans', () => {
     const counted = countQueues(counters, fixture.scope);
     expect(counted.overdue).toBeGreaterThan(0);
     for (const queue of ['overdue', 'due_soon'] as const) {
-      const sql = `SELECT count(*) AS n FROM applications a INDEXED BY applications_sla_running WHERE ${QUEUE_CONDITIONS[queue]}`;
-      expect(plan(sql, { ...fixture.scope })).toMatch(/COVERING INDEX applications_sla_running/);
+      const sql = `SELECT count(*) AS n FROM applications a INDEXED BY applications_office_sla_running WHERE ${QUEUE_CONDITIONS[queue]}`;
+      expect(plan(sql, { ...fixture.scope })).toMatch(
+        /COVERING INDEX applications_office_sla_running \(office_code=\? AND/,
+      );
       const total = buildCountQuery({ queue, filters: {}, match: null }, 10_000);
       expect(plan(total.sql, { ...fixture.scope })).toMatch(/USING (COVERING )?INDEX/);
     }

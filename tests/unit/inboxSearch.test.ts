@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planSearch } from '../../src/main/core/inbox/searchExpression';
 import type { InboxRow } from '../../src/shared/api/types';
-import { createInboxFixture, type InboxFixture } from '../support/inboxFixture';
+import { createInboxFixture, intoReadersOffice, type InboxFixture } from '../support/inboxFixture';
 
 let fixture: InboxFixture;
 beforeAll(() => {
   fixture = createInboxFixture(2_000);
+  intoReadersOffice(fixture);
 });
 afterAll(() => fixture.close());
 

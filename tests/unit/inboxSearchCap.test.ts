@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCountQuery, WALK_HITS_MIN } from '../../src/main/core/inbox/buildListQuery';
 import { RANKED_HITS_MAX, SEARCH_TOTAL_CAP } from '../../src/shared/api/types';
-import { createInboxFixture, type InboxFixture } from '../support/inboxFixture';
+import { createInboxFixture, intoReadersOffice, type InboxFixture } from '../support/inboxFixture';
 
 let fixture: InboxFixture;
 let lastMensahId: string;
@@ -9,6 +9,7 @@ const BROAD = RANKED_HITS_MAX + 100;
 
 beforeAll(() => {
   fixture = createInboxFixture(2_000, 23);
+  intoReadersOffice(fixture);
   // Many cases share a common name: a broad search. The clerk's case matches only in its e-mail.
   fixture.db
     .prepare(`UPDATE applications SET applicant_name = 'Kodjo Mensah' WHERE rowid <= ${BROAD}`)
@@ -185,6 +186,7 @@ describe('a search past WALK_HITS_MIN walks the list’s index', () => {
   let large: InboxFixture;
   beforeAll(() => {
     large = createInboxFixture(WALK_HITS_MIN + 1_500, 29);
+    intoReadersOffice(large);
     large.db
       .prepare(
         `UPDATE applications SET applicant_name = 'Yawa Sossou' WHERE rowid <= ${WALK_HITS_MIN + 200}`,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { filterConditions } from '../../src/main/core/inbox/listFilters';
-import { QUEUE_CONDITIONS } from '../../src/main/core/inbox/queueFilters';
+import {
+  DEADLINE_CONDITIONS,
+  indexedColumn,
+  QUEUE_CONDITIONS,
+} from '../../src/main/core/inbox/queueFilters';
 import type { InboxFilters } from '../../src/shared/api/types';
 
 const EVERY_FILTER: InboxFilters = {
@@ -46,6 +50,10 @@ describe('list filters as SQL', () => {
 
   it('filter by deadline with the queues’ own conditions (the partial index’s text)', () => {
     const { conditions } = filterConditions({ deadlineStates: ['overdue'] });
-    expect(conditions).toEqual([`((${QUEUE_CONDITIONS.overdue}))`]);
+    expect(conditions).toEqual([`((${DEADLINE_CONDITIONS.overdue(indexedColumn)}))`]);
+    // The queue is that condition under the office scope (README « Who sees what »).
+    expect(QUEUE_CONDITIONS.overdue).toBe(
+      `a.office_code = @officeCode AND ${DEADLINE_CONDITIONS.overdue(indexedColumn)}`,
+    );
   });
 });

@@ -105,20 +105,12 @@ export function buildPageQuery(
 }
 
 /**
- * The list's size, counted up to `cap + 1` (see TOTAL_CAP). A search over the whole cache counts
- * its hits in the FTS index alone.
+ * The list's size, counted up to `cap + 1` (see TOTAL_CAP). Even « Tous » is one office's cases
+ * (`QUEUE_CONDITIONS`), so a search is always counted through the cases, never by the FTS index
+ * alone (it would count every office's hits).
  */
 export function buildCountQuery(definition: ListDefinition, cap: number): BuiltQuery {
   const { conditions, params } = conditionsOf(definition);
-  const wholeCache =
-    definition.queue === 'all' && filterConditions(definition.filters).conditions.length === 0;
-  if (definition.match !== null && wholeCache) {
-    return {
-      sql: `SELECT count(*) AS n FROM (
-        SELECT 1 FROM inbox_search WHERE inbox_search MATCH @match LIMIT ${cap + 1})`,
-      params,
-    };
-  }
   return {
     sql: `${withHits(definition, false)}
       SELECT count(*) AS n FROM (

@@ -15,25 +15,29 @@ export function createQueueCounters(db: Database.Database) {
     tallies: db.prepare<[], Tally>(
       'SELECT status, office_code, assignee_id, n FROM inbox_tallies WHERE n > 0',
     ),
-    // Date-based queues cannot be tallied (today moves); they count cases whose SLA clock runs
-    // by due date: a range of the partial index, which holds exactly those cases (the planner,
-    // without statistics, would rather take applications_by_due and read every row's status).
-    dueSoon: db.prepare<{ today: string; dueSoonUntil: string }, { n: number }>(
-      `SELECT count(*) AS n FROM applications a INDEXED BY applications_sla_running
+    // Date-based queues cannot be tallied (today moves); they count the office's cases whose
+    // SLA clock runs by due date: a range of the partial index, which holds exactly those cases
+    // (the planner, without statistics, would rather take another index and read every row).
+    dueSoon: db.prepare<{ officeCode: string; today: string; dueSoonUntil: string }, { n: number }>(
+      `SELECT count(*) AS n FROM applications a INDEXED BY applications_office_sla_running
        WHERE ${QUEUE_CONDITIONS.due_soon}`,
     ),
-    overdue: db.prepare<{ today: string }, { n: number }>(
-      `SELECT count(*) AS n FROM applications a INDEXED BY applications_sla_running
+    overdue: db.prepare<{ officeCode: string; today: string }, { n: number }>(
+      `SELECT count(*) AS n FROM applications a INDEXED BY applications_office_sla_running
        WHERE ${QUEUE_CONDITIONS.overdue}`,
     ),
   };
 }
 export type QueueCounters = ReturnType<typeof createQueueCounters>;
 
-/** Every queue's count: status/office/assignee queues from the tallies, date queues by index. */
+/**
+ * Every queue's count: status/office/assignee queues from the tallies, date queues by index; all
+ * under the scope rule of `QUEUE_CONDITIONS` (the reader's office only).
+ */
 export function countQueues(counters: QueueCounters, scope: QueueScope): QueueCounts {
   const counts = Object.fromEntries(QUEUE_IDS.map((queue) => [queue, 0])) as QueueCounts;
   for (const tally of counters.tallies.all()) {
+    if (tally.office_code !== scope.officeCode) continue;
     const open = isOpenStatus(tally.status);
     counts.all += tally.n;
     if (!open) counts.done += tally.n;
@@ -41,15 +45,14 @@ export function countQueues(counters: QueueCounters, scope: QueueScope): QueueCo
     if (tally.status === 'pending_signoff') counts.pending_signoff += tally.n;
     if (open && tally.assignee_id === scope.userId) counts.mine += tally.n;
     if (
-      tally.office_code === scope.officeCode &&
       tally.assignee_id === '' &&
       (tally.status === 'submitted' || tally.status === 'in_review')
     ) {
       counts.to_process += tally.n;
     }
   }
-  const { today, dueSoonUntil } = scope;
-  counts.due_soon = counters.dueSoon.get({ today, dueSoonUntil })?.n ?? 0;
-  counts.overdue = counters.overdue.get({ today })?.n ?? 0;
+  const { officeCode, today, dueSoonUntil } = scope;
+  counts.due_soon = counters.dueSoon.get({ officeCode, today, dueSoonUntil })?.n ?? 0;
+  counts.overdue = counters.overdue.get({ officeCode, today })?.n ?? 0;
   return counts;
 }

@@ -34,15 +34,25 @@ export const DEADLINE_CONDITIONS: Record<DeadlineFilter, (col: ColumnRef) => str
   on_time: (col) => `${slaRunning(col)} AND ${col('due_date')} > @dueSoonUntil`,
 };
 
+/**
+ * The scope rule (README « Who sees what »): every queue and every count holds the reader's own
+ * office's cases only, whatever the role (agent, superviseur, administrateur); « Mes dossiers »
+ * narrows it to the reader's assignments. It is written here once and every queue starts with it,
+ * so the lists, their totals and the navigation's counts cannot disagree (the tallies in
+ * `countQueues` apply the same rule). Where the queue's own index does not lead with the office,
+ * the office is checked row by row (`+a.office_code`) on the walk of that index; the deadline
+ * queues range over `applications_office_sla_running` (migration 027), led by the office.
+ */
+export const officeScope = (col: ColumnRef) => `${col('office_code')} = @officeCode`;
+
 /** The SQL condition of each queue; parameters are named from `QueueScope`. */
 export const QUEUE_CONDITIONS: Record<QueueId, string> = {
-  mine: 'a.assignee_id = @userId AND a.is_open = 1',
-  to_process:
-    "a.office_code = @officeCode AND a.is_open = 1 AND a.assignee_id IS NULL AND a.status IN ('submitted', 'in_review')",
-  waiting_applicant: "a.status = 'info_requested'",
-  pending_signoff: "a.status = 'pending_signoff'",
-  due_soon: DEADLINE_CONDITIONS.due_soon(indexedColumn),
-  overdue: DEADLINE_CONDITIONS.overdue(indexedColumn),
-  done: 'a.is_open = 0',
-  all: '1 = 1',
+  mine: `${officeScope(unindexedColumn)} AND a.assignee_id = @userId AND a.is_open = 1`,
+  to_process: `${officeScope(indexedColumn)} AND a.is_open = 1 AND a.assignee_id IS NULL AND a.status IN ('submitted', 'in_review')`,
+  waiting_applicant: `${officeScope(unindexedColumn)} AND a.status = 'info_requested'`,
+  pending_signoff: `${officeScope(unindexedColumn)} AND a.status = 'pending_signoff'`,
+  due_soon: `${officeScope(indexedColumn)} AND ${DEADLINE_CONDITIONS.due_soon(indexedColumn)}`,
+  overdue: `${officeScope(indexedColumn)} AND ${DEADLINE_CONDITIONS.overdue(indexedColumn)}`,
+  done: `${officeScope(unindexedColumn)} AND a.is_open = 0`,
+  all: officeScope(unindexedColumn),
 };
