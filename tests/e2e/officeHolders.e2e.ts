@@ -1,8 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import type { UserAccount } from '../../src/shared/api/adminTypes';
-import type { EnrollmentCode } from '../../src/shared/api/officeTypes';
+import { expect, test } from '@playwright/test';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
 import { pageRpc, screenshotPath, openDeskPage, useOfficeHosts } from '../support/e2eHost';
+import { firstSignIn, setUpOffice } from '../support/e2eOffice';
 import { collectConsoleErrors } from '../support/e2ePage';
 
 /**
@@ -13,31 +12,9 @@ import { collectConsoleErrors } from '../support/e2ePage';
  */
 
 const TOKEN = 'jeton-portail-e2e-bureau-detenteurs';
-const ADMIN = { username: 'ablavi.dossou', password: 'une longue phrase de passe' };
-const TEMPORARY = 'mot de passe provisoire 1';
-const CHOSEN = 'ma phrase à moi 2026';
-
 const office = useOfficeHosts({ seed: 73, count: 40, token: TOKEN });
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-async function firstSignIn(page: Page, username: string): Promise<void> {
-  const url = `${new URL(page.url()).origin}/api/rpc/session.signIn`;
-  await expect(async () => {
-    const response = await page.request.post(url, {
-      data: JSON.stringify({ username, password: TEMPORARY }),
-    });
-    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
-  }).toPass({ timeout: 60_000 });
-  await pageRpc(page, 'session.changePassword', {
-    currentPassword: TEMPORARY,
-    newPassword: CHOSEN,
-  });
-  await page.reload();
-  await expect(page.getByRole('navigation', { name: 'Corbeilles' })).toBeVisible({
-    timeout: 30_000,
-  });
-}
 
 test('a claim named on every desk; a take-over rings the former holder’s bell', async ({
   browser,
@@ -48,31 +25,10 @@ test('a claim named on every desk; a take-over rings the former holder’s bell'
   const errorsA = collectConsoleErrors(pageA);
   const errorsB = collectConsoleErrors(pageB);
 
-  await expect(pageA.getByTestId('setup-first')).toBeVisible({ timeout: 30_000 });
-  await pageRpc(pageA, 'session.createFirstAdministrator', {
-    username: ADMIN.username,
-    displayName: 'Ablavi Dossou',
-    officeCode: 'LOM',
-    password: ADMIN.password,
-  });
-  await pageRpc(pageA, 'office.enrollFirst', { label: 'Guichet 1' });
-  const { code } = await pageRpc<EnrollmentCode>(pageA, 'office.issueCode', {
-    label: 'Guichet 2',
-  });
-  await expect(pageB.getByTestId('setup-join')).toBeVisible({ timeout: 30_000 });
-  await pageRpc(pageB, 'office.join', { officeCode: 'LOM', code, label: 'Guichet 2' });
-  const create = (username: string, displayName: string, role: 'agent' | 'superviseur') =>
-    pageRpc<UserAccount>(pageA, 'admin.users.create', {
-      username,
-      displayName,
-      role,
-      officeCode: 'LOM',
-      procedureCodes: null,
-      temporaryPassword: TEMPORARY,
-    });
-  await create('edem.lawson', 'Edem Lawson', 'superviseur');
-  await create('afi.mensah', 'Afi Mensah', 'agent');
-  await pageRpc(pageA, 'session.signOut', {});
+  await setUpOffice(pageA, pageB, [
+    { username: 'edem.lawson', displayName: 'Edem Lawson', role: 'superviseur' },
+    { username: 'afi.mensah', displayName: 'Afi Mensah', role: 'agent' },
+  ]);
 
   // — Desk 2: Afi claims a case —
   await firstSignIn(pageB, 'afi.mensah');
