@@ -113,10 +113,14 @@ const PRIVATE_DOCUMENTS = new Set([
 ]);
 
 /** Reads the form of a record: raw values, and select values by their French label. */
+const fieldMaps = new WeakMap<ProcedureDefinition, Map<string, FieldDefinition>>();
+
 function formReader(record: PortalApplication, procedure: ProcedureDefinition) {
-  const fields = new Map<string, FieldDefinition>(
-    procedureFields(procedure).map((field) => [field.id, field]),
-  );
+  let fields = fieldMaps.get(procedure);
+  if (!fields) {
+    fields = new Map(procedureFields(procedure).map((field) => [field.id, field]));
+    fieldMaps.set(procedure, fields);
+  }
   const raw = (id: string): FormValue | undefined => record.form[id];
   const text = (id: string, fallback = '—'): string => {
     const value = raw(id);
@@ -532,6 +536,7 @@ function infoString(text: string): string {
 
 /** Word-wraps at about `width` characters (Helvetica 11 pt on an A4 text column). */
 function wrap(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
   const out: string[] = [];
   let current = '';
   for (const word of line.split(' ')) {
