@@ -312,6 +312,34 @@ describe('describing a row', () => {
     );
   });
 
+  it('says an account as created, not as « — → … », and a reset in words', () => {
+    const account = { type: 'user', id: 'u-a0e46eb1' };
+    const created = rowOf(
+      'user.created',
+      {
+        username: 'kossi.agbodjan',
+        after: {
+          displayName: 'Kossi Agbodjan',
+          role: 'agent',
+          officeCode: 'LOM',
+          procedureCodes: [],
+        },
+      },
+      account,
+    );
+    expect(frenchDetails(created.description.details)).toBe(
+      'Nom : Kossi Agbodjan ; Rôle : Agent instructeur ; Bureau : LOM ; Procédures : toutes ; Identifiant : kossi.agbodjan',
+    );
+    const reset = rowOf(
+      'user.password_reset',
+      { username: 'kossi.agbodjan', lockOutLifted: true, mustChangePassword: true },
+      account,
+    );
+    expect(frenchDetails(reset.description.details)).toBe(
+      'Identifiant : kossi.agbodjan ; Blocage levé : oui ; Nouveau mot de passe exigé à la connexion : oui',
+    );
+  });
+
   it('says days the French way and leaves out what is empty', () => {
     const row = rowOf(
       'holidays.saved',

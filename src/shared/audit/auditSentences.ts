@@ -32,6 +32,8 @@ export const AUDIT_SENTENCES = {
     approved: '{{actor}} a approuvé le dossier {{case}}',
     rejected: '{{actor}} a rejeté le dossier {{case}}',
     signoff_approved: '{{actor}} a validé la décision proposée sur le dossier {{case}}',
+    proposal_withdrawn:
+      '{{actor}} a retiré sa proposition de décision sur le dossier {{case}} et l’a reprise en instruction',
     signoff_returned:
       '{{actor}} a renvoyé le dossier {{case}} en instruction sans valider la décision',
     certificate_issued: '{{actor}} a délivré le certificat {{certificate}} du dossier {{case}}',
@@ -189,6 +191,8 @@ export const AUDIT_DETAIL_LABELS = {
   createdAt: 'Créée le',
   folder: 'Dossier sur le disque',
   training: 'Compte de formation',
+  lockOutLifted: 'Blocage levé',
+  mustChangePassword: 'Nouveau mot de passe exigé à la connexion',
   version: 'Version du portail',
   other: 'Autre',
 } as const;
@@ -224,5 +228,6 @@ export const AUDIT_VALUE_FR = {
   truncated: 'fin du journal supprimée',
   system: 'Le système',
   none: '—',
+  all: 'toutes',
 } as const;
 export type AuditValueWord = keyof typeof AUDIT_VALUE_FR;

@@ -123,6 +123,8 @@ function isDetailLabel(key: string): key is AuditDetailLabel {
 /** Value of one field of an account or the office (before → after lines). */
 function fieldValue(field: string, value: unknown): AuditValue {
   if (field === 'role' && isRole(value)) return { kind: 'role', role: value };
+  // An account without procedures handles them all (the users screen says « Toutes »).
+  if (field === 'procedureCodes' && Array.isArray(value) && value.length === 0) return word('all');
   return plainValue(value);
 }
 
@@ -133,13 +135,13 @@ function changeDetails(before: unknown, after: unknown): AuditDetail[] {
     string,
     unknown
   >;
+  // A creation has no « before »: its fields as they were set, not « — → … ».
+  const created = typeof before !== 'object' || before === null;
   return Object.entries(after as Record<string, unknown>).map(([field, value]) => ({
     label: isDetailLabel(field) ? field : 'other',
-    value: {
-      kind: 'change',
-      from: fieldValue(field, old[field]),
-      to: fieldValue(field, value),
-    },
+    value: created
+      ? fieldValue(field, value)
+      : { kind: 'change', from: fieldValue(field, old[field]), to: fieldValue(field, value) },
   }));
 }
 

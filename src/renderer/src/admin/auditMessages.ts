@@ -138,6 +138,8 @@ export const auditEn: Strings<typeof auditFr> = {
       approved: '{{actor}} approved case {{case}}',
       rejected: '{{actor}} rejected case {{case}}',
       signoff_approved: '{{actor}} signed off the decision proposed on case {{case}}',
+      proposal_withdrawn:
+        '{{actor}} withdrew their proposed decision on case {{case}} and took it back to review',
       signoff_returned: '{{actor}} sent case {{case}} back to review without signing off',
       certificate_issued: '{{actor}} issued certificate {{certificate}} for case {{case}}',
       portal_changes_confirmed: '{{actor}} checked the portal’s changes to case {{case}}',
@@ -233,6 +235,8 @@ export const auditEn: Strings<typeof auditFr> = {
     createdAt: 'Created',
     folder: 'Folder on disk',
     training: 'Training account',
+    lockOutLifted: 'Lock-out lifted',
+    mustChangePassword: 'New password required at sign-in',
     version: 'Portal version',
     other: 'Other',
   },
@@ -249,6 +253,7 @@ export const auditEn: Strings<typeof auditFr> = {
     truncated: 'end of the trail deleted',
     system: 'The system',
     none: '—',
+    all: 'all',
   },
   columns: {
     seq: 'No.',
