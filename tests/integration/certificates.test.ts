@@ -656,6 +656,8 @@ describe('a training certificate (« Mode formation »)', () => {
   it('reads « SPÉCIMEN — FORMATION » across the page (pdftotext) and in its metadata', async () => {
     const text = (await tool('pdftotext', ['-layout', specimenPdf, '-'])).stdout;
     expect(text).toContain('SPÉCIMEN — FORMATION');
+    expect(text).toContain('Certificat de formation');
+    expect(text).toContain('sans valeur officielle');
     expect(text).toContain(specimen.number);
     const info = await tool('pdfinfo', [specimenPdf]);
     expect(info.stdout).toMatch(/^Title:.*SPÉCIMEN — FORMATION$/m);

@@ -426,6 +426,14 @@ export function drawDuplicateWatermark(
   doc.restore();
 }
 
+/**
+ * The training mark's sentence is read by text tools (pdftotext, a search, a screen reader):
+ * « fi » and « ffi » stay letters, not ligature glyphs. fontkit takes the features as an object.
+ */
+const NO_LIGATURES = {
+  features: { liga: false, clig: false } as unknown as PDFKit.Mixins.TextOptions['features'],
+};
+
 /** What a training certificate reads across its page when its layout predates the labels. */
 export const SPECIMEN_DEFAULTS = {
   mark: 'SPÉCIMEN — FORMATION',
@@ -456,7 +464,10 @@ export function drawSpecimenMark(
   doc.rect(FRAME + 6, FRAME + 6, PAGE.width - 2 * FRAME - 12, 15).fill(colors.duplicate);
   font('sansBold');
   doc.fontSize(8.4).fillColor('#FFFFFF');
-  centered(doc, `${mark} · ${notice}`, LEFT, WIDTH, FRAME + 9.6, { lineBreak: false });
+  centered(doc, `${mark} · ${notice}`, LEFT, WIDTH, FRAME + 9.6, {
+    lineBreak: false,
+    ...NO_LIGATURES,
+  });
   doc.restore();
 
   // The diagonal, as large as fits inside the frame.
@@ -473,6 +484,6 @@ export function drawSpecimenMark(
   doc.text(mark, cx - markWidth / 2, cy - size * 0.6, { lineBreak: false });
   doc.fontSize(size * 0.36).fillOpacity(0.3);
   const noticeWidth = doc.widthOfString(notice);
-  doc.text(notice, cx - noticeWidth / 2, cy + size * 0.55, { lineBreak: false });
+  doc.text(notice, cx - noticeWidth / 2, cy + size * 0.55, { lineBreak: false, ...NO_LIGATURES });
   doc.restore();
 }
