@@ -8,8 +8,9 @@
  *   echo "BUR1.…" | npx tsx scripts/verify-certificate.ts --public-key LOM.pem -
  *
  * Options: --bundle <file>, --public-key <file> (repeatable), --pdf <file>, --today YYYY-MM-DD.
- * Prints the verdict and the certified facts in French. Exit code 0 when authentic, 1 otherwise,
- * 2 on a usage error. A bundle carries the revocations and cancellations known when it was
+ * Prints the verdict and the certified facts in French. Exit code 0 when authentic, 1 otherwise
+ * (a training certificate, marked SPÉCIMEN — FORMATION in its signed payload, included), 2 on a
+ * usage error. A bundle carries the revocations and cancellations known when it was
  * exported (its date is printed); a bare public key carries none.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
@@ -26,6 +27,7 @@ import {
 
 const VERDICTS: Record<VerificationVerdict, string> = {
   authentic: 'AUTHENTIQUE',
+  specimen: 'SPÉCIMEN — FORMATION (sans valeur officielle)',
   forged: 'FALSIFIÉ',
   revoked: 'RÉVOQUÉ',
   cancelled: 'ANNULÉ',
@@ -120,6 +122,9 @@ if (result.facts) {
     `Délivré le : ${frenchDate(facts.issuedOn)}`,
     `Valable jusqu’au : ${facts.expiresOn ? frenchDate(facts.expiresOn) : 'sans limitation de durée'}`,
     `Bureau émetteur : ${facts.officeCode} (clé ${facts.keyId})`,
+    ...(facts.training
+      ? ['Mention signée : SPÉCIMEN — FORMATION (certificat de formation, sans valeur officielle)']
+      : []),
   );
 }
 lines.push(

@@ -395,6 +395,8 @@ export function createCore(options: CoreOptions): Core {
       // all of them draw on this office's sequence.
       officeOfNumberingCode: (code) =>
         (OFFICE_CODES as readonly string[]).includes(code) ? code : office.get().code,
+      // Training certificates are marked SPÉCIMEN — FORMATION, in their QR code and on the page.
+      training: options.trainingMode ?? false,
     }),
   };
 

@@ -47,11 +47,14 @@ export interface CertificateFile {
 }
 
 /**
+ * `specimen`: a training certificate (« Mode formation ») whose signature holds: it carries the
+ * signed mark « SPÉCIMEN — FORMATION » and has no official value, whatever else is true of it.
  * `cancelled`: authentic, but refused by the portal's certificate registry (a second certificate
  * for the same application); `key_revoked`: signed with a key revoked as compromised.
  */
 export type VerificationVerdict =
   | 'authentic'
+  | 'specimen'
   | 'forged'
   | 'revoked'
   | 'cancelled'
@@ -70,6 +73,11 @@ export interface CertificateFacts {
   expiresOn: string | null;
   officeCode: string;
   keyId: string;
+  /**
+   * Issued in training mode: the signed payload carries « SPÉCIMEN — FORMATION ». Absent on a
+   * real certificate (its payload is unchanged).
+   */
+  training?: true;
 }
 
 export interface VerificationResult {

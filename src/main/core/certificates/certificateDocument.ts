@@ -35,6 +35,12 @@ export interface CertificateDocument {
   qrText: string;
   /** The shared layout as it was when the certificate was issued. */
   layout: CertificateLayout;
+  /**
+   * Issued in training mode: every page carries the diagonal mark « SPÉCIMEN — FORMATION » and
+   * the QR payload its signed counterpart. Absent on real certificates (and on every document
+   * stored before the mark existed, all of them real or drawn as they were).
+   */
+  training?: true;
 }
 
 /** Where a duplicate differs from the original: its banner and watermark. */
@@ -74,4 +80,5 @@ export const certificateDocumentSchema: z.ZodType<CertificateDocument> = z.objec
   keyId: z.string(),
   qrText: z.string(),
   layout: certificateLayout,
+  training: z.literal(true).optional(),
 });

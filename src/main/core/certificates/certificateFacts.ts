@@ -135,6 +135,8 @@ export interface IssueFacts {
   officeCode: string;
   issuedBy: { id: string; displayName: string };
   keyId: string;
+  /** Issued in training mode (« Mode formation »): marked SPÉCIMEN in the QR code and on the page. */
+  training?: boolean;
 }
 
 /** The facts the QR code carries (before signing). */
@@ -159,6 +161,8 @@ export function certificateFacts(
       template.validityMonths === null ? null : lastValidDay(issuedOn, template.validityMonths),
     officeCode: issue.officeCode,
     keyId: issue.keyId,
+    // Only on training certificates: a real certificate's facts (and payload) are unchanged.
+    ...(issue.training ? { training: true as const } : {}),
   };
 }
 
@@ -205,12 +209,15 @@ export function certificateDocument(
     keyId: issue.keyId,
     qrText,
     layout: typographicLayout(layout),
+    ...(facts.training ? { training: true as const } : {}),
   };
 }
 
 function typographicLayout(layout: CertificateLayout): CertificateLayout {
   const labels = Object.fromEntries(
-    Object.entries(layout.labels).map(([name, text]) => [name, typographic(text)]),
+    Object.entries(layout.labels).flatMap(([name, text]) =>
+      text === undefined ? [] : [[name, typographic(text)]],
+    ),
   ) as CertificateLayout['labels'];
   return {
     ...layout,

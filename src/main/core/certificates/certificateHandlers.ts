@@ -46,6 +46,8 @@ export function createCertificateHandlers(
     numberingCodeOf?: (officeCode: string) => string;
     /** The reverse: the office whose sequence a number's office part belongs to. */
     officeOfNumberingCode?: (code: string) => string;
+    /** A training installation: its certificates are specimens (see createCertificateIssuer). */
+    training?: boolean;
   },
 ): Pick<Handlers, CertificateHandlerNames> {
   // Every change to a case (issuing, revoking, reprinting) goes through services.writer.

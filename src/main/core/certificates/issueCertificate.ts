@@ -58,6 +58,11 @@ export function createCertificateIssuer(deps: {
    * office code itself.
    */
   numberingCodeOf?: (officeCode: string) => string;
+  /**
+   * A training installation (« Mode formation »): every certificate it issues is a specimen,
+   * marked in its signed QR payload and across its page, so it can never pass for a real one.
+   */
+  training?: boolean;
 }) {
   const { db, records, templates, keys, numbering, store, writer, clock } = deps;
   const recordOf = db.prepare<[string], { record_json: string; reference: string }>(
@@ -113,6 +118,7 @@ export function createCertificateIssuer(deps: {
           officeCode: row.office_code,
           issuedBy: personOf(user),
           keyId: key.keyId,
+          training: deps.training === true,
         };
         const facts = certificateFacts(template, context, issue);
         const qrText = signQrText(facts, key.privateKey);

@@ -156,6 +156,12 @@ export function loadCertificateTemplates(
     );
   }
   const layout = parseFile(LAYOUT_FILE, readFileSync(layoutPath, 'utf8'), certificateLayout);
+  // Training certificates must be marked: the layout says how (see templateSchema.ts).
+  for (const label of ['specimen', 'specimenNotice'] as const) {
+    if (!layout.labels[label]) {
+      throw new CertificateTemplateError(LAYOUT_FILE, `labels.${label}`, 'texte attendu');
+    }
+  }
   const byCode = new Map<string, CertificateTemplate>();
   const files = readdirSync(directory)
     .filter((name) => name.endsWith('.json') && name !== LAYOUT_FILE)

@@ -9,7 +9,11 @@ import type { CertificateFacts } from '../../../shared/api/certificateTypes';
  *
  * The payload is UTF-8 text, fields separated by U+001F: number, procedure, holder, issue day
  * and last valid day (YYYYMMDD, the latter empty when the certificate does not expire), office,
- * key id, then 2–4 key facts as « label U+001E value ». Base64url keeps the QR content pure ASCII
+ * key id, then 2–4 key facts as « label U+001E value », then — on a certificate issued in training
+ * mode only — the field `SPÉCIMEN — FORMATION` (TRAINING_MARK). The mark is signed with the rest:
+ * it cannot be removed without breaking the signature, and a real certificate's payload is exactly
+ * what it was before the mark existed. A verifier older than the mark reads a marked payload as
+ * unreadable (a field that is no « label U+001E value » pair), never as authentic. Base64url keeps the QR content pure ASCII
  * (QR readers guess the charset of raw bytes, and some guess wrong on UTF-8 accents); the whole
  * text stays around 300–400 characters, a version 12–15 QR code that a 150-dpi scan reads.
  *
@@ -17,6 +21,8 @@ import type { CertificateFacts } from '../../../shared/api/certificateTypes';
  */
 
 export const QR_PREFIX = 'BUR1';
+/** The last field of a training certificate's payload (see above). */
+export const TRAINING_MARK = 'SPÉCIMEN — FORMATION';
 const FIELD = '\u001f';
 const PAIR = '\u001e';
 const MAX_FACT_VALUE = 48;
@@ -63,6 +69,7 @@ function encodePayload(facts: CertificateFacts): string {
     normalized.officeCode,
     normalized.keyId,
     ...Object.entries(normalized.keyFacts).map(([label, value]) => `${label}${PAIR}${value}`),
+    ...(facts.training ? [TRAINING_MARK] : []),
   ];
   return Buffer.from(fields.join(FIELD), 'utf8').toString('base64url');
 }
@@ -87,6 +94,8 @@ export function parseQrText(text: string): ParsedQrText | null {
   if (!match) return null;
   const [, payload, signature] = match as unknown as [string, string, string];
   const fields = Buffer.from(payload, 'base64url').toString('utf8').split(FIELD);
+  const training = fields.at(-1) === TRAINING_MARK;
+  if (training) fields.pop();
   if (fields.length < 7 || fields.length > 11) return null;
   const [number, procedureCode, holder, issued, expires, officeCode, keyId, ...pairs] = fields as [
     string,
@@ -118,7 +127,18 @@ export function parseQrText(text: string): ParsedQrText | null {
     keyFacts[label] = value;
   }
   return {
-    facts: { number, procedureCode, holder, keyFacts, issuedOn, expiresOn, officeCode, keyId },
+    facts: {
+      number,
+      procedureCode,
+      holder,
+      keyFacts,
+      issuedOn,
+      expiresOn,
+      officeCode,
+      keyId,
+      // Present on training certificates only: a real certificate's facts are as they were.
+      ...(training ? { training: true as const } : {}),
+    },
     signed: Buffer.from(`${QR_PREFIX}.${payload}`, 'ascii'),
     signature: Buffer.from(signature, 'base64url'),
   };

@@ -45,6 +45,13 @@ export const certificateLayout = z.strictObject({
     verification: text(40),
     duplicate: text(20),
     reprinted: withPlaceholders(60, 'date'),
+    /**
+     * The diagonal mark across every page of a training certificate, and the line under it.
+     * Optional in the schema only because documents stored before them must still be drawn;
+     * the layout file must have them (checked at start-up).
+     */
+    specimen: text(30).optional(),
+    specimenNotice: text(80).optional(),
   }),
   verificationHint: text(400),
   footerMentions: z.array(text(300)).max(3, 'au plus 3 mentions de pied de page'),

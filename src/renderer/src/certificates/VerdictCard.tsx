@@ -4,6 +4,7 @@ import {
   IconCalendarX,
   IconFileUnknown,
   IconKeyOff,
+  IconSchool,
   IconShieldCheck,
   IconShieldX,
 } from '@tabler/icons-react';
@@ -18,6 +19,8 @@ import classes from './Certificates.module.css';
 
 const LOOK: Record<VerificationVerdict, { color: string; Icon: typeof IconShieldCheck }> = {
   authentic: { color: 'green', Icon: IconShieldCheck },
+  // A training certificate: genuine signature, no value. Never the green of « Authentique ».
+  specimen: { color: 'grape', Icon: IconSchool },
   forged: { color: 'red', Icon: IconShieldX },
   revoked: { color: 'orange', Icon: IconBan },
   cancelled: { color: 'orange', Icon: IconBan },
@@ -106,6 +109,18 @@ export function VerdictCard({ result, source }: { result: VerificationResult; so
                     </Text>
                   ),
                 },
+                ...(facts.training
+                  ? [
+                      {
+                        label: t('certificates.verify.specimenMark'),
+                        value: (
+                          <Text span fw={700} size="sm" data-testid="verdict-specimen">
+                            {t('certificates.verify.specimenMarkValue')}
+                          </Text>
+                        ),
+                      },
+                    ]
+                  : []),
                 { label: t('certificates.fields.holder'), value: facts.holder },
                 {
                   label: t('certificates.fields.procedure'),
