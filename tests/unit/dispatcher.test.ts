@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Handlers } from '../../src/main/core/api/dispatcher';
-import { DomainError } from '../../src/main/core/api/domainError';
+import { DomainError, refusal } from '../../src/main/core/api/domainError';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { apiContract } from '../../src/shared/api/contract';
 
@@ -44,7 +44,11 @@ describe('dispatcher', () => {
     const result = await dispatch('cases.deleteEverything', {}, { user: agent });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'unknown_method', message: expect.stringContaining('inconnue') },
+      error: {
+        code: 'unknown_method',
+        message: 'Opération inconnue « cases.deleteEverything ».',
+        reason: { key: 'unknownMethod', params: { method: 'cases.deleteEverything' } },
+      },
     });
   });
 
@@ -160,6 +164,9 @@ describe('dispatcher', () => {
         'admin.office.update': () => {
           throw new DomainError('invalid_input', 'Commencez par LOM.', 'numberingCode');
         },
+        'admin.users.update': () => {
+          throw refusal('conflict', 'lastAdministrator', { name: 'Edem Dossou' });
+        },
       }),
       silent,
     );
@@ -208,6 +215,28 @@ describe('dispatcher', () => {
         message: 'Commencez par LOM.',
         issues: [{ field: 'numberingCode', message: 'Commencez par LOM.' }],
       },
+    });
+    // A refusal of the shared catalog carries its key and parameters, for the renderer to word.
+    const last = await dispatch(
+      'admin.users.update',
+      { id: 'u-edem', active: false },
+      {
+        user: administrator,
+      },
+    );
+    expect(last).toEqual({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message:
+          "Edem Dossou est le dernier administrateur actif : Bureau doit en garder au moins un. Nommez d'abord un autre administrateur.",
+        reason: { key: 'lastAdministrator', params: { name: 'Edem Dossou' } },
+      },
+    });
+    // The dispatcher's own refusals too.
+    expect(await dispatch('inbox.list', { queue: 'mine' }, { user: null })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated', reason: { key: 'sessionExpired', params: {} } },
     });
   });
 });

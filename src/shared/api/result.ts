@@ -1,4 +1,9 @@
-/** What crosses the boundary: the French message is for the user, the code for the program. */
+import type { ApiReason } from './refusals';
+
+/**
+ * What crosses the boundary: the French message is for the user, the code for the program; a
+ * `reason` (key and parameters) lets the renderer say it in the user's language.
+ */
 export const API_ERROR_CODES = [
   'unknown_method',
   'invalid_input',
@@ -23,6 +28,7 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export interface ApiFieldIssue {
   field: string;
   message: string;
+  reason?: ApiReason;
 }
 
 export interface ApiError {
@@ -33,6 +39,8 @@ export interface ApiError {
    * field instead of showing the message as a whole.
    */
   issues?: readonly ApiFieldIssue[];
+  /** The refusal as a key and parameters, for the renderer to translate. */
+  reason?: ApiReason;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -41,8 +49,13 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (
   code: ApiErrorCode,
   message: string,
-  details?: Pick<ApiError, 'issues'>,
+  details?: Pick<ApiError, 'issues' | 'reason'>,
 ): Result<never> => ({
   ok: false,
-  error: details?.issues ? { code, message, issues: details.issues } : { code, message },
+  error: {
+    code,
+    message,
+    ...(details?.issues ? { issues: details.issues } : {}),
+    ...(details?.reason ? { reason: details.reason } : {}),
+  },
 });

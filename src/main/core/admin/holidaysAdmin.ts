@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Holiday, HolidaysSaved } from '../../../shared/api/adminTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import { createWorkingCalendar } from '../../../shared/calendar/workingDays';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { HolidayCalendar } from '../calendar/holidayCalendar';
 import type { Catalog } from '../catalog/loadCatalog';
@@ -19,16 +19,18 @@ function checkYear(year: number, holidays: readonly Holiday[]): void {
   const seen = new Set<string>();
   for (const [index, holiday] of holidays.entries()) {
     if (!holiday.date.startsWith(`${year}-`)) {
-      throw new DomainError(
+      throw refusal(
         'invalid_input',
-        `Le ${frenchDay(holiday.date)} (« ${holiday.label} ») n'est pas en ${year}. Enregistrez-le avec les jours fériés de son année.`,
+        'holidayWrongYear',
+        { day: frenchDay(holiday.date), label: holiday.label, year },
         `holidays.${index}.date`,
       );
     }
     if (seen.has(holiday.date)) {
-      throw new DomainError(
+      throw refusal(
         'invalid_input',
-        `Le ${frenchDay(holiday.date)} figure deux fois. Gardez une seule ligne par date (réunissez les libellés si deux fêtes tombent le même jour).`,
+        'holidayTwice',
+        { day: frenchDay(holiday.date) },
         `holidays.${index}.date`,
       );
     }

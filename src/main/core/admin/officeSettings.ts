@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { OfficeSettings } from '../../../shared/api/adminTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import { OFFICES } from '../../../shared/domain/offices';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
 import { changedFields } from './changeSummary';
@@ -79,9 +79,10 @@ export function createOfficeSettings(deps: {
 
     update(change: OfficeSettingsChange, actor: CurrentUser): OfficeSettings {
       if (change.closesAt <= change.opensAt) {
-        throw new DomainError(
+        throw refusal(
           'invalid_input',
-          `L'heure de fermeture (${change.closesAt}) doit suivre l'heure d'ouverture (${change.opensAt}). Corrigez les horaires puis enregistrez.`,
+          'closesBeforeOpens',
+          { closesAt: change.closesAt, opensAt: change.opensAt },
           'closesAt',
         );
       }
@@ -93,11 +94,7 @@ export function createOfficeSettings(deps: {
           (office) => office.code === change.numberingCode && office.code !== before.code,
         );
         if (!change.numberingCode.startsWith(before.code) || otherOffice) {
-          throw new DomainError(
-            'invalid_input',
-            `Le code de numérotation doit commencer par le code du bureau (${before.code}, par exemple ${before.code}B pour un second poste) et ne pas être celui d'un autre bureau : les numéros de certificats doivent rester uniques.`,
-            'numberingCode',
-          );
+          throw refusal('invalid_input', 'numberingCode', { office: before.code }, 'numberingCode');
         }
         const after: OfficeSettings = { ...before, ...change };
         const diff = changedFields(before, after);

@@ -4,7 +4,7 @@ import type { UserAccount } from '../../../shared/api/adminTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import { OFFICES } from '../../../shared/domain/offices';
 import type { Role } from '../../../shared/domain/roles';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import { hashPassword } from '../auth/passwordHash';
 import type { UsersRepository } from '../auth/usersRepository';
@@ -45,10 +45,7 @@ export function createUsersAdmin(deps: {
   function mustExist(id: string): UserAccount {
     const account = accounts.get(id);
     if (!account) {
-      throw new DomainError(
-        'not_found',
-        "Ce compte n'existe plus. Rechargez la liste des utilisateurs.",
-      );
+      throw refusal('not_found', 'accountGone', {});
     }
     return account;
   }
@@ -56,28 +53,21 @@ export function createUsersAdmin(deps: {
   function checkOffice(officeCode: string): void {
     if (!OFFICES.some((office) => office.code === officeCode)) {
       const known = OFFICES.map((office) => office.code).join(', ');
-      throw new DomainError(
-        'invalid_input',
-        `Bureau « ${officeCode} » inconnu. Choisissez l'un des bureaux régionaux : ${known}.`,
-        'officeCode',
-      );
+      throw refusal('invalid_input', 'unknownOffice', { office: officeCode, known }, 'officeCode');
     }
   }
 
   function checkProcedures(codes: string[] | null): void {
     if (codes === null) return;
     if (codes.length === 0) {
-      throw new DomainError(
-        'invalid_input',
-        'Choisissez au moins une procédure, ou « Toutes les procédures ».',
-        'procedureCodes',
-      );
+      throw refusal('invalid_input', 'noProcedure', {}, 'procedureCodes');
     }
     const unknown = codes.filter((code) => !catalog.get(code));
     if (unknown.length > 0) {
-      throw new DomainError(
+      throw refusal(
         'invalid_input',
-        `Procédure inconnue : ${unknown.join(', ')}. Choisissez dans la liste du catalogue.`,
+        'unknownProcedures',
+        { codes: unknown.join(', ') },
         'procedureCodes',
       );
     }
@@ -86,9 +76,10 @@ export function createUsersAdmin(deps: {
   /** An enrolled desk's directory is its office's: accounts of other offices live there. */
   function refuseOtherOffice(officeCode: string): void {
     if (directory.enrolled() && officeCode !== directory.officeCode()) {
-      throw new DomainError(
+      throw refusal(
         'invalid_input',
-        `Ce poste appartient au bureau ${directory.officeCode()} : un compte d'un autre bureau se crée sur un poste de ce bureau-là.`,
+        'accountOfOtherOffice',
+        { office: directory.officeCode() ?? '' },
         'officeCode',
       );
     }
@@ -96,11 +87,7 @@ export function createUsersAdmin(deps: {
 
   function refuseTakenUsername(username: string): void {
     if (accounts.idOfUsername(username) !== null) {
-      throw new DomainError(
-        'conflict',
-        `L'identifiant « ${username} » est déjà pris. Choisissez-en un autre (par exemple avec l'initiale du second prénom).`,
-        'username',
-      );
+      throw refusal('conflict', 'usernameTaken', { username }, 'username');
     }
   }
 
@@ -113,26 +100,17 @@ export function createUsersAdmin(deps: {
     const stillAdministrator = after.active && after.role === 'administrateur';
     const wasAdministrator = before.active && before.role === 'administrateur';
     if (before.id === actor.id && !after.active) {
-      throw new DomainError(
-        'forbidden',
-        'Vous ne pouvez pas désactiver votre propre compte. Demandez-le à un autre administrateur.',
-      );
+      throw refusal('forbidden', 'cannotDeactivateSelf', {}, 'active');
     }
     if (
       before.id === actor.id &&
       before.role === 'administrateur' &&
       after.role !== 'administrateur'
     ) {
-      throw new DomainError(
-        'forbidden',
-        'Vous ne pouvez pas retirer votre propre rôle d’administrateur. Demandez-le à un autre administrateur.',
-      );
+      throw refusal('forbidden', 'cannotDemoteSelf', {}, 'role');
     }
     if (wasAdministrator && !stillAdministrator && accounts.activeAdministrators() <= 1) {
-      throw new DomainError(
-        'conflict',
-        `${before.displayName} est le dernier administrateur actif : Bureau doit en garder au moins un. Nommez d'abord un autre administrateur.`,
-      );
+      throw refusal('conflict', 'lastAdministrator', { name: before.displayName });
     }
   }
 

@@ -6,9 +6,20 @@ import {
   type MethodOutput,
   type MethodParsedInput,
 } from '../../../shared/api/contract';
-import { fail, ok, type Result } from '../../../shared/api/result';
+import { fail, ok, type ApiErrorCode, type Result } from '../../../shared/api/result';
 import type { CurrentUser } from '../../../shared/api/types';
-import { DomainError } from './domainError';
+import { DomainError, refusal } from './domainError';
+import type { RefusalKey, RefusalParams } from '../../../shared/api/refusals';
+
+/** A refusal of the dispatcher's own, from the shared catalog (French, and a key to translate). */
+function refused<K extends RefusalKey>(
+  code: ApiErrorCode,
+  key: K,
+  params: RefusalParams<K>,
+): Result<never> {
+  const error = refusal(code, key, params);
+  return fail(code, error.message, { reason: error.reason });
+}
 
 /** Who is calling, as established by the transport (IPC window or web-host session). */
 export interface CallContext {
@@ -76,30 +87,21 @@ export function createDispatcher(
 ): Dispatch {
   return async (method, rawInput, context) => {
     if (!isMethodName(method)) {
-      return fail('unknown_method', `Opération inconnue « ${String(method).slice(0, 80)} ».`);
+      return refused('unknown_method', 'unknownMethod', { method: String(method).slice(0, 80) });
     }
     const spec = apiContract[method];
     if (spec.access !== 'public') {
       if (!context.user) {
-        return fail('unauthenticated', 'Votre session a expiré. Reconnectez-vous pour continuer.');
+        return refused('unauthenticated', 'sessionExpired', {});
       }
       if (context.restriction === 'locked') {
-        return fail(
-          'locked',
-          'Session verrouillée après inactivité : saisissez votre mot de passe pour reprendre.',
-        );
+        return refused('locked', 'sessionLocked', {});
       }
       if (context.restriction === 'must_change_password' && method !== PASSWORD_CHANGE) {
-        return fail(
-          'forbidden',
-          "Choisissez d'abord un nouveau mot de passe : votre administrateur l'a réinitialisé.",
-        );
+        return refused('forbidden', 'mustChangePassword', {});
       }
       if (!spec.access.includes(context.user.role)) {
-        return fail(
-          'forbidden',
-          'Votre rôle ne permet pas cette opération. Adressez-vous à votre superviseur.',
-        );
+        return refused('forbidden', 'roleForbidden', {});
       }
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
@@ -113,17 +115,16 @@ export function createDispatcher(
       return ok(await handler(parsed.data, context));
     } catch (error) {
       if (error instanceof DomainError) {
-        return fail(
-          error.code,
-          error.message,
-          error.field ? { issues: [{ field: error.field, message: error.message }] } : undefined,
-        );
+        const reason = error.reason ? { reason: error.reason } : {};
+        return fail(error.code, error.message, {
+          ...reason,
+          ...(error.field
+            ? { issues: [{ field: error.field, message: error.message, ...reason }] }
+            : {}),
+        });
       }
       log(`API ${method} failed`, error);
-      return fail(
-        'internal',
-        "Une erreur interne est survenue ; rien n'a été modifié. Réessayez, puis signalez-le si cela se reproduit.",
-      );
+      return refused('internal', 'internal', {});
     }
   };
 }

@@ -1,3 +1,9 @@
+import {
+  frenchRefusal,
+  type ApiReason,
+  type RefusalKey,
+  type RefusalParams,
+} from '../../../shared/api/refusals';
 import type { ApiErrorCode } from '../../../shared/api/result';
 
 /** A refusal the user should read: thrown by services, turned into a typed result at the boundary. */
@@ -7,8 +13,23 @@ export class DomainError extends Error {
     message: string,
     /** The input field the refusal is about (dotted path, `numberingCode`, `holidays.3.date`). */
     readonly field?: string,
+    /** The refusal as a key and parameters, for the renderer to say in the user's language. */
+    readonly reason?: ApiReason,
   ) {
     super(message);
     this.name = 'DomainError';
   }
+}
+
+/** A refusal from the shared catalog: its French sentence, and its key for the renderer. */
+export function refusal<K extends RefusalKey>(
+  code: ApiErrorCode,
+  key: K,
+  params: RefusalParams<K>,
+  field?: string,
+): DomainError {
+  return new DomainError(code, frenchRefusal(key, params), field, {
+    key,
+    params: params as Record<string, string | number>,
+  });
 }

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { MethodName } from '../../../shared/api/contract';
+import { refusalText } from '../api/errorMessage';
 import { contractIssues, refusedFields, sameValue, valueAt } from './contractFields';
 
 export interface ContractFormOptions {
@@ -65,7 +66,7 @@ export function useContractForm(options: ContractFormOptions): ContractForm {
       // Shown while the field still holds what was refused.
       return fromCore &&
         sameValue(valueAt(input, field), valueAt(refusal.variables, fromCore.field))
-        ? fromCore.message
+        ? refusalText(fromCore.reason, fromCore.message)
         : undefined;
     },
     touch,

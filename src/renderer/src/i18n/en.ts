@@ -8,6 +8,7 @@ import { desktopEn } from '../desktop/desktopMessages';
 import { backupEn } from '../backup/backupMessages';
 import { syncWorkEn } from '../sync/syncWorkMessages';
 import { formsEn } from '../forms/formMessages';
+import { refusalsEn } from '../forms/refusalMessages';
 
 export const en: Messages = {
   session: sessionEn,
@@ -18,6 +19,7 @@ export const en: Messages = {
   backup: backupEn,
   syncWork: syncWorkEn,
   forms: formsEn,
+  refusals: refusalsEn,
   app: {
     name: 'Bureau',
     trainingMode: 'Training mode',
@@ -325,7 +327,9 @@ export const en: Messages = {
     loadError: 'Could not open the case',
     submittedOn: 'Submitted on {{date}}',
     deadline: 'Deadline',
-    assignee: 'Officer',
+    assignee: 'Assigned to',
+    notClaimedYet: 'Not claimed yet',
+    claimedBy: 'Claimed by {{name}}',
     office: 'Office',
     applicant: 'Applicant',
     company: 'Company',
@@ -439,6 +443,19 @@ export const en: Messages = {
     heldBy: 'Held by {{name}} since {{time}}',
     claimExpires: 'The claim lapses at {{time}} without activity.',
     unclaimed: 'Nobody has claimed this case.',
+    assignedNotClaimed: 'Assigned to {{name}} — not claimed yet.',
+    assignedToMe: 'Assigned to you — not claimed yet: press c to claim it.',
+    takeColleague: {
+      title: 'Take {{name}}’s case?',
+      what: 'This case is assigned to {{name}}, who has not claimed it yet. Taking it makes you its officer: it leaves {{name}}’s « My cases ».',
+      confirm: 'Take the case',
+    },
+    withdrawProposal: 'Withdraw my proposal',
+    withdrawTitle: 'Withdraw your proposal on {{reference}}?',
+    withdrawWhat:
+      'The case goes back to review, claimed by you: you can work on it and propose a decision again. No supervisor will have it to sign off.',
+    withdrawConfirm: 'Withdraw the proposal',
+    withdrawHint: 'Or withdraw your proposal to take the case back to review.',
     readOnlyRole: 'Your role may view this case, not work on it.',
     slaPaused: 'Deadline paused: waiting for the applicant',
     slaPausedDays_one: 'Deadline extended by {{count}} working day (waiting for the applicant)',
@@ -512,6 +529,7 @@ export const en: Messages = {
       certificate_revoked: 'Certificate revoked',
       portal_data_changed_after_decision: 'Data changed on the portal after the decision',
       portal_changes_confirmed: 'Portal changes checked and confirmed',
+      proposal_withdrawn: 'Proposal withdrawn by its author',
       other: 'Event “{{kind}}”',
     },
     ticked: 'checked',
@@ -560,6 +578,7 @@ export const en: Messages = {
       infoRequested: 'Information requested for {{reference}}',
       signOffApproved: 'Signed off: {{reference}} approved',
       signOffReturned: '{{reference}} sent back for review',
+      proposalWithdrawn: 'Proposal withdrawn: {{reference}} is back in review',
     },
     failed: 'Action not possible',
     nextCase: 'Open the next case after a decision',

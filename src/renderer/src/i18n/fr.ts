@@ -10,6 +10,7 @@ import { desktopFr } from '../desktop/desktopMessages';
 import { backupFr } from '../backup/backupMessages';
 import { syncWorkFr } from '../sync/syncWorkMessages';
 import { formsFr } from '../forms/formMessages';
+import { refusalsFr } from '../forms/refusalMessages';
 
 export const fr = {
   session: sessionFr,
@@ -20,6 +21,7 @@ export const fr = {
   backup: backupFr,
   syncWork: syncWorkFr,
   forms: formsFr,
+  refusals: refusalsFr,
   app: {
     name: 'Bureau',
     trainingMode: 'Mode formation',
@@ -328,7 +330,9 @@ export const fr = {
     loadError: 'Impossible d’ouvrir le dossier',
     submittedOn: 'Déposée le {{date}}',
     deadline: 'Échéance',
-    assignee: 'Agent',
+    assignee: 'Affecté à',
+    notClaimedYet: 'Pas encore pris en charge',
+    claimedBy: 'Pris en charge par {{name}}',
     office: 'Bureau',
     applicant: 'Demandeur',
     company: 'Entreprise',
@@ -442,6 +446,19 @@ export const fr = {
     heldBy: 'Pris en charge par {{name}} depuis {{time}}',
     claimExpires: 'La prise en charge expire à {{time}} sans activité.',
     unclaimed: 'Personne n’a pris ce dossier en charge.',
+    assignedNotClaimed: 'Affecté à {{name}} — pas encore pris en charge.',
+    assignedToMe: 'Affecté à vous — pas encore pris en charge : appuyez sur c pour le prendre en charge.',
+    takeColleague: {
+      title: 'Prendre le dossier de {{name}} ?',
+      what: 'Ce dossier est affecté à {{name}}, qui ne l’a pas encore pris en charge. En le prenant, vous en devenez l’agent : il quitte « Mes dossiers » de {{name}}.',
+      confirm: 'Prendre le dossier',
+    },
+    withdrawProposal: 'Retirer ma proposition',
+    withdrawTitle: 'Retirer votre proposition sur {{reference}} ?',
+    withdrawWhat:
+      'Le dossier revient en instruction, pris en charge par vous : vous pourrez le reprendre puis proposer à nouveau une décision. Aucun superviseur n’aura plus à la valider.',
+    withdrawConfirm: 'Retirer la proposition',
+    withdrawHint: 'Ou retirez votre proposition pour reprendre le dossier en instruction.',
     readOnlyRole: 'Votre rôle permet de consulter ce dossier, pas de l’instruire.',
     slaPaused: 'Délai suspendu : en attente du demandeur',
     slaPausedDays_one: 'Délai prolongé de {{count}} jour ouvré (attente du demandeur)',
@@ -515,6 +532,7 @@ export const fr = {
       certificate_revoked: 'Certificat révoqué',
       portal_data_changed_after_decision: 'Données modifiées par le portail après la décision',
       portal_changes_confirmed: 'Modifications du portail vérifiées et confirmées',
+      proposal_withdrawn: 'Proposition retirée par son auteur',
       other: 'Événement « {{kind}} »',
     },
     ticked: 'coché',
@@ -563,6 +581,7 @@ export const fr = {
       infoRequested: 'Complément demandé pour {{reference}}',
       signOffApproved: 'Décision validée : {{reference}} approuvée',
       signOffReturned: '{{reference}} renvoyée en instruction',
+      proposalWithdrawn: 'Proposition retirée : {{reference}} revient en instruction',
     },
     failed: 'Action impossible',
     nextCase: 'Ouvrir le dossier suivant après une décision',

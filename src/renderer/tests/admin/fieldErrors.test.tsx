@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OfficeSettings, UserAccount } from '../../../shared/api/adminTypes';
 import { ApiCallError } from '../../../shared/api/client';
 import type { ApiError } from '../../../shared/api/result';
@@ -198,5 +199,77 @@ describe('administration forms say what is wrong beside the field (issue 19)', (
     type(label, 'Fête de l’indépendance');
     expect(errorBeside(label)).toBeNull();
     expect(screen.getByTestId('holidays-save').hasAttribute('disabled')).toBe(false);
+  });
+});
+
+describe('the core’s refusals in the user’s language (issue 19)', () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('fr');
+  });
+
+  it('in English, a username taken reads in English beside the field, with its name', async () => {
+    await i18next.changeLanguage('en');
+    renderWithProviders(
+      <UserFormDialog account={null} onClose={() => {}} onSaved={() => {}} />,
+      createQueryClient(),
+    );
+    const username = await screen.findByTestId('user-username');
+    type(screen.getByTestId('user-display-name'), 'Kossi Agbodjan');
+    type(username, 'kossi agbodjan');
+    fireEvent.blur(username);
+    expect(errorBeside(username)).toBe(
+      '3 to 64 characters: unaccented letters, digits, “.”, “_” or “-” (e.g. dzifa.akakpo).',
+    );
+    type(username, 'kossi.agbodjan');
+    fireEvent.click(screen.getByTestId('user-save'));
+    await waitFor(() => expect(callsOf('admin.users.create')).toBe(1));
+    const french =
+      "L'identifiant « kossi.agbodjan » est déjà pris. Choisissez-en un autre (par exemple avec l'initiale du second prénom).";
+    const reason = { key: 'usernameTaken', params: { username: 'kossi.agbodjan' } } as const;
+    refuse('admin.users.create', {
+      code: 'conflict',
+      message: french,
+      reason,
+      issues: [{ field: 'username', message: french, reason }],
+    });
+    await waitFor(() =>
+      expect(errorBeside(username)).toBe(
+        'The username “kossi.agbodjan” is already taken. Choose another one (for instance with the initial of a middle name).',
+      ),
+    );
+  });
+
+  it('a refusal shown as a whole is translated too, and a key unknown here keeps the French', async () => {
+    await i18next.changeLanguage('en');
+    renderWithProviders(
+      <UserFormDialog account={null} onClose={() => {}} onSaved={() => {}} />,
+      createQueryClient(),
+    );
+    type(await screen.findByTestId('user-display-name'), 'Dzifa Akakpo');
+    type(screen.getByTestId('user-username'), 'dzifa.akakpo');
+    fireEvent.click(screen.getByTestId('user-save'));
+    await waitFor(() => expect(callsOf('admin.users.create')).toBe(1));
+    refuse('admin.users.create', {
+      code: 'forbidden',
+      message: 'Votre rôle ne permet pas cette opération. Adressez-vous à votre superviseur.',
+      reason: { key: 'roleForbidden', params: {} },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('user-form-error').textContent).toBe(
+        'Your role does not allow this operation. Ask your supervisor.',
+      ),
+    );
+    fireEvent.click(screen.getByTestId('user-save'));
+    await waitFor(() => expect(callsOf('admin.users.create')).toBe(2));
+    refuse('admin.users.create', {
+      code: 'conflict',
+      message: 'Phrase française venue d’un cœur plus récent.',
+      reason: { key: 'somethingNewer' as 'roleForbidden', params: {} },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('user-form-error').textContent).toBe(
+        'Phrase française venue d’un cœur plus récent.',
+      ),
+    );
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * Refusals said as a key and parameters, so the renderer words them in the user's language. The
+ * French sentences here are the reference: the core builds its `message` from them (what logs,
+ * tools and older renderers read) and the renderer's French translation is this very object;
+ * `en` translates the same keys. Parameters are `{{name}}`, as in the renderer's i18n.
+ */
+export const REFUSALS_FR = {
+  // — The dispatcher, for every method —
+  sessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer.',
+  sessionLocked:
+    'Session verrouillée après inactivité : saisissez votre mot de passe pour reprendre.',
+  mustChangePassword:
+    "Choisissez d'abord un nouveau mot de passe : votre administrateur l'a réinitialisé.",
+  roleForbidden: 'Votre rôle ne permet pas cette opération. Adressez-vous à votre superviseur.',
+  unknownMethod: 'Opération inconnue « {{method}} ».',
+  internal:
+    "Une erreur interne est survenue ; rien n'a été modifié. Réessayez, puis signalez-le si cela se reproduit.",
+  // — Administration —
+  accountGone: "Ce compte n'existe plus. Rechargez la liste des utilisateurs.",
+  unknownOffice:
+    "Bureau « {{office}} » inconnu. Choisissez l'un des bureaux régionaux : {{known}}.",
+  noProcedure: 'Choisissez au moins une procédure, ou « Toutes les procédures ».',
+  unknownProcedures: 'Procédure inconnue : {{codes}}. Choisissez dans la liste du catalogue.',
+  accountOfOtherOffice:
+    "Ce poste appartient au bureau {{office}} : un compte d'un autre bureau se crée sur un poste de ce bureau-là.",
+  usernameTaken:
+    "L'identifiant « {{username}} » est déjà pris. Choisissez-en un autre (par exemple avec l'initiale du second prénom).",
+  cannotDeactivateSelf:
+    'Vous ne pouvez pas désactiver votre propre compte. Demandez-le à un autre administrateur.',
+  cannotDemoteSelf:
+    'Vous ne pouvez pas retirer votre propre rôle d’administrateur. Demandez-le à un autre administrateur.',
+  lastAdministrator:
+    "{{name}} est le dernier administrateur actif : Bureau doit en garder au moins un. Nommez d'abord un autre administrateur.",
+  closesBeforeOpens:
+    "L'heure de fermeture ({{closesAt}}) doit suivre l'heure d'ouverture ({{opensAt}}). Corrigez les horaires puis enregistrez.",
+  numberingCode:
+    "Le code de numérotation doit commencer par le code du bureau ({{office}}, par exemple {{office}}B pour un second poste) et ne pas être celui d'un autre bureau : les numéros de certificats doivent rester uniques.",
+  holidayWrongYear:
+    "Le {{day}} (« {{label}} ») n'est pas en {{year}}. Enregistrez-le avec les jours fériés de son année.",
+  holidayTwice:
+    'Le {{day}} figure deux fois. Gardez une seule ligne par date (réunissez les libellés si deux fêtes tombent le même jour).',
+} as const;
+
+export type RefusalKey = keyof typeof REFUSALS_FR;
+
+/** The `{{name}}`s of a sentence, as a union of names. */
+type PlaceholdersOf<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}`
+  ? Name | PlaceholdersOf<Rest>
+  : never;
+
+/** Exactly the parameters a refusal's sentence needs: a missing one fails to compile. */
+export type RefusalParams<K extends RefusalKey> = Record<
+  PlaceholdersOf<(typeof REFUSALS_FR)[K]>,
+  string | number
+>;
+
+/** A refusal as data: which sentence, with what. */
+export interface ApiReason {
+  key: RefusalKey;
+  params: Record<string, string | number>;
+}
+
+/** The French sentence of a refusal (what the core sends as its `message`). */
+export function frenchRefusal<K extends RefusalKey>(key: K, params: RefusalParams<K>): string {
+  const values = params as Record<string, string | number>;
+  return REFUSALS_FR[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+    String(values[name] ?? ''),
+  );
+}
+
+export const isRefusalKey = (key: string): key is RefusalKey => Object.hasOwn(REFUSALS_FR, key);
