@@ -17,6 +17,7 @@ export function DecisionModal({
   busy,
   children,
   testId,
+  irreversible = true,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -29,6 +30,8 @@ export function DecisionModal({
   busy: boolean;
   children?: ReactNode;
   testId: string;
+  /** A decision cannot be taken back; a claim or a take-over can (« Libérer »). */
+  irreversible?: boolean;
 }) {
   const { t } = useTranslation();
   const provisional = useContext(ProvisionalNotice);
@@ -43,9 +46,11 @@ export function DecisionModal({
         <Stack gap="md">
           <Alert variant="light" color="blue" icon={<IconInfoCircle />}>
             <Text size="sm">{what}</Text>
-            <Text size="sm" fw={600} mt={4}>
-              {t('review.irreversible')}
-            </Text>
+            {irreversible && (
+              <Text size="sm" fw={600} mt={4}>
+                {t('review.irreversible')}
+              </Text>
+            )}
           </Alert>
           {provisional && (
             <Alert variant="light" color="orange" data-testid={`${testId}-provisional`}>
