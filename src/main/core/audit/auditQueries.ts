@@ -49,7 +49,7 @@ const COLUMNS = `a.seq, a.at, a.actor_id, u.display_name AS actor_name, a.office
  * A person is two indexed walks (as actor, as the account concerned), each cut at the page's
  * size, merged: never a sort of everything a busy clerk ever did.
  */
-function pageSql(filters: AuditFilters): string {
+export function auditPageSql(filters: AuditFilters): string {
   const where = ['a.seq < @beforeSeq'];
   if (filters.actorId) where.push('a.actor_id = @actorId');
   if (filters.entityId) where.push('a.entity_id = @entityId');
@@ -148,7 +148,7 @@ export function createAuditQueries(deps: {
     list(filters: AuditFilters): AuditPage {
       const caseId = filters.caseRef ? caseIdOf(filters.caseRef) : null;
       if (filters.caseRef && !caseId) return { rows: [], nextBeforeSeq: null };
-      const stored = statementFor(pageSql(filters)).all({
+      const stored = statementFor(auditPageSql(filters)).all({
         beforeSeq: filters.beforeSeq ?? Number.MAX_SAFE_INTEGER,
         actorId: filters.actorId,
         entityId: filters.entityId,
