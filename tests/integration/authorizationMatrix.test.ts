@@ -184,6 +184,7 @@ describe('the contract’s roles', () => {
     'cases.approve',
     'cases.reject',
     'cases.signOff',
+    'cases.withdrawProposal',
     'cases.confirmPortalChanges',
     'certificates.issue',
     'certificates.reprint',

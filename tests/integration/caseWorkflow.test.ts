@@ -661,7 +661,8 @@ describe('case workflow through the API, with the portal simulator', () => {
     expect(pending.review.workflow).toMatchObject({
       claim: null,
       signOffRequestedBy: { id: ablavi.id, displayName: ablavi.displayName },
-      allowedActions: ['signOffReturn'],
+      // Four-eyes: not hers to validate; hers to send back or withdraw (issue 19).
+      allowedActions: ['signOffReturn', 'withdrawProposal'],
       blockedActions: [{ action: 'signOffApprove' }],
       lastDecision: { kind: 'signoff_requested', by: { id: ablavi.id } },
     });

@@ -207,6 +207,13 @@ const scenarios: Partial<Record<MethodName, Scenario>> = {
       return { id, input: { id, decision: 'approve' }, user: users.ablavi };
     },
   },
+  'cases.withdrawProposal': {
+    stage: async () => {
+      // Kossi proposed the approval (COM-AMM needs a sign-off): he takes it back.
+      const id = await decided('COM-AMM');
+      return { id, input: { id }, user: users.kossi };
+    },
+  },
   'cases.confirmPortalChanges': {
     stage: async () => {
       const id = await decided('ART-CP');

@@ -110,6 +110,15 @@ signOffReturn   issued          | forbidden_role  forbidden_role   forbidden_rol
 signOffReturn   rejected        | forbidden_role  forbidden_role   forbidden_role   | wrong_status    wrong_status     wrong_status
 signOffReturn   withdrawn       | forbidden_role  forbidden_role   forbidden_role   | wrong_status    wrong_status     wrong_status
 
+withdrawProposal submitted      | wrong_status    wrong_status     wrong_status     | wrong_status    wrong_status     wrong_status
+withdrawProposal in_review      | wrong_status    wrong_status     wrong_status     | wrong_status    wrong_status     wrong_status
+withdrawProposal info_requested | wrong_status    wrong_status     wrong_status     | wrong_status    wrong_status     wrong_status
+withdrawProposal pending_signoff| not_proposer    not_proposer     not_proposer     | not_proposer    not_proposer     not_proposer
+withdrawProposal approved       | wrong_status    wrong_status     wrong_status     | wrong_status    wrong_status     wrong_status
+withdrawProposal issued         | wrong_status    wrong_status     wrong_status     | wrong_status    wrong_status     wrong_status
+withdrawProposal rejected       | wrong_status    wrong_status     wrong_status     | wrong_status    wrong_status     wrong_status
+withdrawProposal withdrawn      | wrong_status    wrong_status     wrong_status     | wrong_status    wrong_status     wrong_status
+
 issueCertificate submitted      | wrong_status    wrong_status     wrong_status     | wrong_status    wrong_status     wrong_status
 issueCertificate in_review      | wrong_status    wrong_status     wrong_status     | wrong_status    wrong_status     wrong_status
 issueCertificate info_requested | wrong_status    wrong_status     wrong_status     | wrong_status    wrong_status     wrong_status
@@ -134,7 +143,9 @@ const CHECKLIST_REMAINING = [0, 1, 3] as const;
  * - approve with checklist points left: an allowed approve becomes checklist_incomplete
  *   (a refusal for another reason keeps that reason);
  * - signOffApprove by the superviseur who asked for the sign-off: allowed becomes four_eyes
- *   (signOffReturn is still allowed to him).
+ *   (signOffReturn is still allowed to him);
+ * - withdrawProposal by the person who asked for the sign-off (agent or superviseur, whoever
+ *   holds the case): not_proposer becomes →in_review.
  */
 interface Situation {
   role: Role;
@@ -177,6 +188,9 @@ function expected(status: CaseStatus, action: WorkflowAction, situation: Situati
   }
   if (action === 'signOffApprove' && cell === '→approved' && situation.requester === 'me') {
     cell = 'four_eyes';
+  }
+  if (action === 'withdrawProposal' && cell === 'not_proposer' && situation.requester === 'me') {
+    cell = '→in_review';
   }
   return cell;
 }
@@ -257,7 +271,7 @@ describe('case state machine: the full transition table', () => {
             }
           }
         }
-        // 3 claims × 3 requesters × 2 conflict × 3 checklist × 2 sign-off × 9 actions
+        // 3 claims × 3 requesters × 2 conflict × 3 checklist × 2 sign-off × 11 actions
         expect(checked).toBe(WORKFLOW_ACTIONS.length * 108);
         expect(mismatches).toEqual([]);
       },
@@ -284,6 +298,7 @@ describe('case state machine: the full transition table', () => {
         'claimed_by_other',
         'already_claimed',
         'four_eyes',
+        'not_proposer',
         'in_conflict',
         'checklist_incomplete',
       ]),
@@ -318,6 +333,18 @@ describe('case state machine: the full transition table', () => {
     ['clerk told someone holds it', { claimedBy: OTHER }, 'claim', /déjà pris en charge/],
     ['already mine', {}, 'claim', /déjà ce dossier/],
     ['no release once withdrawn', { status: 'withdrawn' }, 'release', /libérer.*retiré/],
+    [
+      'four-eyes points the proposer to withdrawing',
+      { status: 'pending_signoff', role: 'superviseur', signOffRequestedBy: ME },
+      'signOffApprove',
+      /retirer votre proposition/,
+    ],
+    [
+      'only the proposer withdraws',
+      { status: 'pending_signoff', role: 'superviseur', signOffRequestedBy: OTHER },
+      'withdrawProposal',
+      /Seule la personne qui a proposé/,
+    ],
   ])('reason: %s', (_name, overrides, action, pattern) => {
     const check = checkAction(base(overrides), action);
     expect(check.allowed).toBe(false);
@@ -398,7 +425,12 @@ describe('allowedActions', () => {
     [
       'supervisor, sign-off he asked for himself',
       { role: 'superviseur', status: 'pending_signoff', claimedBy: null, signOffRequestedBy: ME },
-      ['signOffReturn'],
+      ['signOffReturn', 'withdrawProposal'],
+    ],
+    [
+      'agent, sign-off he asked for himself',
+      { status: 'pending_signoff', claimedBy: null, signOffRequestedBy: ME },
+      ['withdrawProposal'],
     ],
     ['agent, pending sign-off', { status: 'pending_signoff', claimedBy: null }, []],
     ['administrator', { role: 'administrateur', claimedBy: null }, []],

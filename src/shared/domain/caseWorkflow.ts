@@ -16,6 +16,7 @@ export const WORKFLOW_ACTIONS = [
   'reject',
   'signOffApprove',
   'signOffReturn',
+  'withdrawProposal',
   'issueCertificate',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
@@ -65,6 +66,7 @@ export type WorkflowRefusal =
   | 'claimed_by_other'
   | 'already_claimed'
   | 'four_eyes'
+  | 'not_proposer'
   | 'in_conflict'
   | 'other_office'
   | 'checklist_incomplete'
@@ -166,6 +168,7 @@ export const PROVISIONAL_ACTIONS: readonly WorkflowAction[] = [
   'reject',
   'signOffApprove',
   'signOffReturn',
+  'withdrawProposal',
 ];
 
 export const PROVISIONAL_SENTENCE =
@@ -286,7 +289,7 @@ function checkTransition(context: WorkflowContext, action: WorkflowAction): Work
       if (action === 'signOffApprove' && context.signOffRequestedBy === userId) {
         return refuse(
           'four_eyes',
-          'Règle des quatre yeux : vous avez proposé cette décision, un autre superviseur doit la valider.',
+          'Règle des quatre yeux : vous avez proposé cette décision, un autre superviseur doit la valider. Vous pouvez retirer votre proposition pour reprendre le dossier.',
         );
       }
       if (action === 'signOffApprove' && context.unconfirmedPortalChanges) {
@@ -294,6 +297,17 @@ function checkTransition(context: WorkflowContext, action: WorkflowAction): Work
       }
       return { allowed: true, to: action === 'signOffApprove' ? 'approved' : 'in_review' };
     }
+    case 'withdrawProposal':
+      // The proposer takes back the decision they sent to sign-off (four-eyes forbids them to
+      // validate it): the case goes back in review, to them, and the portal hears a return.
+      if (status !== 'pending_signoff') return wrongStatus('retirer la proposition', status);
+      if (context.signOffRequestedBy !== userId) {
+        return refuse(
+          'not_proposer',
+          'Seule la personne qui a proposé cette décision peut la retirer ; un superviseur peut la renvoyer en instruction.',
+        );
+      }
+      return { allowed: true, to: 'in_review' };
   }
 }
 

@@ -26,6 +26,7 @@ type CaseHandlerNames =
   | 'cases.approve'
   | 'cases.reject'
   | 'cases.signOff'
+  | 'cases.withdrawProposal'
   | 'cases.confirmPortalChanges'
   | 'cases.resolveConflict'
   | 'notes.add';
@@ -132,6 +133,9 @@ export function createCaseHandlers(deps: {
     ),
     'cases.signOff': act(({ id, decision, comment, provisional }, user) =>
       actions.signOff(id, decision, comment, user, { provisional }),
+    ),
+    'cases.withdrawProposal': act(({ id, comment, provisional }, user) =>
+      actions.withdrawProposal(id, comment, user, { provisional }),
     ),
     'cases.confirmPortalChanges': act(({ id }, user) => actions.confirmPortalChanges(id, user)),
     'cases.resolveConflict': ({ id, keep }, context) => {

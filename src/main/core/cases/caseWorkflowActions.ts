@@ -38,6 +38,9 @@ export interface ActionOptions {
 
 const person = personOf;
 
+/** The portal's return needs a reason: the proposer's own words, else this. */
+export const WITHDRAWN_COMMENT = 'Proposition retirée par son auteur avant validation.';
+
 function unknownCodes(given: string[], known: Iterable<string>): string[] {
   const valid = new Set(known);
   return given.filter((code) => !valid.has(code));
@@ -431,6 +434,47 @@ export function createCaseWorkflowActions(deps: {
             portalEvent: {
               kind: 'signoff.returned',
               payload: { comment, returnedBy: person(user) },
+            },
+          };
+        },
+        options,
+      );
+    },
+
+    /**
+     * The proposer takes back a decision waiting for sign-off (four-eyes forbids them to validate
+     * it): back in review and held by them, told to the portal as a return by the proposer.
+     */
+    withdrawProposal(
+      id: string,
+      comment: string | undefined,
+      user: CurrentUser,
+      options: ActionOptions = {},
+    ): void {
+      perform(
+        id,
+        'withdrawProposal',
+        user,
+        () => {
+          const said = comment ?? WITHDRAWN_COMMENT;
+          return {
+            history: 'proposal_withdrawn',
+            details: comment ? { comment } : {},
+            set: {
+              signoff_requested_by: null,
+              portal_changes_json: null,
+              ...claimed(user, clock.now().toISOString()),
+            },
+            decision: {
+              kind: 'signoff_returned',
+              comment: said,
+              reasonCodes: [],
+              missingDocuments: [],
+              fieldsToCorrect: [],
+            },
+            portalEvent: {
+              kind: 'signoff.returned',
+              payload: { comment: said, returnedBy: person(user) },
             },
           };
         },

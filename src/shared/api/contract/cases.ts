@@ -106,6 +106,14 @@ export const casesMethods = {
     access: ['superviseur'],
   }),
   /**
+   * The proposer takes back their decision waiting for sign-off (four-eyes: they may not validate
+   * it): the case returns to review, held by them; the portal hears a return by the proposer.
+   */
+  'cases.withdrawProposal': method<CaseDetail>()({
+    input: z.strictObject({ id: caseId, comment: comment.optional(), provisional }),
+    access: caseWorkers,
+  }),
+  /**
    * « J'ai vérifié ces modifications »: the portal changed reviewed data after the decision; the
    * case's holder or a supervisor of its office has checked it, so sign-off and issuing may go on.
    */
