@@ -45,14 +45,13 @@ test('an administrator manages users, holidays and checks the audit trail; a cle
   await expect(dzifa).toContainText('Mot de passe à changer');
   await expect(dzifa).toContainText('Jamais');
 
-  // A duplicate username is refused with the server's French message.
+  // A duplicate username is refused with the server's French message, beside the field (issue 19).
   await page.getByTestId('user-create').click();
   await form.getByTestId('user-display-name').fill('Kossi Agbodjan');
   await form.getByTestId('user-username').fill('kossi.agbodjan');
   await form.getByTestId('user-save').click();
-  await expect(form.getByTestId('user-form-error')).toContainText(
-    '« kossi.agbodjan » est déjà pris',
-  );
+  await expect(form.getByText('« kossi.agbodjan » est déjà pris', { exact: false })).toBeVisible();
+  await expect(form.getByTestId('user-username')).toHaveAttribute('aria-invalid', 'true');
   await form.getByRole('button', { name: 'Annuler' }).click();
 
   // — Users: a locked-out clerk, then a password reset —
