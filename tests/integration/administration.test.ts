@@ -115,8 +115,11 @@ describe('users', () => {
     expect(list.map((user) => user.username)).toContain('dzifa.akakpo');
     expect(JSON.stringify(list)).not.toContain('scrypt');
 
-    expect((await signIn('k-new', 'dzifa.akakpo', TEMPORARY)).ok).toBe(true);
+    const first = await signIn('k-new', 'dzifa.akakpo', TEMPORARY);
+    expect(first.ok).toBe(true);
     expect(core.contextFor('k-new').restriction).toBe('must_change_password');
+    // A new account is welcomed, not told that an administrator reset its password.
+    expect((first as { value: SessionState }).value).toMatchObject({ newAccount: true });
   });
 
   it('refuses a username already taken, in French', async () => {
@@ -224,6 +227,8 @@ describe('users', () => {
     )!;
     expect(before.lockedUntil).not.toBeNull();
 
+    // A reset happens after the account was made (the fake clock stands still otherwise).
+    clock.advanceMinutes(1);
     const reset = await admin<UserAccount>('admin.users.resetPassword', {
       id: before.id,
       temporaryPassword: TEMPORARY,
@@ -232,7 +237,10 @@ describe('users', () => {
     expect((await signIn('k1', 'akossiwa.mensah', TRAINING_PASSWORD)).ok).toBe(false);
     const signedIn = await signIn('k1', 'akossiwa.mensah', TEMPORARY);
     expect(signedIn.ok).toBe(true);
-    expect((signedIn as { value: SessionState }).value).toMatchObject({ mustChangePassword: true });
+    expect((signedIn as { value: SessionState }).value).toMatchObject({
+      mustChangePassword: true,
+      newAccount: false,
+    });
     expect(core.contextFor('k1').restriction).toBe('must_change_password');
     const refused = await core.dispatch('inbox.counts', {}, core.contextFor('k1'));
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -119,9 +119,13 @@ describe('sign-in with the portal out of reach', () => {
     expect(await as('f', 'session.current', {})).toMatchObject({
       value: { status: 'locked', user: { id: 'u-agent-mawuli' } },
     });
+    // The lock screen asks only for the password: the refusal speaks of the password only.
     expect(await as('f', 'session.unlock', { password: 'formation-2025' })).toMatchObject({
       ok: false,
-      error: { code: 'unauthenticated' },
+      error: {
+        code: 'unauthenticated',
+        message: expect.stringMatching(/^Mot de passe incorrect\./),
+      },
     });
     expect(await as('f', 'session.unlock', { password: TRAINING_PASSWORD })).toMatchObject({
       value: { status: 'active' },

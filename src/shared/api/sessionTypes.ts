@@ -14,6 +14,8 @@ export type SessionState =
       lockAfterMinutes: number;
       /** Set by an administrator's password reset: only `session.changePassword` is allowed. */
       mustChangePassword: boolean;
+      /** The forced change is the first one of a new account (not a reset): welcomed as such. */
+      newAccount?: boolean;
     };
 
 /** Training mode only: the seeded accounts, shown on the sign-in screen. */

@@ -11,7 +11,10 @@ import type { CredentialRecord, UsersRepository } from './usersRepository';
 const DECOY_HASH =
   'scrypt$65536$8$1$ph0XtGRbpbTs1+shzmRiGw==$IbhsyZGhF8l2SGOWur8B7ltxZQRsMPpdgsYr3mlh/30=';
 
-const WRONG_CREDENTIALS = `Identifiant ou mot de passe incorrect. Vérifiez la touche Verr. Maj ; après ${MAX_FAILED_ATTEMPTS} échecs de suite, le compte est bloqué ${LOCKOUT_MINUTES} minutes.`;
+const AFTER_FAILURES = `Vérifiez la touche Verr. Maj ; après ${MAX_FAILED_ATTEMPTS} échecs de suite, le compte est bloqué ${LOCKOUT_MINUTES} minutes.`;
+const WRONG_CREDENTIALS = `Identifiant ou mot de passe incorrect. ${AFTER_FAILURES}`;
+/** When only the password was asked (unlock, password change): the name is not in question. */
+const WRONG_PASSWORD = `Mot de passe incorrect. ${AFTER_FAILURES}`;
 
 function frenchTime(iso: string): string {
   return new Intl.DateTimeFormat('fr-FR', {
@@ -91,6 +94,7 @@ export function createCredentials(deps: {
     username: string,
     password: string,
     failureAction: string,
+    wrong = WRONG_CREDENTIALS,
   ): Promise<CredentialRecord> {
     return oneAtATime(accountId, async () => {
       const record = users.credentialsOf(accountId);
@@ -103,7 +107,7 @@ export function createCredentials(deps: {
         if (recordFailure(record, username, failureAction)) {
           refuseIfLockedOut(users.credentialsOf(accountId)!);
         }
-        throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
+        throw new DomainError('unauthenticated', wrong);
       }
       await rehashIfNeeded(record, password);
       return record;
@@ -163,7 +167,7 @@ export function createCredentials(deps: {
       const record = users.credentialsOf(user.id);
       if (!record)
         throw new DomainError('unauthenticated', 'Compte introuvable. Reconnectez-vous.');
-      await check(record.id, user.username, password, failureAction);
+      await check(record.id, user.username, password, failureAction, WRONG_PASSWORD);
       users.recordSignIn(user.id, clock.now().toISOString());
     },
 

@@ -95,6 +95,9 @@ export function createSessionManager(deps: {
       user: context.user,
       lockAfterMinutes: deps.lockAfterMinutes(),
       mustChangePassword: context.restriction === 'must_change_password',
+      newAccount:
+        context.restriction === 'must_change_password' &&
+        (users.credentialsOf(context.user.id)?.firstPassword ?? false),
     };
   }
 

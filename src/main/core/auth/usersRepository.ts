@@ -18,6 +18,8 @@ export interface CredentialRecord {
   failedAttempts: number;
   lockedUntil: string | null;
   mustChangePassword: boolean;
+  /** The password is still the one set when the account was made (never reset, never chosen). */
+  firstPassword: boolean;
 }
 
 export interface NewUser {
@@ -64,9 +66,11 @@ export function createUsersRepository(db: Database.Database) {
       failed_attempts: number;
       locked_until: string | null;
       must_change_password: number;
+      first_password: number;
     }
   >(
-    `SELECT id, active, password_hash, failed_attempts, locked_until, must_change_password
+    `SELECT id, active, password_hash, failed_attempts, locked_until, must_change_password,
+            password_set_at IS created_at AS first_password
        FROM users WHERE username = ?`,
   );
   const credentialsById = db.prepare<[string], { username: string }>(
@@ -99,6 +103,7 @@ export function createUsersRepository(db: Database.Database) {
           failedAttempts: record.failed_attempts,
           lockedUntil: record.locked_until,
           mustChangePassword: record.must_change_password === 1,
+          firstPassword: record.first_password === 1,
         }
       : null;
   }

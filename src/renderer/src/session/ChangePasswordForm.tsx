@@ -9,7 +9,16 @@ import { newPasswordProblem } from './passwordRules';
 import { useSessionChange } from './useSessionChange';
 
 /** Forced after an administrator's reset, or chosen from the user menu (`onDone` closes it). */
-export function ChangePasswordForm({ forced, onDone }: { forced?: boolean; onDone?: () => void }) {
+export function ChangePasswordForm({
+  forced,
+  newAccount = false,
+  onDone,
+}: {
+  forced?: boolean;
+  /** The first password of a new account, not a reset: the person is welcomed, not warned. */
+  newAccount?: boolean;
+  onDone?: () => void;
+}) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -37,7 +46,11 @@ export function ChangePasswordForm({ forced, onDone }: { forced?: boolean; onDon
         <Title id="change-password-title" order={2} size="h3">
           {t('session.changePassword.title')}
         </Title>
-        {forced && <Text size="sm">{t('session.changePassword.forced')}</Text>}
+        {forced && (
+          <Text size="sm">
+            {newAccount ? t('session.changePassword.welcome') : t('session.changePassword.forced')}
+          </Text>
+        )}
         {error && (
           <Alert
             color="red"

@@ -42,7 +42,7 @@ export function SessionScreen() {
             ) : session.status === 'locked' ? (
               <LockForm user={session.user} />
             ) : (
-              <ChangePasswordForm forced />
+              <ChangePasswordForm forced newAccount={session.newAccount ?? false} />
             )}
           </Paper>
           {signedOut && training.length > 0 && <TrainingAccounts accounts={training} />}

@@ -70,6 +70,8 @@ export const sessionFr = {
     title: 'Choisir un nouveau mot de passe',
     forced:
       'Votre administrateur a réinitialisé votre mot de passe. Choisissez-en un nouveau, connu de vous seul, pour continuer.',
+    welcome:
+      'Bienvenue. Votre compte vient d’être créé avec un mot de passe provisoire : choisissez le vôtre, connu de vous seul, pour commencer.',
     current: 'Mot de passe actuel',
     next: 'Nouveau mot de passe',
     confirm: 'Confirmez le nouveau mot de passe',
@@ -165,6 +167,8 @@ export const sessionEn: Strings<typeof sessionFr> = {
     title: 'Choose a new password',
     forced:
       'Your administrator reset your password. Choose a new one that only you know to continue.',
+    welcome:
+      'Welcome. Your account was just created with a temporary password: choose your own, known only to you, to begin.',
     current: 'Current password',
     next: 'New password',
     confirm: 'Confirm the new password',
