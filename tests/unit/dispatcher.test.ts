@@ -216,6 +216,22 @@ describe('dispatcher', () => {
         issues: [{ field: 'numberingCode', message: 'Commencez par LOM.' }],
       },
     });
+    // A rule the schema words itself not, zod's own sentence, in French as well.
+    const short = await dispatch(
+      'admin.office.update',
+      {
+        name: 'B',
+        region: 'Maritime',
+        numberingCode: 'LOM',
+        opensAt: '07:30',
+        closesAt: '17:30',
+        lockAfterMinutes: 15,
+      },
+      { user: administrator },
+    );
+    expect(short.ok ? '' : short.error.message).toBe(
+      'Saisie refusée : Trop petit : chaîne de caractères doit avoir >=2 caractères. Corrigez-la puis réessayez.',
+    );
     // A refusal of the shared catalog carries its key and parameters, for the renderer to word.
     const last = await dispatch(
       'admin.users.update',

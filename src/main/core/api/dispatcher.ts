@@ -1,4 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+
+/** A schema's own messages are French already; zod's defaults are said in French too. */
+const FRENCH_ZOD = z.locales.fr();
 import {
   apiContract,
   isMethodName,
@@ -104,7 +107,7 @@ export function createDispatcher(
         return refused('forbidden', 'roleForbidden', {});
       }
     }
-    const parsed = spec.input.safeParse(rawInput ?? {});
+    const parsed = spec.input.safeParse(rawInput ?? {}, { error: FRENCH_ZOD.localeError });
     if (!parsed.success) {
       return fail('invalid_input', describeInputError(parsed.error), {
         issues: issuesOf(parsed.error),
