@@ -119,6 +119,14 @@ export function CaseDetailBody({ detail, backQueue }: { detail: CaseDetail; back
               <Text size="sm" c={row.assignee ? undefined : 'dimmed'}>
                 {row.assignee?.displayName ?? t('inbox.unassigned')}
               </Text>
+              {/* Assigned is not claimed: say who works on it, if anyone (the action bar says more). */}
+              {(row.assignee || workflow.claim) && (
+                <Text size="xs" c="dimmed" data-testid="case-claim-line">
+                  {workflow.claim
+                    ? t('case.claimedBy', { name: workflow.claim.holder.displayName })
+                    : t('case.notClaimedYet')}
+                </Text>
+              )}
             </Stack>
             <Stack gap={4}>
               <Text size="xs" c="dimmed" tt="uppercase" fw={700}>

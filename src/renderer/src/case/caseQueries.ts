@@ -15,6 +15,7 @@ export type CaseActionMethod =
   | 'cases.approve'
   | 'cases.reject'
   | 'cases.signOff'
+  | 'cases.withdrawProposal'
   | 'cases.resolveConflict'
   | 'cases.confirmPortalChanges';
 

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
+  IconArrowBackUp,
   IconCheck,
   IconHandGrab,
   IconLockOpen,
@@ -30,7 +31,15 @@ import { RequestInfoDialog } from './RequestInfoDialog';
 import { SignOffDialog } from './SignOffDialog';
 import { useCaseAction } from './useCaseAction';
 
-type Dialog = 'approve' | 'reject' | 'requestInfo' | 'signOff' | 'provisional' | null;
+type Dialog =
+  | 'approve'
+  | 'reject'
+  | 'requestInfo'
+  | 'signOff'
+  | 'provisional'
+  | 'takeColleague'
+  | 'withdraw'
+  | null;
 
 const SHORTCUTS: Record<string, WorkflowAction> = {
   c: 'claim',
@@ -64,10 +73,24 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
   const [direct, setDirect] = useState<'claim' | 'takeOver' | 'release'>('claim');
   const { id, reference } = detail.row;
   const canWork = user?.role === 'agent' || user?.role === 'superviseur';
+  // Assigned is not claimed: the case may be someone's without anyone working on it yet.
+  const assignee = detail.row.assignee;
+  const colleagueAssignee = assignee && assignee.id !== user?.id ? assignee : null;
 
   const available = (action: WorkflowAction) => allowed.has(action) || blocked.has(action);
-  /** Claim, take-over, release: at once, or after the provisional warning when offline. */
-  const runDirect = (action: 'claim' | 'takeOver' | 'release', confirmed = false) => {
+  /**
+   * Claim, take-over, release: at once, or after the provisional warning when offline; claiming a
+   * case assigned to a colleague asks first (`colleagueConfirmed` once they said yes).
+   */
+  const runDirect = (
+    action: 'claim' | 'takeOver' | 'release',
+    confirmed = false,
+    colleagueConfirmed = false,
+  ) => {
+    if (action === 'claim' && colleagueAssignee && !colleagueConfirmed && !confirmed) {
+      setDialog('takeColleague');
+      return;
+    }
     const takesCheckOut = action === 'takeOver' && workflow.claim?.lease?.kind === 'checkout';
     if ((provisional.has(action) || takesCheckOut) && !confirmed) {
       setDirect(action);
@@ -186,9 +209,13 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
                         name: claim.holder.displayName,
                         time: formatDateTime(claim.since, language),
                       })
-                : canWork
-                  ? t('review.unclaimed')
-                  : t('review.readOnlyRole')}
+                : assignee
+                  ? assignee.id === user?.id && allowed.has('claim')
+                    ? t('review.assignedToMe')
+                    : t('review.assignedNotClaimed', { name: assignee.displayName })
+                  : canWork
+                    ? t('review.unclaimed')
+                    : t('review.readOnlyRole')}
             </Text>
             {canWork && (
               <Switch
@@ -258,6 +285,13 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
               </Tooltip>
             )}
             {actionButton(
+              'withdrawProposal',
+              t('review.withdrawProposal'),
+              <IconArrowBackUp size={16} />,
+              () => setDialog('withdraw'),
+              'orange',
+            )}
+            {actionButton(
               'release',
               t('review.release'),
               <IconLockOpen size={16} />,
@@ -304,6 +338,38 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
           onConfirm={() => runDirect(direct, true)}
           busy={busy !== null}
           testId="provisional-dialog"
+          irreversible={false}
+        />
+        <DecisionModal
+          opened={dialog === 'takeColleague'}
+          onClose={() => setDialog(null)}
+          title={t('review.takeColleague.title', { name: colleagueAssignee?.displayName ?? '' })}
+          what={t('review.takeColleague.what', { name: colleagueAssignee?.displayName ?? '' })}
+          confirmLabel={t('review.takeColleague.confirm')}
+          onConfirm={() => runDirect('claim', false, true)}
+          busy={busy !== null}
+          irreversible={false}
+          testId="take-colleague-dialog"
+        />
+        <DecisionModal
+          opened={dialog === 'withdraw'}
+          onClose={() => setDialog(null)}
+          title={t('review.withdrawTitle', { reference })}
+          what={t('review.withdrawWhat')}
+          confirmLabel={t('review.withdrawConfirm')}
+          confirmColor="orange"
+          onConfirm={() =>
+            void run(
+              'cases.withdrawProposal',
+              { id, ...provisionalInput },
+              t('review.done.proposalWithdrawn', { reference }),
+            ).then((done) => {
+              if (done) setDialog(null);
+            })
+          }
+          busy={busy === 'cases.withdrawProposal'}
+          irreversible={false}
+          testId="withdraw-dialog"
         />
         <ApproveDialog
           key={`approve-${opening}`}
@@ -363,6 +429,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
           opened={dialog === 'signOff'}
           onClose={() => setDialog(null)}
           busy={busy === 'cases.signOff'}
+          onWithdraw={() => setDialog('withdraw')}
           onConfirm={(decision, comment) =>
             void decide(
               thenIssue(

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
@@ -6,25 +6,35 @@ import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
 import { CommentField } from './CommentField';
 
-/** The supervisor's sign-off: confirm the proposed approval, or send it back with a comment. */
+/**
+ * The supervisor's sign-off: confirm the proposed approval, or send it back with a comment. When
+ * validating is refused (four-eyes on one's own proposal, changes to check), the state machine's
+ * reason is said above the buttons, and the proposer is offered to withdraw the proposal.
+ */
 export function SignOffDialog({
   detail,
   opened,
   onClose,
   onConfirm,
+  onWithdraw,
   busy,
 }: {
   detail: CaseDetail;
   opened: boolean;
   onClose: () => void;
   onConfirm: (decision: 'approve' | 'return', comment: string | undefined) => void;
+  /** The proposer takes the proposal back (shown when the state machine allows it). */
+  onWithdraw: () => void;
   busy: boolean;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [comment, setComment] = useState('');
-  const { allowedActions, lastDecision, signOffRequestedBy } = detail.review.workflow;
+  const { allowedActions, blockedActions, lastDecision, signOffRequestedBy } =
+    detail.review.workflow;
   const trimmed = comment.trim();
+  const approveRefused = blockedActions.find((entry) => entry.action === 'signOffApprove');
+  const canWithdraw = allowedActions.includes('withdrawProposal');
   return (
     <Modal
       opened={opened}
@@ -55,6 +65,30 @@ export function SignOffDialog({
           minRows={2}
           data-autofocus
         />
+        {approveRefused && (
+          <Alert color="orange" variant="light" p="xs" data-testid="signoff-refused-reason">
+            <Stack gap={6}>
+              <Text size="sm">{approveRefused.reason}</Text>
+              {canWithdraw && (
+                <Group gap="sm" wrap="nowrap">
+                  <Text size="sm" c="dimmed">
+                    {t('review.withdrawHint')}
+                  </Text>
+                  <Button
+                    size="xs"
+                    color="orange"
+                    variant="outline"
+                    onClick={onWithdraw}
+                    disabled={busy}
+                    data-testid="signoff-withdraw"
+                  >
+                    {t('review.withdrawProposal')}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Alert>
+        )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={busy}>
             {t('review.cancel')}
