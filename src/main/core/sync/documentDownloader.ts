@@ -145,6 +145,8 @@ export function createDocumentDownloader(deps: {
    * each is harmless to lose: « downloading » (an attempt not counted), « ready » (the next round
    * finds the file by its SHA-256 and marks it again without downloading), a retry or a failure
    * (tried once more). The next commit made with the connection's own setting syncs them.
+   * Through `db.pragma` each time: SQLite applies `synchronous = …` when the text is prepared, so
+   * a prepared statement run again would not change it.
    */
   function stateChange<P extends unknown[]>(sql: string) {
     const statement = db.prepare<P>(sql);
