@@ -108,6 +108,7 @@ describe('one staff directory for the office', () => {
           code: 'unavailable',
           message:
             'Créer un compte demande le portail : un seul identifiant par personne pour tout le bureau. Reconnectez le poste puis recommencez.',
+          reason: { key: 'accountNeedsPortal', params: {} },
         },
       });
       expect(

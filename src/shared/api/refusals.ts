@@ -37,6 +37,14 @@ export const REFUSALS_FR = {
     "Le code de numérotation doit commencer par le code du bureau ({{office}}, par exemple {{office}}B pour un second poste) et ne pas être celui d'un autre bureau : les numéros de certificats doivent rester uniques.",
   holidayWrongYear:
     "Le {{day}} (« {{label}} ») n'est pas en {{year}}. Enregistrez-le avec les jours fériés de son année.",
+  accountNeedsPortal:
+    'Créer un compte demande le portail : un seul identifiant par personne pour tout le bureau. Reconnectez le poste puis recommencez.',
+  usernameTakenNationally:
+    "L'identifiant « {{username}} » est déjà pris dans l'annuaire national. Choisissez-en un autre (par exemple avec l'initiale du second prénom).",
+  accountPortalBusy:
+    "Le portail n'a pas pu créer le compte pour le moment : réessayez dans quelques minutes.",
+  accountAnswerUnreadable:
+    'La réponse du portail à la création du compte est illisible : réessayez ; si le compte apparaît ensuite, il a bien été créé.',
   holidayTwice:
     'Le {{day}} figure deux fois. Gardez une seule ligne par date (réunissez les libellés si deux fêtes tombent le même jour).',
 } as const;

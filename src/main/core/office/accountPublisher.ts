@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AccountDirectoryState } from '../../../shared/api/adminTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import type { Role } from '../../../shared/domain/roles';
-import { DomainError } from '../api/domainError';
+import { DomainError, refusal } from '../api/domainError';
 import { directoryItem, type DirectoryReplica } from '../auth/directoryReplica';
 import type { Clock } from '../clock';
 import type { AccountChange, OfficeOutbox } from '../sync/officeOutbox';
@@ -64,31 +64,24 @@ export function createAccountPublisher(deps: {
         });
       } catch (error) {
         if (error instanceof PortalUnreachableError) {
-          throw new DomainError(
-            'unavailable',
-            'Créer un compte demande le portail : un seul identifiant par personne pour tout le bureau. Reconnectez le poste puis recommencez.',
-          );
+          throw refusal('unavailable', 'accountNeedsPortal', {});
         }
         if (error instanceof PortalResponseError && error.code === 'username_taken') {
-          throw new DomainError(
+          throw refusal(
             'conflict',
-            `L'identifiant « ${account.username} » est déjà pris dans l'annuaire national. Choisissez-en un autre (par exemple avec l'initiale du second prénom).`,
+            'usernameTakenNationally',
+            { username: account.username },
+            'username',
           );
         }
         if (error instanceof PortalResponseError && error.status < 500 && !error.garbled) {
           throw new DomainError('conflict', error.message);
         }
-        throw new DomainError(
-          'unavailable',
-          "Le portail n'a pas pu créer le compte pour le moment : réessayez dans quelques minutes.",
-        );
+        throw refusal('unavailable', 'accountPortalBusy', {});
       }
       const parsed = z.object({ account: directoryItem }).safeParse(answer);
       if (!parsed.success || parsed.data.account.id !== account.id) {
-        throw new DomainError(
-          'unavailable',
-          'La réponse du portail à la création du compte est illisible : réessayez ; si le compte apparaît ensuite, il a bien été créé.',
-        );
+        throw refusal('unavailable', 'accountAnswerUnreadable', {});
       }
       replica.applyAnswer(parsed.data.account, clock.now().toISOString());
     },

@@ -32,6 +32,13 @@ export const refusalsEn: Record<RefusalKey, string> = {
     'The closing time ({{closesAt}}) must come after the opening time ({{opensAt}}). Fix the hours, then save.',
   numberingCode:
     'The numbering code must start with the office code ({{office}}, e.g. {{office}}B for a second workstation) and must not be another office’s: certificate numbers must stay unique.',
+  accountNeedsPortal:
+    'Creating an account needs the portal: one username per person for the whole office. Reconnect the workstation, then try again.',
+  usernameTakenNationally:
+    'The username “{{username}}” is already taken in the national directory. Choose another one (for instance with the initial of a middle name).',
+  accountPortalBusy: 'The portal could not create the account for now: try again in a few minutes.',
+  accountAnswerUnreadable:
+    'The portal’s answer to the account creation is unreadable: try again; if the account then appears, it was created.',
   holidayWrongYear:
     '{{day}} (“{{label}}”) is not in {{year}}. Save it with the holidays of its year.',
   holidayTwice:
