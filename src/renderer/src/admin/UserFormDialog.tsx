@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserAccount } from '../../../shared/api/adminTypes';
 import { OFFICES } from '../../../shared/domain/offices';
 import { ROLES, type Role } from '../../../shared/domain/roles';
-import { useApiMutation } from '../api/queries';
+import { useApiMutation, useApiQuery } from '../api/queries';
 import { ConfirmFormDialog } from '../components/ConfirmFormDialog';
 import { useContractForm } from '../forms/useContractForm';
 import { useLanguage } from '../shell/useLanguage';
@@ -49,7 +49,10 @@ export function UserFormDialog(props: {
   const [displayName, setDisplayName] = useState(account?.displayName ?? '');
   const [username, setUsername] = useState(account?.username ?? '');
   const [role, setRole] = useState<Role>(account?.role ?? 'agent');
-  const [officeCode, setOfficeCode] = useState(account?.officeCode ?? 'LOM');
+  // A new account defaults to this installation's office (a Kara desk creates Kara's staff).
+  const installation = useApiQuery('admin.office.get', {});
+  const [officeChoice, setOfficeCode] = useState<string | null>(account?.officeCode ?? null);
+  const officeCode = officeChoice ?? installation.data?.code ?? 'LOM';
   const [allProcedures, setAllProcedures] = useState(
     account ? account.procedureCodes === null : true,
   );
