@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { AppInfo } from '../../shared/api/types';
-import { loadCatalog } from '../core/catalog/loadCatalog';
 import { createCore } from '../core/createCore';
 import { DEFAULT_DAILY_SCHEDULE } from '../core/backup/backupService';
 import { createRestartableApi, type HostedApi } from '../core/backup/restartableApi';
 import { startCoreOrRecovery } from '../core/backup/startCoreOrRecovery';
 import { systemClock } from '../core/clock';
-import { startPortalSimulator } from '../../simulator/server';
 import { resourcesDirOf } from './appPaths';
 import { readPortalSettings } from './portalSettings';
+import { startTrainingPortal, type TrainingPortal } from './trainingPortal';
 import { join } from 'node:path';
 
 export interface StartOptions {
@@ -48,18 +47,23 @@ const TRAINING_SEED = 20_240_101;
 export async function startBureau(options: StartOptions): Promise<RunningBureau> {
   const resourcesDir = resourcesDirOf(options.appRoot);
   const configured = readPortalSettings(options.dataDir);
-  let simulator: Awaited<ReturnType<typeof startPortalSimulator>> | null = null;
+  let simulator: TrainingPortal | null = null;
   let portal = configured;
   if (!portal) {
     const token = options.trainingPortalToken ?? randomBytes(24).toString('base64url');
-    simulator = await startPortalSimulator({
-      seed: TRAINING_SEED,
-      count: options.trainingCount ?? 300,
-      port: 0,
-      token,
-      procedures: [...loadCatalog(join(resourcesDir, 'procedures')).procedures],
-      arrivalsPerMinute: 2,
-    });
+    simulator = await startTrainingPortal(
+      {
+        seed: TRAINING_SEED,
+        count: options.trainingCount ?? 300,
+        token,
+        resourcesDir,
+        arrivalsPerMinute: 2,
+      },
+      // The built app runs the portal in a worker (its own bundle entry); sources, in-process.
+      import.meta.url.endsWith('.ts')
+        ? null
+        : join(options.appRoot, 'out/main/trainingPortalWorker.js'),
+    );
     portal = { url: simulator.url, token };
   }
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
@@ -78,6 +82,7 @@ export async function startBureau(options: StartOptions): Promise<RunningBureau>
       log,
       restart,
       syncIntervalMs: options.syncIntervalMs ?? 60_000,
+      ...(simulator ? { syncAfter: simulator.ready } : {}),
       ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
       createCore: () =>
         createCore({

@@ -1,20 +1,15 @@
+import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
-import { AdminView } from './admin/AdminView';
+import { lazy, Suspense, useEffect } from 'react';
 import { RecoveryScreen } from './backup/RecoveryScreen';
 import { useRecoveryStatus } from './backup/useRecoveryStatus';
 import { CaseView } from './case/CaseView';
 import { DesktopLayer } from './desktop/DesktopLayer';
-import { DashboardView } from './dashboard/DashboardView';
 import { RoleGuard } from './session/RoleGuard';
 import { SessionScreen } from './session/SessionScreen';
 import { useIdleLock } from './session/useIdleLock';
-import { CertificatesView } from './certificates/CertificatesView';
-import { VerifyView } from './certificates/VerifyView';
 import { InboxView } from './inbox/InboxView';
 import { useRoute } from './routing/useRoute';
-import { OutboxView } from './sync/OutboxView';
-import { WorklistView } from './sync/WorklistView';
 import { QuickSearch } from './search/QuickSearch';
 import { AppFrame } from './shell/AppFrame';
 import { ShortcutHelp } from './shell/ShortcutHelp';
@@ -23,6 +18,30 @@ import { StartupScreen } from './shell/StartupScreen';
 import { useLiveUpdates } from './shell/useLiveUpdates';
 import { useInboxStore } from './stores/inboxStore';
 import { useSessionStore } from './stores/sessionStore';
+
+// Screens that are not the inbox or a case load with their first visit, each in its own chunk
+// (the dashboard brings the charts library): the sign-in form and the inbox do not wait for them.
+const AdminView = lazy(() => import('./admin/AdminView').then((m) => ({ default: m.AdminView })));
+const DashboardView = lazy(() =>
+  import('./dashboard/DashboardView').then((m) => ({ default: m.DashboardView })),
+);
+const CertificatesView = lazy(() =>
+  import('./certificates/CertificatesView').then((m) => ({ default: m.CertificatesView })),
+);
+const VerifyView = lazy(() =>
+  import('./certificates/VerifyView').then((m) => ({ default: m.VerifyView })),
+);
+const OutboxView = lazy(() => import('./sync/OutboxView').then((m) => ({ default: m.OutboxView })));
+const WorklistView = lazy(() =>
+  import('./sync/WorklistView').then((m) => ({ default: m.WorklistView })),
+);
+
+/** While a screen's chunk loads (once; loopback, a few milliseconds). */
+const screenLoading = (
+  <Center py="xl">
+    <Loader size="sm" />
+  </Center>
+);
 
 /** The desktop layer (zoom keys, À propos, display settings) works on every screen, sign-in included. */
 export function App() {
@@ -77,27 +96,29 @@ function Screens() {
       activeQueue={route.view === 'inbox' ? route.queue : route.view === 'case' ? lastQueue : null}
       onInbox={route.view === 'inbox'}
     >
-      {route.view === 'case' ? (
-        <CaseView id={route.id} backQueue={lastQueue} />
-      ) : route.view === 'certificates' ? (
-        <CertificatesView />
-      ) : route.view === 'verify' ? (
-        <VerifyView />
-      ) : route.view === 'dashboard' ? (
-        <RoleGuard roles={['superviseur']}>
-          <DashboardView />
-        </RoleGuard>
-      ) : route.view === 'worklist' ? (
-        <WorklistView />
-      ) : route.view === 'outbox' ? (
-        <OutboxView />
-      ) : route.view === 'admin' ? (
-        <RoleGuard roles={['administrateur']}>
-          <AdminView section={route.section} />
-        </RoleGuard>
-      ) : (
-        <InboxView queue={route.queue} />
-      )}
+      <Suspense fallback={screenLoading}>
+        {route.view === 'case' ? (
+          <CaseView id={route.id} backQueue={lastQueue} />
+        ) : route.view === 'certificates' ? (
+          <CertificatesView />
+        ) : route.view === 'verify' ? (
+          <VerifyView />
+        ) : route.view === 'dashboard' ? (
+          <RoleGuard roles={['superviseur']}>
+            <DashboardView />
+          </RoleGuard>
+        ) : route.view === 'worklist' ? (
+          <WorklistView />
+        ) : route.view === 'outbox' ? (
+          <OutboxView />
+        ) : route.view === 'admin' ? (
+          <RoleGuard roles={['administrateur']}>
+            <AdminView section={route.section} />
+          </RoleGuard>
+        ) : (
+          <InboxView queue={route.queue} />
+        )}
+      </Suspense>
       {signedIn && (
         <>
           <QuickSearch />

@@ -30,6 +30,8 @@ export interface StartCoreOptions {
    * every `everyMs`. Default: one minute, then daily.
    */
   integrityCheck?: { firstAfterMs: number; everyMs: number };
+  /** The sync starts once this resolves (training mode: once the embedded portal answers). */
+  syncAfter?: Promise<void>;
 }
 
 type Damage = Pick<RecoveryStatus, 'reason' | 'detail'>;
@@ -93,7 +95,15 @@ export async function startCoreOrRecovery(options: StartCoreOptions): Promise<Ru
   if (!damage) {
     try {
       const core = options.createCore();
-      core.sync.start(options.syncIntervalMs);
+      let stopped = false;
+      const startSync = () => {
+        if (!stopped) core.sync.start(options.syncIntervalMs);
+      };
+      if (options.syncAfter) {
+        options.syncAfter.then(startSync, (error: unknown) =>
+          log('portail de formation indisponible : pas de synchronisation', error),
+        );
+      } else startSync();
       const file = databaseFileOf(dataDir);
       let damagedWhileRunning = false;
       const background = startBackgroundCheck({
@@ -116,6 +126,7 @@ export async function startCoreOrRecovery(options: StartCoreOptions): Promise<Ru
         events: core.events,
         contextFor: (sessionKey, options) => core.contextFor(sessionKey, options),
         async stop() {
+          stopped = true;
           background.stop();
           await core.close();
           if (!damagedWhileRunning) writeCleanShutdownMarker(dataDir, file, options.clock.now());
