@@ -21,6 +21,8 @@ const item = (id: number, read = false): InboxNotification => ({
   byName: 'Afi Amouzou',
   at: '2026-11-20T10:00:00.000Z',
   read,
+  count: 1,
+  ids: [id],
 });
 
 const callsOf = (method: string) => fake.call.mock.calls.filter(([name]) => name === method).length;
@@ -119,6 +121,23 @@ describe('the notification bell (was its own fetch and reload)', () => {
       ),
       expect.stringMatching(/^Dossier REF-1 vous a été affecté par Afi Amouzou/),
     ]);
+  });
+
+  it('tells a bulk assignment as one entry; opening it reads them all', async () => {
+    const ids = Array.from({ length: 73 }, (_, index) => 100 + index);
+    list = { unread: 74, items: [{ ...item(172), count: 73, ids }, item(1)] };
+    renderWithProviders(<NotificationBell />, createQueryClient());
+    await waitFor(() =>
+      expect(bell().getAttribute('aria-label')).toBe('Notifications : 74 non lues'),
+    );
+    fireEvent.click(bell());
+    const rows = await screen.findAllByTestId('notification-item');
+    expect(rows[0]!.textContent).toMatch(/^73 dossiers vous ont été affectés par Afi Amouzou/);
+    fireEvent.click(rows[0]!);
+    await waitFor(() => expect(fake.call).toHaveBeenCalledWith('notifications.markRead', { ids }));
+    await waitFor(() =>
+      expect(bell().getAttribute('aria-label')).toBe('Notifications : 1 non lue'),
+    );
   });
 
   it('says so when the list cannot be read', async () => {

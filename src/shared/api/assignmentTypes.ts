@@ -61,6 +61,13 @@ export interface InboxNotification {
   byName: string;
   at: string;
   read: boolean;
+  /**
+   * Notifications told as one (« 73 dossiers vous ont été affectés par Edem Lawson »): a bulk
+   * assignment by the same person at the same moment. `ids` are all of them (`id` the newest);
+   * `caseId`/`reference` are the newest's.
+   */
+  count: number;
+  ids: number[];
 }
 
 export interface NotificationList {

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { InboxNotification, NotificationList } from '../../../shared/api/assignmentTypes';
 
-/** How many notifications the bell lists: the latest ones; the unread count covers them all. */
+/** How many entries the bell lists: the latest ones; the unread count covers them all. */
 const LIST_LIMIT = 50;
+/** How many notifications are read to make those entries (a bulk assignment is one entry). */
+const READ_LIMIT = 500;
 
 /** What a notification tells: a case assigned to the user, or taken over from them. */
 export type NotificationKind = InboxNotification['kind'];
@@ -12,6 +14,7 @@ interface NotificationRecord {
   kind: NotificationKind;
   application_id: string;
   reference: string | null;
+  by_user_id: string;
   by_name: string | null;
   at: string;
   read_at: string | null;
@@ -27,7 +30,8 @@ export function createNotificationInbox(db: Database.Database) {
     INSERT INTO notifications (user_id, application_id, kind, by_user_id, at)
     VALUES (?, ?, ?, ?, ?)`);
   const latest = db.prepare<[string, number], NotificationRecord>(`
-    SELECT n.id, n.kind, n.application_id, a.reference, u.display_name AS by_name, n.at, n.read_at
+    SELECT n.id, n.kind, n.application_id, a.reference, n.by_user_id, u.display_name AS by_name,
+           n.at, n.read_at
     FROM notifications n
     LEFT JOIN applications a ON a.id = n.application_id
     LEFT JOIN users u ON u.id = n.by_user_id
@@ -79,18 +83,39 @@ export function createNotificationInbox(db: Database.Database) {
     },
 
     list(userId: string): NotificationList {
-      return {
-        unread: unread.get(userId)?.n ?? 0,
-        items: latest.all(userId, LIST_LIMIT).map((record) => ({
+      const items: InboxNotification[] = [];
+      let group: { item: InboxNotification; by: string } | null = null;
+      for (const record of latest.all(userId, READ_LIMIT)) {
+        const read = record.read_at !== null;
+        // One assignment of many cases (one transaction: one instant) is one entry.
+        if (
+          group &&
+          record.kind === 'case.assigned' &&
+          group.item.kind === 'case.assigned' &&
+          group.by === record.by_user_id &&
+          group.item.at === record.at &&
+          group.item.read === read
+        ) {
+          group.item.count++;
+          group.item.ids.push(record.id);
+          continue;
+        }
+        if (items.length === LIST_LIMIT) break;
+        const item: InboxNotification = {
           id: record.id,
           kind: record.kind,
           caseId: record.application_id,
           reference: record.reference ?? record.application_id,
           byName: record.by_name ?? '—',
           at: record.at,
-          read: record.read_at !== null,
-        })),
-      };
+          read,
+          count: 1,
+          ids: [record.id],
+        };
+        items.push(item);
+        group = { item, by: record.by_user_id };
+      }
+      return { unread: unread.get(userId)?.n ?? 0, items };
     },
 
     /** Only the caller's own notifications are touched, whatever ids are given. */

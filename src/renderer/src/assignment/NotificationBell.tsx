@@ -42,8 +42,10 @@ export function NotificationBell() {
 
   const open = (item: InboxNotification) => {
     setOpened(false);
-    if (!item.read) markRead([item.id]);
-    navigate({ view: 'case', id: item.caseId });
+    if (!item.read) markRead(item.ids);
+    // Many cases at once are found in « Mes dossiers »; one case opens.
+    if (item.count > 1) navigate({ view: 'inbox', queue: 'mine' });
+    else navigate({ view: 'case', id: item.caseId });
   };
 
   return (
@@ -141,10 +143,16 @@ export function NotificationBell() {
                               by: item.byName,
                               time: formatSince(item.at, now, language),
                             })
-                          : t('assignment.bell.assigned', {
-                              reference: item.reference,
-                              by: item.byName,
-                            })}
+                          : item.count > 1
+                            ? t('assignment.bell.assignedMany', {
+                                count: item.count,
+                                formatted: formatNumber(item.count, language),
+                                by: item.byName,
+                              })
+                            : t('assignment.bell.assigned', {
+                                reference: item.reference,
+                                by: item.byName,
+                              })}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {formatRelative(item.at, now, language)}

@@ -11,7 +11,10 @@ function readOf(list: NotificationList, ids: readonly number[] | undefined): Not
   return {
     // The count may cover more than the items listed: only the listed ones read are taken off.
     unread: ids
-      ? list.unread - list.items.filter((item) => !item.read && marked(item.id)).length
+      ? list.unread -
+        list.items
+          .filter((item) => !item.read && marked(item.id))
+          .reduce((sum, item) => sum + item.count, 0)
       : 0,
     items: list.items.map((item) => (marked(item.id) ? { ...item, read: true } : item)),
   };
