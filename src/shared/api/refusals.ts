@@ -35,6 +35,26 @@ export const REFUSALS_FR = {
     "L'heure de fermeture ({{closesAt}}) doit suivre l'heure d'ouverture ({{opensAt}}). Corrigez les horaires puis enregistrez.",
   numberingCode:
     "Le code de numérotation doit commencer par le code du bureau ({{office}}, par exemple {{office}}B pour un second poste) et ne pas être celui d'un autre bureau : les numéros de certificats doivent rester uniques.",
+  enrollmentCodeUnknown:
+    "Code d'inscription inconnu pour le bureau {{office}} : vérifiez-le ou demandez-en un nouveau à un administrateur.",
+  enrollmentCodeExpired: 'Ce code a expiré (valable 30 minutes) : demandez-en un nouveau.',
+  enrollmentCodeUsed: 'Ce code a déjà servi : demandez-en un nouveau.',
+  officeHasDesks:
+    "Le bureau {{office}} a déjà des postes : demandez un code d'inscription à un administrateur du bureau.",
+  enrollmentRateLimited:
+    "Trop de codes erronés pour ce bureau : attendez un quart d'heure avant de réessayer.",
+  enrollmentNeedsPortal:
+    "Le portail ne répond pas : l'inscription d'un poste demande la connexion. Réessayez quand le poste est en ligne.",
+  enrollmentAnswerUnreadable:
+    "La réponse du portail à l'inscription est illisible : rien n'a été changé sur ce poste. Réessayez plus tard.",
+  enrollmentInTraining: "En mode formation, le poste n'est inscrit dans aucun bureau réel.",
+  deskAlreadyEnrolled: 'Ce poste est déjà inscrit : {{desk}} du bureau {{office}}.',
+  portalV1Only:
+    "Le portail configuré ne connaît que l'API v1 : le travail à plusieurs postes n'est pas disponible, ce poste travaille seul — demandez au ministère l'API v2 ou le concentrateur.",
+  deskHasAccounts:
+    'Ce poste a déjà des comptes : un administrateur doit le rattacher depuis « Postes de travail ».',
+  deskNotEnrolled:
+    "Ce poste n'est inscrit dans aucun bureau : faites-en d'abord le premier poste du bureau.",
   holidayWrongYear:
     "Le {{day}} (« {{label}} ») n'est pas en {{year}}. Enregistrez-le avec les jours fériés de son année.",
   accountNeedsPortal:

@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { DesksOverview, EnrollmentCode } from '../../../shared/api/officeTypes';
 import type { CurrentUser } from '../../../shared/api/types';
-import { DomainError } from '../api/domainError';
+import { DomainError, refusal } from '../api/domainError';
+import type { ApiErrorCode } from '../../../shared/api/result';
 import type { AuditLog } from '../audit/auditLog';
 import type { DirectoryReplica } from '../auth/directoryReplica';
 import type { SigningKeys } from '../certificates/signingKeys';
@@ -63,30 +64,23 @@ const desksAnswer = z.object({
 });
 
 /** Our own sentences for the refusals a person can act on (design §8); others keep the portal's. */
-const REFUSALS: Record<string, (officeCode: string) => string> = {
-  enrollment_code_invalid: (office) =>
-    `Code d'inscription inconnu pour le bureau ${office} : vérifiez-le ou demandez-en un nouveau à un administrateur.`,
-  enrollment_code_expired: () => 'Ce code a expiré (valable 30 minutes) : demandez-en un nouveau.',
-  enrollment_code_used: () => 'Ce code a déjà servi : demandez-en un nouveau.',
-  office_has_desks: (office) =>
-    `Le bureau ${office} a déjà des postes : demandez un code d'inscription à un administrateur du bureau.`,
-  rate_limited: () =>
-    "Trop de codes erronés pour ce bureau : attendez un quart d'heure avant de réessayer.",
+const REFUSALS: Record<string, (officeCode: string, code: ApiErrorCode) => DomainError> = {
+  enrollment_code_invalid: (office, code) =>
+    refusal(code, 'enrollmentCodeUnknown', { office }, 'code'),
+  enrollment_code_expired: (_office, code) => refusal(code, 'enrollmentCodeExpired', {}, 'code'),
+  enrollment_code_used: (_office, code) => refusal(code, 'enrollmentCodeUsed', {}, 'code'),
+  office_has_desks: (office, code) => refusal(code, 'officeHasDesks', { office }),
+  rate_limited: (_office, code) => refusal(code, 'enrollmentRateLimited', {}),
 };
 
 function portalRefusal(error: unknown, officeCode: string): never {
   if (error instanceof PortalUnreachableError) {
-    throw new DomainError(
-      'unavailable',
-      "Le portail ne répond pas : l'inscription d'un poste demande la connexion. Réessayez quand le poste est en ligne.",
-    );
+    throw refusal('unavailable', 'enrollmentNeedsPortal', {});
   }
   if (error instanceof PortalResponseError) {
-    const sentence = error.code ? REFUSALS[error.code] : undefined;
-    throw new DomainError(
-      error.status >= 500 || error.garbled ? 'unavailable' : 'conflict',
-      sentence ? sentence(officeCode) : error.message,
-    );
+    const ours = error.code ? REFUSALS[error.code] : undefined;
+    const code = error.status >= 500 || error.garbled ? 'unavailable' : 'conflict';
+    throw ours ? ours(officeCode, code) : new DomainError(code, error.message);
   }
   throw error;
 }
@@ -94,10 +88,7 @@ function portalRefusal(error: unknown, officeCode: string): never {
 function checkedAnswer<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new DomainError(
-      'unavailable',
-      "La réponse du portail à l'inscription est illisible : rien n'a été changé sur ce poste. Réessayez plus tard.",
-    );
+    throw refusal('unavailable', 'enrollmentAnswerUnreadable', {});
   }
   return parsed.data;
 }
@@ -150,26 +141,20 @@ export function createDeskEnrollment(deps: {
 
   function refuseUnlessEnrollable(): void {
     if (deps.trainingMode) {
-      throw new DomainError(
-        'forbidden',
-        "En mode formation, le poste n'est inscrit dans aucun bureau réel.",
-      );
+      throw refusal('forbidden', 'enrollmentInTraining', {});
     }
     if (registry.identity().mode === 'office') {
       const desk = registry.identity();
-      throw new DomainError(
-        'conflict',
-        `Ce poste est déjà inscrit : ${desk.deskId ?? ''} du bureau ${desk.officeCode}.`,
-      );
+      throw refusal('conflict', 'deskAlreadyEnrolled', {
+        desk: desk.deskId ?? '',
+        office: desk.officeCode,
+      });
     }
   }
 
   async function requireEnrollingPortal(): Promise<void> {
     if (!(await portalEnrolls())) {
-      throw new DomainError(
-        'unavailable',
-        "Le portail configuré ne connaît que l'API v1 : le travail à plusieurs postes n'est pas disponible, ce poste travaille seul — demandez au ministère l'API v2 ou le concentrateur.",
-      );
+      throw refusal('unavailable', 'portalV1Only', {});
     }
   }
 
@@ -351,10 +336,7 @@ export function createDeskEnrollment(deps: {
     }): Promise<DesksOverview['desk']> {
       refuseUnlessEnrollable();
       if ((countAccounts.get() ?? 0) > 0) {
-        throw new DomainError(
-          'forbidden',
-          'Ce poste a déjà des comptes : un administrateur doit le rattacher depuis « Postes de travail ».',
-        );
+        throw refusal('forbidden', 'deskHasAccounts', {});
       }
       await requireEnrollingPortal();
       const { keyId, publicKeyPem } = ownKey(input.officeCode);
@@ -387,10 +369,7 @@ export function createDeskEnrollment(deps: {
     async issueCode(actor: CurrentUser, label: string): Promise<EnrollmentCode> {
       const desk = registry.identity();
       if (desk.mode !== 'office') {
-        throw new DomainError(
-          'conflict',
-          "Ce poste n'est inscrit dans aucun bureau : faites-en d'abord le premier poste du bureau.",
-        );
+        throw refusal('conflict', 'deskNotEnrolled', {});
       }
       let answer: unknown;
       try {

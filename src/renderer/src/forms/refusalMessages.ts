@@ -39,6 +39,26 @@ export const refusalsEn: Record<RefusalKey, string> = {
   accountPortalBusy: 'The portal could not create the account for now: try again in a few minutes.',
   accountAnswerUnreadable:
     'The portal’s answer to the account creation is unreadable: try again; if the account then appears, it was created.',
+  enrollmentCodeUnknown:
+    'Unknown enrollment code for office {{office}}: check it or ask an administrator for a new one.',
+  enrollmentCodeExpired: 'This code has expired (valid 30 minutes): ask for a new one.',
+  enrollmentCodeUsed: 'This code has already been used: ask for a new one.',
+  officeHasDesks:
+    'Office {{office}} already has workstations: ask an administrator of the office for an enrollment code.',
+  enrollmentRateLimited:
+    'Too many wrong codes for this office: wait a quarter of an hour before trying again.',
+  enrollmentNeedsPortal:
+    'The portal does not answer: enrolling a workstation needs the connection. Try again once the workstation is online.',
+  enrollmentAnswerUnreadable:
+    'The portal’s answer to the enrollment is unreadable: nothing was changed on this workstation. Try again later.',
+  enrollmentInTraining: 'In training mode, the workstation is enrolled in no real office.',
+  deskAlreadyEnrolled: 'This workstation is already enrolled: {{desk}} of office {{office}}.',
+  portalV1Only:
+    'The configured portal only knows API v1: working on several workstations is unavailable, this workstation works alone — ask the ministry for API v2 or the hub.',
+  deskHasAccounts:
+    'This workstation already has accounts: an administrator must attach it from “Workstations”.',
+  deskNotEnrolled:
+    'This workstation is enrolled in no office: first make it the office’s first workstation.',
   holidayWrongYear:
     '{{day}} (“{{label}}”) is not in {{year}}. Save it with the holidays of its year.',
   holidayTwice:
