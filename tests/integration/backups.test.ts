@@ -278,7 +278,11 @@ describe('restore round trip', () => {
       { backupId: backup.id },
       core.contextOf(ADMIN),
     );
-    expect(result).toMatchObject({ ok: false, error: { code: 'integrity_failed' } });
+    expect(result).toMatchObject({
+      ok: false,
+      // A key the renderer says in the user's language (issue 19).
+      error: { code: 'integrity_failed', reason: { key: 'backupAltered', params: {} } },
+    });
     expect(existsSync(restoreMarkerOf(dataDir))).toBe(false);
     // Ids are names, never paths.
     const traversal = await core.dispatch(

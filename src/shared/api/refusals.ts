@@ -55,6 +55,17 @@ export const REFUSALS_FR = {
     'Ce poste a déjà des comptes : un administrateur doit le rattacher depuis « Postes de travail ».',
   deskNotEnrolled:
     "Ce poste n'est inscrit dans aucun bureau : faites-en d'abord le premier poste du bureau.",
+  notInRecovery:
+    'Bureau fonctionne normalement : la récupération ne sert qu’après un démarrage sur une base abîmée.',
+  cannotRestart:
+    'Ce poste ne peut pas redémarrer Bureau de lui-même : fermez Bureau puis relancez-le.',
+  backupMissing: 'Cette sauvegarde est introuvable ou incomplète.',
+  backupAltered:
+    'Cette sauvegarde a été modifiée ou abîmée depuis son écriture (empreinte SHA-256 différente). Choisissez-en une autre.',
+  backupFailsCheck:
+    'Cette sauvegarde ne passe pas la vérification de SQLite ({{detail}}). Choisissez-en une autre.',
+  backupFromNewerBureau:
+    'Cette sauvegarde vient d’une version plus récente de Bureau : installez-la avant de restaurer.',
   holidayWrongYear:
     "Le {{day}} (« {{label}} ») n'est pas en {{year}}. Enregistrez-le avec les jours fériés de son année.",
   accountNeedsPortal:

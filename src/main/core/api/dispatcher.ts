@@ -11,7 +11,7 @@ import {
 } from '../../../shared/api/contract';
 import { fail, ok, type ApiErrorCode, type Result } from '../../../shared/api/result';
 import type { CurrentUser } from '../../../shared/api/types';
-import { DomainError, refusal } from './domainError';
+import { DomainError, failureOf, refusal } from './domainError';
 import type { RefusalKey, RefusalParams } from '../../../shared/api/refusals';
 
 /** A refusal of the dispatcher's own, from the shared catalog (French, and a key to translate). */
@@ -117,15 +117,7 @@ export function createDispatcher(
       const handler = handlers[method] as (input: unknown, context: CallContext) => unknown;
       return ok(await handler(parsed.data, context));
     } catch (error) {
-      if (error instanceof DomainError) {
-        const reason = error.reason ? { reason: error.reason } : {};
-        return fail(error.code, error.message, {
-          ...reason,
-          ...(error.field
-            ? { issues: [{ field: error.field, message: error.message, ...reason }] }
-            : {}),
-        });
-      }
+      if (error instanceof DomainError) return failureOf(error);
       log(`API ${method} failed`, error);
       return refused('internal', 'internal', {});
     }

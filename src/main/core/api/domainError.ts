@@ -4,7 +4,7 @@ import {
   type RefusalKey,
   type RefusalParams,
 } from '../../../shared/api/refusals';
-import type { ApiErrorCode } from '../../../shared/api/result';
+import { fail, type ApiErrorCode, type Result } from '../../../shared/api/result';
 
 /** A refusal the user should read: thrown by services, turned into a typed result at the boundary. */
 export class DomainError extends Error {
@@ -31,5 +31,14 @@ export function refusal<K extends RefusalKey>(
   return new DomainError(code, frenchRefusal(key, params), field, {
     key,
     params: params as Record<string, string | number>,
+  });
+}
+
+/** What a refusal becomes at the boundary (both dispatchers): code, French, key, field. */
+export function failureOf(error: DomainError): Result<never> {
+  const reason = error.reason ? { reason: error.reason } : {};
+  return fail(error.code, error.message, {
+    ...reason,
+    ...(error.field ? { issues: [{ field: error.field, message: error.message, ...reason }] } : {}),
   });
 }

@@ -1,5 +1,5 @@
 import type { Handlers } from '../api/dispatcher';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
 import { backupsDirOf } from './backupFiles';
@@ -16,10 +16,7 @@ type BackupMethod =
   | 'recovery.startFresh';
 
 const notInRecovery = () => {
-  throw new DomainError(
-    'conflict',
-    'Bureau fonctionne normalement : la récupération ne sert qu’après un démarrage sur une base abîmée.',
-  );
+  throw refusal('conflict', 'notInRecovery', {});
 };
 
 /**
@@ -86,10 +83,7 @@ export function createBackupHandlers(deps: {
     },
     'backups.restartNow': () => {
       if (!deps.restart) {
-        throw new DomainError(
-          'unavailable',
-          'Ce poste ne peut pas redémarrer Bureau de lui-même : fermez Bureau puis relancez-le.',
-        );
+        throw refusal('unavailable', 'cannotRestart', {});
       }
       // The host closes this core once this call has answered (restartableApi.ts): no delay.
       deps.restart();

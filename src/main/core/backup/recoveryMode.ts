@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../../shared/api/result';
 import type { SessionState } from '../../../shared/api/sessionTypes';
 import type { AppInfo } from '../../../shared/api/types';
 import type { CallContext, Dispatch } from '../api/dispatcher';
-import { DomainError } from '../api/domainError';
+import { DomainError, failureOf } from '../api/domainError';
 import type { Clock } from '../clock';
 import { createEventBus } from '../eventBus';
 import { databaseFileOf, listBackups } from './backupFiles';
@@ -110,7 +110,7 @@ export function createRecoveryMode(options: RecoveryModeOptions) {
     try {
       return ok(await (handlers[method] as (input: unknown) => unknown)(parsed.data));
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.message);
+      if (error instanceof DomainError) return failureOf(error);
       log(`récupération : ${method} a échoué`, error);
       return fail(
         'internal',

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupSummary } from '../../../shared/api/backupTypes';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import { MIGRATIONS } from '../db/migrations';
 import {
   backupFileOf,
@@ -42,27 +42,18 @@ export interface PendingRestore {
 export async function verifyBackup(dataDir: string, backupId: string): Promise<BackupSummary> {
   const backup = readManifest(dataDir, backupId);
   if (!backup) {
-    throw new DomainError('not_found', 'Cette sauvegarde est introuvable ou incomplète.');
+    throw refusal('not_found', 'backupMissing', {});
   }
   const file = backupFileOf(dataDir, backupId);
   if ((await sha256OfFile(file)) !== backup.sha256) {
-    throw new DomainError(
-      'integrity_failed',
-      'Cette sauvegarde a été modifiée ou abîmée depuis son écriture (empreinte SHA-256 différente). Choisissez-en une autre.',
-    );
+    throw refusal('integrity_failed', 'backupAltered', {});
   }
   const check = await checkBackupFileInWorker(file, 'full');
   if (!check.ok) {
-    throw new DomainError(
-      'integrity_failed',
-      `Cette sauvegarde ne passe pas la vérification de SQLite (${check.detail}). Choisissez-en une autre.`,
-    );
+    throw refusal('integrity_failed', 'backupFailsCheck', { detail: check.detail });
   }
   if (check.schemaVersion > SUPPORTED_SCHEMA) {
-    throw new DomainError(
-      'conflict',
-      'Cette sauvegarde vient d’une version plus récente de Bureau : installez-la avant de restaurer.',
-    );
+    throw refusal('conflict', 'backupFromNewerBureau', {});
   }
   return backup;
 }

@@ -59,6 +59,16 @@ export const refusalsEn: Record<RefusalKey, string> = {
     'This workstation already has accounts: an administrator must attach it from “Workstations”.',
   deskNotEnrolled:
     'This workstation is enrolled in no office: first make it the office’s first workstation.',
+  notInRecovery:
+    'Bureau is running normally: recovery only serves after a start on a damaged database.',
+  cannotRestart:
+    'This workstation cannot restart Bureau by itself: close Bureau, then start it again.',
+  backupMissing: 'This backup cannot be found or is incomplete.',
+  backupAltered:
+    'This backup was modified or damaged since it was written (different SHA-256 hash). Choose another one.',
+  backupFailsCheck: 'This backup fails SQLite’s check ({{detail}}). Choose another one.',
+  backupFromNewerBureau:
+    'This backup comes from a newer version of Bureau: install it before restoring.',
   holidayWrongYear:
     '{{day}} (“{{label}}”) is not in {{year}}. Save it with the holidays of its year.',
   holidayTwice:
