@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
 import { collectConsoleErrors, openAs } from '../support/e2ePage';
@@ -6,6 +7,24 @@ import { collectConsoleErrors, openAs } from '../support/e2ePage';
 const host = useTrainingHost(40);
 
 test.use({ viewport: { width: 1366, height: 768 } });
+
+/** axe-core, WCAG 2.1 A and AA: no serious or critical finding with the errors on screen. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('.mantine-Notifications-root')
+    .analyze();
+  const report = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${screen}: ${violation.id} ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+  expect(report, report.join('\n')).toEqual([]);
+}
 
 /** The error Mantine shows under a field, found through the field's aria-describedby. */
 async function errorBeside(page: Page, testId: string): Promise<string | null> {
@@ -48,6 +67,7 @@ test('administration forms say what is wrong beside the field, never the raw ref
   await expect(form.getByTestId('user-form-error')).toHaveCount(0);
   await expect(form).not.toContainText('Requête invalide');
   await page.screenshot({ path: screenshotPath('form-errors-user-taken.png') });
+  await expectAccessible(page, 'user form');
   await form.getByRole('button', { name: 'Annuler' }).click();
 
   // — The office: an emptied name says so at once; the core's numbering rule beside its field —
@@ -64,6 +84,7 @@ test('administration forms say what is wrong beside the field, never the raw ref
     .toContain('Le code de numérotation doit commencer par le code du bureau');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('form-errors-office.png') });
+  await expectAccessible(page, 'office');
 
   // — Holidays: a day that does not exist is not « Date requise » —
   await page.getByTestId('nav-admin-holidays').click();
@@ -76,6 +97,7 @@ test('administration forms say what is wrong beside the field, never the raw ref
   await expect(added).not.toContainText('Date requise');
   await added.getByTestId('holiday-date').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('form-errors-holidays.png') });
+  await expectAccessible(page, 'holidays');
 
   // The two refusals provoked above are the browser's log of their HTTP status, nothing else.
   const provoked = /status of (400 \(Bad Request\)|409 \(Conflict\))/;
@@ -108,4 +130,5 @@ test('a long reject comment is counted, stops at the contract’s limit and keep
   const height = await box.evaluate((element) => element.getBoundingClientRect().height);
   expect(height).toBeLessThan(260);
   await page.screenshot({ path: screenshotPath('form-errors-reject-comment.png') });
+  await expectAccessible(page, 'reject comment');
 });

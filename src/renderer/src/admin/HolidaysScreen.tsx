@@ -244,7 +244,7 @@ function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
         </Button>
       </Group>
       {invalid && (
-        <Text size="sm" c="red">
+        <Text size="sm" c="var(--mantine-color-error)">
           {t('admin.holidays.fixErrors')}
         </Text>
       )}
