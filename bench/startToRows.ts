@@ -1,0 +1,181 @@
+/**
+ * Start-up as a clerk feels it (issue 18 §2): from starting the web host on an existing cache to
+ * the inbox's first rows painted in Chromium, through the sign-in form. Median of `--runs`
+ * starts after one warm-up start (which leaves the cache as a clean shutdown does), in real-portal
+ * mode (a configured portal that does not answer) and in training mode (the embedded simulator).
+ *
+ *   npx tsx bench/startToRows.ts --cache <dir with bureau.sqlite> --app <root> [--app <root>…]
+ *
+ * Each `--app` is a checkout with its own `out/` (after `npx electron-vite build`): give the
+ * previous commit's worktree and this one to print them side by side with their ratio. The cache
+ * is copied once per mode (a real desk's cache is never a training cache) and reused by every
+ * start, as a desk restarting on its cache. Never a timed test: `npm test` does not run it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { chromium, type Browser } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/support/chromium';
+
+type Mode = 'real' | 'training';
+interface Marks {
+  /** The host printed its launch URL (core open, HTTP listening). */
+  hostReady: number;
+  /** The sign-in form is on screen. */
+  signInForm: number;
+  /** Inbox rows are painted. */
+  rows: number;
+}
+
+const USERNAME = 'ablavi.lawson'; // a training account (superviseur): the bench cache holds them
+const PASSWORD = 'formation-2026';
+
+function prepareCache(source: string, target: string, mode: Mode): void {
+  if (!existsSync(join(target, 'bureau.sqlite'))) {
+    mkdirSync(target, { recursive: true });
+    cpSync(source, target, { recursive: true });
+    const db = new Database(join(target, 'bureau.sqlite'));
+    db.prepare('UPDATE installation SET training = ?').run(mode === 'training' ? 1 : 0);
+    db.close();
+  }
+  const settings = join(target, 'settings.json');
+  if (mode === 'real') {
+    // A portal that refuses at once: the desk starts offline, as after a link cut.
+    writeFileSync(settings, JSON.stringify({ portalUrl: 'http://127.0.0.1:9', portalToken: 'x' }));
+  } else rmSync(settings, { force: true });
+}
+
+async function startOnce(browser: Browser, appRoot: string, dataDir: string): Promise<Marks> {
+  const context = await browser.newContext({
+    locale: 'fr-FR',
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await context.newPage();
+  const started = performance.now();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(appRoot, 'out/main/webHost.js'), '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: appRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BUREAU_PORTAL_URL: '' },
+    },
+  );
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  try {
+    let output = '';
+    const launchUrl = await new Promise<string>((resolveUrl, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no launch URL:\n${output}`)), 120_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolveUrl(match[1]);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${output}`)));
+    });
+    const hostReady = performance.now() - started;
+    await page.goto(`${launchUrl}#/inbox/all`);
+    const form = page.getByRole('form', { name: 'Connexion' });
+    await form.getByLabel('Identifiant').waitFor({ timeout: 120_000 });
+    const signInForm = performance.now() - started;
+    await form.getByLabel('Identifiant').fill(USERNAME);
+    await form.locator('input[type="password"]').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Se connecter' }).click();
+    await page
+      .getByTestId('inbox-grid')
+      .locator('[role="rowgroup"] [role="row"]')
+      .first()
+      .waitFor({ timeout: 120_000 });
+    return { hostReady, signInForm, rows: performance.now() - started };
+  } finally {
+    await context.close();
+    child.kill('SIGTERM'); // a clean stop: the next start finds the cache as a clerk leaves it
+    await exited;
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      cache: { type: 'string' },
+      app: { type: 'string', multiple: true },
+      runs: { type: 'string', default: '5' },
+      modes: { type: 'string', default: 'real,training' },
+      work: { type: 'string', default: join(tmpdir(), 'bureau-start-caches') },
+    },
+  });
+  if (!values.cache || !values.app?.length) {
+    throw new Error('usage: --cache <dir> --app <root> [--app <root>] [--runs 5]');
+  }
+  const runs = Number(values.runs);
+  const apps = values.app.map((app) => resolve(app));
+  const modes = values.modes.split(',') as Mode[];
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const results: Record<string, Record<string, Marks>> = {};
+  try {
+    for (const mode of modes) {
+      const dataDir = join(resolve(values.work), mode);
+      prepareCache(resolve(values.cache), dataDir, mode);
+      for (const app of apps) {
+        await startOnce(browser, app, dataDir); // warm-up: page cache, a clean shutdown
+        const marks: Marks[] = [];
+        for (let run = 0; run < runs; run++) {
+          marks.push(await startOnce(browser, app, dataDir));
+          const last = marks.at(-1)!;
+          console.log(
+            `${mode} ${app} run ${run + 1}: host ${last.hostReady.toFixed(0)} ms, sign-in form ${last.signInForm.toFixed(0)} ms, rows ${last.rows.toFixed(0)} ms`,
+          );
+        }
+        (results[mode] ??= {})[app] = {
+          hostReady: median(marks.map((mark) => mark.hostReady)),
+          signInForm: median(marks.map((mark) => mark.signInForm)),
+          rows: median(marks.map((mark) => mark.rows)),
+        };
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`\nFrom starting the web host to inbox rows in Chromium (median of ${runs}, ms)`);
+  console.log(['mode', 'build', 'host ready', 'sign-in form', 'rows', 'rows ×first'].join('\t'));
+  for (const [mode, byApp] of Object.entries(results)) {
+    const first = byApp[apps[0]!]!.rows;
+    for (const [app, marks] of Object.entries(byApp)) {
+      console.log(
+        [
+          mode,
+          app,
+          marks.hostReady.toFixed(0),
+          marks.signInForm.toFixed(0),
+          marks.rows.toFixed(0),
+          (marks.rows / first).toFixed(2),
+        ].join('\t'),
+      );
+    }
+  }
+  const file = join(
+    process.cwd(),
+    'bench/results',
+    `start-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  );
+  writeFileSync(file, JSON.stringify({ runs, results }, null, 2));
+  console.log(`\n${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
