@@ -42,7 +42,7 @@ const USERNAMES: Record<string, string> = {
   'u-sup-ablavi': 'ablavi.lawson',
 };
 
-/** Signs out and back in as another training account (the page keeps its address). */
+/** Signs out and back in as another training account (who lands on their own home). */
 async function actAs(page: Page, userId: string): Promise<void> {
   await signOut(page);
   await signInAs(page, USERNAMES[userId]!);
@@ -77,7 +77,8 @@ test('a clerk claims, reviews documents, asks for more, gets the reply, approves
   await page.getByTestId('action-claim').click();
   await expect(page.getByTestId('claim-state')).toContainText('Vous avez ce dossier en charge');
   await expect(page.getByTestId('case-view').getByText('En instruction').first()).toBeVisible();
-  // Stay on each case after deciding, to check the outcome on its screen (the option is remembered).
+  // Stay on each case after deciding, to check the outcome on its screen (the option is
+  // remembered for Kossi; each person has their own, issue 19).
   await page.getByRole('switch', { name: /dossier suivant/ }).uncheck();
 
   // — Documents: a PDF page on canvas, an image —
@@ -157,6 +158,9 @@ test('a clerk claims, reviews documents, asks for more, gets the reply, approves
   await page.getByTestId('action-claim').click();
   await expect(page.getByTestId('claim-state')).toContainText('Vous avez ce dossier en charge');
   await actAs(page, 'u-agent-akossiwa');
+  // The next person starts from their own home, not on the previous person's case (issue 19).
+  await expect(page).toHaveURL(/#\/inbox\/mine$/);
+  await openCase(page, other.row.id);
   await expect(page.getByTestId('claim-state')).toContainText('Pris en charge par Kossi Agbodjan');
   await expect(page.getByTestId('action-approve')).toBeDisabled();
   await expect(page.getByTestId('action-reject')).toBeDisabled();
@@ -176,6 +180,9 @@ test('a clerk claims, reviews documents, asks for more, gets the reply, approves
   // — The supervisor signs off the sensitive-import authorisation —
   await actAs(page, 'u-sup-ablavi');
   await openCase(page, signOff.row.id);
+  // Kossi's choice to stay on the case is his: Ablavi makes her own.
+  await expect(page.getByRole('switch', { name: /dossier suivant/ })).toBeChecked();
+  await page.getByRole('switch', { name: /dossier suivant/ }).uncheck();
   await page.getByTestId('action-signOff').click();
   const signOffDialog = page.getByTestId('signoff-dialog');
   await expect(signOffDialog).toContainText('Proposée par Kossi Agbodjan');

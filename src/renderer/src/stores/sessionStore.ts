@@ -7,6 +7,7 @@ import type {
 import type { AppInfo, CurrentUser, ProcedureSummary } from '../../../shared/api/types';
 import { api, callsSettled } from '../api/api';
 import { queryClient } from '../api/queryClient';
+import { DEFAULT_QUEUE, hrefOf } from '../routing/route';
 import { useInboxStore } from './inboxStore';
 
 interface SessionStore {
@@ -34,11 +35,20 @@ interface SessionStore {
 const SIGN_OUT_WAIT_MS = 1_500;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Toasts, lists and cached answers belong to whoever was at the desk: the next person starts afresh. */
+/**
+ * Toasts, lists, cached answers and the screen belong to whoever was at the desk: the next person
+ * starts afresh, from the home (« Mes dossiers », no filter, sort or case of the previous person).
+ * The address is replaced, not pushed: Back must not lead to the previous person's case.
+ */
 function forgetDesk() {
   notifications.clean();
   useInboxStore.setState(useInboxStore.getInitialState(), true);
   queryClient.clear();
+  const home = hrefOf({ view: 'inbox', queue: DEFAULT_QUEUE });
+  if (window.location.hash !== home) {
+    window.history.replaceState(null, '', home);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  }
 }
 
 const activeUser = (session: ServerSession | null): CurrentUser | null =>

@@ -63,7 +63,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
     if (next) setOpening((count) => count + 1);
     setDialogState(next);
   };
-  const [nextCase, setNextCase] = useState(nextCaseEnabled);
+  const [nextCase, setNextCase] = useState(() => nextCaseEnabled(user?.id));
   const { workflow } = detail.review;
   const allowed = new Set(workflow.allowedActions);
   const blocked = new Map(workflow.blockedActions.map((entry) => [entry.action, entry.reason]));
@@ -224,7 +224,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
                 checked={nextCase}
                 onChange={(event) => {
                   setNextCase(event.currentTarget.checked);
-                  setNextCaseEnabled(event.currentTarget.checked);
+                  setNextCaseEnabled(user?.id, event.currentTarget.checked);
                 }}
               />
             )}

@@ -70,10 +70,7 @@ export function SignOffDialog({
             <Stack gap={6}>
               <Text size="sm">{approveRefused.reason}</Text>
               {canWithdraw && (
-                <Group gap="sm" wrap="nowrap">
-                  <Text size="sm" c="dimmed">
-                    {t('review.withdrawHint')}
-                  </Text>
+                <Group gap="sm" justify="flex-end">
                   <Button
                     size="xs"
                     color="orange"

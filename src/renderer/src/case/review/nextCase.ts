@@ -2,14 +2,16 @@ import { shownInboxRows } from '../../inbox/inboxList';
 import { navigate } from '../../routing/useRoute';
 import { useInboxStore } from '../../stores/inboxStore';
 
-const NEXT_CASE_KEY = 'bureau.nextCaseAfterDecision';
+/** Each person's own choice on a shared desk: keyed by their id (issue 19). */
+const nextCaseKey = (userId: string | undefined) =>
+  `bureau.nextCaseAfterDecision.${userId ?? 'anonymous'}`;
 
-export function nextCaseEnabled(): boolean {
-  return localStorage.getItem(NEXT_CASE_KEY) !== 'off';
+export function nextCaseEnabled(userId: string | undefined): boolean {
+  return localStorage.getItem(nextCaseKey(userId)) !== 'off';
 }
 
-export function setNextCaseEnabled(on: boolean): void {
-  localStorage.setItem(NEXT_CASE_KEY, on ? 'on' : 'off');
+export function setNextCaseEnabled(userId: string | undefined, on: boolean): void {
+  localStorage.setItem(nextCaseKey(userId), on ? 'on' : 'off');
 }
 
 /**
