@@ -59,7 +59,7 @@ const DEFAULT_SORT_INDEX: Record<QueueId, RegExp> = {
   to_process: /applications_by_office/,
   waiting_applicant: /applications_by_status/,
   pending_signoff: /applications_by_status/,
-  // Office-scoped (« Who sees what »): a range of the office's SLA-clock index (migration 027),
+  // Office-scoped (« Who sees what »): a range of the office's SLA-clock index (migration 026),
   // or after a cursor the open cases' deadline index, the office checked on each entry.
   due_soon: /applications_(office_sla_running|by_due)/,
   overdue: /applications_(office_sla_running|by_due)/,

@@ -42,7 +42,7 @@ describe('migration 008 (SLA clock)', () => {
       )
       .all();
     expect(indexes).toHaveLength(1);
-    // The counts range over the office's SLA-clock index since migration 027.
+    // The counts range over the office's SLA-clock index since migration 026.
     migrate(db, MIGRATIONS);
 
     const counts = countQueues(createQueueCounters(db), {

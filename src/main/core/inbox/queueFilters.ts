@@ -41,7 +41,7 @@ export const DEADLINE_CONDITIONS: Record<DeadlineFilter, (col: ColumnRef) => str
  * so the lists, their totals and the navigation's counts cannot disagree (the tallies in
  * `countQueues` apply the same rule). Where the queue's own index does not lead with the office,
  * the office is checked row by row (`+a.office_code`) on the walk of that index; the deadline
- * queues range over `applications_office_sla_running` (migration 027), led by the office.
+ * queues range over `applications_office_sla_running` (migration 026), led by the office.
  */
 export const officeScope = (col: ColumnRef) => `${col('office_code')} = @officeCode`;
 

@@ -23,7 +23,7 @@ import { sql as sharedWork } from './022_shared_work';
 import { sql as takeoverNotifications } from './023_takeover_notifications';
 import { sql as provisionalActions } from './024_provisional_actions';
 import { sql as downloadQueue } from './025_download_queue';
-import { sql as officeSlaRunning } from './027_office_sla_running';
+import { sql as officeSlaRunning } from './026_office_sla_running';
 
 export interface Migration {
   version: number;
@@ -58,6 +58,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'takeover_notifications', sql: takeoverNotifications },
   { version: 24, name: 'provisional_actions', sql: provisionalActions },
   { version: 25, name: 'download_queue', sql: downloadQueue },
-  // 26 is reserved for work in progress elsewhere.
-  { version: 27, name: 'office_sla_running', sql: officeSlaRunning },
+  { version: 26, name: 'office_sla_running', sql: officeSlaRunning },
 ];
