@@ -447,7 +447,8 @@ export const fr = {
     claimExpires: 'La prise en charge expire à {{time}} sans activité.',
     unclaimed: 'Personne n’a pris ce dossier en charge.',
     assignedNotClaimed: 'Affecté à {{name}} — pas encore pris en charge.',
-    assignedToMe: 'Affecté à vous — pas encore pris en charge : appuyez sur c pour le prendre en charge.',
+    assignedToMe:
+      'Affecté à vous — pas encore pris en charge : appuyez sur c pour le prendre en charge.',
     takeColleague: {
       title: 'Prendre le dossier de {{name}} ?',
       what: 'Ce dossier est affecté à {{name}}, qui ne l’a pas encore pris en charge. En le prenant, vous en devenez l’agent : il quitte « Mes dossiers » de {{name}}.',
