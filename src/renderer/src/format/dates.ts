@@ -71,6 +71,18 @@ const timeFormat = cachedByKey(
   (locale) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
 );
 
+/**
+ * An instant inside a sentence: « le 06/12/2026 à 09:15 » (« 06/12/2026 at 09:15 »), so
+ * « expire le 06/12/2026 à 09:15 » reads as French, never « expire à 06/12/2026 09:15 ».
+ */
+export function formatOnAt(iso: string, language: Language): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const day = dayFormat(localeFor(language)).format(time);
+  const hour = timeFormat(localeFor(language)).format(time);
+  return language === 'fr' ? `le ${day} à ${hour}` : `${day} at ${hour}`;
+}
+
 /** « 14:32 » for an instant earlier today, « 22/11/2025 14:32 » otherwise. */
 export function formatSince(iso: string, now: number, language: Language): string {
   const time = Date.parse(iso);

@@ -441,7 +441,7 @@ export const en: Messages = {
     signOffReturn: 'Send back for review',
     heldByMe: 'You have held this case since {{time}}',
     heldBy: 'Held by {{name}} since {{time}}',
-    claimExpires: 'The claim lapses at {{time}} without activity.',
+    claimExpires: 'The claim lapses on {{time}} without activity.',
     unclaimed: 'Nobody has claimed this case.',
     assignedNotClaimed: 'Assigned to {{name}} — not claimed yet.',
     assignedToMe: 'Assigned to you — not claimed yet: press c to claim it.',

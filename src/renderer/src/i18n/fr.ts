@@ -444,7 +444,7 @@ export const fr = {
     signOffReturn: 'Renvoyer en instruction',
     heldByMe: 'Vous avez ce dossier en charge depuis {{time}}',
     heldBy: 'Pris en charge par {{name}} depuis {{time}}',
-    claimExpires: 'La prise en charge expire à {{time}} sans activité.',
+    claimExpires: 'La prise en charge expire {{time}} sans activité.',
     unclaimed: 'Personne n’a pris ce dossier en charge.',
     assignedNotClaimed: 'Affecté à {{name}} — pas encore pris en charge.',
     assignedToMe:

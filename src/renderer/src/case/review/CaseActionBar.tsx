@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
 import type { WorkflowAction } from '../../../../shared/domain/caseWorkflow';
 import { leaseLabel } from '../../../../shared/domain/leaseLabel';
-import { formatDate, formatDateTime } from '../../format/dates';
+import { formatDate, formatOnAt } from '../../format/dates';
 import { navigate } from '../../routing/useRoute';
 import { isTypingTarget } from '../../shell/typingTarget';
 import { useLanguage } from '../../shell/useLanguage';
@@ -193,7 +193,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
             <Text size="sm" data-testid="claim-state" c={claim ? undefined : 'dimmed'}>
               {claim
                 ? heldByMe
-                  ? t('review.heldByMe', { time: formatDateTime(claim.since, language) })
+                  ? t('review.heldByMe', { time: formatOnAt(claim.since, language) })
                   : claim.lease
                     ? // The portal's lease: worded as on every desk and in the inbox (design §8).
                       leaseLabel(
@@ -207,7 +207,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
                       )
                     : t('review.heldBy', {
                         name: claim.holder.displayName,
-                        time: formatDateTime(claim.since, language),
+                        time: formatOnAt(claim.since, language),
                       })
                 : assignee
                   ? assignee.id === user?.id && allowed.has('claim')
@@ -307,7 +307,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
           )}
           {heldByMe && claim && (
             <Text size="xs" c="dimmed">
-              {t('review.claimExpires', { time: formatDateTime(claim.expiresAt, language) })} ·{' '}
+              {t('review.claimExpires', { time: formatOnAt(claim.expiresAt, language) })} ·{' '}
               {t('review.shortcutsHint')}
             </Text>
           )}
