@@ -11,8 +11,6 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           webHost: resolve(__dirname, 'src/main/web/webHostMain.ts'),
-          // Training mode's portal simulator, in a worker thread (bootstrap/trainingPortal.ts).
-          trainingPortalWorker: resolve(__dirname, 'src/main/bootstrap/trainingPortalWorker.ts'),
         },
       },
     },

@@ -8,7 +8,6 @@ import { systemClock } from '../core/clock';
 import { resourcesDirOf } from './appPaths';
 import { readPortalSettings } from './portalSettings';
 import { startTrainingPortal, type TrainingPortal } from './trainingPortal';
-import { join } from 'node:path';
 
 export interface StartOptions {
   appRoot: string;
@@ -51,19 +50,13 @@ export async function startBureau(options: StartOptions): Promise<RunningBureau>
   let portal = configured;
   if (!portal) {
     const token = options.trainingPortalToken ?? randomBytes(24).toString('base64url');
-    simulator = await startTrainingPortal(
-      {
-        seed: TRAINING_SEED,
-        count: options.trainingCount ?? 300,
-        token,
-        resourcesDir,
-        arrivalsPerMinute: 2,
-      },
-      // The built app runs the portal in a worker (its own bundle entry); sources, in-process.
-      import.meta.url.endsWith('.ts')
-        ? null
-        : join(options.appRoot, 'out/main/trainingPortalWorker.js'),
-    );
+    simulator = await startTrainingPortal({
+      seed: TRAINING_SEED,
+      count: options.trainingCount ?? 300,
+      token,
+      resourcesDir,
+      arrivalsPerMinute: 2,
+    });
     portal = { url: simulator.url, token };
   }
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
