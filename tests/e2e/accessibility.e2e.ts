@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { expectAccessible } from '../support/e2eAxe';
 import { signInAs, signOut } from '../support/e2ePage';
 
 /**
@@ -9,51 +9,6 @@ import { signInAs, signOut } from '../support/e2ePage';
  * what to fix.
  */
 const host = useTrainingHost(120);
-
-// The tests' tsconfig has no DOM library: the little of it read in the page, typed here.
-interface PageDocument {
-  getAnimations(): {
-    playState: string;
-    effect: { getComputedTiming(): { endTime?: number | string } } | null;
-  }[];
-}
-
-/** No transition or animation still running that will end (an endless one, a loader's, never does). */
-function animationsFinished(): boolean {
-  const { document } = globalThis as unknown as { document: PageDocument };
-  return document
-    .getAnimations()
-    .every(
-      (animation) =>
-        animation.playState !== 'running' ||
-        animation.effect === null ||
-        animation.effect.getComputedTiming().endTime === Infinity,
-    );
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  // Axe judges what is on screen: wait until it has settled — no request under way, nothing
-  // loading (skeletons and spinners say so with aria-busy), no transition or animation left to
-  // finish (an endless one, like a loader's, is not waited for) — rather than for a set time.
-  await page.waitForLoadState('networkidle');
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  await page.waitForFunction(animationsFinished);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const blocking = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  const report = blocking.map(
-    (violation) =>
-      `${screen}: ${violation.id} (${violation.impact}) ${violation.help}\n` +
-      violation.nodes
-        .slice(0, 5)
-        .map((node) => `    ${node.target.join(' ')} — ${node.failureSummary ?? ''}`)
-        .join('\n'),
-  );
-  expect(report, report.join('\n')).toEqual([]);
-}
 
 async function goto(page: Page, hash: string, ready: () => Promise<unknown>) {
   await page.goto(`${host.origin}/${hash}`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { expectAccessible } from '../support/e2eAxe';
 import { collectConsoleErrors, openAs, signInAs, signOut } from '../support/e2ePage';
 
 /**
@@ -10,46 +10,6 @@ import { collectConsoleErrors, openAs, signInAs, signOut } from '../support/e2eP
  * as filtered, at 1366×768, with axe finding nothing serious.
  */
 const host = useTrainingHost(120);
-
-interface PageDocument {
-  getAnimations(): {
-    playState: string;
-    effect: { getComputedTiming(): { endTime?: number | string } } | null;
-  }[];
-}
-
-/** No transition still running that will end (a loader's, endless, is not waited for). */
-function animationsFinished(): boolean {
-  const { document } = globalThis as unknown as { document: PageDocument };
-  return document
-    .getAnimations()
-    .every(
-      (animation) =>
-        animation.playState !== 'running' ||
-        animation.effect === null ||
-        animation.effect.getComputedTiming().endTime === Infinity,
-    );
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  await page.waitForFunction(animationsFinished);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const report = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${screen}: ${violation.id} (${violation.impact}) ${violation.help}\n` +
-        violation.nodes
-          .slice(0, 5)
-          .map((node) => `    ${node.target.join(' ')} — ${node.failureSummary ?? ''}`)
-          .join('\n'),
-    );
-  expect(report, report.join('\n')).toEqual([]);
-}
 
 test('« Voir dans le journal » from a case: sentences with names and references, filters, export', async ({
   page,

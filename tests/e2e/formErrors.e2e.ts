@@ -1,30 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { expectAccessible as expectAccessibleOn } from '../support/e2eAxe';
 import { collectConsoleErrors, openAs } from '../support/e2ePage';
+
+/** With the errors on screen; toasts are another screen's. */
+const expectAccessible = (page: Page, screen: string) =>
+  expectAccessibleOn(page, screen, { exclude: ['.mantine-Notifications-root'] });
 
 /** Issue 19, « Errors and forms », replayed at the common office laptop's size. */
 const host = useTrainingHost(40);
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-/** axe-core, WCAG 2.1 A and AA: no serious or critical finding with the errors on screen. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .exclude('.mantine-Notifications-root')
-    .analyze();
-  const report = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${screen}: ${violation.id} ${violation.help} — ${violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(', ')}`,
-    );
-  expect(report, report.join('\n')).toEqual([]);
-}
 
 /** The error Mantine shows under a field, found through the field's aria-describedby. */
 async function errorBeside(page: Page, testId: string): Promise<string | null> {
