@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/main/core/db/migrate';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
+import { insertApplicationRow } from '../support/migrationRows';
 
 const upTo = (version: number) => MIGRATIONS.filter((migration) => migration.version <= version);
 
@@ -10,13 +11,7 @@ describe('migration 024 (provisional actions)', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, upTo(23));
-    db.prepare(
-      `INSERT INTO applications (id, reference, procedure_code, status, is_open, office_code, region,
-         city, applicant_name, phone, email, submitted_at, due_date, portal_version, portal_updated_at,
-         record_json, synced_at, updated_at)
-       VALUES ('app-1', 'COM-CO-2026-000001', 'COM-CO', 'submitted', 1, 'LOM', 'Maritime', 'Lomé',
-         'A', '', '', '2026-01-01', '2026-01-10', 3, '2026-01-01', '{}', '2026-01-01', '2026-01-01')`,
-    ).run();
+    insertApplicationRow(db, { id: 'app-1' });
     db.prepare(
       `INSERT INTO outbox (idempotency_key, application_id, kind, payload_json, created_at)
        VALUES ('k1', 'app-1', 'decision.rejected', '{}', '2026-01-01')`,

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/main/core/db/migrate';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
+import { insertApplicationRow } from '../support/migrationRows';
 
 const upTo = (version: number) => MIGRATIONS.filter((migration) => migration.version <= version);
 
@@ -9,17 +10,17 @@ describe('migration 026 (office SLA-clock index)', () => {
   it('indexes the running cases of an existing cache by office, and one office’s count reads only it', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(25));
-    const insert = db.prepare(
-      `INSERT INTO applications (id, reference, procedure_code, status, is_open, office_code, region,
-         city, applicant_name, phone, email, submitted_at, due_date, portal_version, portal_updated_at,
-         record_json, synced_at, updated_at)
-       VALUES (?, ?, 'COM-CO', ?, ?, ?, 'Maritime', 'Lomé', 'A', '', '', '2026-01-01', ?, 1,
-         '2026-01-01', '{}', '2026-01-01', '2026-01-01')`,
-    );
-    insert.run('a1', 'R1', 'in_review', 1, 'LOM', '2026-01-10');
-    insert.run('a2', 'R2', 'info_requested', 1, 'LOM', '2026-01-05');
-    insert.run('a3', 'R3', 'rejected', 0, 'LOM', '2026-01-03');
-    insert.run('a4', 'R4', 'submitted', 1, 'KAR', '2026-01-02');
+    const insert = (
+      id: string,
+      status: string,
+      isOpen: 0 | 1,
+      officeCode: string,
+      dueDate: string,
+    ) => insertApplicationRow(db, { id, status, isOpen, officeCode, dueDate });
+    insert('a1', 'in_review', 1, 'LOM', '2026-01-10');
+    insert('a2', 'info_requested', 1, 'LOM', '2026-01-05');
+    insert('a3', 'rejected', 0, 'LOM', '2026-01-03');
+    insert('a4', 'submitted', 1, 'KAR', '2026-01-02');
     expect(migrate(db, upTo(26))).toBe(26);
 
     const overdue = `SELECT count(*) FROM applications
