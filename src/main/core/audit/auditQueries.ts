@@ -42,6 +42,21 @@ const nextDay = (date: string): string =>
 const COLUMNS = `a.seq, a.at, a.actor_id, u.display_name AS actor_name, a.office_code, a.action,
                  a.entity_type, a.entity_id, a.summary_json`;
 
+/** A kind of action as the journal's filter names it: « case. », « certificate. ». */
+const ACTION_CATEGORY = /^[a-z_]+\.$/;
+
+/**
+ * A kind of action is read through `audit_log_by_category` (migration 027), whose expression
+ * this condition repeats word for word; any other prefix compares each row walked. A person's
+ * rows are walked through their own indexes (one person did far fewer things than a whole kind
+ * holds), so there the kind is only compared.
+ */
+function actionCondition(prefix: string, use: { byKind: boolean }): string {
+  return use.byKind && ACTION_CATEGORY.test(prefix)
+    ? "substr(a.action, 1, instr(a.action, '.')) = @actionPrefix"
+    : 'substr(a.action, 1, length(@actionPrefix)) = @actionPrefix';
+}
+
 /**
  * Builds the page query for the filters in use (each shape prepared once, then reused). Every
  * filter either leads an index — actor (actor_id, seq), entity and case (entity_id, seq) — or
@@ -59,7 +74,7 @@ export function auditPageSql(filters: AuditFilters): string {
     );
   }
   if (filters.actionPrefix)
-    where.push('substr(a.action, 1, length(@actionPrefix)) = @actionPrefix');
+    where.push(actionCondition(filters.actionPrefix, { byKind: !filters.personId }));
   if (filters.from) where.push('a.at >= @from');
   if (filters.to) where.push('a.at < @toExclusive');
   if (!filters.personId) {

@@ -150,6 +150,14 @@ export function writeFileDurably(path: string, bytes: Buffer): void {
   }
 }
 
+/**
+ * Certificates issued before the desk enrolled that the portal's registry has not received,
+ * oldest first; asked at every sync of an enrolled desk, read from a partial index that holds
+ * only them (migration 027), so it costs nothing once they are imported.
+ */
+export const LEGACY_CERTIFICATES_BATCH = `SELECT number, application_id, key_id, issued_at, status
+  FROM certificates WHERE registry_state = 'legacy' ORDER BY issued_at, number LIMIT ?`;
+
 export function createCertificateStore(db: Database.Database, dataDir: string) {
   const root = join(dataDir, 'certificates');
   const insert = db.prepare(`
@@ -187,10 +195,7 @@ export function createCertificateStore(db: Database.Database, dataDir: string) {
   const legacyBatch = db.prepare<
     [number],
     Pick<CertificateRow, 'number' | 'application_id' | 'key_id' | 'issued_at' | 'status'>
-  >(
-    `SELECT number, application_id, key_id, issued_at, status FROM certificates
-      WHERE registry_state = 'legacy' ORDER BY issued_at, number LIMIT ?`,
-  );
+  >(LEGACY_CERTIFICATES_BATCH);
   const setImported = db.prepare(
     `UPDATE certificates SET registry_state = 'registered'
       WHERE registry_state = 'legacy' AND number IN (SELECT value FROM json_each(?))`,

@@ -24,6 +24,8 @@ import { sql as takeoverNotifications } from './023_takeover_notifications';
 import { sql as provisionalActions } from './024_provisional_actions';
 import { sql as downloadQueue } from './025_download_queue';
 import { sql as officeSlaRunning } from './026_office_sla_running';
+import { sql as auditCategoryLegacyCertificates } from './027_audit_category_legacy_certificates';
+import { sql as linkedRecords } from './028_linked_records';
 
 export interface Migration {
   version: number;
@@ -59,4 +61,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 24, name: 'provisional_actions', sql: provisionalActions },
   { version: 25, name: 'download_queue', sql: downloadQueue },
   { version: 26, name: 'office_sla_running', sql: officeSlaRunning },
+  { version: 27, name: 'audit_category_legacy_certificates', sql: auditCategoryLegacyCertificates },
+  { version: 28, name: 'linked_records', sql: linkedRecords },
 ];
