@@ -7,6 +7,7 @@ import {
 } from '../shared/portal/portalApplication';
 import { sharedAttachmentPool, type AttachmentBody, type AttachmentPool } from './attachments';
 import { applicationIdOfDocument, generateApplication } from './generateApplication';
+import { generateLinkedRecords, type LinkedPlan } from './linkedRecords';
 import { createRandom } from './random';
 import { renderRecordDocument } from './recordDocuments';
 
@@ -98,6 +99,8 @@ export interface PortalStore {
   addRaw(jsonText: string | Buffer): number;
   /** Generates `count` new applications (the initial intake spreads them over ~60 days). */
   add(count: number, options?: { initial?: boolean }): PortalApplication[];
+  /** Adds the training history of applications that refer to each other (linkedRecords.ts). */
+  addLinked(): { records: PortalApplication[]; plan: LinkedPlan };
   get(id: string): PortalApplication | undefined;
   /** A change made on the portal side (e.g. the applicant withdraws): new version, new sequence. */
   applyPortalChange(id: string, change: PortalChange): PortalApplication;
@@ -226,6 +229,18 @@ export function createPortalStore(options: {
         added.push(record);
       }
       return added;
+    },
+
+    addLinked() {
+      const linked = generateLinkedRecords({
+        seed: options.seed,
+        procedures: options.procedures,
+        now: options.now(),
+        nextSequence: () => ++intake,
+        attachments: pool,
+      });
+      for (const record of linked.records) append(record);
+      return linked;
     },
 
     get: (id) => byId.get(id)?.record,

@@ -49,6 +49,12 @@ export interface PortalSimulatorOptions {
   token?: string;
   procedures: ProcedureDefinition[];
   now?: () => Date;
+  /**
+   * Adds, after the initial intake, applications that refer to each other: issued importer
+   * cards cited by import authorisations, repeat applicants, duplicates (linkedRecords.ts).
+   * Training mode turns it on.
+   */
+  linkedRecords?: boolean;
   /** Keeps new applications arriving over time; 0 or absent = off. */
   arrivalsPerMinute?: number;
   /** Portal-side changes (withdrawals, applicant replies) per minute; 0 or absent = off. */
@@ -195,6 +201,7 @@ export async function startPortalSimulator(
   const now = options.now ?? (() => new Date());
   const store = createPortalStore({ seed: options.seed, procedures: options.procedures, now });
   store.add(options.count, { initial: true });
+  if (options.linkedRecords) store.addLinked();
 
   const router = createRouter();
   if (options.token) router.use(bearerAuth(options.token));

@@ -28,6 +28,8 @@ export async function startPortalHere(settings: TrainingPortalSettings) {
     token: settings.token,
     procedures: [...loadCatalog(join(settings.resourcesDir, 'procedures')).procedures],
     arrivalsPerMinute: settings.arrivalsPerMinute,
+    // Cards issued and cited, repeat applicants, duplicates: the recoupements to practise on.
+    linkedRecords: true,
   });
 }
 

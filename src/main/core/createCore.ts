@@ -43,6 +43,9 @@ import { setAsideTrainingCache } from './db/trainingCacheGuard';
 import { createEventBus, type EventBus } from './eventBus';
 import { createInboxHandlers } from './inbox/inboxHandlers';
 import { createInboxQueries } from './inbox/inboxQueries';
+import { createDuplicateMarks } from './linked/duplicateMarks';
+import { createLinkedHandlers } from './linked/linkedHandlers';
+import { createLinkedRecords } from './linked/linkedRecords';
 import { createNumberBlocks } from './certificates/numberBlocks';
 import { createRegistryMarks } from './certificates/registryMarks';
 import { createSigningKeys } from './certificates/signingKeys';
@@ -351,6 +354,7 @@ export function createCore(options: CoreOptions): Core {
     deskId: () => deskRegistry.identity().deskId,
   };
   const documentContent = createDocumentContent(db, options.dataDir);
+  const duplicates = createDuplicateMarks({ db, writer });
   const backups = createBackupService({
     db,
     dataDir: options.dataDir,
@@ -366,6 +370,12 @@ export function createCore(options: CoreOptions): Core {
     'catalog.procedures': () => summarize(catalog),
     ...createInboxHandlers(inbox, clock),
     ...caseHandlers,
+    ...createLinkedHandlers({
+      linked: createLinkedRecords({ db, catalog, clock, duplicates }),
+      duplicates,
+      changed: caseChanged,
+      caseOf: (id, context) => caseHandlers['cases.get']({ id }, context),
+    }),
     'documents.content': ({ id }) => documentContent(id),
     ...createViewHandlers(createSavedViews(db), clock),
     ...engine.handlers,

@@ -6,6 +6,7 @@ import { casesMethods } from './contract/cases';
 import { certificatesMethods } from './contract/certificates';
 import { dashboardMethods } from './contract/dashboard';
 import { inboxMethods } from './contract/inbox';
+import { linkedMethods } from './contract/linked';
 import { officeMethods } from './contract/office';
 import { sessionMethods } from './contract/session';
 import { syncMethods } from './contract/sync';
@@ -28,6 +29,7 @@ export const apiContract = {
   ...sessionMethods,
   ...inboxMethods,
   ...casesMethods,
+  ...linkedMethods,
   ...syncMethods,
   ...syncWorkMethods,
   ...certificatesMethods,

@@ -92,7 +92,28 @@ export const documentRequirement = z.strictObject({
 });
 
 export const checklistItem = z.strictObject({ id: identifier, label: localizedText });
-export const rejectReason = z.strictObject({ code, label: localizedText });
+/**
+ * `fraudRelated`: a rejection for this reason (a forged document, an identity that does not
+ * match) makes a warning signal on the same company's or person's later applications.
+ */
+export const rejectReason = z.strictObject({
+  code,
+  label: localizedText,
+  fraudRelated: z.boolean().optional(),
+});
+
+/**
+ * A document the administration already holds (Law 2017-007, art. 125): the number the applicant
+ * gives in `field` must be a certificate of `procedureCode` that Bureau knows; its state is shown
+ * beside the checklist item `checklistItem`.
+ */
+export const prerequisiteRule = z.strictObject({
+  field: identifier,
+  procedureCode: z.string().regex(/^[A-Z]{3}-[A-Z]{2,6}$/, 'code de procédure attendu'),
+  checklistItem: identifier,
+  label: localizedText,
+});
+export type PrerequisiteRule = z.infer<typeof prerequisiteRule>;
 
 export const procedureDefinition = z
   .strictObject({
@@ -109,6 +130,7 @@ export const procedureDefinition = z
     documents: z.array(documentRequirement).min(1),
     checklist: z.array(checklistItem).min(1),
     rejectReasons: z.array(rejectReason).min(1),
+    prerequisites: z.array(prerequisiteRule).max(10).optional(),
     certificate: z.strictObject({
       title: localizedText,
       numberPrefix: z.string().regex(/^[A-Z]{2,4}$/),
@@ -139,6 +161,23 @@ export const procedureDefinition = z
         });
       }
       docCodes.add(doc.code);
+    });
+    const checklistIds = new Set(procedure.checklist.map((item) => item.id));
+    procedure.prerequisites?.forEach((rule, r) => {
+      if (!seen.has(rule.field)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['prerequisites', r, 'field'],
+          message: `champ inconnu « ${rule.field} »`,
+        });
+      }
+      if (!checklistIds.has(rule.checklistItem)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['prerequisites', r, 'checklistItem'],
+          message: `point de contrôle inconnu « ${rule.checklistItem} »`,
+        });
+      }
     });
   });
 export type ProcedureDefinition = z.infer<typeof procedureDefinition>;

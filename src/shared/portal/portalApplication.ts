@@ -94,6 +94,31 @@ export const portalAppliedEvent = z.looseObject({
 });
 export type PortalAppliedEvent = z.infer<typeof portalAppliedEvent>;
 
+/**
+ * Optional, on a decided record: the decision the portal knows (an application decided before
+ * this desk cached it, or on another desk), so a later application of the same applicant can say
+ * what was decided and why (issue 20).
+ */
+export const portalDecision = z.looseObject({
+  decidedAt: isoDateTime,
+  reasonCodes: z.array(z.string().min(1).max(64)).max(20),
+  comment: z.string().max(2000).optional(),
+});
+export type PortalDecision = z.infer<typeof portalDecision>;
+
+/**
+ * Optional, on an issued record: the certificate the portal delivered for it (issue 20: Bureau
+ * checks the numbers applicants cite against the certificates the administration issued).
+ */
+export const portalIssuedCertificate = z.looseObject({
+  number: z.string().regex(/^[A-Z]{2,4}-\d{4}-[A-Z]{2,10}-\d{6}$/),
+  issuedAt: isoDateTime,
+  expiresOn: isoDate.nullable(),
+  revokedAt: isoDateTime.nullable().optional(),
+  revocationReason: boundedText(500).nullable().optional(),
+});
+export type PortalIssuedCertificate = z.infer<typeof portalIssuedCertificate>;
+
 export const portalApplication = z.looseObject({
   id: z.string().regex(/^[a-z0-9-]{8,64}$/),
   reference: z.string().regex(/^[A-Z]{3}-[A-Z]{2,6}-\d{4}-\d{6}$/),
@@ -118,6 +143,8 @@ export const portalApplication = z.looseObject({
    * when it never received the portal's answer — and not mistake them for someone else's change.
    */
   appliedEvents: z.array(portalAppliedEvent).max(MAX_APPLIED_EVENTS).optional(),
+  decision: portalDecision.optional(),
+  certificate: portalIssuedCertificate.optional(),
 });
 export type PortalApplication = z.infer<typeof portalApplication>;
 

@@ -124,6 +124,11 @@ export function createApplicationsRepository(
     INSERT INTO inbox_search (rowid, reference, applicant_name, company_name, nif, rccm, phone,
       phone_digits, email, name_joined)
     SELECT * FROM inbox_search_source WHERE case_rowid IN (SELECT value FROM json_each(?))`);
+  // Their identifiers too (migration 028: same applicant, certificates the portal issued).
+  const keyNewCases = db.prepare(`
+    INSERT OR IGNORE INTO case_keys (kind, value, application_id)
+    SELECT kind, value, application_id FROM case_keys_source
+    WHERE case_rowid IN (SELECT value FROM json_each(?)) AND value <> ''`);
   const multiRow = new Map<string, Database.Statement>();
   function insertRows(head: string, width: number, tail: string, values: unknown[]): number[] {
     const rowids: number[] = [];
@@ -235,6 +240,7 @@ export function createApplicationsRepository(
       cases,
     );
     indexNewCases.run(JSON.stringify(rowids));
+    keyNewCases.run(JSON.stringify(rowids));
     insertRows(
       `INSERT INTO history_events (application_id, at, kind, to_status, details_json)`,
       5,

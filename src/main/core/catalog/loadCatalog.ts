@@ -47,6 +47,18 @@ export function parseProcedureFile(file: string, text: string): ProcedureDefinit
 }
 
 export function createCatalog(procedures: readonly ProcedureDefinition[]): Catalog {
+  const codes = new Set(procedures.map((procedure) => procedure.code));
+  for (const procedure of procedures) {
+    procedure.prerequisites?.forEach((rule, r) => {
+      if (!codes.has(rule.procedureCode)) {
+        throw new CatalogError(
+          `${procedure.code}.json`,
+          `prerequisites.${r}.procedureCode`,
+          `procédure inconnue « ${rule.procedureCode} »`,
+        );
+      }
+    });
+  }
   const byCode = new Map(procedures.map((procedure) => [procedure.code, procedure]));
   return { procedures, get: (code) => byCode.get(code) };
 }
