@@ -15,6 +15,8 @@
  *   idle sync, certificate issue, enrollment and join), never part of the default run.
  *   BENCH_ONLY=stalls runs only bench/downloadStalls.ts (event-loop stalls with downloads on and
  *   a large existing cache, before and after the download queue), never part of the default run.
+ *   BENCH_ONLY=queries runs only bench/largeCacheQueries.ts (searches at the screen's page size,
+ *   totals, case open and dashboard periods on an existing large cache, beside their targets).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -278,6 +280,12 @@ if (process.env.BENCH_ONLY === 'office') {
 if (process.env.BENCH_ONLY === 'stalls') {
   const { runDownloadStalls } = await import('./downloadStalls');
   await runDownloadStalls();
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'queries') {
+  const { runLargeCacheQueries } = await import('./largeCacheQueries');
+  await runLargeCacheQueries();
   process.exit(0);
 }
 
