@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeAuditRow } from '../../src/main/core/audit/auditDescription';
 import { createRegistryMarks } from '../../src/main/core/certificates/registryMarks';
+import { frenchDetails, frenchSentence } from '../../src/shared/audit/auditFrench';
 import type { Core } from '../../src/main/core/createCore';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api/contract';
 import { twelveMonthsBefore } from '../../src/main/core/linked/linkedRecords';
@@ -383,6 +385,42 @@ describe('« marquer comme doublon »', () => {
       { action: 'case.marked_duplicate', entity_id: 'app-acme-open', actor_id: KOSSI },
       { action: 'case.duplicate_linked', entity_id: 'app-apips-valid', actor_id: KOSSI },
     ]);
+    // The journal says it in French: the other case by its reference, the reason as a comment.
+    const references = new Map(
+      core.db
+        .prepare('SELECT id, reference FROM applications')
+        .all()
+        .map((row) => {
+          const { id, reference } = row as { id: string; reference: string };
+          return [id, reference] as const;
+        }),
+    );
+    const [marked] = core.db
+      .prepare(
+        "SELECT action, entity_type, entity_id, summary_json FROM audit_log WHERE action = 'case.marked_duplicate'",
+      )
+      .all() as { action: string; entity_type: string; entity_id: string; summary_json: string }[];
+    const description = describeAuditRow(
+      {
+        action: marked!.action,
+        entityType: marked!.entity_type,
+        entityId: marked!.entity_id,
+        summary: JSON.parse(marked!.summary_json) as Record<string, unknown>,
+      },
+      {
+        caseOf: (id) => {
+          const reference = references.get(id);
+          return reference ? { reference, procedure: core.catalog.get('COM-APIPS') } : null;
+        },
+        nameOf: () => 'Kossi Agbodjan',
+      },
+    );
+    expect(frenchSentence({ actorName: 'Kossi Agbodjan', actorId: KOSSI, description })).toBe(
+      `Kossi Agbodjan a marqué le dossier ${references.get('app-acme-open')} comme doublon du dossier ${references.get('app-apips-valid')}`,
+    );
+    expect(frenchDetails(description.details)).toBe(
+      'Commentaire : Même facture pro forma déposée deux fois',
+    );
   });
 
   it('refuses the same pair again, either way', async () => {

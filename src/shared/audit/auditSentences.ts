@@ -39,6 +39,9 @@ export const AUDIT_SENTENCES = {
     certificate_issued: '{{actor}} a délivré le certificat {{certificate}} du dossier {{case}}',
     portal_changes_confirmed:
       '{{actor}} a vérifié les modifications apportées par le portail au dossier {{case}}',
+    marked_duplicate: '{{actor}} a marqué le dossier {{case}} comme doublon du dossier {{item}}',
+    duplicate_linked:
+      '{{actor}} a lié le dossier {{case}} au dossier {{item}}, marqué comme son doublon',
   },
   note: {
     added: '{{actor}} a ajouté une note au dossier {{case}}',

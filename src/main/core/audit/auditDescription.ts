@@ -66,6 +66,7 @@ const NOT_DETAILS = new Set([
   'firstBrokenSeq',
   'replacedBy',
   'reason',
+  'otherReference',
 ]);
 
 /** A person in a summary: an id, or `{ id, displayName }`. */
@@ -280,6 +281,10 @@ export function describeAuditRow(row: DescribedRow, lookups: AuditLookups): Audi
       if (summary.checked === false) sentence = 'case.checklist_unticked';
       break;
     }
+    case 'case.marked_duplicate':
+    case 'case.duplicate_linked':
+      params.item = text(stringOf(summary.otherReference) ?? '—');
+      break;
     case 'audit.verified':
       if (summary.ok === false) {
         sentence = 'audit.verified_broken';

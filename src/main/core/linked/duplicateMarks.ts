@@ -72,7 +72,7 @@ export function createDuplicateMarks(deps: { db: Database.Database; writer: Case
               details: { duplicateOf, reference: other.reference, reason },
               audit: {
                 action: 'case.marked_duplicate',
-                summary: { duplicateOf, reference: other.reference, reason },
+                summary: { otherReference: other.reference, comment: reason },
               },
             };
           },
@@ -87,7 +87,7 @@ export function createDuplicateMarks(deps: { db: Database.Database; writer: Case
             details: { duplicateId: id, reference: own.reference, reason },
             audit: {
               action: 'case.duplicate_linked',
-              summary: { duplicateId: id, reference: own.reference, reason },
+              summary: { otherReference: own.reference, comment: reason },
             },
           }),
         );

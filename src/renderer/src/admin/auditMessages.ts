@@ -143,6 +143,8 @@ export const auditEn: Strings<typeof auditFr> = {
       signoff_returned: '{{actor}} sent case {{case}} back to review without signing off',
       certificate_issued: '{{actor}} issued certificate {{certificate}} for case {{case}}',
       portal_changes_confirmed: '{{actor}} checked the portal’s changes to case {{case}}',
+      marked_duplicate: '{{actor}} marked case {{case}} as a duplicate of case {{item}}',
+      duplicate_linked: '{{actor}} linked case {{case}} to case {{item}}, marked as its duplicate',
     },
     note: { added: '{{actor}} added a note to case {{case}}' },
     conflict: { resolved: '{{actor}} resolved a sync conflict on case {{case}}' },
