@@ -146,6 +146,14 @@ const variants: Variant[] = [
   },
   {
     batch: true,
+    name: 'sans les totaux du tableau de bord (029)',
+    prepare: (db) =>
+      db.exec(
+        'DROP TRIGGER dashboard_tally_insert; DROP TRIGGER dashboard_tally_update; DROP TRIGGER dashboard_tally_delete',
+      ),
+  },
+  {
+    batch: true,
     name: 'sans les 12 index secondaires',
     prepare: (db) => db.exec(SECONDARY.map((name) => `DROP INDEX ${name};`).join('')),
   },

@@ -14,14 +14,16 @@ export function insertApplicationRow(
     officeCode?: string;
     dueDate?: string;
     portalVersion?: number;
+    procedureCode?: string;
+    submittedAt?: string;
   },
 ): void {
   db.prepare(
     `INSERT INTO applications (id, reference, procedure_code, status, is_open, office_code, region,
        city, applicant_name, phone, email, submitted_at, due_date, portal_version, portal_updated_at,
        record_json, synced_at, updated_at)
-     VALUES (@id, @reference, 'COM-CO', @status, @isOpen, @officeCode, 'Maritime', 'Lomé', 'A', '',
-       '', '2026-01-01', @dueDate, @portalVersion, '2026-01-01', '{}', '2026-01-01', '2026-01-01')`,
+     VALUES (@id, @reference, @procedureCode, @status, @isOpen, @officeCode, 'Maritime', 'Lomé', 'A',
+       '', '', @submittedAt, @dueDate, @portalVersion, '2026-01-01', '{}', '2026-01-01', '2026-01-01')`,
   ).run({
     reference: `COM-CO-2026-${row.id}`,
     status: 'submitted',
@@ -29,6 +31,8 @@ export function insertApplicationRow(
     officeCode: 'LOM',
     dueDate: '2026-01-10',
     portalVersion: 3,
+    procedureCode: 'COM-CO',
+    submittedAt: '2026-01-01',
     ...row,
   });
 }

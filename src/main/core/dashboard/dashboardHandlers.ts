@@ -6,7 +6,7 @@ import type { CoreServices } from '../coreServices';
 import { requireUser } from '../inbox/inboxHandlers';
 import { exportTable } from './dashboardExport';
 import { createDashboardQueries, type DashboardScope } from './dashboardQueries';
-import { buildDashboard, dayAfter } from './dashboardSummary';
+import { buildDashboard } from './dashboardSummary';
 import { exportTableOf } from './dashboardTables';
 
 /** A year and a day: « ce mois », « 30 jours » and a custom year-long span all fit. */
@@ -43,7 +43,6 @@ export function createDashboardHandlers(
       officeCode,
       from: query.from,
       to: query.to,
-      toExclusive: dayAfter(query.to),
       today: isoDateOf(services.clock.now()),
       // An empty selection in the filter means « toutes les procédures ».
       procedureCodes: query.procedureCodes?.length ? [...new Set(query.procedureCodes)] : null,

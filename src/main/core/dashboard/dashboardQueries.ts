@@ -6,8 +6,6 @@ export interface DashboardScope {
   /** Inclusive calendar days. */
   from: string;
   to: string;
-  /** The day after `to`: submissions are instants, compared as text against it. */
-  toExclusive: string;
   /** Backlog, ages and lateness are counted at this day. */
   today: string;
   /** `null`: every procedure. */
@@ -50,16 +48,16 @@ const OVERDUE = "a.status <> 'info_requested' AND a.due_date < @today";
 
 /** Each query's SQL, given the procedure filter's condition or ''. Exported for the plan tests. */
 export const DASHBOARD_SQL = {
+  /** Cases received per day, from the daily tallies (migration 029). */
   intake: (filter: string) => `
-    SELECT substr(a.submitted_at, 1, 10) AS day, count(*) AS n FROM applications a
-    WHERE a.office_code = @officeCode AND a.is_open IN (0, 1)
-      AND a.submitted_at >= @from AND a.submitted_at < @toExclusive ${filter}
-    GROUP BY day`,
-  /** Decisions grouped by what the figures need: day, submission day, on time, who. */
+    SELECT a.day, sum(a.n) AS n FROM dashboard_intake a
+    WHERE a.office_code = @officeCode AND a.day >= @from AND a.day <= @to ${filter}
+    GROUP BY a.day`,
+  /** Decisions grouped by what the figures need: day, submission day, on time, who (tallies). */
   decisions: (filter: string) => `
-    SELECT a.decided_on AS decidedOn, substr(a.submitted_at, 1, 10) AS submittedOn,
-      a.decided_on <= a.due_date AS onTime, a.decided_by AS decidedBy, count(*) AS n
-    FROM applications a
+    SELECT a.decided_on AS decidedOn, a.submitted_on AS submittedOn, a.on_time AS onTime,
+      nullif(a.decided_by, '') AS decidedBy, sum(a.n) AS n
+    FROM dashboard_decisions a
     WHERE a.office_code = @officeCode AND a.decided_on >= @from AND a.decided_on <= @to ${filter}
     GROUP BY 1, 2, 3, 4`,
   /** Today's open cases, grouped finely enough for every backlog view: one pass, no table reads. */
@@ -82,8 +80,8 @@ export const PROCEDURE_FILTER =
 
 /**
  * The dashboard's queries. Each is prepared twice, with and without the procedure filter, so
- * the planner sees a plain office/day range when there is no filter. `is_open IN (0, 1)` lets the
- * intake count run on applications_by_office_submitted (office, is_open, submitted_at) alone.
+ * the planner sees a plain office/day range when there is no filter. Intake and decisions read
+ * the daily tallies (a few rows per day); the backlog and the overdue list read open cases only.
  */
 export function createDashboardQueries(db: Database.Database) {
   const variants = (sql: (procedureFilter: string) => string) => {
