@@ -290,7 +290,7 @@ function defaultBefore(): string | null {
  * The existing cache: built once through the real pull path, then made a working desk's (every
  * attachment downloaded, references that the simulator's new cases do not reuse).
  */
-async function baseCache(size: number): Promise<string> {
+export async function baseCache(size: number): Promise<string> {
   const cacheRoot = process.env.BENCH_STALLS_CACHE_DIR ?? join(tmpdir(), 'bureau-bench-stalls');
   const dir = join(cacheRoot, `cache-${size}`);
   mkdirSync(dir, { recursive: true });

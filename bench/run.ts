@@ -15,6 +15,8 @@
  *   idle sync, certificate issue, enrollment and join), never part of the default run.
  *   BENCH_ONLY=stalls runs only bench/downloadStalls.ts (event-loop stalls with downloads on and
  *   a large existing cache, before and after the download queue), never part of the default run.
+ *   BENCH_ONLY=memory runs only bench/memorySoak.ts (RSS and heap idle, during a sync with
+ *   downloads on and over a 30-minute soak on a large existing cache), never part of the default run.
  *   BENCH_ONLY=queries runs only bench/largeCacheQueries.ts (searches at the screen's page size,
  *   totals, case open and dashboard periods on an existing large cache, beside their targets).
  */
@@ -280,6 +282,12 @@ if (process.env.BENCH_ONLY === 'office') {
 if (process.env.BENCH_ONLY === 'stalls') {
   const { runDownloadStalls } = await import('./downloadStalls');
   await runDownloadStalls();
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'memory') {
+  const { runMemorySoak } = await import('./memorySoak');
+  await runMemorySoak();
   process.exit(0);
 }
 
