@@ -9,15 +9,14 @@ import { formatDate, formatDateTime } from '../format/dates';
 import { useLanguage } from '../shell/useLanguage';
 import { procedureByCode, useSessionStore } from '../stores/sessionStore';
 import { ConflictBanner } from './ConflictBanner';
-import { CaseActionBar } from './review/CaseActionBar';
-import { ChecklistPanel } from './review/ChecklistPanel';
 import { HistoryTimeline } from './review/HistoryTimeline';
 import { LastDecision } from './review/LastDecision';
 import { NotesPanel } from './review/NotesPanel';
 import { PortalChangesAlert } from './review/PortalChangesAlert';
 import { ReplyChangesAlert } from './review/ReplyChangesAlert';
-import { SubmittedForm } from './SubmittedForm';
+import classes from './CaseView.module.css';
 import { InfoList } from './InfoList';
+import { SubmittedForm } from './SubmittedForm';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -30,7 +29,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export function CaseDetailBody({ detail, backQueue }: { detail: CaseDetail; backQueue: string }) {
+export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const procedures = useSessionStore((state) => state.procedures);
@@ -76,16 +75,34 @@ export function CaseDetailBody({ detail, backQueue }: { detail: CaseDetail; back
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
           <Stack gap={4} miw={0}>
             <Group gap="sm" wrap="wrap">
-              <Title order={2} size="h3" ff="monospace" data-testid="case-reference">
+              <Title
+                order={2}
+                size="h3"
+                ff="monospace"
+                className={classes.oneLine}
+                title={row.reference}
+                data-testid="case-reference"
+              >
                 {row.reference}
               </Title>
               <StatusBadge status={row.status} size="md" />
             </Group>
-            <Group gap="xs" wrap="nowrap">
-              <Badge variant="outline" color="gray" radius="sm" tt="none" ff="monospace">
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <Badge
+                variant="outline"
+                color="gray"
+                radius="sm"
+                tt="none"
+                ff="monospace"
+                className={classes.code}
+                mt={2}
+                data-testid="case-procedure-code"
+              >
                 {row.procedureCode}
               </Badge>
-              <Text fw={500}>{procedure?.title[language] ?? row.procedureCode}</Text>
+              <Text fw={500} miw={0}>
+                {procedure?.title[language] ?? row.procedureCode}
+              </Text>
             </Group>
             <Text size="sm" c="dimmed">
               {t('case.submittedOn', { date: formatDateTime(record.submittedAt, language) })}
@@ -139,12 +156,11 @@ export function CaseDetailBody({ detail, backQueue }: { detail: CaseDetail; back
       </Paper>
 
       {detail.review.portalChanges && <PortalChangesAlert detail={detail} />}
-      <CaseActionBar detail={detail} backQueue={backQueue} />
       {workflow.lastDecision && <LastDecision detail={detail} />}
       {showsCertificate(detail) && <CertificatePanel detail={detail} />}
       {replyChanges && <ReplyChangesAlert changes={replyChanges} />}
 
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      <SimpleGrid type="container" cols={{ base: 1, '760px': 2 }} spacing="md">
         <Section title={t('case.applicant')}>
           <InfoList
             items={[
@@ -164,10 +180,24 @@ export function CaseDetailBody({ detail, backQueue }: { detail: CaseDetail; back
                   ]
                 : []),
               ...(applicant.idNumber
-                ? [{ label: t('case.fields.idNumber'), value: applicant.idNumber }]
+                ? [
+                    {
+                      label: t('case.fields.idNumber'),
+                      value: applicant.idNumber,
+                      oneLine: applicant.idNumber,
+                    },
+                  ]
                 : []),
-              { label: t('case.fields.phone'), value: mark('phone', applicant.phone) },
-              { label: t('case.fields.email'), value: mark('email', applicant.email) },
+              {
+                label: t('case.fields.phone'),
+                value: mark('phone', applicant.phone),
+                oneLine: applicant.phone,
+              },
+              {
+                label: t('case.fields.email'),
+                value: mark('email', applicant.email),
+                oneLine: applicant.email,
+              },
               {
                 label: t('case.fields.place'),
                 value: mark(
@@ -188,18 +218,20 @@ export function CaseDetailBody({ detail, backQueue }: { detail: CaseDetail; back
                 {
                   label: t('case.fields.nif'),
                   value: (
-                    <Text span ff="monospace" size="sm">
+                    <Text span ff="monospace" size="sm" data-testid="case-nif">
                       {company.nif}
                     </Text>
                   ),
+                  oneLine: company.nif,
                 },
                 {
                   label: t('case.fields.rccm'),
                   value: (
-                    <Text span ff="monospace" size="sm">
+                    <Text span ff="monospace" size="sm" data-testid="case-rccm">
                       {company.rccm}
                     </Text>
                   ),
+                  oneLine: company.rccm,
                 },
               ]}
             />
@@ -220,10 +252,7 @@ export function CaseDetailBody({ detail, backQueue }: { detail: CaseDetail; back
         />
       </Section>
 
-      <Section title={t('review.checklist')}>
-        <ChecklistPanel detail={detail} />
-      </Section>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <SimpleGrid type="container" cols={{ base: 1, '640px': 2 }} spacing="md">
         <Section title={t('review.notes')}>
           <NotesPanel detail={detail} />
         </Section>

@@ -11,6 +11,7 @@ import { CaseDetailBody } from './CaseDetailBody';
 import { useCaseDetail } from './caseQueries';
 import classes from './CaseView.module.css';
 import { DocumentsPanel } from './documents/DocumentsPanel';
+import { DecisionColumn } from './review/DecisionColumn';
 
 export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) {
   const { t } = useTranslation();
@@ -56,7 +57,7 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
             {detail && <CaseAuditLink reference={detail.row.reference} />}
           </Group>
           {detail ? (
-            <CaseDetailBody key={detail.row.id} detail={detail} backQueue={backQueue} />
+            <CaseDetailBody key={detail.row.id} detail={detail} />
           ) : error ? (
             <RetryableError
               title={t('case.loadError')}
@@ -70,6 +71,15 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
           )}
         </Stack>
       </div>
+      {ready && (
+        <section
+          className={classes.decision}
+          aria-label={t('layout.decisionColumn')}
+          data-testid="decision-column"
+        >
+          <DecisionColumn key={detail.row.id} detail={detail} backQueue={backQueue} />
+        </section>
+      )}
       {ready && (
         <aside className={classes.documents} aria-label={t('case.documents')}>
           <DocumentsPanel

@@ -5,8 +5,12 @@ import type { ProcedureDefinition } from '../../../shared/catalog/procedureSchem
 import type { FormIssue } from '../../../shared/catalog/validateForm';
 import type { FormValue } from '../../../shared/portal/portalApplication';
 import { useLanguage } from '../shell/useLanguage';
+import classes from './CaseView.module.css';
 import { fieldValueText } from './fieldValueText';
 import { formValueText } from './formValueText';
+
+/** Identifiers, kept on one line (cut with « … », whole in the tooltip) rather than broken. */
+const ONE_LINE_TYPES: ReadonlySet<string> = new Set(['email', 'phone', 'nif', 'rccm', 'hsCode']);
 
 function IssueLines({ issues }: { issues: FormIssue[] }) {
   return issues.map((issue, index) => (
@@ -21,6 +25,18 @@ function IssueLines({ issues }: { issues: FormIssue[] }) {
       {issue.message}
     </Text>
   ));
+}
+
+function FieldValue({ text, oneLine }: { text: string; oneLine: boolean }) {
+  return oneLine ? (
+    <Text size="sm" className={classes.oneLine} title={text} data-one-line>
+      {text}
+    </Text>
+  ) : (
+    <Text size="sm" miw={0}>
+      {text}
+    </Text>
+  );
 }
 
 /** The form as submitted, laid out by the procedure's own sections and labels. */
@@ -66,11 +82,12 @@ export function SubmittedForm({
                   >
                     {field.label[language]}
                   </Table.Th>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <Table.Td className={classes.words}>
                     <Group gap="xs" wrap="nowrap" justify="space-between">
-                      <Text size="sm">
-                        {fieldValueText(field, form[field.id] ?? null, language, t)}
-                      </Text>
+                      <FieldValue
+                        text={fieldValueText(field, form[field.id] ?? null, language, t)}
+                        oneLine={ONE_LINE_TYPES.has(field.type)}
+                      />
                       {changed.has(field.id) && (
                         <Badge size="xs" color="yellow" variant="filled" c="dark">
                           {t('review.changed')}
@@ -97,7 +114,7 @@ export function SubmittedForm({
                   <Table.Th w="38%" ff="monospace" fw={400} c="dimmed">
                     {key}
                   </Table.Th>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <Table.Td className={classes.words}>
                     <Text size="sm">{formValueText(value, t)}</Text>
                     <IssueLines issues={issuesOf(key)} />
                   </Table.Td>

@@ -1,9 +1,9 @@
-import { Stack, Text } from '@mantine/core';
 import { IconCertificate, IconShieldSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../routing/route';
 import { useRoute } from '../routing/useRoute';
 import { NavEntry } from '../shell/NavEntry';
+import { NavSection } from '../shell/NavSection';
 
 const ENTRIES = [
   { route: { view: 'certificates' }, label: 'certificates.nav.list', Icon: IconCertificate },
@@ -15,12 +15,7 @@ export function CertificatesNav({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const current = useRoute();
   return (
-    <Stack gap={2} mt="lg" component="nav" aria-label={t('certificates.nav.title')}>
-      {!compact && (
-        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
-          {t('certificates.nav.title')}
-        </Text>
-      )}
+    <NavSection title={t('certificates.nav.title')} compact={compact}>
       {ENTRIES.map(({ route, label, Icon }) => (
         <NavEntry
           key={route.view}
@@ -32,6 +27,6 @@ export function CertificatesNav({ compact }: { compact: boolean }) {
           testId={`nav-${route.view}`}
         />
       ))}
-    </Stack>
+    </NavSection>
   );
 }

@@ -150,6 +150,7 @@ export function VerifyView() {
                   value={file}
                   onChange={(chosen) => void verifyFile(chosen)}
                   clearable
+                  clearButtonProps={{ 'aria-label': t('layout.clearFile') }}
                   leftSection={<IconFileTypePdf size={18} />}
                   loading={busy && file !== null}
                   data-testid="verify-file"

@@ -9,8 +9,10 @@ import { backupEn } from '../backup/backupMessages';
 import { syncWorkEn } from '../sync/syncWorkMessages';
 import { formsEn } from '../forms/formMessages';
 import { refusalsEn } from '../forms/refusalMessages';
+import { layoutEn } from '../shell/layoutMessages';
 
 export const en: Messages = {
+  layout: layoutEn,
   session: sessionEn,
   assignment: assignmentEn,
   dashboard: dashboardEn,

@@ -11,8 +11,10 @@ import { backupFr } from '../backup/backupMessages';
 import { syncWorkFr } from '../sync/syncWorkMessages';
 import { formsFr } from '../forms/formMessages';
 import { refusalsFr } from '../forms/refusalMessages';
+import { layoutFr } from '../shell/layoutMessages';
 
 export const fr = {
+  layout: layoutFr,
   session: sessionFr,
   assignment: assignmentFr,
   dashboard: dashboardFr,

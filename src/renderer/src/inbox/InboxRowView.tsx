@@ -116,8 +116,9 @@ function Cell({
         </>
       );
     case 'status':
+      // Each badge whole: a second one goes to the next line rather than being cut.
       return row.portalChangesToConfirm || row.inConflict ? (
-        <Group gap={4} wrap="nowrap">
+        <Group gap={2} wrap="wrap" className={classes.badges}>
           <StatusBadge status={row.status} />
           {row.inConflict && (
             <Tooltip label={t('syncWork.inboxMarkerHint')} openDelay={300} multiline maw={320}>

@@ -4,16 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { HeaderSearch } from '../search/HeaderSearch';
 import { useSessionStore } from '../stores/sessionStore';
 import { NotificationBell } from '../assignment/NotificationBell';
+import { NavToggle } from './NavToggle';
 import { SyncIndicator } from './SyncIndicator';
 import { UserMenu } from './UserMenu';
 import { Wordmark } from './Wordmark';
 
-export function HeaderBar() {
+/** `canCollapseNav`: the window is wide enough for the person to choose the sidebar's width. */
+export function HeaderBar({ canCollapseNav }: { canCollapseNav: boolean }) {
   const { t } = useTranslation();
   const training = useSessionStore((state) => state.info?.trainingMode ?? false);
   return (
     <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
-      <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
+      <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+        {canCollapseNav && <NavToggle />}
         <Wordmark />
         {training && (
           <Tooltip label={t('app.trainingModeHint')} multiline maw={300}>

@@ -1,4 +1,3 @@
-import { Stack, Text } from '@mantine/core';
 import {
   IconCalendarEvent,
   IconChartBar,
@@ -15,6 +14,7 @@ import type { Route } from '../routing/route';
 import { useRoute } from '../routing/useRoute';
 import { useSessionStore } from '../stores/sessionStore';
 import { NavEntry } from './NavEntry';
+import { NavSection } from './NavSection';
 
 interface Entry {
   route: Route;
@@ -117,12 +117,7 @@ export function ManagementNav({ compact }: { compact: boolean }) {
   return (
     <>
       {SECTIONS.filter((section) => role && section.roles.includes(role)).map((section) => (
-        <Stack key={section.title} gap={2} mt="lg" component="nav" aria-label={t(section.title)}>
-          {!compact && (
-            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
-              {t(section.title)}
-            </Text>
-          )}
+        <NavSection key={section.title} title={t(section.title)} compact={compact}>
           {section.entries.map(({ route, label, Icon, testId }) => (
             <NavEntry
               key={testId}
@@ -134,7 +129,7 @@ export function ManagementNav({ compact }: { compact: boolean }) {
               testId={testId}
             />
           ))}
-        </Stack>
+        </NavSection>
       ))}
     </>
   );

@@ -33,6 +33,7 @@ export function NavEntry(props: {
     <NavLink
       href={hrefOf(route)}
       label={text}
+      title={text}
       leftSection={<Icon size={18} stroke={1.6} />}
       active={active}
       aria-current={active ? 'page' : undefined}

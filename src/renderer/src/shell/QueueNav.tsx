@@ -1,4 +1,4 @@
-import { Badge, NavLink, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, NavLink, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_IDS, type QueueId } from '../../../shared/api/types';
 import { useApiQuery } from '../api/queries';
@@ -6,6 +6,7 @@ import { formatNumber } from '../format/numbers';
 import { hrefOf } from '../routing/route';
 import { WorklistNavEntry } from '../sync/WorklistNavEntry';
 import classes from './QueueNav.module.css';
+import { NavSection } from './NavSection';
 import { QUEUE_ICONS } from './queueIcons';
 import { useLanguage } from './useLanguage';
 
@@ -31,12 +32,7 @@ export function QueueNav({ active, compact }: { active: QueueId | null; compact:
   // liveInvalidation.ts), never merely for being old; a failure only hides them.
   const counts = useApiQuery('inbox.counts', {}, { staleTime: Infinity }).data ?? null;
   return (
-    <Stack gap={2} component="nav" aria-label={t('queues.title')}>
-      {!compact && (
-        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
-          {t('queues.title')}
-        </Text>
-      )}
+    <NavSection title={t('queues.title')} compact={compact}>
       {QUEUE_IDS.map((queue) => {
         const Icon = QUEUE_ICONS[queue];
         const count = counts?.[queue];
@@ -72,6 +68,7 @@ export function QueueNav({ active, compact }: { active: QueueId | null; compact:
             key={queue}
             href={hrefOf({ view: 'inbox', queue })}
             label={label}
+            title={label}
             leftSection={<Icon size={18} stroke={1.6} />}
             rightSection={badge}
             active={isActive}
@@ -83,6 +80,6 @@ export function QueueNav({ active, compact }: { active: QueueId | null; compact:
         );
       })}
       <WorklistNavEntry compact={compact} />
-    </Stack>
+    </NavSection>
   );
 }

@@ -1,13 +1,4 @@
-import {
-  ActionIcon,
-  Group,
-  Menu,
-  NavLink,
-  Stack,
-  Text,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
+import { ActionIcon, Group, Menu, NavLink, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -16,6 +7,7 @@ import type { SavedView } from '../../../shared/api/types';
 import { ConfirmFormDialog } from '../components/ConfirmFormDialog';
 import { queryKey } from '../inbox/inboxQuery';
 import { navigate } from '../routing/useRoute';
+import { NavSection } from '../shell/NavSection';
 import classes from '../shell/QueueNav.module.css';
 import { currentQuery, useInboxStore } from '../stores/inboxStore';
 import { useRemoveView, useSavedViews } from './viewsQueries';
@@ -61,7 +53,7 @@ export function SavedViewsNav({ compact, onInbox }: { compact: boolean; onInbox:
 
   if (compact) {
     return (
-      <>
+      <NavSection title={t('views.title')} compact component="section">
         <Menu position="right-start" width={240} withinPortal>
           <Menu.Target>
             <Tooltip label={t('views.title')} position="right" withArrow>
@@ -81,17 +73,14 @@ export function SavedViewsNav({ compact, onInbox }: { compact: boolean; onInbox:
           </Menu.Dropdown>
         </Menu>
         {confirm}
-      </>
+      </NavSection>
     );
   }
 
   return (
-    <Stack gap={2} mt="lg" component="section" aria-label={t('views.title')}>
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
-        {t('views.title')}
-      </Text>
+    <NavSection title={t('views.title')} compact={false} component="section">
       {views.length === 0 && (
-        <Text size="xs" c="dimmed" px="sm">
+        <Text size="xs" c="dimmed" px={10}>
           {t('views.none')}
         </Text>
       )}
@@ -100,6 +89,7 @@ export function SavedViewsNav({ compact, onInbox }: { compact: boolean; onInbox:
           <NavLink
             component="button"
             label={view.name}
+            title={view.name}
             leftSection={<IconBookmark size={16} stroke={1.6} />}
             active={isActive(view)}
             aria-current={isActive(view) ? 'true' : undefined}
@@ -122,6 +112,6 @@ export function SavedViewsNav({ compact, onInbox }: { compact: boolean; onInbox:
         </Group>
       ))}
       {confirm}
-    </Stack>
+    </NavSection>
   );
 }

@@ -29,6 +29,7 @@ import { nextCaseEnabled, openNextCase, setNextCaseEnabled } from './nextCase';
 import { RejectDialog } from './RejectDialog';
 import { RequestInfoDialog } from './RequestInfoDialog';
 import { SignOffDialog } from './SignOffDialog';
+import classes from './CaseActionBar.module.css';
 import { useCaseAction } from './useCaseAction';
 
 type Dialog =
@@ -166,6 +167,8 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
     const button = (
       <Button
         key={action}
+        fullWidth
+        justify="flex-start"
         leftSection={icon}
         color={color}
         variant={variant}
@@ -187,7 +190,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
 
   return (
     <ProvisionalNotice.Provider value={isProvisional}>
-      <Paper withBorder p="sm" radius="md" data-testid="case-action-bar">
+      <Paper withBorder p="xs" radius="md" data-testid="case-action-bar">
         <Stack gap="xs">
           <Group justify="space-between" gap="sm" wrap="wrap">
             <Text size="sm" data-testid="claim-state" c={claim ? undefined : 'dimmed'}>
@@ -229,7 +232,8 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
               />
             )}
           </Group>
-          <Group gap="xs" wrap="wrap">
+          {/* One decision a line, the strongest first, in a column beside the checklist. */}
+          <Stack gap={6} className={classes.actions}>
             {actionButton(
               'claim',
               t('review.claim'),
@@ -240,20 +244,6 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
             )}
             {actionButton('takeOver', t('review.takeOver'), <IconUserShare size={16} />, () =>
               runDirect('takeOver'),
-            )}
-            {actionButton(
-              'requestInfo',
-              t('review.requestInfo'),
-              <IconMessageQuestion size={16} />,
-              () => setDialog('requestInfo'),
-              'orange',
-            )}
-            {actionButton(
-              'reject',
-              t('review.reject'),
-              <IconX size={16} />,
-              () => setDialog('reject'),
-              'red',
             )}
             {actionButton(
               'approve',
@@ -274,6 +264,8 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
               >
                 <span>
                   <Button
+                    fullWidth
+                    justify="flex-start"
                     leftSection={<IconShieldCheck size={16} />}
                     disabled={!allowed.has('signOffApprove') && !allowed.has('signOffReturn')}
                     onClick={() => setDialog('signOff')}
@@ -283,6 +275,20 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
                   </Button>
                 </span>
               </Tooltip>
+            )}
+            {actionButton(
+              'requestInfo',
+              t('review.requestInfo'),
+              <IconMessageQuestion size={16} />,
+              () => setDialog('requestInfo'),
+              'orange',
+            )}
+            {actionButton(
+              'reject',
+              t('review.reject'),
+              <IconX size={16} />,
+              () => setDialog('reject'),
+              'red',
             )}
             {actionButton(
               'withdrawProposal',
@@ -299,7 +305,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
               'gray',
               'default',
             )}
-          </Group>
+          </Stack>
           {detail.sync.actions.some((action) => action.provisional) && (
             <Badge color="orange" variant="light" data-testid="provisional-pending">
               {t('review.provisional.pending')}
@@ -307,8 +313,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
           )}
           {heldByMe && claim && (
             <Text size="xs" c="dimmed">
-              {t('review.claimExpires', { time: formatOnAt(claim.expiresAt, language) })} ·{' '}
-              {t('review.shortcutsHint')}
+              {t('review.claimExpires', { time: formatOnAt(claim.expiresAt, language) })}
             </Text>
           )}
           {!canWork && user && (

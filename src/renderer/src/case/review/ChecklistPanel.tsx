@@ -1,21 +1,49 @@
-import { Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
+import { Checkbox, Group, Loader, Progress, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiCallError } from '../../../../shared/api/client';
 import type { CaseDetail } from '../../../../shared/api/types';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
-import { useCaseActionBusy } from '../caseQueries';
-import { useCaseAction } from './useCaseAction';
+import { useCaseActionBusy, useCaseActionMutation } from '../caseQueries';
+import classes from './ChecklistPanel.module.css';
 
-/** The procedure's checklist; each point shows who ticked it and when. */
+/** How the last tick of one point went, said beside that point. */
+type TickFeedback =
+  | { itemId: string; state: 'saving' }
+  | { itemId: string; state: 'saved' }
+  | { itemId: string; state: 'failed'; reason: string };
+
+/**
+ * The procedure's checklist; each point shows who ticked it and when. A tick says how it went
+ * beside the point it changed (issue 19: one toast per tick stacked over the document being
+ * checked) — « Enregistré », or the core's French reason when it was refused.
+ */
 export function ChecklistPanel({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const run = useCaseAction();
+  const { mutateAsync } = useCaseActionMutation();
   const busy = useCaseActionBusy();
+  const [feedback, setFeedback] = useState<TickFeedback | null>(null);
   const items = detail.procedure.checklist;
   const ticks = new Map(detail.review.checklist.map((tick) => [tick.itemId, tick]));
   const canTick = detail.review.workflow.allowedActions.includes('tickChecklist');
   const done = items.filter((item) => ticks.get(item.id)?.checked).length;
+
+  const tick = async (itemId: string, checked: boolean) => {
+    setFeedback({ itemId, state: 'saving' });
+    try {
+      await mutateAsync({
+        method: 'cases.tickChecklist',
+        input: { id: detail.row.id, itemId, checked },
+      });
+      setFeedback({ itemId, state: 'saved' });
+    } catch (error) {
+      const reason = error instanceof ApiCallError ? error.message : String(error);
+      setFeedback({ itemId, state: 'failed', reason });
+    }
+  };
 
   if (items.length === 0) {
     return (
@@ -24,8 +52,10 @@ export function ChecklistPanel({ detail }: { detail: CaseDetail }) {
       </Text>
     );
   }
+  const savedItem =
+    feedback?.state === 'saved' ? items.find((i) => i.id === feedback.itemId) : null;
   return (
-    <Stack gap="sm" data-testid="checklist">
+    <Stack gap="xs" data-testid="checklist">
       <Group gap="sm" wrap="nowrap">
         <Progress
           value={(done / items.length) * 100}
@@ -38,35 +68,75 @@ export function ChecklistPanel({ detail }: { detail: CaseDetail }) {
         </Text>
       </Group>
       {items.map((item) => {
-        const tick = ticks.get(item.id);
+        const tickState = ticks.get(item.id);
+        const own = feedback?.itemId === item.id ? feedback : null;
         return (
-          <Checkbox
-            key={item.id}
-            checked={tick?.checked ?? false}
-            disabled={!canTick || busy !== null}
-            label={item.label[language]}
-            description={
-              tick
-                ? t('review.tickedBy', {
-                    name: tick.by.displayName,
-                    date: formatDateTime(tick.at, language),
-                  })
-                : undefined
-            }
-            onChange={(event) =>
-              void run(
-                'cases.tickChecklist',
-                { id: detail.row.id, itemId: item.id, checked: event.currentTarget.checked },
-                t('review.historyKinds.checklist_ticked', {
-                  item: item.label[language],
-                  state: event.currentTarget.checked ? t('review.ticked') : t('review.unticked'),
-                }),
-              )
-            }
-            data-testid={`checklist-${item.id}`}
-          />
+          <div key={item.id}>
+            <Checkbox
+              checked={tickState?.checked ?? false}
+              disabled={!canTick || busy !== null}
+              label={item.label[language]}
+              description={
+                tickState || own ? (
+                  <>
+                    {tickState &&
+                      t('review.tickedBy', {
+                        name: tickState.by.displayName,
+                        date: formatDateTime(tickState.at, language),
+                      })}
+                    {own && own.state !== 'failed' && <TickState feedback={own} />}
+                  </>
+                ) : undefined
+              }
+              onChange={(event) => void tick(item.id, event.currentTarget.checked)}
+              data-testid={`checklist-${item.id}`}
+            />
+            {own?.state === 'failed' && <TickFailure feedback={own} />}
+          </div>
         );
       })}
+      {/* Said once, politely, to a screen reader; a refusal is an alert of its own. */}
+      <VisuallyHidden role="status">
+        {savedItem ? `${savedItem.label[language]} : ${t('layout.tickSaved')}` : ''}
+      </VisuallyHidden>
     </Stack>
+  );
+}
+
+/** « Enregistrement… », then « ✓ Enregistré », after who ticked the point and when. */
+function TickState({ feedback }: { feedback: TickFeedback }) {
+  const { t } = useTranslation();
+  const saving = feedback.state === 'saving';
+  return (
+    <Text
+      span
+      size="xs"
+      c={saving ? 'dimmed' : 'togo.8'}
+      fw={saving ? undefined : 600}
+      className={classes.tickState}
+      data-testid={`checklist-feedback-${feedback.itemId}`}
+      data-state={feedback.state}
+    >
+      {saving ? <Loader size={10} aria-hidden /> : <IconCheck size={13} aria-hidden />}
+      {saving ? t('layout.tickSaving') : t('layout.tickSaved')}
+    </Text>
+  );
+}
+
+/** A refused tick: the core's French reason, under the point, said at once to a screen reader. */
+function TickFailure({ feedback }: { feedback: Extract<TickFeedback, { state: 'failed' }> }) {
+  const { t } = useTranslation();
+  return (
+    <Text
+      size="xs"
+      c="red.8"
+      role="alert"
+      className={classes.tickFailure}
+      data-testid={`checklist-feedback-${feedback.itemId}`}
+      data-state="failed"
+    >
+      <IconAlertTriangle size={14} aria-hidden />
+      {t('layout.tickFailed', { reason: feedback.reason })}
+    </Text>
   );
 }
