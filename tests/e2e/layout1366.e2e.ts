@@ -14,6 +14,8 @@ const host = useTrainingHost(120);
 
 const LAPTOP = { width: 1366, height: 768 };
 const DESKTOP = { width: 1920, height: 1080 };
+/** 1366×768 at the 125 % zoom of the user menu. */
+const ZOOMED = { width: 1093, height: 614 };
 test.use({ viewport: LAPTOP });
 
 /** Toasts belong to the screen they came from, not to the one judged. */
@@ -203,6 +205,13 @@ test('a clerk at 1366×768: the checklist beside the decisions, ticks said inlin
   await expectOneLine(page, 'RCCM');
   await page.screenshot({ path: screenshotPath('layout-case-1920.png') });
   await expectAccessible(page, 'dossier à 1920×1080');
+
+  // — 1366×768 zoomed to 125 %: the decision column beside the case, never taller than the
+  // window (a long checklist scrolls within it) —
+  await page.setViewportSize(ZOOMED);
+  await expect(page.getByTestId('case-action-bar')).toBeVisible();
+  await expectInViewport(page.getByTestId('decision-column'), ZOOMED);
+  await expectInViewport(page.getByTestId('action-approve'), ZOOMED);
   expect(consoleErrors).toEqual([]);
 });
 
