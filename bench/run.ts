@@ -17,6 +17,8 @@
  *   a large existing cache, before and after the download queue), never part of the default run.
  *   BENCH_ONLY=memory runs only bench/memorySoak.ts (RSS and heap idle, during a sync with
  *   downloads on and over a 30-minute soak on a large existing cache), never part of the default run.
+ *   BENCH_ONLY=felt runs only bench/feltLatency.ts (key press to rows painted in Chromium against
+ *   the built web host: queue switch, filter chip, search keystrokes, j, open case, back).
  *   BENCH_ONLY=queries runs only bench/largeCacheQueries.ts (searches at the screen's page size,
  *   totals, case open and dashboard periods on an existing large cache, beside their targets).
  */
@@ -288,6 +290,12 @@ if (process.env.BENCH_ONLY === 'stalls') {
 if (process.env.BENCH_ONLY === 'memory') {
   const { runMemorySoak } = await import('./memorySoak');
   await runMemorySoak();
+  process.exit(0);
+}
+
+if (process.env.BENCH_ONLY === 'felt') {
+  const { runFeltLatency } = await import('./feltLatency');
+  await runFeltLatency();
   process.exit(0);
 }
 

@@ -11,16 +11,15 @@
  * is copied once per mode (a real desk's cache is never a training cache) and reused by every
  * start, as a desk restarting on its cache. Never a timed test: `npm test` does not run it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/support/chromium';
+import { BENCH_USER, prepareCache, startWebHost, type HostMode } from './webHost';
 
-type Mode = 'real' | 'training';
+type Mode = HostMode;
 interface Marks {
   /** The host printed its launch URL (core open, HTTP listening). */
   hostReady: number;
@@ -30,24 +29,6 @@ interface Marks {
   rows: number;
 }
 
-const USERNAME = 'ablavi.lawson'; // a training account (superviseur): the bench cache holds them
-const PASSWORD = 'formation-2026';
-
-function prepareCache(source: string, target: string, mode: Mode): void {
-  if (!existsSync(join(target, 'bureau.sqlite'))) {
-    mkdirSync(target, { recursive: true });
-    cpSync(source, target, { recursive: true });
-    const db = new Database(join(target, 'bureau.sqlite'));
-    db.prepare('UPDATE installation SET training = ?').run(mode === 'training' ? 1 : 0);
-    db.close();
-  }
-  const settings = join(target, 'settings.json');
-  if (mode === 'real') {
-    // A portal that refuses at once: the desk starts offline, as after a link cut.
-    writeFileSync(settings, JSON.stringify({ portalUrl: 'http://127.0.0.1:9', portalToken: 'x' }));
-  } else rmSync(settings, { force: true });
-}
-
 async function startOnce(browser: Browser, appRoot: string, dataDir: string): Promise<Marks> {
   const context = await browser.newContext({
     locale: 'fr-FR',
@@ -55,39 +36,16 @@ async function startOnce(browser: Browser, appRoot: string, dataDir: string): Pr
   });
   const page = await context.newPage();
   const started = performance.now();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(appRoot, 'out/main/webHost.js'), '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: appRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, BUREAU_PORTAL_URL: '' },
-    },
-  );
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const host = await startWebHost(appRoot, dataDir);
   try {
-    let output = '';
-    const launchUrl = await new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no launch URL:\n${output}`)), 120_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolveUrl(match[1]);
-        }
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${output}`)));
-    });
+    const launchUrl = host.launchUrl;
     const hostReady = performance.now() - started;
     await page.goto(`${launchUrl}#/inbox/all`);
     const form = page.getByRole('form', { name: 'Connexion' });
     await form.getByLabel('Identifiant').waitFor({ timeout: 120_000 });
     const signInForm = performance.now() - started;
-    await form.getByLabel('Identifiant').fill(USERNAME);
-    await form.locator('input[type="password"]').fill(PASSWORD);
+    await form.getByLabel('Identifiant').fill(BENCH_USER.username);
+    await form.locator('input[type="password"]').fill(BENCH_USER.password);
     await form.getByRole('button', { name: 'Se connecter' }).click();
     await page
       .getByTestId('inbox-grid')
@@ -97,8 +55,7 @@ async function startOnce(browser: Browser, appRoot: string, dataDir: string): Pr
     return { hostReady, signInForm, rows: performance.now() - started };
   } finally {
     await context.close();
-    child.kill('SIGTERM'); // a clean stop: the next start finds the cache as a clerk leaves it
-    await exited;
+    await host.stop();
   }
 }
 
