@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar, workingDaysUntilDue } from '../../src/shared/calendar/workingDays';
+import { createWorkingCalendar } from '../../src/shared/calendar/workingDays';
 
 const calendar = createWorkingCalendar(['2026-04-27', '2026-05-01', '2026-12-25']);
 
@@ -24,16 +24,6 @@ describe('working-day calendar', () => {
     expect(calendar.workingDaysBetween('2026-11-27', '2026-11-20')).toBe(-5);
     expect(calendar.workingDaysBetween('2026-11-23', '2026-11-23')).toBe(0);
     expect(calendar.workingDaysBetween('2026-04-24', '2026-04-28')).toBe(1);
-  });
-
-  it('counts a passed deadline as late, never as due today, also from a weekend', () => {
-    // Due Friday 4 December; Saturday and Sunday add no working day but the case is late.
-    expect(workingDaysUntilDue(calendar, '2026-12-06', '2026-12-04')).toBe(-1);
-    expect(workingDaysUntilDue(calendar, '2026-12-05', '2026-12-04')).toBe(-1);
-    expect(workingDaysUntilDue(calendar, '2026-12-08', '2026-12-04')).toBe(-2);
-    expect(workingDaysUntilDue(calendar, '2026-12-04', '2026-12-04')).toBe(0);
-    // From a Sunday, a Monday deadline is one working day away.
-    expect(workingDaysUntilDue(calendar, '2026-12-06', '2026-12-07')).toBe(1);
   });
 
   it('is the inverse of addWorkingDays', () => {

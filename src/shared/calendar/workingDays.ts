@@ -54,17 +54,3 @@ export function createWorkingCalendar(holidays: Iterable<IsoDate>): WorkingCalen
     },
   };
 }
-
-/**
- * Working days left until `due`, as the deadline badge shows them: 0 on the due day, and at most
- * -1 once it has passed. Counted from a weekend or a holiday, a passed deadline can be 0 working
- * days away (Sunday after a Friday deadline); it is late all the same, never « Aujourd’hui ».
- */
-export function workingDaysUntilDue(
-  calendar: WorkingCalendar,
-  today: IsoDate,
-  due: IsoDate,
-): number {
-  const days = calendar.workingDaysBetween(today, due);
-  return due < today ? Math.min(days, -1) : days;
-}

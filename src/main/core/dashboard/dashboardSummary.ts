@@ -1,5 +1,6 @@
 import type { DashboardData } from '../../../shared/api/dashboardTypes';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
+import { deadlineStanding } from '../../../shared/domain/deadline';
 import type { Catalog } from '../catalog/loadCatalog';
 import type { DashboardQueries, DashboardScope } from './dashboardQueries';
 
@@ -169,8 +170,12 @@ export function buildDashboard(
     })),
     overdue: overdueRows.map((row) => ({
       ...row,
-      // Listed because due_date < today: late by one day at least, also counted from a weekend.
-      workingDaysLate: Math.max(1, workingDays(row.dueDate, scope.today)),
+      // The badge's own count (« En retard de 1 j ouvré » on the Sunday after a Friday deadline).
+      workingDaysLate: -deadlineStanding(
+        { workingDaysBetween: workingDays },
+        scope.today,
+        row.dueDate,
+      ).workingDaysLeft,
     })),
   };
 }

@@ -10,7 +10,8 @@ import type {
 import { RANKED_HITS_MAX, totalCapFor } from '../../../shared/api/types';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import { OFFICES } from '../../../shared/domain/offices';
-import { workingDaysUntilDue, type WorkingCalendar } from '../../../shared/calendar/workingDays';
+import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
+import { deadlineStanding, dueSoonUntil } from '../../../shared/domain/deadline';
 import { DomainError } from '../api/domainError';
 import {
   buildCountQuery,
@@ -28,9 +29,6 @@ import { createRowHolders } from './rowHolders';
 import { planSearch, type SearchPlan } from './searchExpression';
 import { DEFAULT_SORT, listOrder, SORT_VALUE_COLUMN, type ListOrder } from './sortOrder';
 import { createStatementCache } from './statementCache';
-
-/** Working days before the deadline from which a case counts as "échéance proche". */
-export const DUE_SOON_WORKING_DAYS = 3;
 
 interface RowRecord {
   id: string;
@@ -60,10 +58,6 @@ export interface ListQuery extends InboxQuery {
   cursor: string | null;
   limit: number;
 }
-
-const DAY_MS = 86_400_000;
-const dayBefore = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 
 function definitionOf(query: InboxQuery) {
   const plan = planSearch(query.search);
@@ -99,15 +93,10 @@ export function createInboxQueries(
 
   function toRow(record: RowRecord, today: string, plan: SearchPlan | null): InboxRow {
     const open = record.is_open === 1;
-    const workingDaysLeft = open ? workingDaysUntilDue(calendar, today, record.due_date) : null;
-    let deadlineState: DeadlineState = 'none';
-    if (record.status === 'info_requested') {
-      deadlineState = 'paused';
-    } else if (workingDaysLeft !== null) {
-      if (record.due_date < today) deadlineState = 'overdue';
-      else if (workingDaysLeft <= DUE_SOON_WORKING_DAYS) deadlineState = 'due_soon';
-      else deadlineState = 'on_time';
-    }
+    const standing = open ? deadlineStanding(calendar, today, record.due_date) : null;
+    const workingDaysLeft = standing?.workingDaysLeft ?? null;
+    const deadlineState: DeadlineState =
+      record.status === 'info_requested' ? 'paused' : (standing?.state ?? 'none');
     const row: InboxRow = {
       id: record.id,
       reference: record.reference,
@@ -189,13 +178,11 @@ export function createInboxQueries(
 
   return {
     scopeFor(user: { id: string; officeCode: string }, today: string): QueueScope {
-      // The last day with at most DUE_SOON working days left: the day before the next working
-      // day after them, so a holiday or weekend right after still counts as due soon (as the badge).
       return {
         userId: user.id,
         officeCode: user.officeCode,
         today,
-        dueSoonUntil: dayBefore(calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1)),
+        dueSoonUntil: dueSoonUntil(calendar, today),
       };
     },
 

@@ -21,12 +21,15 @@ export function DeadlineBadge({
     );
   }
   if (days === null) return null;
+  // The core's rule (shared/domain/deadline.ts): a late case reads late by 1 working day at
+  // least, never « Aujourd’hui ».
+  const late = row.deadlineState === 'overdue' ? Math.max(1, -days) : 0;
   const [label, hint] =
-    days > 0
-      ? [t('deadline.daysLeft', { count: days }), t('deadline.hintLeft', { count: days })]
-      : days === 0
-        ? [t('deadline.today'), t('deadline.hintToday')]
-        : [t('deadline.overdue', { count: -days }), t('deadline.hintOverdue', { count: -days })];
+    late > 0
+      ? [t('deadline.overdue', { count: late }), t('deadline.hintOverdue', { count: late })]
+      : days > 0
+        ? [t('deadline.daysLeft', { count: days }), t('deadline.hintLeft', { count: days })]
+        : [t('deadline.today'), t('deadline.hintToday')];
   return (
     <Tooltip label={hint} openDelay={300}>
       <Badge
