@@ -148,9 +148,11 @@ test('a supervisor reads the office dashboard, filters it and exports a table', 
   // « Personnalisé »: a past month with nothing in it shows the empty state.
   await page.getByTestId('period-presets').getByText('Personnalisé').click();
   // More than a year: refused on the spot, with the reason, before any request.
-  await page.getByTestId('period-from').fill('2020-01-01');
+  // The period is typed as clerks write days (the pickers are French, whatever the browser).
+  await page.getByTestId('period-from').fill('01/01/2020');
   await expect(page.getByText('Une période d’un an au plus.')).toBeVisible();
-  await page.getByTestId('period-to').fill('2020-01-31');
+  await page.getByTestId('period-to').fill('31/01/2020');
+  await page.keyboard.press('Escape');
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
   await expectKpi(page, 'decided', '0');
   await expect(page.getByTestId('kpi-compliance-value')).toHaveText('—');

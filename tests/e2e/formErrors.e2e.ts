@@ -79,7 +79,7 @@ test('administration forms say what is wrong beside the field, never the raw ref
   const added = page.getByTestId('holiday-row').last();
   await added.getByTestId('holiday-date').fill(`31/02/${year}`);
   await added.getByTestId('holiday-label').fill('Fête');
-  await expect(added).toContainText('Ce jour n’existe pas');
+  await expect(added).toContainText('Date invalide : ce jour n’existe pas');
   await expect(added).not.toContainText('Date requise');
   await added.getByTestId('holiday-date').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('form-errors-holidays.png') });

@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './i18n/i18n';
 import { MantineProvider } from '@mantine/core';
@@ -8,6 +9,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './api/queryClient';
 import { App } from './App';
+import { DatesLocale } from './format/DatesLocale';
 import { cssVariablesResolver } from './theme/cssVariables';
 import { theme } from './theme/theme';
 
@@ -23,7 +25,9 @@ createRoot(root).render(
         cssVariablesResolver={cssVariablesResolver}
       >
         <Notifications position="bottom-right" limit={4} />
-        <App />
+        <DatesLocale>
+          <App />
+        </DatesLocale>
       </MantineProvider>
     </QueryClientProvider>
   </StrictMode>,

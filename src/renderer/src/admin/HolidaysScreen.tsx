@@ -33,6 +33,9 @@ import { formatWeekday, isWeekend } from './adminFormats';
 import { DayInput } from './DayInput';
 import classes from './AdminScreen.module.css';
 
+/** An orange dark enough to read at 14 px: 6:1 on white (Mantine's orange-9 is 4.3:1). */
+const UNSAVED_COLOR = 'light-dark(#a8400b, var(--mantine-color-orange-4))';
+
 interface DraftRow extends Holiday {
   key: number;
 }
@@ -254,7 +257,7 @@ function YearEditor({ year, holidays }: { year: number; holidays: Holiday[] }) {
         </Alert>
       )}
       <Group justify="space-between">
-        <Text size="sm" c={dirty ? 'orange' : 'dimmed'} fw={dirty ? 600 : undefined}>
+        <Text size="sm" c={dirty ? UNSAVED_COLOR : 'dimmed'} fw={dirty ? 600 : undefined}>
           {dirty
             ? t('admin.holidays.unsaved')
             : t('admin.holidays.count', {

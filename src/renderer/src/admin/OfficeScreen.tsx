@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { OfficeSettings } from '../../../shared/api/adminTypes';
 import { errorMessage } from '../api/errorMessage';
 import { apiKey, useApiMutation, useApiQuery } from '../api/queries';
+import { ClockInput } from '../forms/ClockInput';
 import { useContractForm } from '../forms/useContractForm';
 import { RetryableError } from '../shell/RetryableError';
 import { AdminHeader } from './AdminHeader';
@@ -129,20 +130,18 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
               {t('admin.office.hours')}
             </Title>
             <Group align="flex-start">
-              <TextInput
-                type="time"
+              <ClockInput
                 label={t('admin.office.opensAt')}
                 value={draft.opensAt}
-                onChange={(event) => edit('opensAt', event.currentTarget.value)}
+                onChange={(time) => edit('opensAt', time)}
                 error={form.errorOf('opensAt')}
                 w={140}
                 data-testid="office-opens"
               />
-              <TextInput
-                type="time"
+              <ClockInput
                 label={t('admin.office.closesAt')}
                 value={draft.closesAt}
-                onChange={(event) => edit('closesAt', event.currentTarget.value)}
+                onChange={(time) => edit('closesAt', time)}
                 error={form.errorOf('closesAt')}
                 w={220}
                 data-testid="office-closes"

@@ -1,5 +1,6 @@
-import { Group, MultiSelect, Pill, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { Group, MultiSelect, Pill, SegmentedControl, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '../admin/DayInput';
 import { useLanguage } from '../shell/useLanguage';
 import { useSessionStore } from '../stores/sessionStore';
 import { PERIOD_PRESETS, periodProblem, type PeriodPreset } from './dashboardPeriod';
@@ -44,25 +45,21 @@ export function DashboardFilters() {
       </div>
       {preset === 'custom' && (
         <Group gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput
-            type="date"
+          <DayInput
             size="sm"
             w={150}
             label={t('dashboard.filters.from')}
             value={custom.from}
-            max={custom.to || undefined}
-            onChange={(event) => setCustom({ ...custom, from: event.currentTarget.value })}
+            onChange={(from) => setCustom({ ...custom, from })}
             error={invalid ? true : undefined}
             data-testid="period-from"
           />
-          <TextInput
-            type="date"
+          <DayInput
             size="sm"
             w={150}
             label={t('dashboard.filters.to')}
             value={custom.to}
-            min={custom.from || undefined}
-            onChange={(event) => setCustom({ ...custom, to: event.currentTarget.value })}
+            onChange={(to) => setCustom({ ...custom, to })}
             error={
               problem === 'order'
                 ? t('dashboard.filters.invalidRange')

@@ -20,9 +20,23 @@ export const formsFr = {
     lockAfterMinutes: 'Un nombre entier de minutes, entre 1 et 240.',
   },
   holidays: {
-    dateInvalid: 'Ce jour n’existe pas',
+    dateInvalid: 'Date invalide : ce jour n’existe pas',
     dateFormat: 'Au format JJ/MM/AAAA',
     labelTooLong: 'Libellé trop long : 120 caractères au plus',
+  },
+  /** The date and time pickers (admin/DayInput, forms/ClockInput). */
+  pickers: {
+    dayPlaceholder: 'JJ/MM/AAAA',
+    clearDay: 'Effacer la date',
+    previousMonth: 'Mois précédent',
+    nextMonth: 'Mois suivant',
+    previousYear: 'Année précédente',
+    nextYear: 'Année suivante',
+    previousDecade: 'Décennie précédente',
+    nextDecade: 'Décennie suivante',
+    hours: 'Heures',
+    minutes: 'Minutes',
+    clockPlaceholder: '--',
   },
 };
 
@@ -43,8 +57,21 @@ export const formsEn: typeof formsFr = {
     lockAfterMinutes: 'A whole number of minutes, between 1 and 240.',
   },
   holidays: {
-    dateInvalid: 'This day does not exist',
+    dateInvalid: 'Invalid date: this day does not exist',
     dateFormat: 'As DD/MM/YYYY',
     labelTooLong: 'Label too long: 120 characters at most',
+  },
+  pickers: {
+    dayPlaceholder: 'DD/MM/YYYY',
+    clearDay: 'Clear the date',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous decade',
+    nextDecade: 'Next decade',
+    hours: 'Hours',
+    minutes: 'Minutes',
+    clockPlaceholder: '--',
   },
 };

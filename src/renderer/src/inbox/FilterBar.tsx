@@ -1,4 +1,4 @@
-import { Button, Group, Menu, Popover, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Menu, Popover, Stack } from '@mantine/core';
 import {
   IconArrowsSort,
   IconCheck,
@@ -19,6 +19,7 @@ import {
 } from '../../../shared/api/types';
 import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
+import { DayInput } from '../admin/DayInput';
 import { FilterButton, FilterMenu, type FilterOption } from './FilterMenu';
 import { DEFAULT_SORT, type ListFilterKey } from './inboxQuery';
 
@@ -160,26 +161,25 @@ function DateRangeMenu({
       </Popover.Target>
       <Popover.Dropdown>
         <Stack gap="xs">
-          <TextInput
-            type="date"
+          <DayInput
             size="xs"
             label={t('filters.from')}
             value={filters.submittedFrom ?? ''}
-            max={filters.submittedTo}
-            onChange={(event) =>
-              onChange({ ...filters, submittedFrom: event.currentTarget.value || undefined })
-            }
+            onChange={(from) => onChange({ ...filters, submittedFrom: from || undefined })}
+            // Inside this popover: a calendar in a portal would count as a click outside it.
+            popoverProps={{ withinPortal: false }}
+            clearable
             data-autofocus
+            data-testid="filter-submitted-from"
           />
-          <TextInput
-            type="date"
+          <DayInput
             size="xs"
             label={t('filters.to')}
             value={filters.submittedTo ?? ''}
-            min={filters.submittedFrom}
-            onChange={(event) =>
-              onChange({ ...filters, submittedTo: event.currentTarget.value || undefined })
-            }
+            onChange={(to) => onChange({ ...filters, submittedTo: to || undefined })}
+            popoverProps={{ withinPortal: false }}
+            clearable
+            data-testid="filter-submitted-to"
           />
         </Stack>
       </Popover.Dropdown>

@@ -36,7 +36,8 @@ export function QuickSearch() {
     <Modal.Root
       opened={opened}
       onClose={close}
-      size={640}
+      // Wide enough for the whole placeholder (« Référence, demandeur, …, courriel… ») at 18 px.
+      size={720}
       yOffset="12vh"
       padding={0}
       radius="md"

@@ -190,7 +190,7 @@ describe('administration forms say what is wrong beside the field (issue 19)', (
     const label = screen.getByTestId('holiday-label');
     expect(errorBeside(date)).toBe('Date requise');
     type(date, `31/02/${year}`);
-    expect(errorBeside(date)).toBe('Ce jour n’existe pas');
+    expect(errorBeside(date)).toBe('Date invalide : ce jour n’existe pas');
     expect(errorBeside(label)).toBe('Libellé requis (2 caractères au moins)');
     type(date, '31/02');
     expect(errorBeside(date)).toBe('Au format JJ/MM/AAAA');
