@@ -26,6 +26,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api
 import type { ApiError } from '../../src/shared/api/result';
 import type { OfficeSettings } from '../../src/shared/api/adminTypes';
 import type { CurrentUser } from '../../src/shared/api/types';
+import { formatCertificateNumber } from '../../src/shared/domain/certificateNumber';
 import type { PortalSimulator } from '../../src/simulator/server';
 import { createFakeClock } from '../support/fakeClock';
 import { openCoreOn, PORTAL_TOKEN, startSimulatorOn } from '../support/fakeClockBureau';
@@ -1012,6 +1013,32 @@ describe('the office numbering code', () => {
       expect(verdict).toMatchObject({ verdict: 'authentic' });
     } finally {
       await setCode('LOM');
+    }
+  });
+
+  it('shows as the example in the office settings the very number the next certificate gets', async () => {
+    const office = await call('admin.office.get', {}, users.edem);
+    await call(
+      'admin.office.update',
+      { ...withoutCode(office), numberingCode: 'LOMC' },
+      users.edem,
+    );
+    try {
+      // The example follows the procedure of the office's latest certificate.
+      await call('certificates.issue', { caseId: await approvedCase('COM-IMPEX') }, users.kossi);
+      const next = await call('certificates.nextNumber', {}, users.edem);
+      expect(next).toMatchObject({ procedureCode: 'COM-IMPEX', officeCode: 'LOMC' });
+      const issued = await call(
+        'certificates.issue',
+        { caseId: await approvedCase('COM-IMPEX') },
+        users.kossi,
+      );
+      expect(issued.number).toBe(next!.number);
+      expect(next!.number).toBe(
+        formatCertificateNumber(next!.prefix, next!.year, next!.officeCode, next!.seq),
+      );
+    } finally {
+      await call('admin.office.update', { ...withoutCode(office) }, users.edem);
     }
   });
 });

@@ -305,6 +305,7 @@ const CHANGES_NO_CASE: readonly string[] = [
   'certificates.file',
   'certificates.verify',
   'certificates.publicKeys',
+  'certificates.nextNumber',
   'certificates.keyBundle',
   'assignment.staff',
   'assignment.previewBalance',

@@ -125,3 +125,19 @@ export interface KeyBundle {
     replacedBy: string | null;
   }[];
 }
+
+/**
+ * The next certificate number this desk would issue for the office, in parts, so that the office
+ * settings can show it with the numbering code being typed (`formatCertificateNumber`).
+ */
+export interface NextCertificateNumber {
+  procedureCode: string;
+  prefix: string;
+  year: number;
+  /** The number's office part: the numbering code, or the office code on an enrolled desk. */
+  officeCode: string;
+  /** True on an enrolled desk: its numbers come from the portal's blocks, with the office code. */
+  numberedByDesk: boolean;
+  seq: number;
+  number: string;
+}

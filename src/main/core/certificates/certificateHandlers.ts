@@ -13,6 +13,7 @@ import { isoDay } from './frenchFormat';
 import { createCertificateIssuer } from './issueCertificate';
 import type { CertificateTemplates } from './loadTemplates';
 import { issuedFilesOnDisk, raiseCountersToIssuedFiles } from './counterReconciliation';
+import { createNextNumberPreview } from './nextNumber';
 import { createNumbering } from './numbering';
 import { loadFonts } from './pdfFonts';
 import { verifyPdf, verifyQrText, type VerificationSources } from './verifyCertificate';
@@ -26,7 +27,8 @@ type CertificateHandlerNames =
   | 'certificates.reprint'
   | 'certificates.revoke'
   | 'certificates.verify'
-  | 'certificates.publicKeys';
+  | 'certificates.publicKeys'
+  | 'certificates.nextNumber';
 
 function userOf(context: CallContext): CurrentUser {
   // The dispatcher already refused anonymous calls to staff methods; this narrows the type.
@@ -80,6 +82,7 @@ export function createCertificateHandlers(
   });
   const openFile = createCertificateFiles({ store, recovery, audit: deps.audit, clock, log });
   const queries = createCertificateQueries(db);
+  const nextNumberOf = createNextNumberPreview({ ...deps, deskId: services.deskId });
 
   const activeOffices = db
     .prepare(
@@ -169,6 +172,7 @@ export function createCertificateHandlers(
         ? verifyQrText(qrText, sources())
         : verifyPdf(Buffer.from(pdfBase64 ?? '', 'base64'), sources()),
     'certificates.publicKeys': () => keys.list(),
+    'certificates.nextNumber': (_input, context) => nextNumberOf(userOf(context).officeCode),
     'certificates.keyBundle': (_input, context) => {
       const user = userOf(context);
       const own = revokedHere.all().map((row) => ({

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { formatCertificateNumber } from '../../../shared/domain/certificateNumber';
 
 /**
  * Certificate numbers: `<prefix>-<year>-<office>-<sequence>`, e.g. `CIE-2026-LOM-000123`.
@@ -20,14 +21,7 @@ export interface AllocatedNumber {
   seq: number;
 }
 
-export function formatCertificateNumber(
-  prefix: string,
-  year: number,
-  officeCode: string,
-  seq: number,
-): string {
-  return `${prefix}-${year}-${officeCode}-${String(seq).padStart(6, '0')}`;
-}
+export { formatCertificateNumber };
 
 export function createNumbering(db: Database.Database) {
   const next = db.prepare<[string, number, string], { last_seq: number }>(`

@@ -16,6 +16,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeSettings } from '../../../shared/api/adminTypes';
+import type { NextCertificateNumber } from '../../../shared/api/certificateTypes';
+import { formatCertificateNumber } from '../../../shared/domain/certificateNumber';
 import { errorMessage } from '../api/errorMessage';
 import { apiKey, useApiMutation, useApiQuery } from '../api/queries';
 import { ClockInput } from '../forms/ClockInput';
@@ -29,6 +31,17 @@ type Draft = Omit<OfficeSettings, 'code'>;
 
 const draftOf = ({ code: _code, ...draft }: OfficeSettings): Draft => draft;
 const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The number the next certificate would get, with the numbering code being typed: formatted as
+ * the issuer formats real numbers. An enrolled desk numbers with the office code whatever the
+ * numbering code.
+ */
+function exampleNumber(next: NextCertificateNumber | null | undefined, numberingCode: string) {
+  if (!next) return '…';
+  const office = next.numberedByDesk ? next.officeCode : numberingCode || '…';
+  return formatCertificateNumber(next.prefix, next.year, office, next.seq);
+}
 
 function OfficeForm({ settings }: { settings: OfficeSettings }) {
   const { t } = useTranslation();
@@ -68,7 +81,7 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
       : null;
   const changed = !sameDraft(draft, draftOf(settings));
   const canSave = changed && !busy && form.valid;
-  const year = new Date().getFullYear();
+  const nextNumber = useApiQuery('certificates.nextNumber', {});
 
   const save = () => {
     if (canSave) update.mutate(draft);
@@ -96,7 +109,7 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
             <TextInput
               label={t('admin.office.numberingCode')}
               description={t('admin.office.numberingHint', {
-                example: `COM-IMPEX-${year}-${draft.numberingCode || '…'}-000123`,
+                example: exampleNumber(nextNumber.data, draft.numberingCode),
               })}
               required
               maxLength={10}

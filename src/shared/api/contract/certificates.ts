@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   KeyBundle,
   CertificateFile,
+  NextCertificateNumber,
   CertificatePage,
   CertificateSummary,
   SigningKeyInfo,
@@ -22,6 +23,11 @@ export const certificatesMethods = {
   'certificates.issue': method<CertificateSummary>()({
     input: z.strictObject({ caseId }),
     access: caseWorkers,
+  }),
+  /** The number the next certificate would get (the office settings' example); null: no procedure. */
+  'certificates.nextNumber': method<NextCertificateNumber | null>()({
+    input: noInput,
+    access: staff,
   }),
   'certificates.forCase': method<CertificateSummary[]>()({
     input: z.strictObject({ caseId }),
