@@ -37,6 +37,23 @@ describe('linked records query plans', () => {
     expect(detail).not.toMatch(/SCAN (applications|a|case_keys|k)\b/);
   });
 
+  it('writes a case’s keys from its row by rowid: a batch on ingest, one case in the trigger', () => {
+    for (const [where, params] of [
+      ['case_rowid IN (SELECT value FROM json_each(?))', ['[1,2,3]']],
+      ['case_rowid = ?', [5]],
+    ] as const) {
+      const detail = plan(
+        fixture,
+        `SELECT kind, value, application_id FROM case_keys_source WHERE ${where} AND value <> ''`,
+        params,
+      );
+      expect(
+        detail.match(/SEARCH applications USING INTEGER PRIMARY KEY \(rowid=\?\)/g),
+      ).toHaveLength(5);
+      expect(detail).not.toMatch(/SCAN applications/);
+    }
+  });
+
   it('a certificate by its number: this desk’s, the portal’s, the registry’s', () => {
     expect(plan(fixture, LOCAL_CERTIFICATE, ['CIE-2026-LOM-000001'])).toMatch(
       /SEARCH certificates USING INDEX sqlite_autoindex_certificates_\d \(number=\?\)/,
