@@ -1,7 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
-import { pageRpc, useTrainingHost } from '../support/e2eHost';
-import { TRAINING_PASSWORD } from '../support/e2ePage';
+import { expectAccessible } from '../support/e2eAxe';
+import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { openAs, TRAINING_PASSWORD } from '../support/e2ePage';
 
 /**
  * A clerk works without the mouse (issue 8): Tab reaches the list, j/k move, x ticks, ? helps,
@@ -152,4 +153,142 @@ test('a clerk opens and claims a case from the list with the keyboard alone', as
   await expect(page).toHaveURL(/#\/inbox\/to_process/);
   await expect(grid).toBeFocused();
   await expect(grid).toHaveAttribute('aria-activedescendant', /^inbox-row-/);
+});
+
+/** The ids of the list's first rows, in the order shown. */
+async function shownRowIds(grid: Locator, count: number): Promise<string[]> {
+  const rows = grid.locator('[role="rowgroup"] [role="row"]');
+  await expect(rows.nth(count - 1)).toBeVisible();
+  const ids: string[] = [];
+  for (let index = 0; index < count; index++)
+    ids.push(((await rows.nth(index).getAttribute('id')) ?? '').replace(/^inbox-row-/, ''));
+  return ids;
+}
+
+test('every key works wherever it is shown: after a click, inside a case, in the viewer, in « ? »', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
+  await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
+
+  // — A click on a queue in the sidebar: the list takes the keyboard, so j, x and Enter act on it
+  // (the link kept it before: j did nothing and Enter opened the queue again).
+  await page.locator('a[href="#/inbox/all"]').first().click();
+  await expect(page).toHaveURL(/#\/inbox\/all/);
+  const grid = page.getByTestId('inbox-grid');
+  const [first, second, third] = await shownRowIds(grid, 3);
+  await expect(grid).toBeFocused();
+  await expect(grid).toHaveAttribute('aria-activedescendant', `inbox-row-${first}`);
+  await page.keyboard.press('j');
+  await expect(grid).toHaveAttribute('aria-activedescendant', `inbox-row-${second}`);
+  await page.keyboard.press('x');
+  await expect(page.locator(`[id="inbox-row-${second}"]`)).toHaveAttribute('data-checked', 'true');
+  await page.keyboard.press('x');
+  await expect(page.locator(`[id="inbox-row-${second}"]`)).not.toHaveAttribute('data-checked');
+
+  // A click on the queue already shown hands the keyboard back to its list too.
+  await page.locator('a[href="#/inbox/all"]').first().click();
+  await expect(grid).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/cases/${second}$`));
+  await expect(page.getByTestId('case-action-bar')).toBeVisible();
+
+  // — Inside the case: j and k open the next and previous case of the list, without going back.
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`#/cases/${third}$`));
+  await expect(page.getByTestId('case-action-bar')).toBeVisible();
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(new RegExp(`#/cases/${second}$`));
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(new RegExp(`#/cases/${first}$`));
+  // At the top of the list the case stays, and a quiet word says why.
+  await page.keyboard.press('k');
+  await expect(page.getByText('C’est le premier dossier de la liste.')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`#/cases/${first}$`));
+  // Back to the list: the case left last is the current row.
+  await page.keyboard.press('Escape');
+  await expect(grid).toHaveAttribute('aria-activedescendant', `inbox-row-${first}`);
+
+  // — The viewer's keys work on the whole case page, with the focus anywhere but in a field.
+  const list = await pageRpc<InboxPage>(page, 'inbox.list', { queue: 'all', limit: 60 });
+  let viewed: CaseDetail | null = null;
+  for (const row of list.rows) {
+    const detail = await pageRpc<CaseDetail>(page, 'cases.get', { id: row.id });
+    const { documents } = detail.record;
+    const ready = detail.sync.documents.every((status) => status.state === 'ready');
+    if (documents.length >= 2 && ready) {
+      viewed = detail;
+      break;
+    }
+  }
+  expect(viewed, 'a training case with two downloaded attachments').not.toBeNull();
+  await page.goto(`${host.origin}/#/cases/${encodeURIComponent(viewed!.row.id)}`);
+  const panel = page.getByTestId('documents-panel');
+  const zoomLevel = panel.getByTestId('viewer-zoom');
+  // Once the page or image is drawn, « fit » has its real scale.
+  await expect(
+    panel.locator('[data-testid="pdf-canvas"][data-page], [data-testid="image-viewer"]'),
+  ).toBeVisible({ timeout: 20_000 });
+  const viewerHasFocus = () =>
+    panel.evaluate((node) => {
+      const root = node as unknown as { contains(other: unknown): boolean };
+      const { document } = globalThis as unknown as { document: { activeElement: unknown } };
+      return root.contains(document.activeElement);
+    });
+  expect(await viewerHasFocus()).toBe(false);
+  const fitted = await zoomLevel.textContent();
+  await page.keyboard.press('+');
+  await expect(zoomLevel).not.toHaveText(fitted!);
+  await page.keyboard.press('0');
+  await expect(zoomLevel).toHaveText(fitted!);
+  expect(await viewerHasFocus()).toBe(false);
+  // Shift+→: the next attachment.
+  const tabs = panel.getByRole('tab');
+  const selectedBefore = await panel.getByRole('tab', { selected: true }).getAttribute('id');
+  const ids = await tabs.evaluateAll((nodes) =>
+    nodes.map((node) => (node as unknown as { id: string }).id),
+  );
+  const expected = ids[ids.indexOf(selectedBefore!) + 1] ?? ids[ids.indexOf(selectedBefore!) - 1];
+  await page.keyboard.press(
+    ids.indexOf(selectedBefore!) + 1 < ids.length ? 'Shift+ArrowRight' : 'Shift+ArrowLeft',
+  );
+  await expect(panel.getByRole('tab', { selected: true })).toHaveAttribute('id', expected!);
+
+  // — « ? » lists every key, the decisions and the viewer's included, in French.
+  await page.keyboard.press('Shift+?');
+  const help = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+  await expect(help).toBeVisible();
+  const row = (id: string) => help.locator(`[data-shortcut="${id}"]`);
+  for (const [id, key, label] of [
+    ['case.claim', 'c', 'Prendre en charge'],
+    ['case.approve', 'a', 'Approuver'],
+    ['case.reject', 'r', 'Rejeter'],
+    ['case.requestInfo', 'i', 'Demander un complément'],
+    ['case.next', 'j', 'Dossier suivant de la liste'],
+    ['case.previous', 'k', 'Dossier précédent de la liste'],
+    ['viewer.zoomIn', '+', 'Agrandir'],
+    ['viewer.zoomOut', '−', 'Réduire'],
+    ['viewer.rotate', 't', 'Pivoter de 90°'],
+    ['viewer.nextDocument', 'Maj', 'Pièce suivante'],
+    ['list.toggle', 'x', 'Cocher / décocher le dossier'],
+    ['search.quick', 'Ctrl', 'Recherche rapide dans tous les dossiers'],
+  ] as const) {
+    await expect(row(id).locator('kbd').filter({ hasText: key }).first()).toBeVisible();
+    await expect(row(id)).toContainText(label);
+  }
+  for (const title of [
+    'Liste des dossiers',
+    'Dossier ouvert',
+    'Pièces jointes',
+    'Recherche',
+    'Général',
+  ])
+    await expect(help.getByRole('heading', { name: title })).toBeVisible();
+  await expectAccessible(page, 'shortcut help');
+  await page.screenshot({ path: screenshotPath('keyboard-shortcut-help.png') });
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  // Escape closed the help, not the case.
+  await expect(page).toHaveURL(/#\/cases\//);
 });

@@ -8,6 +8,7 @@ import type { InboxRow, InboxSort, ProcedureSummary, SortKey } from '../../../sh
 import type { Language } from '../i18n/language';
 import { gridTemplate, SORTABLE, visibleColumns } from './inboxColumns';
 import { DEFAULT_SORT } from './inboxQuery';
+import { listMove, listShortcut } from './listShortcuts';
 import { InboxRowView } from './InboxRowView';
 import classes from './InboxTable.module.css';
 
@@ -43,6 +44,24 @@ interface Props {
 }
 
 const rowDomId = (id: string) => `inbox-row-${id}`;
+
+/** PageUp/PageDown move by a screenful of rows, minus one kept in view. */
+export function rowsPerPage(grid: HTMLElement | null): number {
+  return Math.max(1, Math.floor((grid?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
+}
+
+/**
+ * A list shown afresh takes the keyboard when nothing holds it, or when the clerk has just
+ * followed a link to a queue or a saved view (the link would otherwise keep it: Enter would open
+ * the queue again instead of the case, and j/k would do nothing).
+ */
+function takesFocusOnShow(active: Element | null): boolean {
+  return active === null || active === document.body || isInboxLink(active);
+}
+
+export function isInboxLink(element: Element | null): boolean {
+  return element?.closest('a[href^="#/inbox/"]') != null;
+}
 
 export function InboxTable(props: Props) {
   const { rows, selectedId, hasMore, loadingMore, onLoadMore, onOpen, onMove, onScrollSave } =
@@ -84,7 +103,7 @@ export function InboxTable(props: Props) {
 
   // Land keyboard focus on the list so j/k work at once, unless the clerk is typing elsewhere.
   useEffect(() => {
-    if (document.activeElement === document.body) scrollRef.current?.focus({ preventScroll: true });
+    if (takesFocusOnShow(document.activeElement)) scrollRef.current?.focus({ preventScroll: true });
   }, []);
 
   useEffect(() => {
@@ -107,28 +126,18 @@ export function InboxTable(props: Props) {
   const allChecked = rows.length > 0 && checkedCount >= rows.length;
 
   function onKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      j: 1,
-      ArrowDown: 1,
-      k: -1,
-      ArrowUp: -1,
-      PageDown: page,
-      PageUp: -page,
-      Home: -rows.length,
-      End: rows.length,
-    };
-    const delta = moves[event.key];
-    if (delta !== undefined) {
+    const action = listShortcut(event);
+    if (!action) return;
+    const delta = listMove(action, rowsPerPage(scrollRef.current), rows.length);
+    if (delta !== null) {
       event.preventDefault();
       onMove(delta);
-    } else if (event.key === 'Enter' && selectedId) {
+    } else if (action === 'list.open' && selectedId) {
       event.preventDefault();
       onOpen(selectedId);
-    } else if ((event.key === 'x' || event.key === 'X') && selectedId) {
+    } else if ((action === 'list.toggle' || action === 'list.toggleRange') && selectedId) {
       event.preventDefault();
-      props.onToggle(selectedId, event.shiftKey);
+      props.onToggle(selectedId, action === 'list.toggleRange');
     }
   }
 

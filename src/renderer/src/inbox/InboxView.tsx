@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { InboxRow, QueueId, SortKey } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
 import { useApiQuery } from '../api/queries';
+import { parseRoute } from '../routing/route';
 import { navigate } from '../routing/useRoute';
+import { focusInboxGrid } from '../search/HeaderSearch';
 import { useLanguage } from '../shell/useLanguage';
 import { currentQuery, useInboxStore } from '../stores/inboxStore';
 import { useSessionStore } from '../stores/sessionStore';
@@ -12,13 +14,31 @@ import { useShellStore } from '../stores/shellStore';
 import { SaveViewModal } from '../views/SaveViewModal';
 import { FilterBar } from './FilterBar';
 import { FilterChips } from './FilterChips';
+import { openCaseFromList } from './caseSequence';
 import { hasFilters, nextSort, queryKey } from './inboxQuery';
 import { useInboxList } from './inboxList';
 import { InboxError, InboxEmpty, InboxSkeleton } from './InboxStates';
-import { InboxTable } from './InboxTable';
+import { InboxTable, isInboxLink } from './InboxTable';
 import { InboxToolbar } from './InboxToolbar';
 import { SelectionBar } from './SelectionBar';
 import { useInboxUrl } from './useInboxUrl';
+
+/**
+ * A click on the queue already shown (in the sidebar, or a saved view of it) hands the keyboard to
+ * its list, as opening another queue does (InboxTable): j/k, x and Enter work at once.
+ */
+function useFocusListOnQueueClick(queue: QueueId) {
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      if (!link || !isInboxLink(link)) return;
+      const route = parseRoute(link.getAttribute('href') ?? '');
+      if (route.view === 'inbox' && route.queue === queue) focusInboxGrid();
+    };
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  }, [queue]);
+}
 
 export function InboxView({ queue }: { queue: QueueId }) {
   const { t } = useTranslation();
@@ -48,10 +68,8 @@ export function InboxView({ queue }: { queue: QueueId }) {
     [procedures],
   );
 
-  const open = useCallback((id: string) => {
-    useInboxStore.getState().select(id);
-    navigate({ view: 'case', id });
-  }, []);
+  const open = useCallback((id: string) => openCaseFromList(id, rows), [rows]);
+  useFocusListOnQueueClick(queue);
   const move = useCallback(
     (delta: number) => useInboxStore.getState().moveSelection(rows, delta),
     [rows],

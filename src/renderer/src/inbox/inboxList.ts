@@ -80,8 +80,15 @@ const flatten = (data: InfiniteData<ListedPage> | undefined): InboxRow[] =>
  * a decision). Empty while a new query's first page is on its way.
  */
 export function shownInboxRows(): InboxRow[] {
+  return shownInboxList().rows;
+}
+
+/** The rows the inbox shows now, and whether the list goes on past them (more pages to load). */
+export function shownInboxList(): { rows: InboxRow[]; hasMore: boolean } {
   const query = listQuery(useInboxStore.getState());
-  return flatten(queryClient.getQueryData(inboxListOptions(query).queryKey));
+  const data = queryClient.getQueryData(inboxListOptions(query).queryKey);
+  const last = data?.pages[data.pages.length - 1];
+  return { rows: flatten(data), hasMore: last !== undefined && last.nextCursor !== null };
 }
 
 /** The count line above the list: exact, capped, or what is loaded so far. */

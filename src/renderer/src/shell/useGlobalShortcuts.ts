@@ -1,34 +1,38 @@
+import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { openCaseFromList, stepCase, type Neighbour } from '../inbox/caseSequence';
 import { shownInboxRows } from '../inbox/inboxList';
-import { focusInboxGrid, HEADER_SEARCH_ID } from '../search/HeaderSearch';
+import { rowsPerPage } from '../inbox/InboxTable';
+import { listMove, listShortcut, worksFromAnyControl } from '../inbox/listShortcuts';
+import { parseRoute } from '../routing/route';
+import { HEADER_SEARCH_ID } from '../search/HeaderSearch';
 import { useInboxStore } from '../stores/inboxStore';
 import { useShellStore } from '../stores/shellStore';
-import { isTypingTarget } from './typingTarget';
-
-const MOVES: Record<string, number> = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 };
+import { matchesShortcut, shortcutFor } from './shortcuts';
+import { isFreeKeyPress, usesArrowKeys } from './typingTarget';
 
 /**
- * App-wide keys: Ctrl/⌘+K anywhere (even in a field, like every quick-open), and `/`, `?` only when
- * the clerk is not typing. The list's own keys live on the grid; here they are only picked up when
- * nothing has focus, so j after a click on empty space still moves.
+ * App-wide keys, read from the shortcuts table: Ctrl/⌘+K anywhere (even in a field, like every
+ * quick-open); `/`, `?`, j/k inside a case, and the list's keys outside the list only when the
+ * clerk is not typing. The list's own keys live on the grid; here they reach it from elsewhere on
+ * the inbox page (a link just clicked, a button, nothing at all).
  */
 export function useGlobalShortcuts(enabled: boolean): void {
+  const { t } = useTranslation();
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const shell = useShellStore.getState();
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+      if (matchesShortcut(event, 'search.quick')) {
         event.preventDefault();
         shell.setQuickSearchOpen(!shell.quickSearchOpen);
         return;
       }
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      if (isTypingTarget(event.target)) return;
-      // An open window (help, quick search, a confirmation) keeps its keys to itself.
-      if (document.querySelector('[role="dialog"]')) return;
+      if (!isFreeKeyPress(event)) return;
 
-      if (event.key === '/') {
+      if (matchesShortcut(event, 'search.focus')) {
         event.preventDefault();
         const box = document.getElementById(HEADER_SEARCH_ID);
         // Below the width where the header box shows, `/` opens the quick search instead.
@@ -36,18 +40,61 @@ export function useGlobalShortcuts(enabled: boolean): void {
           box.focus();
           if (box instanceof HTMLInputElement) box.select();
         } else shell.setQuickSearchOpen(true);
-      } else if (event.key === '?') {
+      } else if (matchesShortcut(event, 'general.help')) {
         event.preventDefault();
         shell.setHelpOpen(true);
-      } else if (document.activeElement === document.body || document.activeElement === null) {
-        const delta = MOVES[event.key];
-        if (delta !== undefined && focusInboxGrid()) {
-          event.preventDefault();
-          useInboxStore.getState().moveSelection(shownInboxRows(), delta);
-        }
+      } else {
+        const route = parseRoute(window.location.hash);
+        if (route.view === 'case') stepThroughCases(event, route.id);
+        else if (route.view === 'inbox') handToList(event);
       }
     };
+
+    const stepThroughCases = (event: KeyboardEvent, currentId: string) => {
+      const step = shortcutFor(event, ['case.next', 'case.previous'] as const);
+      if (!step) return;
+      event.preventDefault();
+      sayWhere(stepCase(currentId, step === 'case.next' ? 1 : -1));
+    };
+
+    /** At an end of the list, or outside it: said once, quietly, and the case stays open. */
+    const sayWhere = (found: Neighbour) => {
+      if (found.kind === 'case') return;
+      const message =
+        found.kind === 'notInList'
+          ? t('shortcuts.caseNav.notInList')
+          : found.direction === -1
+            ? t('shortcuts.caseNav.first')
+            : found.more
+              ? t('shortcuts.caseNav.lastLoaded')
+              : t('shortcuts.caseNav.last');
+      notifications.hide(CASE_NAV_NOTICE);
+      notifications.show({ id: CASE_NAV_NOTICE, message, autoClose: 3000 });
+    };
+
+    const handToList = (event: KeyboardEvent) => {
+      const grid = document.querySelector<HTMLElement>('[data-testid="inbox-grid"]');
+      const active = document.activeElement;
+      if (!grid || grid.contains(active)) return;
+      const action = listShortcut(event);
+      if (!action) return;
+      const nothingFocused = active === null || active === document.body;
+      // Enter, PageDown, Home… keep their meaning on a link or a button; j, k, x have none there.
+      if (!nothingFocused && !(worksFromAnyControl(action) && !usesArrowKeys(active))) return;
+      event.preventDefault();
+      grid.focus({ preventScroll: true });
+      const store = useInboxStore.getState();
+      const rows = shownInboxRows();
+      const delta = listMove(action, rowsPerPage(grid), rows.length);
+      if (delta !== null) store.moveSelection(rows, delta);
+      else if (!store.selectedId) return;
+      else if (action === 'list.open') openCaseFromList(store.selectedId, rows);
+      else store.toggleChecked(rows, store.selectedId, action === 'list.toggleRange');
+    };
+
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [enabled]);
+  }, [enabled, t]);
 }
+
+const CASE_NAV_NOTICE = 'case-navigation-end';

@@ -1,10 +1,12 @@
 import { Badge, Group, Text, Title } from '@mantine/core';
 import { IconFileAlert } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentStatus } from '../../../../shared/api/syncTypes';
 import type { ProcedureDefinition } from '../../../../shared/catalog/procedureSchema';
 import type { PortalDocument } from '../../../../shared/portal/portalApplication';
+import { shortcutFor } from '../../shell/shortcuts';
+import { isFreeKeyPress } from '../../shell/typingTarget';
 import { useLanguage } from '../../shell/useLanguage';
 import classes from './DocumentsPanel.module.css';
 import { DocumentTabs, tabId, VIEWER_ID } from './DocumentTabs';
@@ -43,6 +45,11 @@ export function DocumentsPanel({
   // A refresh of the case may drop the chosen file: fall back to the first one.
   const selected = items.find((item) => item.attachment.id === chosenId) ?? items[0] ?? null;
   const missing = missingRequired(documents, procedure);
+  useDocumentKeys(
+    items.map((item) => item.attachment.id),
+    selected?.attachment.id ?? null,
+    setChosenId,
+  );
 
   return (
     <section className={classes.panel} data-testid="documents-panel">
@@ -102,4 +109,25 @@ export function DocumentsPanel({
       )}
     </section>
   );
+}
+
+/** Shift+←/→ on the case page: the previous or next attachment, stopping at the ends. */
+function useDocumentKeys(ids: string[], selectedId: string | null, select: (id: string) => void) {
+  const step = useEffectEvent((direction: 1 | -1) => {
+    const index = selectedId === null ? -1 : ids.indexOf(selectedId);
+    const next = index < 0 ? undefined : ids[index + direction];
+    if (next !== undefined) select(next);
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isFreeKeyPress(event)) return;
+      const id = shortcutFor(event, ['viewer.nextDocument', 'viewer.previousDocument'] as const);
+      if (!id) return;
+      // At the first or last attachment the key is used all the same: no text selection grows.
+      event.preventDefault();
+      step(id === 'viewer.nextDocument' ? 1 : -1);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 }

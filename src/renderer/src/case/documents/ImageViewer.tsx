@@ -1,13 +1,14 @@
 import { Skeleton } from '@mantine/core';
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentContent } from '../../../../shared/api/caseTypes';
 import classes from './DocumentsPanel.module.css';
 import { ViewerMessage } from './ViewerMessage';
 import {
   RotateButton,
+  useViewerKeys,
   useViewerSurface,
-  viewerKeyAction,
+  viewerHint,
   ViewerSurface,
   ViewerToolbar,
   ZoomControls,
@@ -27,8 +28,6 @@ export function ImageViewer({ content, label }: { content: DocumentContent; labe
   const [rotation, setRotation] = useState<Rotation>(0);
   const { ref: surfaceRef, available, availableHeight } = useViewerSurface();
 
-  if (broken) return <ViewerMessage tone="error" title={t('documents.imageUnreadable')} />;
-
   const sideways = rotation === 90 || rotation === 270;
   const shown = natural && {
     width: sideways ? natural.height : natural.width,
@@ -44,24 +43,31 @@ export function ImageViewer({ content, label }: { content: DocumentContent; labe
   const height = natural ? natural.height * scale : 0;
   const frame = sideways ? { width: height, height: width } : { width, height };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const action = viewerKeyAction(event);
-    const next = action ? zoomForKey(action, scale) : null;
-    if (!next) return;
-    event.preventDefault();
-    setZoom(next);
-  };
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useViewerKeys(bodyRef, (action) => {
+    if (broken) return false;
+    if (action === 'rotate') {
+      setRotation(rotateClockwise);
+      return true;
+    }
+    // An image has no pages: the arrows and the scroll keys keep their own meaning.
+    const next = zoomForKey(action, scale);
+    if (next) setZoom(next);
+    return action === 'zoomIn' || action === 'zoomOut' || action === 'fit';
+  });
+
+  if (broken) return <ViewerMessage tone="error" title={t('documents.imageUnreadable')} />;
 
   return (
-    <div className={classes.viewerBody} onKeyDown={onKeyDown}>
-      <ViewerToolbar hint={t('documents.imageKeys')}>
+    <div className={classes.viewerBody} ref={bodyRef}>
+      <ViewerToolbar hint={viewerHint(t, false)}>
         <ZoomControls zoom={zoom} scale={scale} onZoom={setZoom} fit="view" />
         <RotateButton onRotate={() => setRotation(rotateClockwise)} />
       </ViewerToolbar>
       <ViewerSurface
         ref={surfaceRef}
         label={t('documents.preview', { name: label })}
-        hint={t('documents.imageKeys')}
+        hint={viewerHint(t, false)}
       >
         {!natural && (
           <Skeleton

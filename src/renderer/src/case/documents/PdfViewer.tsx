@@ -1,6 +1,6 @@
 import { Skeleton } from '@mantine/core';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentContent } from '../../../../shared/api/caseTypes';
 import { base64Bytes } from './base64Bytes';
@@ -9,12 +9,14 @@ import { ViewerMessage } from './ViewerMessage';
 import {
   PageControls,
   RotateButton,
+  useViewerKeys,
   useViewerSurface,
-  viewerKeyAction,
+  viewerHint,
   ViewerSurface,
   ViewerToolbar,
   ZoomControls,
   zoomForKey,
+  type ViewerKeyAction,
 } from './viewerControls';
 import { effectiveScale, FIT, rotateClockwise, type Rotation, type Zoom } from './zoom';
 
@@ -48,6 +50,7 @@ export function PdfViewer({ content, label }: { content: DocumentContent; label:
   const [rotation, setRotation] = useState<Rotation>(0);
   const [paintedKey, setPaintedKey] = useState<string | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const { ref: surfaceRef, available, scrollToTop } = useViewerSurface();
 
   useEffect(() => {
@@ -136,8 +139,6 @@ export function PdfViewer({ content, label }: { content: DocumentContent; label:
     };
   }, [page, ready, renderKey, scale, pageRotation]);
 
-  if (failure) return <ViewerMessage tone="error" title={t(pdfErrorKey(failure))} />;
-
   const total = pdf?.numPages ?? 0;
   const goTo = (next: number) => {
     const bounded = Math.min(Math.max(1, next), Math.max(1, total));
@@ -145,19 +146,22 @@ export function PdfViewer({ content, label }: { content: DocumentContent; label:
     setPageNumber(bounded);
     scrollToTop();
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    const action = viewerKeyAction(event);
-    if (!action) return;
-    event.preventDefault();
+  const onKey = (action: ViewerKeyAction): boolean => {
     if (action === 'previous') goTo(pageNumber - 1);
     else if (action === 'next') goTo(pageNumber + 1);
     else if (action === 'first') goTo(1);
     else if (action === 'last') goTo(total);
+    else if (action === 'rotate') setRotation(rotateClockwise);
     else {
       const next = zoomForKey(action, scale);
       if (next) setZoom(next);
     }
+    return true;
   };
+
+  useViewerKeys(bodyRef, (action) => (failure ? false : onKey(action)));
+
+  if (failure) return <ViewerMessage tone="error" title={t(pdfErrorKey(failure))} />;
 
   // Until the first paint, a page-shaped placeholder (A4 until the real size is known).
   const placeholderWidth = base ? base.width * scale : available || 480;
@@ -165,8 +169,8 @@ export function PdfViewer({ content, label }: { content: DocumentContent; label:
   const painted = paintedKey !== null;
 
   return (
-    <div className={classes.viewerBody} onKeyDown={onKeyDown}>
-      <ViewerToolbar hint={t('documents.keys')}>
+    <div className={classes.viewerBody} ref={bodyRef}>
+      <ViewerToolbar hint={viewerHint(t, true)}>
         <PageControls page={pageNumber} total={Math.max(total, 1)} onPage={goTo} />
         <ZoomControls zoom={zoom} scale={scale} onZoom={setZoom} fit="width" />
         <RotateButton onRotate={() => setRotation(rotateClockwise)} />
@@ -174,7 +178,7 @@ export function PdfViewer({ content, label }: { content: DocumentContent; label:
       <ViewerSurface
         ref={surfaceRef}
         label={t('documents.preview', { name: label })}
-        hint={t('documents.keys')}
+        hint={viewerHint(t, true)}
       >
         {!painted && (
           <Skeleton

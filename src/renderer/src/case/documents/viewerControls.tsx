@@ -9,10 +9,22 @@ import {
   IconZoomIn,
   IconZoomOut,
 } from '@tabler/icons-react';
-import { useCallback, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useRef,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { cachedByKey } from '../../format/cachedFormatter';
 import { localeFor } from '../../format/locale';
+import { comboText } from '../../shell/shortcutKeys';
+import { shortcut, shortcutFor, type KeyPress, type ShortcutId } from '../../shell/shortcuts';
+import { isFreeKeyPress, usesArrowKeys } from '../../shell/typingTarget';
 import { useLanguage } from '../../shell/useLanguage';
 import classes from './DocumentsPanel.module.css';
 import { canZoom, FIT, stepZoom, type Zoom } from './zoom';
@@ -24,34 +36,74 @@ const percentFormat = cachedByKey(
   (locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
 );
 
-export type ViewerKeyAction = 'previous' | 'next' | 'first' | 'last' | 'zoomIn' | 'zoomOut' | 'fit';
+export type ViewerKeyAction =
+  'previous' | 'next' | 'first' | 'last' | 'zoomIn' | 'zoomOut' | 'fit' | 'rotate';
 
-/** The viewer's keys: pages with ←/→ or PageUp/PageDown, zoom with + and −, 0 to fit. */
-export function viewerKeyAction(event: KeyboardEvent): ViewerKeyAction | null {
-  // Ctrl/⌘ with + and − is the window's own zoom; leave it alone.
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  switch (event.key) {
-    case 'PageUp':
-    case 'ArrowLeft':
-      return 'previous';
-    case 'PageDown':
-    case 'ArrowRight':
-      return 'next';
-    case 'Home':
-      return 'first';
-    case 'End':
-      return 'last';
-    case '+':
-    case '=':
-      return 'zoomIn';
-    case '-':
-    case '_':
-      return 'zoomOut';
-    case '0':
-      return 'fit';
-    default:
-      return null;
-  }
+const VIEWER_SHORTCUTS = {
+  'viewer.previousPage': 'previous',
+  'viewer.nextPage': 'next',
+  'viewer.firstPage': 'first',
+  'viewer.lastPage': 'last',
+  'viewer.zoomIn': 'zoomIn',
+  'viewer.zoomOut': 'zoomOut',
+  'viewer.fit': 'fit',
+  'viewer.rotate': 'rotate',
+} as const satisfies Partial<Record<ShortcutId, ViewerKeyAction>>;
+
+/** Keys that scroll the case page: they turn the viewer's pages only once the viewer has focus. */
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End']);
+
+/**
+ * The viewer's action for a key press (from the shortcuts table). `focused`: the focus is inside
+ * the viewer; elsewhere on the case page the scroll keys keep scrolling, and the arrows are left
+ * to a widget that moves with them (a radio group, a menu).
+ */
+export function viewerKeyAction(
+  event: KeyPress,
+  focused: boolean,
+  target: EventTarget | null = null,
+): ViewerKeyAction | null {
+  // Ctrl/⌘ with + and − is the window's own zoom: the table's viewer keys have no modifier.
+  const id = shortcutFor(event, Object.keys(VIEWER_SHORTCUTS) as (keyof typeof VIEWER_SHORTCUTS)[]);
+  if (!id) return null;
+  if (!focused && SCROLL_KEYS.has(event.key)) return null;
+  if (!focused && event.key.startsWith('Arrow') && usesArrowKeys(target)) return null;
+  return VIEWER_SHORTCUTS[id];
+}
+
+/**
+ * The viewer's keys on the whole case page while no field has the focus, not only once the viewer
+ * has it. `onAction` says whether it used the key (an image has no pages).
+ */
+export function useViewerKeys(
+  body: RefObject<HTMLElement | null>,
+  onAction: (action: ViewerKeyAction) => boolean,
+) {
+  const act = useEffectEvent(onAction);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isFreeKeyPress(event)) return;
+      const focused = body.current?.contains(document.activeElement) ?? false;
+      const action = viewerKeyAction(event, focused, event.target);
+      if (action && act(action)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [body]);
+}
+
+/** The keys in the toolbar's hint, written from the shortcuts table. */
+export function viewerHint(t: TFunction, pages: boolean): string {
+  const keys = (...ids: ShortcutId[]) =>
+    ids.map((id) => comboText(shortcut(id).keys[0]!, t)).join(' / ');
+  const item = (combo: string, action: 'page' | 'zoom' | 'fit' | 'rotate') =>
+    t('shortcuts.viewerHint.item', { keys: combo, action: t(`shortcuts.viewerHint.${action}`) });
+  return [
+    ...(pages ? [item(keys('viewer.previousPage', 'viewer.nextPage'), 'page')] : []),
+    item(keys('viewer.zoomIn', 'viewer.zoomOut'), 'zoom'),
+    item(keys('viewer.fit'), 'fit'),
+    item(keys('viewer.rotate'), 'rotate'),
+  ].join(' · ');
 }
 
 /** The scrolling surface under the toolbar: measured for « fit width », focusable for the keys. */

@@ -17,6 +17,7 @@ import type { WorkflowAction } from '../../../../shared/domain/caseWorkflow';
 import { leaseLabel } from '../../../../shared/domain/leaseLabel';
 import { formatDate, formatOnAt } from '../../format/dates';
 import { navigate } from '../../routing/useRoute';
+import { decisionFor } from '../../shell/shortcuts';
 import { isTypingTarget } from '../../shell/typingTarget';
 import { useLanguage } from '../../shell/useLanguage';
 import { useIssueCertificate } from '../../certificates/useIssueCertificate';
@@ -41,13 +42,6 @@ type Dialog =
   | 'takeColleague'
   | 'withdraw'
   | null;
-
-const SHORTCUTS: Record<string, WorkflowAction> = {
-  c: 'claim',
-  a: 'approve',
-  r: 'reject',
-  i: 'requestInfo',
-};
 
 /** Who holds the case, and the decisions this user may take now (from the shared state machine). */
 export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQueue: string }) {
@@ -116,7 +110,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
       if (dialog || document.querySelector('[role="dialog"]')) return;
-      const action = SHORTCUTS[event.key];
+      const action = decisionFor(event);
       if (!action || !allowed.has(action)) return;
       event.preventDefault();
       open(action);
