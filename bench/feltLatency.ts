@@ -32,7 +32,8 @@ interface Probe {
 /**
  * In the page (plain JavaScript, run before the app): the time stamp of the last key press or
  * pointer press, and a watch armed before each action that resolves at the first frame after the
- * screen shows something new of the kind awaited — rows (not marked busy, different from before),
+ * screen shows something new of the kind awaited — rows (not marked busy, different from before;
+ * or the list's empty state),
  * a case, or the list's selection — with the time since that press.
  */
 const PROBE_SCRIPT = `(() => {
@@ -42,6 +43,8 @@ const PROBE_SCRIPT = `(() => {
   }
   const signatures = {
     rows: () => {
+      const empty = document.querySelector('[data-testid="inbox-empty"]');
+      if (empty) return 'empty|' + location.hash + '|' + empty.textContent;
       const group = document.querySelector('[data-testid="inbox-grid"] [role="rowgroup"]');
       if (!group || group.getAttribute('aria-busy') === 'true') return null;
       const rows = [...group.querySelectorAll('[role="row"]')].slice(0, 5);
