@@ -172,6 +172,14 @@ test('every key works wherever it is shown: after a click, inside a case, in the
   await openAs(page, host.launchUrl, 'kossi.agbodjan');
   await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
 
+  // — Ctrl+B folds the sidebar to its icons and unfolds it.
+  const navToggle = page.getByTestId('nav-toggle');
+  await expect(navToggle).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Control+b');
+  await expect(navToggle).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Control+b');
+  await expect(navToggle).toHaveAttribute('aria-expanded', 'true');
+
   // — A click on a queue in the sidebar: the list takes the keyboard, so j, x and Enter act on it
   // (the link kept it before: j did nothing and Enter opened the queue again).
   await page.locator('a[href="#/inbox/all"]').first().click();
@@ -273,6 +281,7 @@ test('every key works wherever it is shown: after a click, inside a case, in the
     ['viewer.nextDocument', 'Maj', 'Pièce suivante'],
     ['list.toggle', 'x', 'Cocher / décocher le dossier'],
     ['search.quick', 'Ctrl', 'Recherche rapide dans tous les dossiers'],
+    ['general.toggleNav', 'B', 'Replier / déplier le menu latéral'],
   ] as const) {
     await expect(row(id).locator('kbd').filter({ hasText: key }).first()).toBeVisible();
     await expect(row(id)).toContainText(label);

@@ -213,6 +213,7 @@ export const en: Messages = {
       },
       general: {
         help: 'Show this help',
+        toggleNav: 'Collapse / expand the sidebar',
         close: 'Close a window, leave a field',
         submitField: 'Submit a note or a check being typed',
         displayLarger: 'Larger display',

@@ -215,6 +215,7 @@ export const fr = {
       },
       general: {
         help: 'Afficher cette aide',
+        toggleNav: 'Replier / déplier le menu latéral',
         close: 'Fermer une fenêtre, quitter un champ',
         submitField: 'Valider une note ou une vérification en cours de saisie',
         displayLarger: 'Agrandir l’affichage',

@@ -101,7 +101,7 @@ function KeyCombos({ keys }: { keys: readonly KeyCombo[] }) {
     );
   });
   return (
-    <Group gap={6} rowGap={2} wrap="wrap">
+    <Group gap={6} wrap="wrap" style={{ rowGap: 2 }}>
       {parts}
     </Group>
   );

@@ -77,6 +77,7 @@ const SPECS = {
   },
 
   'general.help': { group: 'general', keys: [['?']] },
+  'general.toggleNav': { group: 'general', keys: [['Mod', 'b']] },
   'general.close': { group: 'general', keys: [['Escape']], shownOnly: true },
   'general.submitField': { group: 'general', keys: [['Mod', 'Enter']], shownOnly: true },
   // The display zoom (desktop/zoomSteps.ts) and the desktop menu's own keys.

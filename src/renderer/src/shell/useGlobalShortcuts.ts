@@ -14,7 +14,7 @@ import { isFreeKeyPress, usesArrowKeys } from './typingTarget';
 
 /**
  * App-wide keys, read from the shortcuts table: Ctrl/⌘+K anywhere (even in a field, like every
- * quick-open); `/`, `?`, j/k inside a case, and the list's keys outside the list only when the
+ * quick-open) and Ctrl/⌘+B (the sidebar); `/`, `?`, j/k inside a case, and the list's keys outside the list only when the
  * clerk is not typing. The list's own keys live on the grid; here they reach it from elsewhere on
  * the inbox page (a link just clicked, a button, nothing at all).
  */
@@ -28,6 +28,12 @@ export function useGlobalShortcuts(enabled: boolean): void {
       if (matchesShortcut(event, 'search.quick')) {
         event.preventDefault();
         shell.setQuickSearchOpen(!shell.quickSearchOpen);
+        return;
+      }
+      if (matchesShortcut(event, 'general.toggleNav')) {
+        if (document.querySelector('[role="dialog"]')) return;
+        event.preventDefault();
+        shell.toggleNav();
         return;
       }
       if (!isFreeKeyPress(event)) return;
