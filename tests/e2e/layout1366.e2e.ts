@@ -156,8 +156,17 @@ test('a clerk at 1366×768: the checklist beside the decisions, ticks said inlin
   await signOut(page);
   await signInAs(page, 'kossi.agbodjan');
   await expect.poll(() => sidebarWidth(page)).toBeLessThan(80);
-  await page.getByRole('button', { name: 'Déplier le menu latéral' }).click();
+  // The key does what the button does, and the button says which key.
+  await expect(page.getByRole('button', { name: 'Déplier le menu latéral' })).toHaveAttribute(
+    'aria-keyshortcuts',
+    'Control+B',
+  );
+  await page.keyboard.press('Control+b');
   await expect.poll(() => sidebarWidth(page)).toBe(open);
+  await expect(page.getByRole('button', { name: 'Réduire le menu latéral' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
 
   // — A training certificate on the verification screen —
   await pageRpc(page, 'cases.claim', { id: other.row.id });
