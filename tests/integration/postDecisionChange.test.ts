@@ -269,6 +269,13 @@ describe('a portal change of reviewed data after the decision', () => {
       {
         action: 'signOffApprove',
         reason: expect.stringMatching(/avant de valider la décision\.$/),
+        refusal: {
+          key: 'portalChangesUnconfirmed',
+          params: expect.objectContaining({
+            deVerb: 'validateDecision',
+            changes_en: expect.stringMatching(/^surname “/),
+          }),
+        },
       },
     ]);
     expect(

@@ -476,6 +476,7 @@ describe('blockedDecisions', () => {
       {
         action: 'approve',
         reason: "Cochez les 2 points restants de la liste de contrôle avant d'approuver.",
+        refusal: { key: 'checklistPoints', params: { remaining: 2 } },
       },
     ]);
   });

@@ -294,6 +294,13 @@ describe('the state machine while the portal’s changes wait for a person', () 
       code: 'portal_changes_unconfirmed',
       reason:
         'Le portail a modifié des données après la décision : nom de famille « Amouzou » → « Amouzou-Lawson ». Vérifiez ces modifications puis confirmez-les (« J’ai vérifié ces modifications ») avant de délivrer le certificat.',
+      refusal: {
+        key: 'portalChangesUnconfirmed',
+        params: {
+          changes: 'nom de famille « Amouzou » → « Amouzou-Lawson »',
+          deVerb: 'issueCertificate',
+        },
+      },
     });
     expect(checkAction({ ...base, unconfirmedPortalChanges: null }, 'issueCertificate')).toEqual({
       allowed: true,

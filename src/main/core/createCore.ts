@@ -301,6 +301,7 @@ export function createCore(options: CoreOptions): Core {
       writer,
       actions: workflowActions,
       portalFirst: engine.portalFirst,
+      now: () => clock.now(),
       // `users.get` answers active accounts only.
       accountOf: (id) => {
         const user = users.get(id);

@@ -1,3 +1,4 @@
+import type { ApiReason } from './refusals';
 import type { Role } from '../domain/roles';
 
 /** A member of the supervisor's office who can be given cases, with the load they carry now. */
@@ -15,8 +16,10 @@ export interface StaffLoad {
 export interface SkippedCase {
   caseId: string;
   reference: string | null;
-  /** In French, for the user. */
+  /** In French (logs, older renderers). */
   reason: string;
+  /** The same as a key and parameters, for the renderer to say in the user's language. */
+  refusal?: ApiReason;
 }
 
 export interface AssignmentOutcome {

@@ -1,6 +1,7 @@
 import type { CaseStatus } from '../domain/caseStatus';
 import type { WorkflowAction } from '../domain/caseWorkflow';
 import type { UnconfirmedPortalChanges } from '../portal/reviewedChanges';
+import type { ApiReason } from './refusals';
 
 /** Case-review shapes crossing the API boundary: workflow, checklist, notes, history. */
 
@@ -36,7 +37,8 @@ export interface CaseWorkflowView {
   /** What this user may do now, in display order (from the shared state machine). */
   allowedActions: WorkflowAction[];
   /** Decisions shown disabled, with the French reason (checklist incomplete, held by someone else…). */
-  blockedActions: { action: WorkflowAction; reason: string }[];
+  /** `reason` in French; `refusal` the same as a key and parameters, to say in the UI's language. */
+  blockedActions: { action: WorkflowAction; reason: string; refusal?: ApiReason }[];
   signOffRequestedBy: PersonRef | null;
   /** True while the case waits for the applicant: the deadline is paused. */
   slaPaused: boolean;
@@ -54,7 +56,7 @@ export interface CaseWorkflowView {
 /** « Emporter hors ligne »: each case taken until `until` (the portal's lease), or refused. */
 export interface CheckOutResult {
   checkedOut: { id: string; reference: string; until: string | null }[];
-  refused: { id: string; reference: string; reason: string }[];
+  refused: { id: string; reference: string; reason: string; refusal?: ApiReason }[];
 }
 
 export interface ChecklistTick {

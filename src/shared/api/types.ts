@@ -5,6 +5,7 @@ import type { FormIssue } from '../catalog/validateForm';
 import type { PortalApplication } from '../portal/portalApplication';
 import type { CaseReview } from './caseTypes';
 import type { CaseSyncState } from './syncTypes';
+import type { ApiReason } from './refusals';
 
 /**
  * A searched or filtered list counts its cases up to this many; beyond, `inbox.total` answers
@@ -222,4 +223,6 @@ export interface SyncStatus {
   /** Changes the portal still has for us in the current pull, when it says so. */
   remaining: number | null;
   errorMessage: string | null;
+  /** The same as a key and parameters when Bureau wrote it (not the portal's own words). */
+  errorReason?: ApiReason | null;
 }

@@ -1,5 +1,15 @@
+import { holderParams, type RefusalVerb } from '../api/refusalWords';
+import {
+  frenchRefusal,
+  type ApiReason,
+  type RefusalKey,
+  type RefusalParams,
+} from '../api/refusals';
 import { isOpenStatus, type CaseStatus } from './caseStatus';
+import type { LeaseKind } from './leaseLabel';
 import type { Role } from './roles';
+
+export { deBefore } from '../api/refusalWords';
 
 /**
  * The one state machine of a case. The renderer asks it which actions to show; the core asks it
@@ -33,6 +43,11 @@ export interface WorkflowContext {
    * 16:40 » (leaseHolderLabel), so a refusal says who holds the case and until when.
    */
   holderLabel?: string | null;
+  /** The same, as data, so the refusal is said in the reader's language (the label's fallback). */
+  holder?: {
+    name: string;
+    lease: { expiresAt: string; portalNow: string; kind: LeaseKind } | null;
+  } | null;
   signOffRequired: boolean;
   /** Who sent the case to sign-off (four-eyes: that person may not sign it off). */
   signOffRequestedBy: string | null;
@@ -48,6 +63,8 @@ export interface WorkflowContext {
    * sign-off nor the certificate may follow unseen. Absent or null: nothing waits.
    */
   unconfirmedPortalChanges?: string | null;
+  /** The same description in English, for the refusal said in English. */
+  unconfirmedPortalChangesEn?: string | null;
   /**
    * Offline on a desk of a multi-desk office, without a lease of this person confirmed by the
    * portal (design multi-desk §6.3): what they decide may meet a colleague's work on reconnect,
@@ -57,7 +74,15 @@ export interface WorkflowContext {
 }
 
 export type WorkflowCheck =
-  { allowed: true; to: CaseStatus } | { allowed: false; code: WorkflowRefusal; reason: string };
+  | { allowed: true; to: CaseStatus }
+  | {
+      allowed: false;
+      code: WorkflowRefusal;
+      /** In French (the core's message, logs). */
+      reason: string;
+      /** The same refusal as a key and parameters, for the renderer to say in its language. */
+      refusal: ApiReason;
+    };
 
 export type WorkflowRefusal =
   | 'forbidden_role'
@@ -73,62 +98,56 @@ export type WorkflowRefusal =
   | 'portal_changes_unconfirmed'
   | 'provisional_required';
 
-const STATUS_LABEL: Record<CaseStatus, string> = {
-  submitted: 'reçu',
-  in_review: 'en instruction',
-  info_requested: 'en attente du demandeur',
-  pending_signoff: 'en attente de validation',
-  approved: 'approuvé',
-  issued: 'certificat délivré',
-  rejected: 'rejeté',
-  withdrawn: 'retiré',
-};
-
 const CLAIMABLE: readonly CaseStatus[] = ['submitted', 'in_review', 'info_requested'];
 const CASE_WORKERS: readonly Role[] = ['agent', 'superviseur'];
 
-const refuse = (code: WorkflowRefusal, reason: string): WorkflowCheck => ({
-  allowed: false,
-  code,
-  reason,
-});
+/** A refusal of the workflow: its code, its French sentence, and its key for the renderer. */
+export function refuse<K extends RefusalKey>(
+  code: WorkflowRefusal,
+  key: K,
+  params: RefusalParams<K>,
+): WorkflowCheck {
+  return {
+    allowed: false,
+    code,
+    reason: frenchRefusal(key, params),
+    refusal: { key, params: params as Record<string, string | number> },
+  };
+}
+
+/** Who holds the case, for a refusal that names them (with their lease's end, on the portal). */
+function holderOf(context: WorkflowContext) {
+  if (context.holder) return holderParams(context.holder);
+  return holderParams(context.holderLabel ? { name: context.holderLabel } : null);
+}
 
 /** The portal changed reviewed data after the decision: say what, and what to do before `verb`. */
-function unconfirmedChanges(changes: string, verb: string): WorkflowCheck {
-  return refuse(
-    'portal_changes_unconfirmed',
-    `Le portail a modifié des données après la décision : ${changes}. Vérifiez ces modifications puis confirmez-les (« J’ai vérifié ces modifications ») avant de ${verb}.`,
-  );
+function unconfirmedChanges(context: WorkflowContext, verb: RefusalVerb): WorkflowCheck {
+  const english = context.unconfirmedPortalChangesEn;
+  return refuse('portal_changes_unconfirmed', 'portalChangesUnconfirmed', {
+    changes: context.unconfirmedPortalChanges ?? '',
+    ...(english ? { changes_en: english } : {}),
+    deVerb: verb,
+  });
 }
 
-/** « de prendre » but « d’approuver »: French elides « de » before a vowel or a mute h. */
-export function deBefore(word: string): string {
-  return /^[aeiouyhàâéèêëîïôöûü]/i.test(word) ? `d’${word}` : `de ${word}`;
-}
-
-function wrongStatus(action: string, status: CaseStatus): WorkflowCheck {
-  return refuse(
-    'wrong_status',
-    `Impossible ${deBefore(action)} : le dossier est ${STATUS_LABEL[status]}.`,
-  );
+function wrongStatus(verb: RefusalVerb, status: CaseStatus): WorkflowCheck {
+  return refuse('wrong_status', 'wrongStatus', { deVerb: verb, status });
 }
 
 /** The holder's own actions: the case must be in review and claimed by this user. */
 function holderAction(
   context: WorkflowContext,
-  verb: string,
+  verb: RefusalVerb,
   to: CaseStatus,
   statuses: readonly CaseStatus[] = ['in_review'],
 ): WorkflowCheck {
   if (!statuses.includes(context.status)) return wrongStatus(verb, context.status);
   if (context.claimedBy === null) {
-    return refuse('not_claimed', `Prenez d'abord le dossier en charge pour ${verb}.`);
+    return refuse('not_claimed', 'claimFirst', { verb });
   }
   if (context.claimedBy !== context.userId) {
-    return refuse(
-      'claimed_by_other',
-      `Ce dossier est pris en charge par ${context.holderLabel ?? 'un autre agent'} : vous ne pouvez pas ${verb}.`,
-    );
+    return refuse('claimed_by_other', 'heldByOtherCannot', { ...holderOf(context), verb });
   }
   return { allowed: true, to };
 }
@@ -136,16 +155,10 @@ function holderAction(
 /** Whoever works on a case: a clerk or a supervisor, of the case's office (null: allowed). */
 function caseWorkerRefusal(context: WorkflowContext): WorkflowCheck | null {
   if (!CASE_WORKERS.includes(context.role)) {
-    return refuse(
-      'forbidden_role',
-      "Votre rôle ne permet pas d'instruire les dossiers. Demandez à un agent ou à un superviseur.",
-    );
+    return refuse('forbidden_role', 'roleCannotWorkCases', {});
   }
   if (!context.sameOffice) {
-    return refuse(
-      'other_office',
-      "Ce dossier relève d'un autre bureau : seuls ses agents peuvent l'instruire.",
-    );
+    return refuse('other_office', 'caseOfOtherOffice', {});
   }
   return null;
 }
@@ -190,7 +203,7 @@ export function checkAction(
 ): WorkflowCheck {
   const check = checkTransition(context, action);
   if (check.allowed && isProvisional(context, action) && !options.provisional) {
-    return refuse('provisional_required', `${PROVISIONAL_SENTENCE} Confirmez-la comme provisoire.`);
+    return refuse('provisional_required', 'provisionalRequired', {});
   }
   return check;
 }
@@ -200,112 +213,88 @@ function checkTransition(context: WorkflowContext, action: WorkflowAction): Work
   const refusal = caseWorkerRefusal(context);
   if (refusal) return refusal;
   if (context.inConflict) {
-    return refuse(
-      'in_conflict',
-      'Ce dossier est en conflit avec le portail : résolvez le conflit avant toute autre action.',
-    );
+    return refuse('in_conflict', 'caseInConflict', {});
   }
   switch (action) {
     case 'claim':
-      if (!CLAIMABLE.includes(status)) return wrongStatus('prendre en charge', status);
+      if (!CLAIMABLE.includes(status)) return wrongStatus('claim', status);
       if (claimedBy === userId) {
-        return refuse('already_claimed', 'Vous avez déjà ce dossier en charge.');
+        return refuse('already_claimed', 'alreadyYours', {});
       }
       if (claimedBy !== null) {
-        const holder = context.holderLabel ?? 'un autre agent';
         return refuse(
           'claimed_by_other',
-          role === 'superviseur'
-            ? `Ce dossier est pris en charge par ${holder} : utilisez « Reprendre le dossier ».`
-            : `Ce dossier est déjà pris en charge par ${holder}.`,
+          role === 'superviseur' ? 'heldByOtherTakeOver' : 'heldByOther',
+          holderOf(context),
         );
       }
       return { allowed: true, to: status === 'submitted' ? 'in_review' : status };
     case 'release':
       // The portal refuses a release on a closed case (e.g. withdrawn while still claimed here):
       // it would fail and put the case in conflict.
-      if (!isOpenStatus(status)) return wrongStatus('libérer', status);
-      if (claimedBy === null)
-        return refuse('not_claimed', "Ce dossier n'est pris en charge par personne.");
+      if (!isOpenStatus(status)) return wrongStatus('release', status);
+      if (claimedBy === null) return refuse('not_claimed', 'heldByNobody', {});
       if (claimedBy !== userId && role !== 'superviseur') {
-        return refuse(
-          'claimed_by_other',
-          'Seul le titulaire ou un superviseur peut libérer ce dossier.',
-        );
+        return refuse('claimed_by_other', 'releaseHolderOnly', {});
       }
       return { allowed: true, to: status };
     case 'takeOver':
       if (role !== 'superviseur') {
-        return refuse(
-          'forbidden_role',
-          'Seul un superviseur peut reprendre un dossier pris en charge.',
-        );
+        return refuse('forbidden_role', 'takeOverSupervisorOnly', {});
       }
-      if (!CLAIMABLE.includes(status)) return wrongStatus('reprendre', status);
+      if (!CLAIMABLE.includes(status)) return wrongStatus('takeOver', status);
       if (claimedBy === null || claimedBy === userId) {
-        return refuse('not_claimed', "Ce dossier n'est pris en charge par aucun autre agent.");
+        return refuse('not_claimed', 'heldByNoOther', {});
       }
       return { allowed: true, to: status === 'submitted' ? 'in_review' : status };
     case 'tickChecklist':
-      return holderAction(context, 'cocher la liste de contrôle', status);
+      return holderAction(context, 'tickChecklist', status);
     case 'requestInfo':
-      return holderAction(context, 'demander un complément', 'info_requested');
+      return holderAction(context, 'requestInfo', 'info_requested');
     case 'approve': {
       const remaining = context.checklistRemaining;
-      if (remaining > 0 && holderAction(context, 'approuver', status).allowed) {
-        return refuse(
-          'checklist_incomplete',
-          remaining === 1
-            ? "Cochez le dernier point de la liste de contrôle avant d'approuver."
-            : `Cochez les ${remaining} points restants de la liste de contrôle avant d'approuver.`,
-        );
+      if (remaining > 0 && holderAction(context, 'approve', status).allowed) {
+        return remaining === 1
+          ? refuse('checklist_incomplete', 'checklistLastPoint', {})
+          : refuse('checklist_incomplete', 'checklistPoints', { remaining });
       }
       return holderAction(
         context,
-        'approuver',
+        'approve',
         context.signOffRequired ? 'pending_signoff' : 'approved',
       );
     }
     case 'reject':
       // Also while waiting: an applicant who never answers is refused in the end.
-      return holderAction(context, 'rejeter', 'rejected', ['in_review', 'info_requested']);
+      return holderAction(context, 'reject', 'rejected', ['in_review', 'info_requested']);
     case 'issueCertificate':
       // Anyone of the office who works cases may print what was approved; no claim needed.
-      if (status !== 'approved') return wrongStatus('délivrer le certificat', status);
+      if (status !== 'approved') return wrongStatus('issueCertificate', status);
       if (context.unconfirmedPortalChanges) {
-        return unconfirmedChanges(context.unconfirmedPortalChanges, 'délivrer le certificat');
+        return unconfirmedChanges(context, 'issueCertificate');
       }
       return { allowed: true, to: 'issued' };
     case 'signOffApprove':
     case 'signOffReturn': {
-      const verb = action === 'signOffApprove' ? 'valider' : 'renvoyer en instruction';
+      const verb = action;
       if (role !== 'superviseur') {
-        return refuse(
-          'forbidden_role',
-          `Seul un superviseur peut ${verb} un dossier en attente de validation.`,
-        );
+        return refuse('forbidden_role', 'signOffSupervisorOnly', { verb });
       }
       if (status !== 'pending_signoff') return wrongStatus(verb, status);
       if (action === 'signOffApprove' && context.signOffRequestedBy === userId) {
-        return refuse(
-          'four_eyes',
-          'Règle des quatre yeux : vous avez proposé cette décision, un autre superviseur doit la valider. Vous pouvez retirer votre proposition pour reprendre le dossier.',
-        );
+        return refuse('four_eyes', 'fourEyes', {});
       }
       if (action === 'signOffApprove' && context.unconfirmedPortalChanges) {
-        return unconfirmedChanges(context.unconfirmedPortalChanges, 'valider la décision');
+        return unconfirmedChanges(context, 'validateDecision');
       }
       return { allowed: true, to: action === 'signOffApprove' ? 'approved' : 'in_review' };
     }
     case 'withdrawProposal':
       // The proposer takes back the decision they sent to sign-off (four-eyes forbids them to
       // validate it): the case goes back in review, to them, and the portal hears a return.
-      if (status !== 'pending_signoff') return wrongStatus('retirer la proposition', status);
+      if (status !== 'pending_signoff') return wrongStatus('withdrawProposal', status);
       if (context.signOffRequestedBy !== userId) {
-        return refuse(
-          'not_proposer',
-          'Seule la personne qui a proposé cette décision peut la retirer ; un superviseur peut la renvoyer en instruction.',
-        );
+        return refuse('not_proposer', 'notProposer', {});
       }
       return { allowed: true, to: 'in_review' };
   }
@@ -333,8 +322,8 @@ const DECISIONS: readonly WorkflowAction[] = [
  */
 export function blockedDecisions(
   context: WorkflowContext,
-): { action: WorkflowAction; reason: string }[] {
-  const blocked: { action: WorkflowAction; reason: string }[] = [];
+): { action: WorkflowAction; reason: string; refusal: ApiReason }[] {
+  const blocked: { action: WorkflowAction; reason: string; refusal: ApiReason }[] = [];
   for (const action of DECISIONS) {
     const check = checkAction(context, action, { provisional: true });
     if (check.allowed) continue;
@@ -346,7 +335,7 @@ export function blockedDecisions(
     const doesNotApply =
       !applies.allowed && (applies.code === 'wrong_status' || applies.code === 'forbidden_role');
     if (doesNotApply) continue;
-    blocked.push({ action, reason: check.reason });
+    blocked.push({ action, reason: check.reason, refusal: check.refusal });
   }
   return blocked;
 }
@@ -363,16 +352,10 @@ export function checkConfirmPortalChanges(
   const refusal = caseWorkerRefusal(context);
   if (refusal) return refusal;
   if (!context.unconfirmedPortalChanges) {
-    return refuse(
-      'wrong_status',
-      'Aucune modification du portail n’attend de confirmation sur ce dossier.',
-    );
+    return refuse('wrong_status', 'noPortalChangesWaiting', {});
   }
   if (role !== 'superviseur' && assigneeId !== userId && context.claimedBy !== userId) {
-    return refuse(
-      'claimed_by_other',
-      'Seul l’agent chargé du dossier ou un superviseur du bureau peut confirmer les modifications du portail.',
-    );
+    return refuse('claimed_by_other', 'confirmChangesHolderOnly', {});
   }
   return { allowed: true, to: context.status };
 }
@@ -386,23 +369,14 @@ export function checkCheckOut(context: WorkflowContext, holderId: string): Workf
   const refusal = caseWorkerRefusal(context);
   if (refusal) return refusal;
   if (holderId !== context.userId && context.role !== 'superviseur') {
-    return refuse(
-      'forbidden_role',
-      'Seul un superviseur peut emporter un dossier hors ligne pour un collègue.',
-    );
+    return refuse('forbidden_role', 'checkOutForColleagueSupervisorOnly', {});
   }
   if (context.inConflict) {
-    return refuse(
-      'in_conflict',
-      'Ce dossier est en conflit avec le portail : résolvez le conflit avant de l’emporter.',
-    );
+    return refuse('in_conflict', 'checkOutInConflict', {});
   }
-  if (!CLAIMABLE.includes(context.status)) return wrongStatus('emporter', context.status);
+  if (!CLAIMABLE.includes(context.status)) return wrongStatus('checkOut', context.status);
   if (context.claimedBy !== null && context.claimedBy !== holderId) {
-    return refuse(
-      'claimed_by_other',
-      `Ce dossier est pris en charge par ${context.holderLabel ?? 'un autre agent'} : il ne peut pas être emporté.`,
-    );
+    return refuse('claimed_by_other', 'heldByOtherNoCheckOut', holderOf(context));
   }
   return { allowed: true, to: context.status === 'submitted' ? 'in_review' : context.status };
 }

@@ -11,7 +11,13 @@ const two = (value: number) => String(value).padStart(2, '0');
 const timeOf = (end: Date) => `${two(end.getUTCHours())}:${two(end.getUTCMinutes())}`;
 const dayOf = (end: Date) => `${two(end.getUTCDate())}/${two(end.getUTCMonth() + 1)}`;
 
-function until(expiresAt: string, portalNow: Date, kind: LeaseKind, language: 'fr' | 'en') {
+/** « jusqu'à 16:40 », « jusqu'au 13/03 à 09:15 », « jusqu'au 21/03 » (English « until … »). */
+export function leaseUntil(
+  expiresAt: string,
+  portalNow: Date,
+  kind: LeaseKind,
+  language: 'fr' | 'en',
+): string {
   const end = new Date(expiresAt);
   const sameDay = end.toISOString().slice(0, 10) === portalNow.toISOString().slice(0, 10);
   if (language === 'en') {
@@ -29,7 +35,7 @@ export function leaseHolderLabel(
   portalNow: Date,
   kind: LeaseKind = 'claim',
 ): string {
-  return `${holderName} ${until(expiresAt, portalNow, kind, 'fr')}`;
+  return `${holderName} ${leaseUntil(expiresAt, portalNow, kind, 'fr')}`;
 }
 
 /**
@@ -42,7 +48,7 @@ export function leaseLabel(
   portalNow: Date,
   language: 'fr' | 'en' = 'fr',
 ): string {
-  const end = until(lease.expiresAt, portalNow, lease.kind, language);
+  const end = leaseUntil(lease.expiresAt, portalNow, lease.kind, language);
   if (language === 'en') {
     return `${lease.kind === 'checkout' ? 'Taken offline' : 'Claimed'} by ${lease.holderName} ${end}`;
   }

@@ -2,7 +2,7 @@ import { isoDateOf } from '../../../shared/calendar/workingDays';
 import type { BalancePlan } from '../../../shared/api/assignmentTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import type { Handlers } from '../api/dispatcher';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import type { CoreServices } from '../coreServices';
 import { requireUser } from '../inbox/inboxHandlers';
 import { createBalanceSource } from './balanceSource';
@@ -81,18 +81,12 @@ export function createAssignmentHandlers(
         .map((id) => {
           const member = byId.get(id);
           if (!member) {
-            throw new DomainError(
-              'invalid_input',
-              `« ${id} » n’est pas un agent actif de votre bureau : rechargez la liste des agents.`,
-            );
+            throw refusal('invalid_input', 'staffListStale', { user: id });
           }
           return member;
         });
       if (clerks.length === 0) {
-        throw new DomainError(
-          'invalid_input',
-          'Choisissez au moins un agent autre que celui dont vous réaffectez les dossiers.',
-        );
+        throw refusal('invalid_input', 'noOtherAssignee', {});
       }
       const loaded = source.load(wanted, supervisor.officeCode);
       const plan = planBalance({

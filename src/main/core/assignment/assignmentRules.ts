@@ -1,10 +1,11 @@
+import { sayRefusal, type SaidRefusal } from '../../../shared/api/refusals';
 import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import type { Role } from '../../../shared/domain/roles';
 
 /**
  * Who may be given which case, asked the same way when the plan is previewed and again when it
- * is applied (the state may have moved in between). Each refusal is a French sentence that says
- * what stands in the way and what to do.
+ * is applied (the state may have moved in between). Each refusal says what stands in the way and
+ * what to do: in French, and as a key and parameters for the renderer.
  */
 
 export interface AssignableCase {
@@ -30,17 +31,6 @@ export interface StaffMember {
   procedureCodes: readonly string[] | null;
 }
 
-const STATUS_LABEL: Record<CaseStatus, string> = {
-  submitted: 'reçu',
-  in_review: 'en instruction',
-  info_requested: 'en attente du demandeur',
-  pending_signoff: 'en attente de validation',
-  approved: 'approuvé',
-  issued: 'certificat délivré',
-  rejected: 'rejeté',
-  withdrawn: 'retiré',
-};
-
 export const ASSIGNABLE_ROLES: readonly Role[] = ['agent', 'superviseur'];
 
 export function handlesProcedure(member: StaffMember, procedureCode: string): boolean {
@@ -48,8 +38,7 @@ export function handlesProcedure(member: StaffMember, procedureCode: string): bo
 }
 
 /** Names neither the case's office nor its reference: both belong to that office alone. */
-export const OTHER_OFFICE =
-  'Ce dossier ne relève pas de votre bureau : seul un superviseur de son bureau peut l’affecter.';
+export const OTHER_OFFICE = sayRefusal('assignOtherOffice', {});
 
 /** The reference a skipped case may show: none for another office's case. */
 export const visibleReference = (
@@ -58,14 +47,10 @@ export const visibleReference = (
 ): string | null => (row && row.office_code === officeCode ? row.reference : null);
 
 /** Why the supervisor's office may not redistribute this case at all, or null. */
-export function caseRefusal(row: AssignableCase, officeCode: string): string | null {
+export function caseRefusal(row: AssignableCase, officeCode: string): SaidRefusal | null {
   if (row.office_code !== officeCode) return OTHER_OFFICE;
-  if (row.is_open !== 1) {
-    return `Dossier clos (${STATUS_LABEL[row.status]}) : il ne peut plus être affecté.`;
-  }
-  if (row.conflict_json !== null) {
-    return 'Dossier en conflit avec le portail : résolvez le conflit avant de l’affecter.';
-  }
+  if (row.is_open !== 1) return sayRefusal('assignClosed', { status: row.status });
+  if (row.conflict_json !== null) return sayRefusal('assignInConflict', {});
   return null;
 }
 
@@ -74,20 +59,28 @@ export function assignmentRefusal(
   row: AssignableCase,
   member: StaffMember,
   officeCode: string,
-): string | null {
+): SaidRefusal | null {
   const refusal = caseRefusal(row, officeCode);
   if (refusal) return refusal;
   if (!handlesProcedure(member, row.procedure_code)) {
-    return `${member.displayName} ne traite pas la procédure ${row.procedure_code} : choisissez un agent qui la traite.`;
+    return sayRefusal('assigneeLacksProcedure', {
+      name: member.displayName,
+      procedure: row.procedure_code,
+    });
   }
   if (row.assignee_id === member.userId) {
-    return `Déjà affecté à ${member.displayName} : rien à changer.`;
+    return sayRefusal('alreadyAssignedTo', { name: member.displayName });
   }
   return null;
 }
 
-export const NOT_IN_CACHE =
-  'Dossier introuvable dans le cache local : synchronisez, puis réessayez.';
+export const NOT_IN_CACHE = sayRefusal('assignNotInCache', {});
 
-export const notAssignableMember = (userId: string): string =>
-  `« ${userId} » n’est pas un agent actif de votre bureau : choisissez un agent dans la liste.`;
+export const notAssignableMember = (userId: string): SaidRefusal =>
+  sayRefusal('notAssignableMember', { user: userId });
+
+/** A skipped case's reason, both ways (the French `reason`, the renderer's `refusal`). */
+export const skippedBecause = (said: Pick<SaidRefusal, 'message'> & Partial<SaidRefusal>) => ({
+  reason: said.message,
+  ...(said.reason ? { refusal: said.reason } : {}),
+});

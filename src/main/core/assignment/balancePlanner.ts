@@ -1,3 +1,5 @@
+import { sayRefusal } from '../../../shared/api/refusals';
+import { skippedBecause } from './assignmentRules';
 import type {
   BalancePlan,
   BalancePlanItem,
@@ -96,7 +98,7 @@ export function planBalance(input: PlanInput): BalancePlan {
       unassignable.push({
         caseId: item.id,
         reference: item.reference,
-        reason: `Aucun des agents choisis ne traite la procédure ${item.procedureCode} : ajoutez un agent qui la traite.`,
+        ...skippedBecause(sayRefusal('noChosenClerkHandles', { procedure: item.procedureCode })),
       });
       continue;
     }

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { BalanceSource, SkippedCase } from '../../../shared/api/assignmentTypes';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import {
   caseRefusal,
   NOT_IN_CACHE,
+  skippedBecause,
   visibleReference,
   type AssignableCase,
 } from './assignmentRules';
@@ -58,12 +59,12 @@ export function createBalanceSource(db: Database.Database) {
     const cases: PlannerCase[] = [];
     const refused: SkippedCase[] = [];
     for (const row of rows) {
-      const refusal = caseRefusal(row, officeCode);
-      if (refusal) {
+      const why = caseRefusal(row, officeCode);
+      if (why) {
         refused.push({
           caseId: row.id,
           reference: visibleReference(row, officeCode),
-          reason: refusal,
+          ...skippedBecause(why),
         });
       } else cases.push(toPlannerCase(row));
     }
@@ -85,10 +86,7 @@ export function createBalanceSource(db: Database.Database) {
         case 'assignee': {
           // A clerk who left (deactivated) still has cases to hand over: any account of the office.
           if (userOffice.get(source.userId)?.office_code !== officeCode) {
-            throw new DomainError(
-              'invalid_input',
-              'Cet agent n’appartient pas à votre bureau : choisissez un agent de votre bureau.',
-            );
+            throw refusal('invalid_input', 'clerkOfOtherOffice', {});
           }
           const rows = ofAssignee.all(source.userId, limit);
           return split(
@@ -108,7 +106,7 @@ export function createBalanceSource(db: Database.Database) {
           );
           for (const id of ids) {
             if (!found.has(id))
-              loaded.refused.push({ caseId: id, reference: null, reason: NOT_IN_CACHE });
+              loaded.refused.push({ caseId: id, reference: null, ...skippedBecause(NOT_IN_CACHE) });
           }
           return loaded;
         }

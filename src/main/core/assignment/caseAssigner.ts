@@ -1,15 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { AssignmentOutcome, SkippedCase } from '../../../shared/api/assignmentTypes';
 import type { PersonRef } from '../../../shared/api/caseTypes';
+import type { SaidRefusal } from '../../../shared/api/refusals';
 import type { CurrentUser } from '../../../shared/api/types';
 import { DomainError } from '../api/domainError';
-import { checkCaseWork } from '../../../shared/domain/caseWorkflow';
+import { checkCaseWork, refuse } from '../../../shared/domain/caseWorkflow';
 import type { CaseGate, CaseWriter } from '../cases/caseWriter';
 import type { Clock } from '../clock';
 import {
   assignmentRefusal,
   NOT_IN_CACHE,
   notAssignableMember,
+  skippedBecause,
   visibleReference,
   type AssignableCase,
   type StaffMember,
@@ -64,11 +66,7 @@ export function createCaseAssigner(deps: {
   const supervisorGate: CaseGate = ({ context }) =>
     context.role === 'superviseur'
       ? checkCaseWork(context)
-      : {
-          allowed: false,
-          code: 'forbidden_role',
-          reason: 'Seul un superviseur du bureau peut affecter un dossier.',
-        };
+      : refuse('forbidden_role', 'assignOnlySupervisor', {});
 
   function personOf(userId: string, names: Map<string, string>): PersonRef {
     let displayName = names.get(userId);
@@ -97,11 +95,11 @@ export function createCaseAssigner(deps: {
       for (const request of chunk) {
         const row = rows.get(request.caseId);
         const member = members.get(request.assigneeId);
-        const skip = (reason: string) =>
+        const skip = (said: Pick<SaidRefusal, 'message'> & Partial<SaidRefusal>) =>
           result.skipped.push({
             caseId: request.caseId,
             reference: visibleReference(row, supervisor.officeCode),
-            reason,
+            ...skippedBecause(said),
           });
         if (!row) {
           skip(NOT_IN_CACHE);
@@ -150,7 +148,7 @@ export function createCaseAssigner(deps: {
           });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          skip(error.message);
+          skip({ message: error.message, reason: error.reason });
           continue;
         }
         if (member.userId !== supervisor.id && !result.notifiedUserIds.includes(member.userId)) {
@@ -194,7 +192,10 @@ export function createCaseAssigner(deps: {
     /** Refuses at once an assignee who cannot take any case (not staff of the office). */
     requireMember(userId: string, officeCode: string): StaffMember {
       const member = staff.members(officeCode).find((candidate) => candidate.userId === userId);
-      if (!member) throw new DomainError('invalid_input', notAssignableMember(userId));
+      if (!member) {
+        const said = notAssignableMember(userId);
+        throw new DomainError('invalid_input', said.message, undefined, said.reason);
+      }
       return member;
     },
   };

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
 import type { CurrentUser } from '../../../shared/api/types';
@@ -11,18 +11,10 @@ import type { CredentialRecord, UsersRepository } from './usersRepository';
 const DECOY_HASH =
   'scrypt$65536$8$1$ph0XtGRbpbTs1+shzmRiGw==$IbhsyZGhF8l2SGOWur8B7ltxZQRsMPpdgsYr3mlh/30=';
 
-const AFTER_FAILURES = `Vérifiez la touche Verr. Maj ; après ${MAX_FAILED_ATTEMPTS} échecs de suite, le compte est bloqué ${LOCKOUT_MINUTES} minutes.`;
-const WRONG_CREDENTIALS = `Identifiant ou mot de passe incorrect. ${AFTER_FAILURES}`;
+const POLICY = { attempts: MAX_FAILED_ATTEMPTS, minutes: LOCKOUT_MINUTES };
+const wrongCredentials = () => refusal('unauthenticated', 'wrongCredentials', POLICY);
 /** When only the password was asked (unlock, password change): the name is not in question. */
-const WRONG_PASSWORD = `Mot de passe incorrect. ${AFTER_FAILURES}`;
-
-function frenchTime(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Africa/Lome',
-  }).format(new Date(iso));
-}
+const wrongPassword = () => refusal('unauthenticated', 'wrongPassword', POLICY);
 
 /**
  * Password checks against the local scrypt verifier, with lock-out after repeated failures.
@@ -54,10 +46,10 @@ export function createCredentials(deps: {
 
   function refuseIfLockedOut(record: CredentialRecord): void {
     if (record.lockedUntil && Date.parse(record.lockedUntil) > clock.now().getTime()) {
-      throw new DomainError(
-        'locked',
-        `Compte bloqué après ${MAX_FAILED_ATTEMPTS} essais infructueux. Réessayez après ${frenchTime(record.lockedUntil)}, ou demandez à votre administrateur de réinitialiser votre mot de passe.`,
-      );
+      throw refusal('locked', 'lockedOut', {
+        attempts: MAX_FAILED_ATTEMPTS,
+        untilTime: record.lockedUntil,
+      });
     }
   }
 
@@ -94,11 +86,11 @@ export function createCredentials(deps: {
     username: string,
     password: string,
     failureAction: string,
-    wrong = WRONG_CREDENTIALS,
+    wrong = wrongCredentials,
   ): Promise<CredentialRecord> {
     return oneAtATime(accountId, async () => {
       const record = users.credentialsOf(accountId);
-      if (!record) throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
+      if (!record) throw wrongCredentials();
       refuseIfLockedOut(record);
       const matches = record.passwordHash
         ? await verifyPassword(password, record.passwordHash)
@@ -107,7 +99,7 @@ export function createCredentials(deps: {
         if (recordFailure(record, username, failureAction)) {
           refuseIfLockedOut(users.credentialsOf(accountId)!);
         }
-        throw new DomainError('unauthenticated', wrong);
+        throw wrong();
       }
       await rehashIfNeeded(record, password);
       return record;
@@ -148,15 +140,12 @@ export function createCredentials(deps: {
       const known = users.credentials(normalized);
       if (!known) {
         await verifyPassword(password, DECOY_HASH);
-        throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
+        throw wrongCredentials();
       }
       const record = await check(known.id, normalized, password, 'session.sign_in_failed');
       const user = users.get(record.id);
       if (!record.active || !user) {
-        throw new DomainError(
-          'forbidden',
-          'Ce compte est désactivé. Adressez-vous à votre administrateur.',
-        );
+        throw refusal('forbidden', 'accountDeactivated', {});
       }
       recordSignIn(user);
       return { user, mustChangePassword: record.mustChangePassword };
@@ -165,9 +154,8 @@ export function createCredentials(deps: {
     /** Re-checks the signed-in user's password (unlock, password change). */
     async confirm(user: CurrentUser, password: string, failureAction: string): Promise<void> {
       const record = users.credentialsOf(user.id);
-      if (!record)
-        throw new DomainError('unauthenticated', 'Compte introuvable. Reconnectez-vous.');
-      await check(record.id, user.username, password, failureAction, WRONG_PASSWORD);
+      if (!record) throw refusal('unauthenticated', 'accountNotFound', {});
+      await check(record.id, user.username, password, failureAction, wrongPassword);
       users.recordSignIn(user.id, clock.now().toISOString());
     },
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SessionState } from '../../../shared/api/sessionTypes';
 import type { CurrentUser } from '../../../shared/api/types';
 import type { CallContext, ContextOptions, Handlers } from '../api/dispatcher';
-import { DomainError } from '../api/domainError';
+import { DomainError, refusal } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
 import type { AccountPublisher } from '../office/accountPublisher';
@@ -103,10 +103,7 @@ export function createSessionManager(deps: {
 
   function keyOf(context: CallContext): string {
     if (!context.sessionKey) {
-      throw new DomainError(
-        'forbidden',
-        "Cet appel n'a pas de session : ouvrez Bureau normalement.",
-      );
+      throw refusal('forbidden', 'noSession', {});
     }
     return context.sessionKey;
   }
@@ -153,7 +150,7 @@ export function createSessionManager(deps: {
       const key = keyOf(context);
       const session = sessions.get(key);
       if (!session || !context.user) {
-        throw new DomainError('unauthenticated', 'Votre session a pris fin. Reconnectez-vous.');
+        throw refusal('unauthenticated', 'sessionEnded', {});
       }
       try {
         await credentials.confirm(context.user, password, 'session.unlock_failed');
@@ -170,18 +167,12 @@ export function createSessionManager(deps: {
 
     'session.changePassword': async ({ currentPassword, newPassword }, context) => {
       const user = context.user;
-      if (!user) throw new DomainError('unauthenticated', 'Reconnectez-vous pour continuer.');
+      if (!user) throw refusal('unauthenticated', 'signInToContinue', {});
       if (newPassword === currentPassword) {
-        throw new DomainError(
-          'invalid_input',
-          "Le nouveau mot de passe doit être différent de l'actuel.",
-        );
+        throw refusal('invalid_input', 'passwordUnchanged', {});
       }
       if (newPassword.toLowerCase().includes(user.username.toLowerCase())) {
-        throw new DomainError(
-          'invalid_input',
-          'Le mot de passe ne doit pas contenir votre identifiant.',
-        );
+        throw refusal('invalid_input', 'passwordHasUsername', {});
       }
       await credentials.confirm(user, currentPassword, 'session.password_change_failed');
       const directory = deps.accounts?.enrolled() ? deps.accounts : null;
@@ -206,23 +197,16 @@ export function createSessionManager(deps: {
 
     'session.createFirstAdministrator': async (input, context) => {
       const key = keyOf(context);
-      const alreadyInstalled = () =>
-        new DomainError(
-          'conflict',
-          'Bureau a déjà des comptes : connectez-vous, ou demandez un compte à votre administrateur.',
-        );
+      const alreadyInstalled = () => refusal('conflict', 'alreadyInstalled', {});
       if (users.count() > 0) throw alreadyInstalled();
       if (deps.accounts?.enrolled()) {
-        throw new DomainError(
-          'conflict',
-          `Ce poste est inscrit dans le bureau ${deps.accounts.officeCode()} : ses comptes arrivent de l'annuaire du bureau à la synchronisation. Connectez le poste au portail, puis connectez-vous avec votre compte habituel.`,
-        );
+        throw refusal('conflict', 'enrolledDeskAccounts', { office: deps.accounts.officeCode() });
       }
       if (!OFFICE_CODES.includes(input.officeCode as OfficeCode)) {
-        throw new DomainError(
-          'invalid_input',
-          `Code de bureau inconnu : « ${input.officeCode} ». Codes possibles : ${OFFICE_CODES.join(', ')}.`,
-        );
+        throw refusal('invalid_input', 'unknownOfficeCode', {
+          office: input.officeCode,
+          known: OFFICE_CODES.join(', '),
+        });
       }
       // Hash first (0.3 s, off the event loop), then everything in one transaction, checked
       // again inside it: a crash never leaves an account without password, and two first starts

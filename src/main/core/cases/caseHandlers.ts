@@ -4,7 +4,7 @@ import { validateForm } from '../../../shared/catalog/validateForm';
 import type { CaseDetail, CurrentUser } from '../../../shared/api/types';
 import type { CallContext, Handlers } from '../api/dispatcher';
 import type { Catalog } from '../catalog/loadCatalog';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import type { Clock } from '../clock';
 import { storedRecordOf } from '../db/storedColumns';
 import type { InboxQueries } from '../inbox/inboxQueries';
@@ -33,7 +33,7 @@ type CaseHandlerNames =
 
 function userOf(context: CallContext): CurrentUser {
   // The dispatcher already refused anonymous calls to staff methods; this narrows the type.
-  if (!context.user) throw new DomainError('unauthenticated', 'Session expirée.');
+  if (!context.user) throw refusal('unauthenticated', 'sessionExpiredShort', {});
   return context.user;
 }
 
@@ -67,10 +67,7 @@ export function createCaseHandlers(deps: {
     const workflowRow = records.workflowRow(id);
     const procedure = row ? catalog.get(row.procedureCode) : undefined;
     if (!row || !stored || !workflowRow || !procedure) {
-      throw new DomainError(
-        'not_found',
-        "Ce dossier n'existe pas dans le cache local. Synchronisez puis réessayez.",
-      );
+      throw refusal('not_found', 'caseNotInCache', {});
     }
     const record = storedRecordOf(id, stored.record_json);
     return {

@@ -109,6 +109,16 @@ export function createCaseRecordStore(
               otherHolder.kind,
             )
           : null,
+        holder: otherHolder
+          ? {
+              name: otherHolder.holderName,
+              lease: {
+                expiresAt: otherHolder.expiresAt,
+                portalNow: otherHolder.portalNow.toISOString(),
+                kind: otherHolder.kind,
+              },
+            }
+          : null,
         signOffRequired: procedure.signOffRequired,
         signOffRequestedBy: row.signoff_requested_by,
         inConflict: row.conflict_json !== null,
@@ -116,6 +126,9 @@ export function createCaseRecordStore(
         sameOffice: row.office_code === user.officeCode,
         unconfirmedPortalChanges: portalChanges
           ? describeReviewedChanges(portalChanges, procedure, 'fr')
+          : null,
+        unconfirmedPortalChangesEn: portalChanges
+          ? describeReviewedChanges(portalChanges, procedure, 'en')
           : null,
         provisionalOnly: offlineInOffice() && lease?.holderId !== user.id,
       };

@@ -10,7 +10,7 @@ import {
   isProvisional,
   type WorkflowAction,
 } from '../../../shared/domain/caseWorkflow';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import { createNotificationInbox } from '../assignment/notificationInbox';
 import type { Clock } from '../clock';
 import { unconfirmedPortalChangesOf, type CaseWorkflowRow } from './caseRecordStore';
@@ -46,14 +46,15 @@ function unknownCodes(given: string[], known: Iterable<string>): string[] {
   return given.filter((code) => !valid.has(code));
 }
 
-/** `unknownLabel` agrees in gender: « Pièce inconnue », « Champ inconnu »… */
-function requireKnown(given: string[], known: Iterable<string>, unknownLabel: string): void {
+function requireKnown(
+  given: string[],
+  known: Iterable<string>,
+  refusalKey:
+    'unknownChecklistItems' | 'unknownDocuments' | 'unknownFields' | 'unknownRejectReasons',
+): void {
   const unknown = unknownCodes(given, known);
   if (unknown.length > 0) {
-    throw new DomainError(
-      'invalid_input',
-      `${unknownLabel} pour cette procédure : ${unknown.join(', ')}. Rechargez le dossier et réessayez.`,
-    );
+    throw refusal('invalid_input', refusalKey, { items: unknown.join(', ') });
   }
 }
 
@@ -240,7 +241,7 @@ export function createCaseWorkflowActions(deps: {
         requireKnown(
           [itemId],
           procedure.checklist.map((item) => item.id),
-          'Point de contrôle inconnu',
+          'unknownChecklistItems',
         );
         const at = clock.now().toISOString();
         upsertTick.run(id, itemId, checked ? 1 : 0, user.id, at);
@@ -266,12 +267,12 @@ export function createCaseWorkflowActions(deps: {
           requireKnown(
             request.missingDocuments,
             procedure.documents.map((document) => document.code),
-            'Pièce inconnue',
+            'unknownDocuments',
           );
           requireKnown(
             request.fieldsToCorrect,
             procedure.sections.flatMap((section) => section.fields.map((field) => field.id)),
-            'Champ inconnu',
+            'unknownFields',
           );
           const at = clock.now().toISOString();
           return {
@@ -353,7 +354,7 @@ export function createCaseWorkflowActions(deps: {
           requireKnown(
             reasonCodes,
             procedure.rejectReasons.map((reason) => reason.code),
-            'Motif de rejet inconnu',
+            'unknownRejectReasons',
           );
           return {
             history: 'rejected',

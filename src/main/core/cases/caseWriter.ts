@@ -9,7 +9,7 @@ import type {
   WorkflowRefusal,
 } from '../../../shared/domain/caseWorkflow';
 import type { PortalEventKind } from '../../../shared/portal/portalEventKinds';
-import { DomainError } from '../api/domainError';
+import { DomainError, refusal } from '../api/domainError';
 import type { AuditLog } from '../audit/auditLog';
 import type { Catalog } from '../catalog/loadCatalog';
 import type { Clock } from '../clock';
@@ -89,13 +89,15 @@ export type CaseGate = (loaded: LoadedCase) => WorkflowCheck;
 /** Refusals that are about who is asking (403), not about the case's state. */
 const DEFAULT_FORBIDDEN: readonly WorkflowRefusal[] = ['forbidden_role'];
 
-function refusal(
+function gateRefusal(
   check: Extract<WorkflowCheck, { allowed: false }>,
   forbidden: readonly WorkflowRefusal[] = DEFAULT_FORBIDDEN,
 ): DomainError {
   return new DomainError(
     forbidden.includes(check.code) ? 'forbidden' : 'workflow_refused',
     check.reason,
+    undefined,
+    check.refusal,
   );
 }
 
@@ -170,10 +172,7 @@ export function createCaseWriter(deps: {
     const row = records.workflowRow(id);
     const procedure = row ? catalog.get(row.procedure_code) : undefined;
     if (!row || !procedure) {
-      throw new DomainError(
-        'not_found',
-        "Ce dossier n'existe pas dans le cache local. Synchronisez puis réessayez.",
-      );
+      throw refusal('not_found', 'caseNotInCache', {});
     }
     const context = records.contextFor(row, procedure, user, now, deps.claimTimeoutMinutes);
     return { row, procedure, context, at: now.toISOString() };
@@ -194,7 +193,7 @@ export function createCaseWriter(deps: {
     ): QueuedEvent | null => {
       const loaded = load(id, user);
       const check = gate(loaded);
-      if (!check.allowed) throw refusal(check, forbidden);
+      if (!check.allowed) throw gateRefusal(check, forbidden);
       const { row, at } = loaded;
       const built = build(loaded, check.to);
       const columns: Record<string, string | number | null> = {

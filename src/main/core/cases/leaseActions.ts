@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckOutResult } from '../../../shared/api/caseTypes';
 import type { CurrentUser } from '../../../shared/api/types';
-import { DomainError } from '../api/domainError';
+import { DomainError, refusal } from '../api/domainError';
+import { portalRefusal } from '../sync/portalRefusal';
 import type { PortalFirst } from '../sync/portalFirst';
 import type { ActionOptions, CaseWorkflowActions } from './caseWorkflowActions';
 import type { CaseWriter, QueuedEvent } from './caseWriter';
@@ -14,8 +15,7 @@ import type { CaseWriter, QueuedEvent } from './caseWriter';
  * lease backs it); a check-out is online only.
  */
 
-export const CHECKOUT_OFFLINE =
-  'Emporter des dossiers hors ligne demande une connexion au portail : réessayez une fois la connexion rétablie.';
+const checkOutOffline = () => refusal('unavailable', 'checkOutOffline', {});
 
 export interface StaffAccount {
   id: string;
@@ -31,6 +31,8 @@ export function createLeaseActions(deps: {
   portalFirst: PortalFirst;
   accountOf: (userId: string) => StaffAccount | null;
   referenceOf: (applicationId: string) => string | null;
+  /** The core's clock: whether a refused lease ends today (« jusqu'à 16:40 ») or another day. */
+  now?: () => Date;
 }) {
   const { writer, actions, portalFirst } = deps;
 
@@ -45,7 +47,7 @@ export function createLeaseActions(deps: {
     queueWhenUnreachable: boolean,
   ): Promise<{ lease: unknown } | null> {
     if (!portalFirst.canSend(id)) {
-      if (!queueWhenUnreachable) throw new DomainError('unavailable', CHECKOUT_OFFLINE);
+      if (!queueWhenUnreachable) throw checkOutOffline();
       write({});
       return null;
     }
@@ -57,10 +59,10 @@ export function createLeaseActions(deps: {
     const key = randomUUID();
     const answer = await portalFirst.send(event, event.createdAt, key);
     if (answer.outcome === 'refused') {
-      throw new DomainError('workflow_refused', answer.error.message);
+      throw portalRefusal(answer.error, (deps.now ?? (() => new Date()))());
     }
     if (answer.outcome === 'unreachable') {
-      if (!queueWhenUnreachable) throw new DomainError('unavailable', CHECKOUT_OFFLINE);
+      if (!queueWhenUnreachable) throw checkOutOffline();
       // A new key: had the request arrived after all, this one renews the same lease.
       write({});
       return null;
@@ -83,10 +85,7 @@ export function createLeaseActions(deps: {
       return { ...user, active: true };
     }
     if (user.role !== 'superviseur') {
-      throw new DomainError(
-        'forbidden',
-        'Seul un superviseur peut emporter des dossiers hors ligne pour un collègue.',
-      );
+      throw refusal('forbidden', 'checkOutForColleaguesSupervisorOnly', {});
     }
     const account = deps.accountOf(forUserId);
     if (
@@ -95,10 +94,7 @@ export function createLeaseActions(deps: {
       account.officeCode !== user.officeCode ||
       !['agent', 'superviseur'].includes(account.role)
     ) {
-      throw new DomainError(
-        'invalid_input',
-        "Ce collègue n'est pas un agent actif de votre bureau : choisissez-en un autre.",
-      );
+      throw refusal('invalid_input', 'colleagueNotActive', {});
     }
     return account;
   }
@@ -118,7 +114,7 @@ export function createLeaseActions(deps: {
       user: CurrentUser,
     ): Promise<CheckOutResult> {
       const holder = holderFor(forUserId, user);
-      if (!portalFirst.available()) throw new DomainError('unavailable', CHECKOUT_OFFLINE);
+      if (!portalFirst.available()) throw checkOutOffline();
       const person = { id: holder.id, displayName: holder.displayName };
       const result: CheckOutResult = { checkedOut: [], refused: [] };
       for (const id of ids) {
@@ -137,7 +133,8 @@ export function createLeaseActions(deps: {
           });
         } catch (error) {
           if (!(error instanceof DomainError) || error.code === 'internal') throw error;
-          result.refused.push({ id, reference, reason: error.message });
+          const said = error.reason ? { refusal: error.reason } : {};
+          result.refused.push({ id, reference, reason: error.message, ...said });
         }
       }
       return result;

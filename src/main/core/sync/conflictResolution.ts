@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../../shared/api/types';
 import { checkCaseWork } from '../../../shared/domain/caseWorkflow';
-import { DomainError } from '../api/domainError';
+import { refusal } from '../api/domainError';
 import type { ApplicationsRepository } from '../cases/applicationsRepository';
 import type { CaseWriter } from '../cases/caseWriter';
 import type { Conflicts } from './conflicts';
@@ -39,10 +39,7 @@ export function createConflictResolution(deps: {
       ({ at }) => {
         const conflict = conflicts.read(id);
         if (!conflict) {
-          throw new DomainError(
-            'conflict',
-            "Ce dossier n'est pas (ou plus) en conflit avec le portail.",
-          );
+          throw refusal('conflict', 'caseNotInConflict', {});
         }
         const incoming =
           conflict.portal && conflict.incoming

@@ -1,3 +1,4 @@
+import { sayRefusal, type ApiReason } from '../../../shared/api/refusals';
 import type { SyncContact } from '../../../shared/api/syncTypes';
 import type { SyncStatus } from '../../../shared/api/types';
 import { schedulerOf, type Clock, type TimerHandle } from '../clock';
@@ -58,9 +59,10 @@ export interface SyncServiceOptions {
  * other error is ours, and its English text (« Maximum call stack size exceeded ») means nothing
  * to a clerk: it goes to the log, the clerk reads what happens next.
  */
-function describeFailure(error: unknown): string {
-  if (error instanceof PortalResponseError) return error.message;
-  return "La synchronisation s'est arrêtée sur une erreur inattendue ; elle reprendra d'elle-même à la prochaine tentative. Si le message revient, signalez-le à l'administrateur.";
+/** The portal's own words when it refused; otherwise Bureau's sentence, with its key. */
+function describeFailure(error: unknown): { message: string; reason: ApiReason | null } {
+  if (error instanceof PortalResponseError) return { message: error.message, reason: null };
+  return sayRefusal('syncStoppedUnexpectedly', {});
 }
 
 /**
@@ -79,6 +81,7 @@ export function createSyncService(options: SyncServiceOptions) {
   let phase: SyncStatus['phase'] = 'idle';
   let offlineSince: string | null = null;
   let errorMessage: string | null = null;
+  let errorReason: ApiReason | null = null;
   let pulled = 0;
   let remaining: number | null = null;
   let running: Promise<DeskSyncStatus> | null = null;
@@ -123,6 +126,7 @@ export function createSyncService(options: SyncServiceOptions) {
       pulled,
       remaining,
       errorMessage,
+      errorReason,
     };
   }
 
@@ -228,6 +232,7 @@ export function createSyncService(options: SyncServiceOptions) {
     unanswered = { shown: phase, answers: options.contact.answers() };
     phase = 'syncing';
     errorMessage = null;
+    errorReason = null;
     pulled = 0;
     remaining = null;
     publish();
@@ -271,7 +276,7 @@ export function createSyncService(options: SyncServiceOptions) {
         goOffline();
       } else {
         phase = 'error';
-        errorMessage = describeFailure(error);
+        ({ message: errorMessage, reason: errorReason } = describeFailure(error));
         options.log?.('sync failed', error);
       }
     }

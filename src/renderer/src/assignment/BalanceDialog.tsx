@@ -26,7 +26,7 @@ import type {
   StaffLoad,
 } from '../../../shared/api/assignmentTypes';
 import { api } from '../api/api';
-import { errorMessage } from '../api/errorMessage';
+import { errorMessage, refusalText } from '../api/errorMessage';
 import { formatNumber } from '../format/numbers';
 import { useLanguage } from '../shell/useLanguage';
 import { LoadBars } from './LoadBars';
@@ -322,7 +322,7 @@ function PlanView({
                   <Text span ff="monospace" size="sm" fw={600}>
                     {skip.reference ?? skip.caseId}
                   </Text>{' '}
-                  — {skip.reason}
+                  — {refusalText(skip.refusal, skip.reason)}
                 </List.Item>
               ))}
             </List>

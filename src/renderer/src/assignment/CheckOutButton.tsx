@@ -16,6 +16,7 @@ import { useNow } from '../shell/useNow';
 import { useInboxStore } from '../stores/inboxStore';
 import { useSessionStore } from '../stores/sessionStore';
 import { useOfficeStaff } from './useOfficeStaff';
+import { refusalText } from '../api/errorMessage';
 
 /** Refused cases the toast names; the rest are counted. */
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,7 +42,7 @@ export function describeCheckOut(result: CheckOutResult, t: TFunction, language:
       formatted: n(result.refused.length),
     })}`;
     for (const refused of result.refused.slice(0, SHOWN_REASONS)) {
-      lines.push(`${refused.reference}\u00a0: ${refused.reason}`);
+      lines.push(`${refused.reference}\u00a0: ${refusalText(refused.refusal, refused.reason)}`);
     }
     const more = result.refused.length - SHOWN_REASONS;
     if (more > 0) lines.push(t('checkOut.result.more', { count: more, formatted: n(more) }));

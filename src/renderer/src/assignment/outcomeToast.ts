@@ -4,6 +4,7 @@ import type { AssignmentOutcome } from '../../../shared/api/assignmentTypes';
 import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
 import { invalidateCaseLists } from '../api/liveInvalidation';
+import { refusalText } from '../api/errorMessage';
 
 /** Skipped cases the toast names; the rest are counted. */
 const SHOWN_REASONS = 4;
@@ -24,7 +25,9 @@ export function describeOutcome(
       formatted: n(outcome.skipped.length),
     })}`;
     for (const skip of outcome.skipped.slice(0, SHOWN_REASONS)) {
-      lines.push(`${skip.reference ?? skip.caseId}\u00a0: ${skip.reason}`);
+      lines.push(
+        `${skip.reference ?? skip.caseId}\u00a0: ${refusalText(skip.refusal, skip.reason)}`,
+      );
     }
     const more = outcome.skipped.length - SHOWN_REASONS;
     if (more > 0)

@@ -1,4 +1,9 @@
 import { REFUSALS_FR, type RefusalKey } from '../../../shared/api/refusals';
+import {
+  REFUSAL_WORDS_FR,
+  type RefusalLanguage,
+  type RefusalWords,
+} from '../../../shared/api/refusalWords';
 
 /**
  * The core's refusals (issue 19): French is the shared catalog itself, the reference the core
@@ -73,4 +78,141 @@ export const refusalsEn: Record<RefusalKey, string> = {
     '{{day}} (“{{label}}”) is not in {{year}}. Save it with the holidays of its year.',
   holidayTwice:
     '{{day}} appears twice. Keep one row per date (join the labels if two feasts fall on the same day).',
+  // — Sessions —
+  wrongCredentials:
+    'Wrong username or password. Check Caps Lock; after {{attempts}} failures in a row, the account is locked for {{minutes}} minutes.',
+  wrongPassword:
+    'Wrong password. Check Caps Lock; after {{attempts}} failures in a row, the account is locked for {{minutes}} minutes.',
+  lockedOut:
+    'Account locked after {{attempts}} failed attempts. Try again after {{untilTime}}, or ask your administrator to reset your password.',
+  accountDeactivated: 'This account is deactivated. Ask your administrator.',
+  accountNotFound: 'Account not found. Sign in again.',
+  noSession: 'This call has no session: open Bureau normally.',
+  sessionEnded: 'Your session has ended. Sign in again.',
+  signInToContinue: 'Sign in again to continue.',
+  sessionExpiredShort: 'Session expired.',
+  passwordUnchanged: 'The new password must differ from the current one.',
+  passwordHasUsername: 'The password must not contain your username.',
+  alreadyInstalled:
+    'Bureau already has accounts: sign in, or ask your administrator for an account.',
+  enrolledDeskAccounts:
+    'This workstation is enrolled in office {{office}}: its accounts come from the office directory when it syncs. Connect the workstation to the portal, then sign in with your usual account.',
+  unknownOfficeCode: 'Unknown office code: “{{office}}”. Possible codes: {{known}}.',
+  // — Cases: the workflow's gate —
+  wrongStatus: 'Cannot {{deVerb}}: the case is {{status}}.',
+  claimFirst: 'First claim the case to {{verb}}.',
+  heldByOtherCannot: 'This case is claimed by {{holder}}: you cannot {{verb}}.',
+  roleCannotWorkCases: 'Your role does not allow working on cases. Ask a clerk or a supervisor.',
+  caseOfOtherOffice: 'This case belongs to another office: only its clerks can work on it.',
+  provisionalRequired:
+    'You are offline and this case is not yours on the portal: your decision is provisional. If a colleague acted meanwhile, it will become a conflict to resolve. Confirm it as provisional.',
+  caseInConflict:
+    'This case is in conflict with the portal: resolve the conflict before any other action.',
+  alreadyYours: 'You have already claimed this case.',
+  heldByOtherTakeOver: 'This case is claimed by {{holder}}: use “Take over”.',
+  heldByOther: 'This case is already claimed by {{holder}}.',
+  heldByNobody: 'Nobody has claimed this case.',
+  releaseHolderOnly: 'Only the holder or a supervisor can release this case.',
+  takeOverSupervisorOnly: 'Only a supervisor can take over a claimed case.',
+  heldByNoOther: 'No other clerk has claimed this case.',
+  checklistLastPoint: 'Tick the last point of the checklist before approving.',
+  checklistPoints: 'Tick the {{remaining}} remaining points of the checklist before approving.',
+  signOffSupervisorOnly: 'Only a supervisor can {{verb}} a case awaiting sign-off.',
+  fourEyes:
+    'Four-eyes rule: you proposed this decision, another supervisor must sign it off. You can withdraw your proposal to take the case back.',
+  notProposer:
+    'Only the person who proposed this decision can withdraw it; a supervisor can send it back for review.',
+  portalChangesUnconfirmed:
+    'The portal changed data after the decision: {{changes}}. Check these changes, then confirm them (“I have checked these changes”) before you {{deVerb}}.',
+  noPortalChangesWaiting: 'No change from the portal awaits confirmation on this case.',
+  confirmChangesHolderOnly:
+    'Only the clerk in charge of the case or a supervisor of the office can confirm the portal’s changes.',
+  checkOutForColleagueSupervisorOnly: 'Only a supervisor can take a case offline for a colleague.',
+  checkOutInConflict:
+    'This case is in conflict with the portal: resolve the conflict before taking it offline.',
+  heldByOtherNoCheckOut: 'This case is claimed by {{holder}}: it cannot be taken offline.',
+  // — Cases: around the gate —
+  caseNotInCache: 'This case is not in the local cache. Synchronize, then try again.',
+  checkOutOffline:
+    'Taking cases offline needs a connection to the portal: try again once the connection is back.',
+  checkOutForColleaguesSupervisorOnly: 'Only a supervisor can take cases offline for a colleague.',
+  colleagueNotActive: 'This colleague is not an active clerk of your office: choose another one.',
+  heldOnPortal: 'Case claimed by {{holder}}.',
+  checkedOutOnPortal: 'Case taken offline by {{holder}}.',
+  unknownChecklistItems:
+    'Unknown checklist point for this procedure: {{items}}. Reload the case and try again.',
+  unknownDocuments:
+    'Unknown document for this procedure: {{items}}. Reload the case and try again.',
+  unknownFields: 'Unknown field for this procedure: {{items}}. Reload the case and try again.',
+  unknownRejectReasons:
+    'Unknown rejection reason for this procedure: {{items}}. Reload the case and try again.',
+  // — Assignment —
+  assignOnlySupervisor: 'Only a supervisor of the office can assign a case.',
+  assignOtherOffice:
+    'This case does not belong to your office: only a supervisor of its office can assign it.',
+  assignClosed: 'Case closed ({{status}}): it can no longer be assigned.',
+  assignInConflict: 'Case in conflict with the portal: resolve the conflict before assigning it.',
+  assigneeLacksProcedure:
+    '{{name}} does not handle procedure {{procedure}}: choose a clerk who handles it.',
+  alreadyAssignedTo: 'Already assigned to {{name}}: nothing to change.',
+  assignNotInCache: 'Case not found in the local cache: synchronize, then try again.',
+  notAssignableMember:
+    '“{{user}}” is not an active clerk of your office: choose a clerk from the list.',
+  staffListStale: '“{{user}}” is not an active clerk of your office: reload the list of clerks.',
+  noOtherAssignee: 'Choose at least one clerk other than the one whose cases you are reassigning.',
+  clerkOfOtherOffice: 'This clerk does not belong to your office: choose a clerk of your office.',
+  noChosenClerkHandles:
+    'None of the chosen clerks handles procedure {{procedure}}: add a clerk who handles it.',
+  // — Sync —
+  caseNotInConflict: 'This case is not (or no longer) in conflict with the portal.',
+  syncStoppedUnexpectedly:
+    'Synchronization stopped on an unexpected error; it will resume by itself at the next attempt. If the message comes back, report it to the administrator.',
 };
+
+/** The words refusals name by a code (statuses, actions, an unnamed holder), in English. */
+export const refusalWordsEn: RefusalWords = {
+  status: {
+    submitted: 'received',
+    in_review: 'under review',
+    info_requested: 'awaiting the applicant',
+    pending_signoff: 'awaiting sign-off',
+    approved: 'approved',
+    issued: 'certificate issued',
+    rejected: 'rejected',
+    withdrawn: 'withdrawn',
+  },
+  verb: {
+    claim: 'claim',
+    release: 'release',
+    takeOver: 'take over',
+    tickChecklist: 'tick the checklist',
+    requestInfo: 'request more information',
+    approve: 'approve',
+    reject: 'reject',
+    issueCertificate: 'issue the certificate',
+    signOffApprove: 'sign off',
+    signOffReturn: 'send back for review',
+    withdrawProposal: 'withdraw the proposal',
+    checkOut: 'take offline',
+    validateDecision: 'sign off the decision',
+  },
+  deVerb: {
+    claim: 'claim',
+    release: 'release',
+    takeOver: 'take over',
+    tickChecklist: 'tick the checklist',
+    requestInfo: 'request more information',
+    approve: 'approve',
+    reject: 'reject',
+    issueCertificate: 'issue the certificate',
+    signOffApprove: 'sign off',
+    signOffReturn: 'send back for review',
+    withdrawProposal: 'withdraw the proposal',
+    checkOut: 'take offline',
+    validateDecision: 'sign off the decision',
+  },
+  anotherClerk: 'another clerk',
+};
+
+export const refusalWordsOf = (language: RefusalLanguage): RefusalWords =>
+  language === 'en' ? refusalWordsEn : REFUSAL_WORDS_FR;

@@ -13,7 +13,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/errorMessage';
+import { errorMessage, refusalText } from '../api/errorMessage';
 import { QuarantineModal } from '../sync/QuarantineModal';
 import { useSyncNow, useSyncRequested, useSyncStatus } from '../sync/syncQueries';
 import { OUTBOX_LINK, WORKLIST_LINK } from '../sync/worklistLink';
@@ -66,7 +66,9 @@ export function SyncIndicator() {
         notifications.show({
           color: 'red',
           title: t('sync.failedTitle'),
-          message: after.errorMessage ?? t('app.unexpectedError'),
+          message: after.errorMessage
+            ? refusalText(after.errorReason, after.errorMessage)
+            : t('app.unexpectedError'),
         });
       } else {
         notifications.show({

@@ -5,6 +5,7 @@ import type { CaseDetail } from '../../../../shared/api/types';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
 import { CommentField } from './CommentField';
+import { refusalText } from '../../api/errorMessage';
 
 /**
  * The supervisor's sign-off: confirm the proposed approval, or send it back with a comment. When
@@ -68,7 +69,7 @@ export function SignOffDialog({
         {approveRefused && (
           <Alert color="orange" variant="light" p="xs" data-testid="signoff-refused-reason">
             <Stack gap={6}>
-              <Text size="sm">{approveRefused.reason}</Text>
+              <Text size="sm">{refusalText(approveRefused.refusal, approveRefused.reason)}</Text>
               {canWithdraw && (
                 <Group gap="sm" justify="flex-end">
                   <Button

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput } from '../../../../shared/api/contract';
 import type { CaseDetail } from '../../../../shared/api/types';
-import { ApiCallError } from '../../../../shared/api/client';
+import { errorMessage } from '../../api/errorMessage';
 import {
   useCaseActionMutation,
   type CaseActionMethod,
@@ -11,8 +11,9 @@ import {
 } from '../caseQueries';
 
 /**
- * Sends one case action and says how it went: a toast on success, the core's French reason on
- * refusal. Resolves to the updated case, or null when the action failed (nothing changed).
+ * Sends one case action and says how it went: a toast on success, the core's reason on refusal
+ * (in the interface's language). Resolves to the updated case, or null when the action failed
+ * (nothing changed).
  */
 export function useCaseAction() {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function useCaseAction() {
         notifications.show({
           color: 'red',
           title: t('review.failed'),
-          message: error instanceof ApiCallError ? error.message : String(error),
+          message: errorMessage(error, String(error)),
           autoClose: 8000,
         });
         return null;
