@@ -32,6 +32,7 @@ export const en: Messages = {
     retry: 'Retry',
     unexpectedError: 'Something unexpected went wrong. Please retry.',
     cancel: 'Cancel',
+    closeNotification: 'Close the notification',
   },
   search: {
     placeholder: 'Search cases',

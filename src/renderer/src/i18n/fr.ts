@@ -34,6 +34,7 @@ export const fr = {
     retry: 'Réessayer',
     unexpectedError: 'Une erreur inattendue est survenue. Réessayez.',
     cancel: 'Annuler',
+    closeNotification: 'Fermer la notification',
   },
   search: {
     placeholder: 'Rechercher un dossier',

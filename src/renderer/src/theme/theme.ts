@@ -1,6 +1,7 @@
 import { createTheme, DEFAULT_THEME, type MantineColorsTuple } from '@mantine/core';
 import { makeVariantColorResolver } from './darkFilledColors';
 import { modalComponents } from './modalDefaults';
+import { notificationComponents } from './notificationDefaults';
 import { withReadableOutline } from './readableColors';
 
 // The green of Togo's flag (#006a4e) at index 6, lighter and darker shades around it.
@@ -36,5 +37,5 @@ export const theme = createTheme({
     { ...DEFAULT_THEME.colors, togo },
     6,
   ),
-  components: modalComponents,
+  components: { ...modalComponents, ...notificationComponents },
 });
