@@ -1,4 +1,5 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
+import { HoverHint } from '../components/HoverHint';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../shared/api/types';
 import { DEADLINE_COLORS } from './statusColors';
@@ -13,11 +14,11 @@ export function DeadlineBadge({
   const days = row.workingDaysLeft;
   if (row.deadlineState === 'paused') {
     return (
-      <Tooltip label={t('deadline.hintPaused')} openDelay={300}>
+      <HoverHint label={t('deadline.hintPaused')} openDelay={300}>
         <Badge color="gray" variant="outline" size="sm" radius="sm" tt="none" fw={600}>
           {t('deadline.paused')}
         </Badge>
-      </Tooltip>
+      </HoverHint>
     );
   }
   if (days === null) return null;
@@ -31,7 +32,7 @@ export function DeadlineBadge({
         ? [t('deadline.daysLeft', { count: days }), t('deadline.hintLeft', { count: days })]
         : [t('deadline.today'), t('deadline.hintToday')];
   return (
-    <Tooltip label={hint} openDelay={300}>
+    <HoverHint label={hint} openDelay={300}>
       <Badge
         color={DEADLINE_COLORS[row.deadlineState]}
         variant={row.deadlineState === 'overdue' ? 'filled' : 'light'}
@@ -42,6 +43,6 @@ export function DeadlineBadge({
       >
         {label}
       </Badge>
-    </Tooltip>
+    </HoverHint>
   );
 }

@@ -1,4 +1,5 @@
-import { Avatar, Badge, Checkbox, Group, Text, Tooltip } from '@mantine/core';
+import { Avatar, Badge, Checkbox, Group, Text } from '@mantine/core';
+import { HoverHint } from '../components/HoverHint';
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, ProcedureSummary } from '../../../shared/api/types';
@@ -46,7 +47,7 @@ function Cell({
       );
     case 'procedure':
       return (
-        <Tooltip
+        <HoverHint
           label={procedure?.title[language] ?? row.procedureCode}
           multiline
           maw={360}
@@ -62,7 +63,7 @@ function Cell({
               </Text>
             )}
           </div>
-        </Tooltip>
+        </HoverHint>
       );
     case 'applicant':
       return (
@@ -121,7 +122,7 @@ function Cell({
         <Group gap={2} wrap="wrap" className={classes.badges}>
           <StatusBadge status={row.status} />
           {row.inConflict && (
-            <Tooltip label={t('syncWork.inboxMarkerHint')} openDelay={300} multiline maw={320}>
+            <HoverHint label={t('syncWork.inboxMarkerHint')} openDelay={300} multiline maw={320}>
               <Badge
                 color="red.8"
                 variant="filled"
@@ -132,10 +133,10 @@ function Cell({
               >
                 {t('syncWork.inboxMarker')}
               </Badge>
-            </Tooltip>
+            </HoverHint>
           )}
           {row.portalChangesToConfirm && (
-            <Tooltip label={t('inbox.portalChangesHint')} openDelay={300}>
+            <HoverHint label={t('inbox.portalChangesHint')} openDelay={300}>
               <Badge
                 color="orange"
                 variant="light"
@@ -146,7 +147,7 @@ function Cell({
               >
                 {t('inbox.portalChanges')}
               </Badge>
-            </Tooltip>
+            </HoverHint>
           )}
         </Group>
       ) : (

@@ -12,7 +12,7 @@ import { listMove, listShortcut } from './listShortcuts';
 import { InboxRowView } from './InboxRowView';
 import classes from './InboxTable.module.css';
 
-export const ROW_HEIGHT = 58;
+export const ROW_HEIGHT = 50;
 const HEADER_HEIGHT = 36;
 // Start fetching the next page this many rows before the end, so scrolling rarely waits.
 const PREFETCH_ROWS = 40;
@@ -96,7 +96,14 @@ export function InboxTable(props: Props) {
   );
 
   useLayoutEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0) return;
+    // A row already in view needs no scroll: the virtualizer's scroll forces a layout of the
+    // whole list in the middle of the commit, at every queue switch (issue 18 §3).
+    const item = virtualizer.measurementsCache[selectedIndex];
+    const top = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    if (item && height > 0 && item.start >= top + HEADER_HEIGHT && item.end <= top + height) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
     // Only follow the selection when it moves, not when rows arrive from a refresh.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
