@@ -152,6 +152,15 @@ const scenarios: Partial<Record<MethodName, Scenario>> = {
       return { id, input: { id, keep: 'portal' }, user: users.kossi };
     },
   },
+  'cases.markDuplicate': {
+    stage: async () => {
+      // The case marked is moved to Kara; the one it duplicates stays Lomé's.
+      const id = freshCase('ART-CP');
+      const duplicateOf = freshCase('ART-CP');
+      const reason = 'Même demandeur, même demande, déposée deux fois.';
+      return { id, input: { id, duplicateOf, reason }, user: users.kossi };
+    },
+  },
   'cases.claim': {
     stage: async () => {
       const id = freshCase('ART-CP');
@@ -292,6 +301,9 @@ const CHANGES_NO_CASE: readonly string[] = [
   'views.save',
   'views.delete',
   'cases.get',
+  // What the administration already holds about a case (issue 20 §2): reads, office-scoped.
+  'cases.linked',
+  'cases.signals',
   'sync.status',
   'sync.now',
   'sync.quarantine',
