@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import i18next from 'i18next';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail, CurrentUser } from '../../../shared/api/types';
 import type { WorkflowAction } from '../../../shared/domain/caseWorkflow';
@@ -140,6 +141,32 @@ describe('four-eyes on one’s own proposal: why, and a way out (issue 19)', () 
     expect((screen.getByTestId('signoff-approve') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByTestId('signoff-withdraw'));
     expect(onWithdraw).toHaveBeenCalledTimes(1);
+  });
+
+  it('the action bar says why the sign-off is closed in the interface’s language', async () => {
+    signIn(ABLAVI, 'superviseur');
+    const detail = ownProposal();
+    detail.review.workflow.blockedActions = [
+      {
+        action: 'signOffApprove',
+        reason: detail.review.workflow.blockedActions[0]!.reason,
+        refusal: { key: 'fourEyes', params: {} },
+      },
+    ];
+    await i18next.changeLanguage('en');
+    try {
+      renderWithProviders(
+        <CaseActionBar detail={detail} backQueue="pending_signoff" />,
+        queryClient,
+      );
+      const signOff = screen.getByTestId('action-signOff').parentElement!;
+      fireEvent.mouseEnter(signOff);
+      fireEvent.mouseMove(signOff);
+      await waitFor(() => expect(document.body.textContent).toContain('Four-eyes rule'));
+      expect(document.body.textContent).not.toContain('Règle des quatre yeux');
+    } finally {
+      await i18next.changeLanguage('fr');
+    }
   });
 
   it('the action bar withdraws the proposal after saying what happens', async () => {

@@ -13,6 +13,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
+import { refusalText } from '../../api/errorMessage';
 import type { WorkflowAction } from '../../../../shared/domain/caseWorkflow';
 import { leaseLabel } from '../../../../shared/domain/leaseLabel';
 import { formatDate, formatOnAt } from '../../format/dates';
@@ -61,7 +62,13 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
   const [nextCase, setNextCase] = useState(() => nextCaseEnabled(user?.id));
   const { workflow } = detail.review;
   const allowed = new Set(workflow.allowedActions);
-  const blocked = new Map(workflow.blockedActions.map((entry) => [entry.action, entry.reason]));
+  // Why an action is not possible, in the interface's language (the core sends a code too).
+  const blocked = new Map(
+    workflow.blockedActions.map((entry) => [
+      entry.action,
+      refusalText(entry.refusal, entry.reason),
+    ]),
+  );
   // Offline without a lease confirmed by the portal: said on every button and in every dialog.
   const provisional = new Set(workflow.provisionalActions);
   const isProvisional = provisional.size > 0;

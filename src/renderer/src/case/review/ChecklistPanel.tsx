@@ -2,8 +2,8 @@ import { Checkbox, Group, Loader, Progress, Stack, Text, VisuallyHidden } from '
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError } from '../../../../shared/api/client';
 import type { CaseDetail } from '../../../../shared/api/types';
+import { errorMessage } from '../../api/errorMessage';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
 import { useCaseActionBusy, useCaseActionMutation } from '../caseQueries';
@@ -40,7 +40,7 @@ export function ChecklistPanel({ detail }: { detail: CaseDetail }) {
       });
       setFeedback({ itemId, state: 'saved' });
     } catch (error) {
-      const reason = error instanceof ApiCallError ? error.message : String(error);
+      const reason = errorMessage(error, String(error));
       setFeedback({ itemId, state: 'failed', reason });
     }
   };
