@@ -6,9 +6,10 @@ import { createRandom } from '../../src/simulator/random';
 import { insertApplicationRow } from '../support/migrationRows';
 
 /**
- * Migration 029: the dashboard's daily tallies. Filled from an existing cache by the migration,
+ * Migration 029: the dashboard's tallies (intake, decisions, open backlog). Filled from an existing cache by the migration,
  * then kept by triggers through every kind of write a case sees (arrival, decision, decision
- * undone by the portal, move to another office, new deadline, another clerk credited, deletion):
+ * undone by the portal, move to another office, new deadline, another clerk credited or
+ * assigned, a request for information, deletion):
  * after any sequence of them, the tallies are exactly the counts of the cases themselves, and no
  * empty group is left behind.
  */
@@ -34,6 +35,14 @@ const countedFromCases = (db: Database.Database) => ({
        ORDER BY 1, 2, 3, 4, 5, 6`,
     )
     .all(),
+  open: db
+    .prepare(
+      `SELECT office_code, procedure_code, coalesce(assignee_id, '') AS assignee_id,
+         substr(submitted_at, 1, 10) AS submitted_on, due_date, status = 'info_requested' AS paused,
+         count(*) AS n
+       FROM applications WHERE is_open = 1 GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+    )
+    .all(),
 });
 
 const tallied = (db: Database.Database) => ({
@@ -46,12 +55,18 @@ const tallied = (db: Database.Database) => ({
        FROM dashboard_decisions ORDER BY 1, 2, 3, 4, 5, 6`,
     )
     .all(),
+  open: db
+    .prepare(
+      `SELECT office_code, procedure_code, assignee_id, submitted_on, due_date, paused, n
+       FROM dashboard_open ORDER BY 1, 2, 3, 4, 5, 6`,
+    )
+    .all(),
 });
 
 const day = (offset: number) =>
   new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
-describe('migration 029 (dashboard daily tallies)', () => {
+describe('migration 029 (dashboard tallies)', () => {
   it('tallies an existing cache, then keeps the tallies equal to the cases through every write', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(28));
@@ -83,6 +98,7 @@ describe('migration 029 (dashboard daily tallies)', () => {
     expect(migrate(db, upTo(29))).toBe(29);
     expect(tallied(db)).toEqual(countedFromCases(db));
     expect(tallied(db).decisions.length).toBeGreaterThan(20);
+    expect(tallied(db).open.length).toBeGreaterThan(20);
 
     const anyCase = () =>
       db.prepare('SELECT id FROM applications ORDER BY random() LIMIT 1').pluck().get() as string;
@@ -116,6 +132,17 @@ describe('migration 029 (dashboard daily tallies)', () => {
         db
           .prepare('UPDATE applications SET procedure_code = ?, submitted_at = ? WHERE id = ?')
           .run(pick(PROCEDURES), `${day(rng.int(0, 40))}T08:00:00Z`, anyCase()),
+      () =>
+        db
+          .prepare('UPDATE applications SET assignee_id = ? WHERE id = ?')
+          .run(pick(['u-kossi', 'u-afi', null]), anyCase()),
+      () => {
+        // A request for information pauses the clock; the answer starts it again.
+        const status = pick(['info_requested', 'in_review']);
+        db.prepare(
+          'UPDATE applications SET status = ?, is_open = 1, decided_at = NULL WHERE id = ?',
+        ).run(status, anyCase());
+      },
       // A write that changes nothing tallied (the portal's other columns).
       () => db.prepare("UPDATE applications SET city = 'Kpalimé' WHERE id = ?").run(anyCase()),
       () => db.prepare('DELETE FROM applications WHERE id = ?').run(anyCase()),
@@ -123,9 +150,9 @@ describe('migration 029 (dashboard daily tallies)', () => {
     for (let i = 0; i < 1_500; i++) pick(writes)();
     expect(tallied(db)).toEqual(countedFromCases(db));
     expect(db.prepare('SELECT count(*) FROM dashboard_intake WHERE n <= 0').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM dashboard_decisions WHERE n <= 0').pluck().get()).toBe(
-      0,
-    );
+    for (const table of ['dashboard_decisions', 'dashboard_open']) {
+      expect(db.prepare(`SELECT count(*) FROM ${table} WHERE n <= 0`).pluck().get()).toBe(0);
+    }
     db.close();
   });
 });

@@ -60,11 +60,12 @@ export const DASHBOARD_SQL = {
     FROM dashboard_decisions a
     WHERE a.office_code = @officeCode AND a.decided_on >= @from AND a.decided_on <= @to ${filter}
     GROUP BY 1, 2, 3, 4`,
-  /** Today's open cases, grouped finely enough for every backlog view: one pass, no table reads. */
+  /** Today's open cases, from their tally (migration 029), grouped for every backlog view. */
   openBacklog: (filter: string) => `
-    SELECT a.procedure_code AS procedureCode, a.assignee_id AS assigneeId,
-      substr(a.submitted_at, 1, 10) AS submittedOn, ${OVERDUE} AS overdue, count(*) AS n
-    FROM applications a WHERE a.office_code = @officeCode AND a.is_open = 1 ${filter}
+    SELECT a.procedure_code AS procedureCode, nullif(a.assignee_id, '') AS assigneeId,
+      a.submitted_on AS submittedOn, a.paused = 0 AND a.due_date < @today AS overdue,
+      sum(a.n) AS n
+    FROM dashboard_open a WHERE a.office_code = @officeCode ${filter}
     GROUP BY 1, 2, 3, 4`,
   overdue: (filter: string) => `
     SELECT a.id, a.reference, a.procedure_code AS procedureCode,

@@ -26,7 +26,7 @@ import { sql as downloadQueue } from './025_download_queue';
 import { sql as officeSlaRunning } from './026_office_sla_running';
 import { sql as auditCategoryLegacyCertificates } from './027_audit_category_legacy_certificates';
 import { sql as linkedRecords } from './028_linked_records';
-import { sql as dashboardDaily } from './029_dashboard_daily';
+import { sql as dashboardTallies } from './029_dashboard_tallies';
 
 export interface Migration {
   version: number;
@@ -64,5 +64,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 26, name: 'office_sla_running', sql: officeSlaRunning },
   { version: 27, name: 'audit_category_legacy_certificates', sql: auditCategoryLegacyCertificates },
   { version: 28, name: 'linked_records', sql: linkedRecords },
-  { version: 29, name: 'dashboard_daily', sql: dashboardDaily },
+  { version: 29, name: 'dashboard_tallies', sql: dashboardTallies },
 ];
