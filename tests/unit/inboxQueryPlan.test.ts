@@ -113,6 +113,29 @@ describe('inbox query plans', () => {
     }
   });
 
+  it('a searched total of « Tous » or « Traités » reads the hits in index order, each case by rowid, and counts right', () => {
+    const match = planSearch('kpodar').match!;
+    const scope = {
+      officeCode: 'LOM',
+      userId: 'u-agent-kossi',
+      today: '2026-11-23',
+      dueSoonUntil: '2026-11-26',
+    };
+    for (const queue of ['all', 'done'] as const) {
+      const streamed = buildCountQuery({ queue, filters: {}, match, streamHits: true }, 1_000);
+      const detail = plan(streamed.sql, { ...streamed.params, ...scope });
+      expect(detail, queue).toMatch(/SCAN hits VIRTUAL TABLE INDEX/);
+      expect(detail, queue).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(detail, queue).not.toMatch(/LIST SUBQUERY|SCAN a\b|TEMP B-TREE/);
+      // The same number as walking the queue against every hit, as before.
+      const walked = buildCountQuery({ queue, filters: {}, match, walkIndex: true }, 1_000);
+      const count = (query: { sql: string; params: Record<string, unknown> }) =>
+        (fixture.db.prepare(query.sql).get({ ...query.params, ...scope }) as { n: number }).n;
+      expect(count(streamed), queue).toBe(count(walked));
+      expect(count(streamed), queue).toBeGreaterThan(0);
+    }
+  });
+
   it('a broad search walks the list’s own index in order, probing each entry against the hits', () => {
     for (const queue of QUEUE_IDS) {
       for (const after of [false, true]) {

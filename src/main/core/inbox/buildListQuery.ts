@@ -29,6 +29,11 @@ export interface ListDefinition {
    * WALK_HITS_MIN hits under a column order); otherwise the hits come first.
    */
   walkIndex?: boolean;
+  /**
+   * Count by reading the hits in the search index's order, each looked up once, until the cap:
+   * for a queue holding most of the office's cases (see `streamsSearchCount`).
+   */
+  streamHits?: boolean;
 }
 
 export interface BuiltQuery {
@@ -110,6 +115,16 @@ export function buildPageQuery(
  * alone (it would count every office's hits).
  */
 export function buildCountQuery(definition: ListDefinition, cap: number): BuiltQuery {
+  if (definition.streamHits && definition.match !== null) {
+    const { conditions, params } = where(definition);
+    return {
+      sql: `SELECT count(*) AS n FROM (
+        SELECT 1 FROM inbox_search hits CROSS JOIN applications a ON a.rowid = hits.rowid
+        WHERE hits.inbox_search MATCH @match AND ${conditions.join(' AND ')}
+        LIMIT ${cap + 1})`,
+      params,
+    };
+  }
   const { conditions, params } = conditionsOf(definition);
   return {
     sql: `${withHits(definition, false)}
