@@ -17,7 +17,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/support/chromium';
 import { buildBenchCache } from './benchCache';
 import { timing, type Timing } from './measure';
-import { BENCH_USER, prepareCache, startWebHost } from './webHost';
+import { prepareCache, signInToRows, startWebHost } from './webHost';
 
 const root = join(import.meta.dirname, '..');
 const ROUNDS = Number(process.env.BENCH_FELT_ROUNDS ?? 20);
@@ -170,16 +170,7 @@ export async function runFeltLatency(): Promise<void> {
       try {
         await context.addInitScript({ content: PROBE_SCRIPT });
         const page = await context.newPage();
-        await page.goto(`${host.launchUrl}#/inbox/all`);
-        const form = page.getByRole('form', { name: 'Connexion' });
-        await form.getByLabel('Identifiant').fill(BENCH_USER.username);
-        await form.locator('input[type="password"]').fill(BENCH_USER.password);
-        await form.getByRole('button', { name: 'Se connecter' }).click();
-        await page
-          .getByTestId('inbox-grid')
-          .locator('[role="rowgroup"] [role="row"]')
-          .first()
-          .waitFor({ timeout: 120_000 });
+        await signInToRows(page, host.launchUrl);
         results.push({ size, load: loadavg(), felt: await measureDesk(page) });
       } finally {
         await context.close();

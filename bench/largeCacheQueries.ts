@@ -14,12 +14,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { schedulerOf } from '../src/main/core/clock';
 import { createCore, type Core } from '../src/main/core/createCore';
-import type { CallContext } from '../src/main/core/api/dispatcher';
-import type { MethodInput, MethodName } from '../src/shared/api/contract';
+import type { MethodInput } from '../src/shared/api/contract';
 import { isoDateOf } from '../src/shared/calendar/workingDays';
 import { buildBenchCache } from './benchCache';
 import { measure, type Timing } from './measure';
 import { NOW } from './workload';
+import { callCore } from './callCore';
 
 const root = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
@@ -33,16 +33,7 @@ export const TARGETS = {
   dashboard: 50,
 } as const;
 
-async function call<M extends MethodName>(
-  core: Core,
-  context: CallContext,
-  method: M,
-  input: MethodInput<M>,
-) {
-  const result = await core.dispatch(method, input, context);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
+const call = callCore;
 
 /** The cache's own values to search for: common family names, NIFs, phones, case ids. */
 function samplesOf(core: Core) {

@@ -14,30 +14,20 @@ import { join } from 'node:path';
 import { createApplicationsRepository } from '../src/main/core/cases/applicationsRepository';
 import { schedulerOf } from '../src/main/core/clock';
 import { createCore, type Core } from '../src/main/core/createCore';
-import type { CallContext } from '../src/main/core/api/dispatcher';
-import type { MethodInput, MethodName } from '../src/shared/api/contract';
 import type { PortalApplication } from '../src/shared/portal/portalApplication';
 import { generateApplication } from '../src/simulator/generateApplication';
 import { createRandom } from '../src/simulator/random';
 import { buildBenchCache } from './benchCache';
 import { measure, type Timing } from './measure';
 import { NOW } from './workload';
+import { callCore } from './callCore';
 
 const resourcesDir = join(import.meta.dirname, '..', 'resources');
 const RUNS = 200;
 const PLANTED_CARDS = 1_000;
 const HOT_COMPANY_CASES = 60;
 
-async function call<M extends MethodName>(
-  core: Core,
-  context: CallContext,
-  method: M,
-  input: MethodInput<M>,
-) {
-  const result = await core.dispatch(method, input, context);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
+const call = callCore;
 
 /** Issued cards, APIPS requests citing them, and a company with many applications, in LOM. */
 function plantLinked(core: Core): { citing: string[]; hot: string[] } {

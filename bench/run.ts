@@ -26,12 +26,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { CallContext } from '../src/main/core/api/dispatcher';
 import { createApplicationsRepository } from '../src/main/core/cases/applicationsRepository';
 import { schedulerOf } from '../src/main/core/clock';
-import { createCore, type Core } from '../src/main/core/createCore';
+import { createCore } from '../src/main/core/createCore';
 import { fold } from '../src/main/core/inbox/searchExpression';
-import type { MethodInput, MethodName } from '../src/shared/api/contract';
+import type { MethodInput } from '../src/shared/api/contract';
 import { QUEUE_IDS, type InboxPage } from '../src/shared/api/types';
 import { createWorkingCalendar, isoDateOf } from '../src/shared/calendar/workingDays';
 import { benchCertificates } from './certificates';
@@ -40,6 +39,7 @@ import { measure, type Timing } from './measure';
 import { createPullPath } from './pullPath';
 import { createRawBaseline } from './rawBaseline';
 import { generateBatches, NOW } from './workload';
+import { callCore } from './callCore';
 
 const root = join(import.meta.dirname, '..');
 const resourcesDir = join(root, 'resources');
@@ -61,16 +61,7 @@ function fileSize(file: string): number {
   }
 }
 
-async function call<M extends MethodName>(
-  core: Core,
-  context: CallContext,
-  method: M,
-  input: MethodInput<M>,
-) {
-  const result = await core.dispatch(method, input, context);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
+const call = callCore;
 
 /** Samples kept while generating, to search for and open real cases. */
 interface Samples {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 
 export type HostMode = 'real' | 'training';
@@ -69,4 +70,22 @@ export async function startWebHost(appRoot: string, dataDir: string): Promise<St
     await stop();
     throw error;
   }
+}
+
+/** Signs the bench's account in on the page at the launch URL, up to the inbox's first rows. */
+export async function signInToRows(page: Page, launchUrl: string): Promise<{ signInForm: number }> {
+  const started = performance.now();
+  await page.goto(`${launchUrl}#/inbox/all`);
+  const form = page.getByRole('form', { name: 'Connexion' });
+  await form.getByLabel('Identifiant').waitFor({ timeout: 120_000 });
+  const signInForm = performance.now() - started;
+  await form.getByLabel('Identifiant').fill(BENCH_USER.username);
+  await form.locator('input[type="password"]').fill(BENCH_USER.password);
+  await form.getByRole('button', { name: 'Se connecter' }).click();
+  await page
+    .getByTestId('inbox-grid')
+    .locator('[role="rowgroup"] [role="row"]')
+    .first()
+    .waitFor({ timeout: 120_000 });
+  return { signInForm };
 }

@@ -169,6 +169,23 @@ export const refusalsEn: Record<RefusalKey, string> = {
     'Synchronization stopped on an unexpected error; it will resume by itself at the next attempt. If the message comes back, report it to the administrator.',
 };
 
+/** The actions refusals name, in English (French has two forms: « approuver », « d’approuver »). */
+const englishVerbs: RefusalWords['verb'] = {
+  claim: 'claim',
+  release: 'release',
+  takeOver: 'take over',
+  tickChecklist: 'tick the checklist',
+  requestInfo: 'request more information',
+  approve: 'approve',
+  reject: 'reject',
+  issueCertificate: 'issue the certificate',
+  signOffApprove: 'sign off',
+  signOffReturn: 'send back for review',
+  withdrawProposal: 'withdraw the proposal',
+  checkOut: 'take offline',
+  validateDecision: 'sign off the decision',
+};
+
 /** The words refusals name by a code (statuses, actions, an unnamed holder), in English. */
 export const refusalWordsEn: RefusalWords = {
   status: {
@@ -181,36 +198,8 @@ export const refusalWordsEn: RefusalWords = {
     rejected: 'rejected',
     withdrawn: 'withdrawn',
   },
-  verb: {
-    claim: 'claim',
-    release: 'release',
-    takeOver: 'take over',
-    tickChecklist: 'tick the checklist',
-    requestInfo: 'request more information',
-    approve: 'approve',
-    reject: 'reject',
-    issueCertificate: 'issue the certificate',
-    signOffApprove: 'sign off',
-    signOffReturn: 'send back for review',
-    withdrawProposal: 'withdraw the proposal',
-    checkOut: 'take offline',
-    validateDecision: 'sign off the decision',
-  },
-  deVerb: {
-    claim: 'claim',
-    release: 'release',
-    takeOver: 'take over',
-    tickChecklist: 'tick the checklist',
-    requestInfo: 'request more information',
-    approve: 'approve',
-    reject: 'reject',
-    issueCertificate: 'issue the certificate',
-    signOffApprove: 'sign off',
-    signOffReturn: 'send back for review',
-    withdrawProposal: 'withdraw the proposal',
-    checkOut: 'take offline',
-    validateDecision: 'sign off the decision',
-  },
+  verb: englishVerbs,
+  deVerb: englishVerbs,
   anotherClerk: 'another clerk',
 };
 
