@@ -16,6 +16,7 @@ import { PortalChangesAlert } from './review/PortalChangesAlert';
 import { ReplyChangesAlert } from './review/ReplyChangesAlert';
 import classes from './CaseView.module.css';
 import { InfoList } from './InfoList';
+import { LinkedRecordsPanel } from './linked/LinkedRecordsPanel';
 import { SubmittedForm } from './SubmittedForm';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -159,6 +160,7 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
       {workflow.lastDecision && <LastDecision detail={detail} />}
       {showsCertificate(detail) && <CertificatePanel detail={detail} />}
       {replyChanges && <ReplyChangesAlert changes={replyChanges} />}
+      <LinkedRecordsPanel detail={detail} />
 
       <SimpleGrid type="container" cols={{ base: 1, '760px': 2 }} spacing="md">
         <Section title={t('case.applicant')}>

@@ -10,9 +10,11 @@ import { syncWorkEn } from '../sync/syncWorkMessages';
 import { formsEn } from '../forms/formMessages';
 import { refusalsEn } from '../forms/refusalMessages';
 import { layoutEn } from '../shell/layoutMessages';
+import { linkedEn } from '../case/linked/linkedMessages';
 
 export const en: Messages = {
   layout: layoutEn,
+  linked: linkedEn,
   session: sessionEn,
   assignment: assignmentEn,
   dashboard: dashboardEn,

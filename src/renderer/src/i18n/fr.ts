@@ -12,9 +12,11 @@ import { syncWorkFr } from '../sync/syncWorkMessages';
 import { formsFr } from '../forms/formMessages';
 import { refusalsFr } from '../forms/refusalMessages';
 import { layoutFr } from '../shell/layoutMessages';
+import { linkedFr } from '../case/linked/linkedMessages';
 
 export const fr = {
   layout: layoutFr,
+  linked: linkedFr,
   session: sessionFr,
   assignment: assignmentFr,
   dashboard: dashboardFr,

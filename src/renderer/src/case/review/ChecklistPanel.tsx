@@ -7,6 +7,8 @@ import { errorMessage } from '../../api/errorMessage';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
 import { useCaseActionBusy, useCaseActionMutation } from '../caseQueries';
+import { useLinkedRecords } from '../linked/linkedQueries';
+import { PrerequisiteLine } from '../linked/PrerequisiteLine';
 import classes from './ChecklistPanel.module.css';
 
 /** How the last tick of one point went, said beside that point. */
@@ -30,6 +32,10 @@ export function ChecklistPanel({ detail }: { detail: CaseDetail }) {
   const ticks = new Map(detail.review.checklist.map((tick) => [tick.itemId, tick]));
   const canTick = detail.review.workflow.allowedActions.includes('tickChecklist');
   const done = items.filter((item) => ticks.get(item.id)?.checked).length;
+  // A point a prerequisite rule supports shows what Bureau holds of the cited certificate.
+  const hasRules = (detail.procedure.prerequisites?.length ?? 0) > 0;
+  const linked = useLinkedRecords(detail.row.id, hasRules);
+  const prerequisites = hasRules ? (linked.data?.prerequisites ?? []) : [];
 
   const tick = async (itemId: string, checked: boolean) => {
     setFeedback({ itemId, state: 'saving' });
@@ -92,6 +98,13 @@ export function ChecklistPanel({ detail }: { detail: CaseDetail }) {
               data-testid={`checklist-${item.id}`}
             />
             {own?.state === 'failed' && <TickFailure feedback={own} />}
+            {prerequisites
+              .filter((check) => check.checklistItem === item.id)
+              .map((check) => (
+                <div key={check.field} className={classes.prerequisite}>
+                  <PrerequisiteLine check={check} />
+                </div>
+              ))}
           </div>
         );
       })}

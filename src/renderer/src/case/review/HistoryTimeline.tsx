@@ -37,6 +37,8 @@ const KNOWN_KINDS = new Set([
   'certificate_revoked',
   'portal_data_changed_after_decision',
   'portal_changes_confirmed',
+  'marked_duplicate',
+  'duplicate_linked',
 ]);
 
 /** Lines whose details list reviewed data the portal changed after the decision. */
@@ -57,6 +59,8 @@ const COLORS: Record<string, string> = {
   certificate_revoked: 'red',
   portal_data_changed_after_decision: 'orange',
   portal_changes_confirmed: 'togo',
+  marked_duplicate: 'orange',
+  duplicate_linked: 'orange',
 };
 
 /** Every event of the case, oldest first, with who did it and the status it led to. */
@@ -87,10 +91,14 @@ export function HistoryTimeline({ detail }: { detail: CaseDetail }) {
         state: entry.details.checked ? t('review.ticked') : t('review.unticked'),
       });
     }
+    if (entry.kind === 'marked_duplicate' || entry.kind === 'duplicate_linked') {
+      const reference = typeof entry.details.reference === 'string' ? entry.details.reference : '—';
+      return t(`linked.history.${entry.kind}`, { reference });
+    }
     return t(`review.historyKinds.${entry.kind}` as 'review.historyKinds.received');
   };
   const comment = (entry: HistoryEntry): string | null => {
-    const text = entry.details.comment ?? entry.details.message;
+    const text = entry.details.comment ?? entry.details.message ?? entry.details.reason;
     return typeof text === 'string' && text ? text : null;
   };
   // What the portal changed after the decision (and what was confirmed), old → new.
