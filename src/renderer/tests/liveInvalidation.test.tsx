@@ -102,6 +102,22 @@ describe('the core events invalidate the cached reads they concern', () => {
     off();
   });
 
+  it('an open case’s linked records are read again when any case changes (issue 20 §2)', async () => {
+    const queryClient = createQueryClient();
+    const events = fakeEvents();
+    const off = connectLiveInvalidation(events, queryClient, { quietMs: 20, maxWaitMs: 100 });
+    function Linked() {
+      useApiQuery('cases.linked', { id: 'a' });
+      return null;
+    }
+    renderWithProviders(<Linked />, queryClient);
+    await waitFor(() => expect(callsOf('cases.linked', { id: 'a' })).toBe(1));
+    // The card it cites was revoked on another case.
+    act(() => events.emit('cases.changed', { ids: ['card-case'] }));
+    await waitFor(() => expect(callsOf('cases.linked', { id: 'a' })).toBe(2));
+    off();
+  });
+
   it('a pushed sync status is the indicator’s answer, without a request', () => {
     const queryClient = createQueryClient();
     const events = fakeEvents();

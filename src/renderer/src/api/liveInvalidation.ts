@@ -89,6 +89,9 @@ export function connectLiveInvalidation(
         queryKey: apiKey('certificates.forCase', { caseId: id }),
       });
     }
+    // What an open case's linked records say rests on other cases (a card revoked, a duplicate
+    // marked, a case decided): any change may concern it. Only the one on screen is read again.
+    void queryClient.invalidateQueries({ queryKey: methodKey('cases.linked') });
     schedule();
   });
   const offNotifications = client.on('notifications.changed', ({ userIds }) => {
