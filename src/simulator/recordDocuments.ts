@@ -6,6 +6,7 @@ import {
 } from '../shared/catalog/procedureSchema';
 import type { FormValue, PortalApplication } from '../shared/portal/portalApplication';
 import { createRandom } from './random';
+import { frenchDate } from '../main/core/certificates/frenchFormat';
 
 /**
  * The PDF attachments of one simulated application, written from the application's own data:
@@ -44,26 +45,8 @@ const FEES: Record<string, number> = {
 };
 const DEFAULT_FEE = 10_000;
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-/** « 3 février 2026 » from `2026-02-03` (or an ISO instant). */
-export function longDate(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
-}
+/** « 3 février 2026 » from `2026-02-03` (or an ISO instant), as certificates print dates. */
+const longDate = (iso: string): string => frenchDate(iso.slice(0, 10));
 
 /** « 1 250 000 FCFA », with plain spaces (the same digits a search or pdftotext finds). */
 export function fcfa(amount: number): string {

@@ -7,31 +7,23 @@ import type {
   CertificatePage,
   CertificateSummary,
 } from '../../src/shared/api/certificateTypes';
-import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
+import type { CaseDetail } from '../../src/shared/api/types';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { findTwoCases } from '../support/e2eCases';
 import { canvasInk, collectConsoleErrors, openAs, signInAs, signOut } from '../support/e2ePage';
 import { tempDir } from '../support/paths';
 
 const host = useTrainingHost(240);
 
-/** Two cases of the office without sign-off, waiting to be reviewed, found through the real API. */
-async function findCases(page: Page): Promise<[CaseDetail, CaseDetail]> {
-  const list = await pageRpc<InboxPage>(page, 'inbox.list', {
-    queue: 'to_process',
-    filters: { statuses: ['submitted'] },
-    limit: 200,
-  });
-  const found: CaseDetail[] = [];
-  for (const row of list.rows) {
-    const detail = await pageRpc<CaseDetail>(page, 'cases.get', { id: row.id });
-    const usable =
+/** Two cases without sign-off, of two procedures. */
+const findCases = (page: Page) =>
+  findTwoCases(
+    page,
+    (detail, kept) =>
       !detail.procedure.signOffRequired &&
-      !found.some((other) => other.row.procedureCode === detail.row.procedureCode);
-    if (usable) found.push(detail);
-    if (found.length === 2) return [found[0]!, found[1]!];
-  }
-  throw new Error('training data lacks two cases without sign-off');
-}
+      !kept.some((other) => other.row.procedureCode === detail.row.procedureCode),
+    'two cases without sign-off',
+  );
 
 /** Claims, ticks the whole checklist and approves through the API (the UI path is tested once). */
 async function approveThroughApi(page: Page, detail: CaseDetail): Promise<void> {

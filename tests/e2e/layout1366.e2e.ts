@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { CertificateFile, CertificateSummary } from '../../src/shared/api/certificateTypes';
-import type { CaseDetail, InboxPage } from '../../src/shared/api/types';
 import { expectAccessible as expectAccessibleOn } from '../support/e2eAxe';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
+import { findTwoCases } from '../support/e2eCases';
 import { collectConsoleErrors, openAs, signInAs, signOut } from '../support/e2ePage';
 
 /**
@@ -58,25 +58,16 @@ async function sidebarWidth(page: Page): Promise<number> {
   return (await page.locator('#bureau-sidebar').boundingBox())!.width;
 }
 
-/** A case of a company, with at least four points to check and no sign-off. */
-async function findCases(page: Page): Promise<[CaseDetail, CaseDetail]> {
-  const list = await pageRpc<InboxPage>(page, 'inbox.list', {
-    queue: 'to_process',
-    filters: { statuses: ['submitted'] },
-    limit: 100,
-  });
-  const found: CaseDetail[] = [];
-  for (const row of list.rows) {
-    const detail = await pageRpc<CaseDetail>(page, 'cases.get', { id: row.id });
-    const usable =
+/** Two cases of companies, with at least four points to check and no sign-off. */
+const findCases = (page: Page) =>
+  findTwoCases(
+    page,
+    (detail) =>
       Boolean(detail.record.company) &&
       detail.procedure.checklist.length >= 4 &&
-      !detail.procedure.signOffRequired;
-    if (usable) found.push(detail);
-    if (found.length === 2) return [found[0]!, found[1]!];
-  }
-  throw new Error('training data lacks two company cases with four checklist points');
-}
+      !detail.procedure.signOffRequired,
+    'two company cases with four checklist points',
+  );
 
 test('a clerk at 1366×768: the checklist beside the decisions, ticks said inline, the sidebar folds', async ({
   page,
