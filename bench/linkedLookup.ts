@@ -3,7 +3,8 @@
  * `cases.get`, `cases.linked`, both together, and `cases.signals` for an inbox page, on a large
  * cache built through the real pull path (bench/benchCache.ts), plus planted linked records:
  * importer cards issued by the portal and APIPS requests citing them, and one company with many
- * applications (the widest « same applicant » answer). A benchmark, never a timed test.
+ * applications (the widest « same applicant » answer). `cases.signals` for inbox pages of 100 is
+ * measured beside the case-by-case reading it replaced. A benchmark, never a timed test.
  *   npx tsx bench/linkedLookup.ts
  *   BENCH_SIZES=100000,1000000 (default 100000)
  *   BENCH_LINKED_CACHE_DIR (default <tmp>/bureau-bench-linked-caches: built once, then reused)
@@ -21,6 +22,7 @@ import { buildBenchCache } from './benchCache';
 import { measure, type Timing } from './measure';
 import { NOW } from './workload';
 import { callCore } from './callCore';
+import { createSignalsOneByOne } from '../tests/support/signalsOneByOne';
 
 const resourcesDir = join(import.meta.dirname, '..', 'resources');
 const RUNS = 200;
@@ -146,10 +148,35 @@ async function benchSize(size: number) {
     [`cases.linked (entreprise à ${planted.hot.length} dossiers)`]: await measure(RUNS, (run) =>
       call(core, clerk, 'cases.linked', { id: pick(planted.hot)(run) }),
     ),
-    'cases.signals (page de 50)': await measure(40, (run) =>
-      call(core, clerk, 'cases.signals', { ids: ids.slice((run % 9) * 50, (run % 9) * 50 + 50) }),
-    ),
   };
+  // An inbox page's signals, read set-based (cases.signals) and, side by side in the same run,
+  // case by case as before (tests/support/signalsOneByOne.ts): random pages of 100, and pages of
+  // APIPS requests all citing a card (each page's cards looked up).
+  const pages = core.db
+    .prepare("SELECT id FROM applications WHERE office_code = 'LOM' ORDER BY random() LIMIT 2000")
+    .pluck()
+    .all() as string[];
+  const page = (list: string[], run: number) => {
+    const start = (run * 100) % (list.length - 100);
+    return list.slice(start, start + 100);
+  };
+  const oneByOne = createSignalsOneByOne(core.db, core.catalog);
+  const today = NOW.toISOString().slice(0, 10);
+  for (let round = 0; round < 2; round++) {
+    // Alternated, so that a burst of load on the machine falls on both.
+    timings[`cases.signals (page de 100) #${round + 1}`] = await measure(60, (run) =>
+      call(core, clerk, 'cases.signals', { ids: page(pages, run) }),
+    );
+    timings[`un par un, avant (page de 100) #${round + 1}`] = await measure(60, (run) =>
+      oneByOne(page(pages, run), 'LOM', today),
+    );
+  }
+  timings['cases.signals (100 APIPS citant une carte)'] = await measure(60, (run) =>
+    call(core, clerk, 'cases.signals', { ids: page(planted.citing, run) }),
+  );
+  timings['un par un, avant (100 APIPS citant une carte)'] = await measure(60, (run) =>
+    oneByOne(page(planted.citing, run), 'LOM', today),
+  );
   const keys = core.db.prepare('SELECT count(*) FROM case_keys').pluck().get() as number;
   await core.close();
   return { size, caseKeys: keys, timings };
@@ -161,15 +188,16 @@ for (const size of sizes) results.push(await benchSize(size));
 
 console.log('\n## Dossier ouvert avec ses recoupements (ms : p50 / p95)\n');
 const names = Object.keys(results[0]!.timings);
-console.log(`| dossiers | clés | ${names.join(' | ')} |`);
-console.log(`|---:|---:|${names.map(() => '---:').join('|')}|`);
-for (const result of results) {
-  const cells = Object.values(result.timings).map(
-    (t) => `${t.p50.toFixed(2)} / ${t.p95.toFixed(2)}`,
-  );
-  console.log(
-    `| ${result.size.toLocaleString('fr-FR')} | ${result.caseKeys.toLocaleString('fr-FR')} | ${cells.join(' | ')} |`,
-  );
+console.log(
+  `| mesure | ${results.map((r) => `${r.size.toLocaleString('fr-FR')} dossiers (${r.caseKeys.toLocaleString('fr-FR')} clés)`).join(' | ')} |`,
+);
+console.log(`|---|${results.map(() => '---:').join('|')}|`);
+for (const name of names) {
+  const cells = results.map((result) => {
+    const t = result.timings[name];
+    return t ? `${t.p50.toFixed(2)} / ${t.p95.toFixed(2)}` : '—';
+  });
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
 }
 const out = join(
   import.meta.dirname,

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   LOCAL_CERTIFICATE,
+  LOCAL_CERTIFICATES,
   PORTAL_CERTIFICATE,
+  PORTAL_CERTIFICATES,
   REGISTRY_MARK,
+  REGISTRY_MARKS,
 } from '../../src/main/core/linked/certificateLookup';
 import { DUPLICATE_MARKS } from '../../src/main/core/linked/duplicateMarks';
+import { ID_NUMBERS, PAGE_CASES, SIGNAL_MATCHES } from '../../src/main/core/linked/pageSignals';
 import { SAME_APPLICANT } from '../../src/main/core/linked/sameApplicant';
 import { createInboxFixture, type InboxFixture } from '../support/inboxFixture';
 
@@ -72,5 +76,39 @@ describe('linked records query plans', () => {
     expect(detail).toMatch(/PRIMARY KEY \(application_id=\?\)/);
     expect(detail).toMatch(/INDEX duplicate_links_by_other \(duplicate_of=\?\)/);
     expect(detail).not.toMatch(/SCAN (duplicate_links|l)\b/);
+  });
+
+  // An inbox page's signals (`cases.signals`): one query per part for the whole page, each a
+  // range of an index per id or number of the page — a page costs the same at 10k and 1M cases.
+  const ids = JSON.stringify(['x', 'y']);
+
+  it('an inbox page: its cases by id, their identifiers’ other cases by the primary key', () => {
+    const cases = plan(fixture, PAGE_CASES, { ids, officeCode: 'LOM', withRules: '[]' });
+    expect(cases).toMatch(/SEARCH a USING INDEX sqlite_autoindex_applications_1 \(id=\?\)/);
+    expect(cases).not.toMatch(/SCAN (applications|a)\b/);
+    const matches = plan(fixture, SIGNAL_MATCHES, { ids, officeCode: 'LOM' });
+    expect(matches).toMatch(
+      /SEARCH mine USING COVERING INDEX case_keys_by_application \(application_id=\?/,
+    );
+    expect(matches).toMatch(/SEARCH k USING PRIMARY KEY \(kind=\? AND value=\?\)/);
+    expect(matches).toMatch(/SEARCH a USING INDEX sqlite_autoindex_applications_1 \(id=\?\)/);
+    expect(matches).not.toMatch(/SCAN (applications|a|case_keys|k|mine)\b/);
+    expect(plan(fixture, ID_NUMBERS, [ids])).toMatch(
+      /SEARCH applications USING INDEX sqlite_autoindex_applications_1 \(id=\?\)/,
+    );
+  });
+
+  it('an inbox page’s cited certificates, all at once in each source', () => {
+    const numbers = JSON.stringify(['CIE-2026-LOM-000001', 'CIE-2026-LOM-000002']);
+    expect(plan(fixture, LOCAL_CERTIFICATES, [numbers])).toMatch(
+      /SEARCH certificates USING INDEX sqlite_autoindex_certificates_\d \(number=\?\)/,
+    );
+    const portal = plan(fixture, PORTAL_CERTIFICATES, [numbers]);
+    expect(portal).toMatch(/SEARCH k USING PRIMARY KEY \(kind=\? AND value=\?\)/);
+    expect(portal).toMatch(/SEARCH a USING INDEX sqlite_autoindex_applications_1 \(id=\?\)/);
+    expect(portal).not.toMatch(/SCAN (applications|a|case_keys|k)\b/);
+    expect(plan(fixture, REGISTRY_MARKS, [numbers])).toMatch(
+      /SEARCH registry_marks USING (INDEX sqlite_autoindex_registry_marks_1|PRIMARY KEY) \(number=\?\)/,
+    );
   });
 });

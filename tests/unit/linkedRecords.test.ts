@@ -309,6 +309,7 @@ describe('warning signals, each with what it is based on', () => {
         kind: 'previous_fraud_rejection',
         cases: [{ id: 'app-forged-rejected', reference: expect.any(String) }],
         reasonCodes: ['PIECE_FALSIFIEE'],
+        reasons: [{ fr: expect.stringMatching(/falsifiée/), en: expect.any(String) }],
       },
     ]);
     // Two years ago: no longer a recent decision, still a signal.
@@ -328,20 +329,42 @@ describe('warning signals, each with what it is based on', () => {
         cases: [{ id: 'app-card-revoked', reference: expect.any(String) }],
         certificateNumber: 'CIE-2026-LOM-900003',
         procedureCode: 'COM-IMPEX',
+        label: { fr: "Carte d'importateur", en: 'Importer card' },
+        revokedAt: '2026-06-01T09:00:00.000Z',
         revocationReason: 'Pièces falsifiées',
       },
     ]);
   });
 
-  it('cases.signals answers the kinds of a page of cases, the reader’s office’s only', async () => {
+  it('cases.signals answers the signals of a page of cases, as the case page says them, the reader’s office’s only', async () => {
+    const ids = ['app-apips-revoked', 'app-forged-again', 'app-apips-valid', 'app-acme-kara'];
     const result = await as(KOSSI, 'cases.signals', {
-      ids: ['app-apips-revoked', 'app-forged-again', 'app-apips-valid', 'app-acme-kara'],
+      ids: [...ids, 'app-id-first', 'app-id-second', 'app-apips-marked', 'app-nobody'],
     });
-    expect(result.ok && result.value).toEqual({
+    if (!result.ok) throw new Error(result.error.message);
+    expect(Object.keys(result.value)).toEqual([
+      'app-apips-revoked',
+      'app-forged-again',
+      'app-apips-valid',
+      'app-id-first',
+      'app-id-second',
+      'app-apips-marked',
+    ]);
+    expect(
+      Object.fromEntries(
+        Object.entries(result.value).map(([id, signals]) => [id, signals.map((s) => s.kind)]),
+      ),
+    ).toEqual({
       'app-apips-revoked': ['revoked_prerequisite'],
       'app-forged-again': ['previous_fraud_rejection'],
       'app-apips-valid': [],
+      'app-id-first': ['same_id_different_names'],
+      'app-id-second': ['same_id_different_names'],
+      'app-apips-marked': ['revoked_prerequisite'],
     });
+    for (const [id, signals] of Object.entries(result.value)) {
+      expect(signals).toEqual((await linked(id)).signals);
+    }
   });
 });
 

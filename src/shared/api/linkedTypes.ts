@@ -92,11 +92,17 @@ export interface LinkedSignal {
   /** same_id_different_names: the ID number and the names it was given under. */
   idNumber?: string;
   names?: string[];
-  /** previous_fraud_rejection: the fraud-related reason codes of the rejection. */
+  /** previous_fraud_rejection: the fraud-related reason codes of the rejection, and their labels. */
   reasonCodes?: string[];
-  /** revoked_prerequisite: the certificate cited, its procedure and why it was revoked. */
+  reasons?: LocalizedText[];
+  /**
+   * revoked_prerequisite: the certificate cited, its procedure, what the procedure calls it
+   * (« Carte d'importateur »), when and why it was revoked.
+   */
   certificateNumber?: string;
   procedureCode?: string;
+  label?: LocalizedText;
+  revokedAt?: string | null;
   revocationReason?: string | null;
 }
 
@@ -112,5 +118,9 @@ export interface LinkedRecords {
   signals: LinkedSignal[];
 }
 
-/** The signals of one case of a list (the inbox's page), by case id. */
-export type CaseSignals = Record<string, LinkedSignalKind[]>;
+/**
+ * The signals of the cases of a list (the inbox's page), by case id, each with what it rests on
+ * (the row's hint says it). A case of the page without a signal has an empty list; another
+ * office's case is left out.
+ */
+export type CaseSignals = Record<string, LinkedSignal[]>;

@@ -49,6 +49,20 @@ export const PORTAL_CERTIFICATE = `
   WHERE a.id IN (SELECT application_id FROM case_keys WHERE kind = 'certificate' AND value = ?)`;
 export const REGISTRY_MARK = 'SELECT status, at, reason FROM registry_marks WHERE number = ?';
 
+/** The same three sources for a list of numbers (a JSON array): an inbox page's cited cards. */
+export const LOCAL_CERTIFICATES = `
+  SELECT number, procedure_code, holder_name, issued_at, expires_on, status, revoked_at,
+    revocation_reason, cancelled_at, application_id, reference
+  FROM certificates WHERE number IN (SELECT value FROM json_each(?))`;
+export const PORTAL_CERTIFICATES = `
+  SELECT k.value AS number, a.id, a.reference, a.procedure_code, a.applicant_name, a.company_name,
+    json_extract(a.record_json, '$.certificate') AS certificate_json
+  FROM case_keys k JOIN applications a ON a.id = k.application_id
+  WHERE k.kind = 'certificate' AND k.value IN (SELECT value FROM json_each(?))
+  ORDER BY k.value, k.application_id`;
+export const REGISTRY_MARKS =
+  'SELECT number, status, at, reason FROM registry_marks WHERE number IN (SELECT value FROM json_each(?))';
+
 /**
  * Every certificate Bureau knows by its number (design linked-records §2): those this desk issued
  * (`certificates`), those the portal says it delivered for a cached case (`case_keys`, kind
@@ -58,27 +72,16 @@ export const REGISTRY_MARK = 'SELECT status, at, reason FROM registry_marks WHER
 export function createCertificateLookup(db: Database.Database) {
   const local = db.prepare<[string], LocalRow>(LOCAL_CERTIFICATE);
   const portal = db.prepare<[string], PortalRow>(PORTAL_CERTIFICATE);
-  const mark = db.prepare<[string], { status: string; at: string; reason: string | null }>(
-    REGISTRY_MARK,
-  );
+  const mark = db.prepare<[string], MarkRow>(REGISTRY_MARK);
+
+  const locals = db.prepare<[string], LocalRow>(LOCAL_CERTIFICATES);
+  const portals = db.prepare<[string], PortalRow & { number: string }>(PORTAL_CERTIFICATES);
+  const marks = db.prepare<[string], MarkRow & { number: string }>(REGISTRY_MARKS);
 
   function fromPortal(number: string): KnownCertificate | null {
     for (const row of portal.all(number)) {
-      const parsed = portalIssuedCertificate.safeParse(JSON.parse(row.certificate_json ?? 'null'));
-      if (!parsed.success) continue;
-      const certificate = parsed.data;
-      return {
-        number,
-        procedureCode: row.procedure_code,
-        holderName: row.company_name ?? row.applicant_name,
-        issuedAt: certificate.issuedAt,
-        expiresOn: certificate.expiresOn,
-        revokedAt: certificate.revokedAt ?? null,
-        revocationReason: certificate.revocationReason ?? null,
-        source: 'portal',
-        applicationId: row.id,
-        reference: row.reference,
-      };
+      const found = portalCertificate(number, row);
+      if (found) return found;
     }
     return null;
   }
@@ -87,31 +90,84 @@ export function createCertificateLookup(db: Database.Database) {
     /** The certificate with this number (already normalised), with any revocation applied. */
     find(number: string): KnownCertificate | null {
       const row = local.get(number);
-      const found: KnownCertificate | null = row
-        ? {
-            number,
-            procedureCode: row.procedure_code,
-            holderName: row.holder_name,
-            issuedAt: row.issued_at,
-            expiresOn: row.expires_on,
-            revokedAt: row.status === 'revoked' ? row.revoked_at : row.cancelled_at,
-            revocationReason:
-              row.status === 'revoked'
-                ? row.revocation_reason
-                : row.cancelled_at
-                  ? 'Annulé par le registre national'
-                  : null,
-            source: 'this_desk',
-            applicationId: row.application_id,
-            reference: row.reference,
-          }
-        : fromPortal(number);
-      if (!found || found.revokedAt) return found;
-      const negative = mark.get(number);
-      return negative
-        ? { ...found, revokedAt: negative.at, revocationReason: negative.reason }
-        : found;
+      const found = row ? localCertificate(row) : fromPortal(number);
+      return found && !found.revokedAt ? withMark(found, mark.get(number)) : found;
+    },
+
+    /**
+     * The certificates with these numbers (already normalised), as `find` says each: one query
+     * per source for the whole list (an inbox page's signals), numbers nobody issued left out.
+     */
+    findMany(numbers: readonly string[]): Map<string, KnownCertificate> {
+      const found = new Map<string, KnownCertificate>();
+      if (numbers.length === 0) return found;
+      const list = JSON.stringify([...new Set(numbers)]);
+      for (const row of locals.all(list)) found.set(row.number, localCertificate(row));
+      for (const row of portals.all(list)) {
+        if (found.has(row.number)) continue;
+        const certificate = portalCertificate(row.number, row);
+        if (certificate) found.set(row.number, certificate);
+      }
+      const valid = [...found.values()].filter((certificate) => !certificate.revokedAt);
+      if (valid.length > 0) {
+        const negative = new Map(
+          marks.all(JSON.stringify(valid.map((c) => c.number))).map((row) => [row.number, row]),
+        );
+        for (const certificate of valid) {
+          found.set(certificate.number, withMark(certificate, negative.get(certificate.number)));
+        }
+      }
+      return found;
     },
   };
+}
+
+interface MarkRow {
+  status: string;
+  at: string;
+  reason: string | null;
+}
+
+function localCertificate(row: LocalRow): KnownCertificate {
+  return {
+    number: row.number,
+    procedureCode: row.procedure_code,
+    holderName: row.holder_name,
+    issuedAt: row.issued_at,
+    expiresOn: row.expires_on,
+    revokedAt: row.status === 'revoked' ? row.revoked_at : row.cancelled_at,
+    revocationReason:
+      row.status === 'revoked'
+        ? row.revocation_reason
+        : row.cancelled_at
+          ? 'Annulé par le registre national'
+          : null,
+    source: 'this_desk',
+    applicationId: row.application_id,
+    reference: row.reference,
+  };
+}
+
+function portalCertificate(number: string, row: PortalRow): KnownCertificate | null {
+  const parsed = portalIssuedCertificate.safeParse(JSON.parse(row.certificate_json ?? 'null'));
+  if (!parsed.success) return null;
+  const certificate = parsed.data;
+  return {
+    number,
+    procedureCode: row.procedure_code,
+    holderName: row.company_name ?? row.applicant_name,
+    issuedAt: certificate.issuedAt,
+    expiresOn: certificate.expiresOn,
+    revokedAt: certificate.revokedAt ?? null,
+    revocationReason: certificate.revocationReason ?? null,
+    source: 'portal',
+    applicationId: row.id,
+    reference: row.reference,
+  };
+}
+
+/** The national registry's revocation or cancellation of another desk's certificate. */
+function withMark(found: KnownCertificate, negative: MarkRow | undefined): KnownCertificate {
+  return negative ? { ...found, revokedAt: negative.at, revocationReason: negative.reason } : found;
 }
 export type CertificateLookup = ReturnType<typeof createCertificateLookup>;

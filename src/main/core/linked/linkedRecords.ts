@@ -13,9 +13,10 @@ import type { Clock } from '../clock';
 import { storedRecordOf } from '../db/storedColumns';
 import { createCertificateLookup } from './certificateLookup';
 import type { DuplicateMarks } from './duplicateMarks';
+import { createPageSignals } from './pageSignals';
 import { checkPrerequisites } from './prerequisites';
 import { createSameApplicantQuery, type MatchedCase } from './sameApplicant';
-import { computeSignals, rejectionReasonCodes } from './signals';
+import { rejectionReasonCodes } from './signals';
 
 const DECIDED = ['approved', 'issued', 'rejected'] as const;
 type Decided = (typeof DECIDED)[number];
@@ -52,6 +53,7 @@ export function createLinkedRecords(deps: {
   const { db, catalog, clock, duplicates } = deps;
   const lookup = createCertificateLookup(db);
   const sameApplicant = createSameApplicantQuery(db);
+  const pageSignals = createPageSignals({ db, catalog });
   const own = db.prepare<[string], OwnRow>(
     'SELECT office_code, procedure_code, applicant_name, record_json FROM applications WHERE id = ?',
   );
@@ -115,28 +117,18 @@ export function createLinkedRecords(deps: {
     };
   }
 
-  function signalsAndParts(id: string, row: OwnRow, today: string) {
-    const procedure = catalog.get(row.procedure_code);
-    const record = storedRecordOf(id, row.record_json);
-    const prerequisites = procedure
-      ? checkPrerequisites(procedure, record.form, lookup, today)
-      : [];
-    const matches = sameApplicant.of(id, row.office_code);
-    const signals = computeSignals({
-      applicantName: row.applicant_name,
-      idNumber: record.applicant.idNumber ?? null,
-      matches,
-      prerequisites,
-      catalog,
-    });
-    return { prerequisites, matches, signals };
-  }
-
   return {
     of(id: string, user: CurrentUser): LinkedRecords {
       const row = load(id, user.officeCode);
       const today = isoDateOf(clock.now());
-      const { prerequisites, matches, signals } = signalsAndParts(id, row, today);
+      const procedure = catalog.get(row.procedure_code);
+      const record = storedRecordOf(id, row.record_json);
+      const prerequisites = procedure
+        ? checkPrerequisites(procedure, record.form, lookup, today)
+        : [];
+      const matches = sameApplicant.of(id, row.office_code);
+      // The inbox's reading for one case: the row and the page say the same signals.
+      const signals = pageSignals.of([id], row.office_code, today).get(id) ?? [];
       const marks = duplicates.of(id);
       const markByOther = new Map(marks.map((mark) => [mark.otherId, mark]));
       const since = twelveMonthsBefore(today);
@@ -154,16 +146,15 @@ export function createLinkedRecords(deps: {
       };
     },
 
-    /** The signal kinds of each case of a page (the inbox's), the reader's office's only. */
+    /** The signals of each case of a page (the inbox's), the reader's office's only. */
     signalsOf(ids: readonly string[], user: CurrentUser): CaseSignals {
-      const today = isoDateOf(clock.now());
-      const answer: CaseSignals = {};
-      for (const id of ids) {
-        const row = own.get(id);
-        if (!row || row.office_code !== user.officeCode) continue;
-        answer[id] = signalsAndParts(id, row, today).signals.map((signal) => signal.kind);
-      }
-      return answer;
+      const found = pageSignals.of(ids, user.officeCode, isoDateOf(clock.now()));
+      return Object.fromEntries(
+        ids.flatMap((id) => {
+          const signals = found.get(id);
+          return signals ? [[id, signals] as const] : [];
+        }),
+      );
     },
   };
 }

@@ -25,7 +25,7 @@ export function certificateState(certificate: KnownCertificate, today: string): 
 export function checkPrerequisites(
   procedure: ProcedureDefinition,
   form: Record<string, FormValue>,
-  lookup: CertificateLookup,
+  lookup: Pick<CertificateLookup, 'find'>,
   today: string,
 ): PrerequisiteCheck[] {
   return (procedure.prerequisites ?? []).map((rule) => {

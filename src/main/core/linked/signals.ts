@@ -1,6 +1,26 @@
-import type { LinkedSignal, PrerequisiteCheck } from '../../../shared/api/linkedTypes';
+import type {
+  ApplicantKeyKind,
+  LinkedSignal,
+  PrerequisiteCheck,
+} from '../../../shared/api/linkedTypes';
+import type { CaseStatus } from '../../../shared/domain/caseStatus';
 import type { Catalog } from '../catalog/loadCatalog';
-import type { MatchedCase } from './sameApplicant';
+
+/**
+ * Another case sharing an identifier with the case read, as far as the signals look at it: the
+ * case page's same-applicant rows (`sameApplicant.ts`) and the inbox page's signal rows
+ * (`pageSignals.ts`) both are one.
+ */
+export interface SignalMatch {
+  id: string;
+  reference: string;
+  procedure_code: string;
+  status: CaseStatus;
+  applicant_name: string;
+  decision_json: string | null;
+  portal_decision_json: string | null;
+  matchedOn: ApplicantKeyKind[];
+}
 
 /** A name as compared: accents, case, punctuation and word order do not make another person. */
 export function comparableName(name: string): string {
@@ -16,7 +36,9 @@ export function comparableName(name: string): string {
 }
 
 /** The reason codes a rejection gave: Bureau's own decision, else the portal's. */
-export function rejectionReasonCodes(match: MatchedCase): string[] {
+export function rejectionReasonCodes(
+  match: Pick<SignalMatch, 'decision_json' | 'portal_decision_json'>,
+): string[] {
   for (const json of [match.decision_json, match.portal_decision_json]) {
     if (!json) continue;
     const decision = JSON.parse(json) as { kind?: string; reasonCodes?: unknown };
@@ -28,7 +50,7 @@ export function rejectionReasonCodes(match: MatchedCase): string[] {
   return [];
 }
 
-const refOf = (match: MatchedCase) => ({ id: match.id, reference: match.reference });
+const refOf = (match: SignalMatch) => ({ id: match.id, reference: match.reference });
 
 /**
  * The warnings of one case (issue 20 §2), each with what it rests on; none decides anything.
@@ -41,7 +63,7 @@ const refOf = (match: MatchedCase) => ({ id: match.id, reference: match.referenc
 export function computeSignals(input: {
   applicantName: string;
   idNumber: string | null;
-  matches: readonly MatchedCase[];
+  matches: readonly SignalMatch[];
   prerequisites: readonly PrerequisiteCheck[];
   catalog: Catalog;
 }): LinkedSignal[] {
@@ -66,19 +88,23 @@ export function computeSignals(input: {
     if (!match.matchedOn.some((kind) => kind === 'nif' || kind === 'rccm' || kind === 'id')) {
       return [];
     }
-    const fraudCodes = new Set(
-      (input.catalog.get(match.procedure_code)?.rejectReasons ?? [])
-        .filter((reason) => reason.fraudRelated)
-        .map((reason) => reason.code),
+    const fraudReasons = (input.catalog.get(match.procedure_code)?.rejectReasons ?? []).filter(
+      (reason) => reason.fraudRelated,
     );
-    const codes = rejectionReasonCodes(match).filter((code) => fraudCodes.has(code));
-    return codes.length > 0 ? [{ match, codes }] : [];
+    const reasons = rejectionReasonCodes(match).flatMap((code) =>
+      fraudReasons.filter((reason) => reason.code === code),
+    );
+    return reasons.length > 0 ? [{ match, reasons }] : [];
   });
   if (fraud.length > 0) {
+    const reasons = new Map(
+      fraud.flatMap(({ reasons }) => reasons.map((reason) => [reason.code, reason.label] as const)),
+    );
     signals.push({
       kind: 'previous_fraud_rejection',
       cases: fraud.map(({ match }) => refOf(match)),
-      reasonCodes: [...new Set(fraud.flatMap(({ codes }) => codes))],
+      reasonCodes: [...reasons.keys()],
+      reasons: [...reasons.values()],
     });
   }
 
@@ -92,6 +118,8 @@ export function computeSignals(input: {
           : [],
       certificateNumber: check.certificate.number,
       procedureCode: check.procedureCode,
+      label: check.label,
+      revokedAt: check.certificate.revokedAt,
       revocationReason: check.certificate.revocationReason,
     });
   }

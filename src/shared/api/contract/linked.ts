@@ -11,7 +11,7 @@ import { caseId, caseWorkers, staff } from './common';
 export const linkedMethods = {
   /** Prerequisites, the same applicant's other cases, and warning signals of one case. */
   'cases.linked': method<LinkedRecords>()({ input: z.strictObject({ id: caseId }), access: staff }),
-  /** The signal kinds of each case of a page (the inbox shows them beside the rows). */
+  /** The signals of each case of a page, with what they rest on (the inbox's rows show them). */
   'cases.signals': method<CaseSignals>()({
     input: z.strictObject({ ids: z.array(caseId).min(1).max(200) }),
     access: staff,
