@@ -10,7 +10,7 @@
  *   BENCH_STALLS_BEFORE=<git ref> « before » is this tree with the files of the change (CHANGED)
  *     as at that ref (default: the parent of the commit that added migration 025); `none`
  *     measures this tree only
- *   BENCH_STALLS_CACHE_DIR=<dir> where the caches are kept between runs (default in the tmp dir)
+ *   BENCH_STALLS_CACHE_DIR=<dir> where the desk-ready copies of the bench's shared caches are kept
  *   BENCH_STALLS_MIGRATION_SIZES=1000000 also times migration 025 on a synthetic cache of that
  *     many cases (4.16 documents each, as the generated caches have; every one downloaded, then
  *     every one pending): the one-time build of the index reads the whole documents table
@@ -44,7 +44,8 @@ import type { createCore } from '../src/main/core/createCore';
 import { migrate } from '../src/main/core/db/migrate';
 import { MIGRATIONS } from '../src/main/core/db/migrations';
 import { startPortalSimulator } from '../src/simulator/server';
-import { buildBenchCache } from './benchCache';
+import { sharedBenchCache } from './benchCache';
+import { below, reportTarget } from './targets';
 
 const root = join(import.meta.dirname, '..');
 const TOKEN = 'bench-stalls-token';
@@ -287,16 +288,18 @@ function defaultBefore(): string | null {
 }
 
 /**
- * The existing cache: built once through the real pull path, then made a working desk's (every
+ * The existing cache: the bench's shared cache (built once through the real pull path), copied
+ * and made a working desk's (every
  * attachment downloaded, references that the simulator's new cases do not reuse).
  */
 export async function baseCache(size: number): Promise<string> {
   const cacheRoot = process.env.BENCH_STALLS_CACHE_DIR ?? join(tmpdir(), 'bureau-bench-stalls');
   const dir = join(cacheRoot, `cache-${size}`);
-  mkdirSync(dir, { recursive: true });
-  const file = await buildBenchCache(dir, size);
+  const file = join(dir, 'bureau.sqlite');
   const marker = join(dir, 'prepared');
   if (!existsSync(marker)) {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(await sharedBenchCache(size), dir, { recursive: true });
     const db = new Database(file);
     db.exec(`
       UPDATE documents SET state = 'ready', local_path = 'bench', next_attempt_at = NULL
@@ -497,6 +500,33 @@ export async function runDownloadStalls(): Promise<void> {
     for (const tick of r.ticks)
       row(`synchro. périodique ${tick.tick}, rien à télécharger`, tick, '');
     row('au repos, 5 s', r.idle, '');
+    if (r.variant.startsWith('après')) {
+      const phases = [r.sync, r.downloads, ...r.ticks, r.idle];
+      below(
+        '§1',
+        'blocage le plus long, synchro. + téléchargements + synchro. périodiques',
+        r.size,
+        Math.max(...phases.map((phase) => phase.maxMs)),
+        STALL_MS,
+        'ms',
+      );
+      reportTarget({
+        section: '§1',
+        what: 'fenêtres de 250 ms au-delà de 50 ms, toutes phases',
+        size: r.size,
+        figure: `${phases.reduce((sum, phase) => sum + phase.over50, 0)} / ${phases.reduce((sum, phase) => sum + phase.windows, 0)} (p99 max ${Math.max(...phases.map((phase) => phase.p99Ms))} ms)`,
+        target: '0',
+        met: phases.every((phase) => phase.over50 === 0),
+      });
+      reportTarget({
+        section: '§1',
+        what: 'pièces téléchargées par seconde après la synchro.',
+        size: r.size,
+        figure: `${r.downloads.perSecond} /s`,
+        target: '—',
+        met: null,
+      });
+    }
   }
   console.log('\n## Ouverture et migration 025 (index de la file de téléchargement)\n');
   console.log('| dossiers | code | migration 024 → 025 (ms) | ouverture du cœur (ms) |');

@@ -4,7 +4,8 @@
  * the built web host on a large cache: queue switch, filter chip, each keystroke of a search,
  * moving down the list (j), opening a case (Enter), back to the list (Escape).
  *   BENCH_ONLY=felt npm run bench     (or npx tsx bench/feltLatency.ts; never in the default run)
- *   BENCH_SIZES=100000 cases (bench caches kept in BENCH_QUERIES_CACHE_DIR, as BENCH_ONLY=queries)
+ *   BENCH_SIZES=100000 cases (the bench's shared caches, bench/benchCache.ts)
+ *   BENCH_FELT_APPS=/tmp/a,/tmp/b builds compared side by side, round by round (default: this tree)
  *   BENCH_FELT_ROUNDS=20 rounds of every interaction
  * Needs `npx electron-vite build` first (the bench drives what `out/` holds). The desk runs in
  * real-portal mode with a portal that refuses at once (no sync competes with the clerk). A
@@ -15,8 +16,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/support/chromium';
-import { buildBenchCache } from './benchCache';
+import { sharedBenchCache } from './benchCache';
 import { timing, type Timing } from './measure';
+import { below } from './targets';
 import { prepareCache, signInToRows, startWebHost } from './webHost';
 
 const root = join(import.meta.dirname, '..');
@@ -85,8 +87,10 @@ async function felt(page: Page, kind: Awaited, action: () => Promise<void>) {
   return ms;
 }
 
-async function measureDesk(page: Page) {
-  const times: Record<string, number[]> = {
+type Times = Record<string, number[]>;
+
+function emptyTimes(): Times {
+  return {
     'changement de corbeille': [],
     'filtre (puce)': [],
     'frappe de recherche': [],
@@ -94,10 +98,14 @@ async function measureDesk(page: Page) {
     'ouverture dossier (Entrée)': [],
     'retour à la liste (Échap)': [],
   };
+}
+
+/** One round of every gesture, its times added to `times`. */
+async function measureRound(page: Page, round: number, times: Times) {
   const nav = page.getByRole('navigation', { name: 'Corbeilles' });
   const grid = page.getByTestId('inbox-grid');
   const queues = ['À traiter', 'Tous', 'Échéance proche', 'Traités'];
-  for (let round = 0; round < ROUNDS; round++) {
+  {
     for (const queue of queues) {
       times['changement de corbeille']!.push(
         await felt(page, 'rows', () => nav.getByText(queue, { exact: true }).click()),
@@ -144,6 +152,9 @@ async function measureDesk(page: Page) {
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Escape');
   }
+}
+
+function summary(times: Times) {
   return Object.fromEntries(
     Object.entries(times).map(([label, values]) => [label, timing(values)]),
   ) as Record<string, Timing>;
@@ -151,30 +162,44 @@ async function measureDesk(page: Page) {
 
 export async function runFeltLatency(): Promise<void> {
   const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
-  const cacheRoot =
-    process.env.BENCH_QUERIES_CACHE_DIR ?? join(tmpdir(), 'bureau-bench-query-caches');
+  // Builds compared side by side: each round runs on every build in turn, so the machine's load
+  // falls on all of them alike (BENCH_FELT_APPS=/tmp/a,/tmp/b, each a checkout with its `out/`).
+  const apps = (process.env.BENCH_FELT_APPS ?? root).split(',').filter(Boolean);
   const browser = await chromium.launch(chromiumLaunchOptions);
-  const results = [];
+  const results: { size: number; app: string; load: number[]; felt: Record<string, Timing> }[] = [];
   try {
     for (const size of sizes) {
-      const source = join(cacheRoot, String(size));
-      mkdirSync(source, { recursive: true });
-      await buildBenchCache(source, size);
-      const dataDir = join(tmpdir(), 'bureau-bench-felt', String(size));
-      prepareCache(source, dataDir, 'real');
-      const host = await startWebHost(root, dataDir);
-      const context = await browser.newContext({
-        locale: 'fr-FR',
-        viewport: { width: 1366, height: 768 },
-      });
+      const source = await sharedBenchCache(size);
+      const desks: { app: string; page: Page; times: Times; close(): Promise<void> }[] = [];
       try {
-        await context.addInitScript({ content: PROBE_SCRIPT });
-        const page = await context.newPage();
-        await signInToRows(page, host.launchUrl);
-        results.push({ size, load: loadavg(), felt: await measureDesk(page) });
+        for (const [index, app] of apps.entries()) {
+          const dataDir = join(tmpdir(), 'bureau-bench-felt', `${size}${index ? `-${index}` : ''}`);
+          prepareCache(source, dataDir, 'real');
+          const host = await startWebHost(app, dataDir);
+          const context = await browser.newContext({
+            locale: 'fr-FR',
+            viewport: { width: 1366, height: 768 },
+          });
+          desks.push({
+            app,
+            page: await context.newPage(),
+            times: emptyTimes(),
+            close: async () => {
+              await context.close();
+              await host.stop();
+            },
+          });
+          await context.addInitScript({ content: PROBE_SCRIPT });
+          await signInToRows(desks.at(-1)!.page, host.launchUrl);
+        }
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const desk of desks) await measureRound(desk.page, round, desk.times);
+        }
+        for (const desk of desks) {
+          results.push({ size, app: desk.app, load: loadavg(), felt: summary(desk.times) });
+        }
       } finally {
-        await context.close();
-        await host.stop();
+        for (const desk of desks) await desk.close();
       }
     }
   } finally {
@@ -183,11 +208,12 @@ export async function runFeltLatency(): Promise<void> {
   const ms = (value: number) => value.toFixed(0);
   for (const r of results) {
     console.log(
-      `\n## Latence ressentie, ${r.size.toLocaleString('fr-FR')} dossiers, Chromium 1366×768 (ms de l’appui à l’image ; ${ROUNDS} tours ; charge ${r.load.map((value) => value.toFixed(1)).join(' / ')})\n`,
+      `\n## Latence ressentie, ${r.size.toLocaleString('fr-FR')} dossiers${apps.length > 1 ? ` (${r.app})` : ''}, Chromium 1366×768 (ms de l’appui à l’image ; ${ROUNDS} tours ; charge ${r.load.map((value) => value.toFixed(1)).join(' / ')})\n`,
     );
     console.log('| geste | p50 | p95 | cible p95 | atteinte |');
     console.log('|---|---:|---:|---:|---|');
     for (const [label, t] of Object.entries(r.felt)) {
+      if (r.app === apps[0]) below('§3', `${label} (p95)`, r.size, t.p95, FELT_TARGET_MS, 'ms');
       console.log(
         `| ${label} | ${ms(t.p50)} | ${ms(t.p95)} | < ${FELT_TARGET_MS} | ${t.p95 < FELT_TARGET_MS ? 'oui' : 'non'} |`,
       );

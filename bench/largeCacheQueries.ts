@@ -6,20 +6,20 @@
  * figures beside the baselines).
  *   BENCH_ONLY=queries npm run bench        (or npx tsx bench/largeCacheQueries.ts)
  *   BENCH_SIZES=1000000 cases in the cache (built once through the real pull path)
- *   BENCH_QUERIES_CACHE_DIR=<dir> where the caches are kept between runs (default in the tmp dir)
+ *   BENCH_CACHE_DIR=<dir> where the caches are kept between runs (bench/benchCache.ts)
  * A benchmark, never a timed test.
  */
-import { mkdirSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { schedulerOf } from '../src/main/core/clock';
 import { createCore, type Core } from '../src/main/core/createCore';
 import type { MethodInput } from '../src/shared/api/contract';
 import { isoDateOf } from '../src/shared/calendar/workingDays';
-import { buildBenchCache } from './benchCache';
+import { sharedBenchCache } from './benchCache';
 import { measure, type Timing } from './measure';
 import { NOW } from './workload';
 import { callCore } from './callCore';
+import { below } from './targets';
 
 const root = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
@@ -120,14 +120,10 @@ export async function measureLargeCache(core: Core) {
 
 export async function runLargeCacheQueries() {
   const sizes = (process.env.BENCH_SIZES ?? '1000000').split(',').map(Number);
-  const cacheRoot =
-    process.env.BENCH_QUERIES_CACHE_DIR ?? join(tmpdir(), 'bureau-bench-query-caches');
   const ms = (value: number) => value.toFixed(1);
   for (const size of sizes) {
-    const dataDir = join(cacheRoot, String(size));
-    mkdirSync(dataDir, { recursive: true });
+    const dataDir = await sharedBenchCache(size);
     process.stdout.write(`… cache de ${size.toLocaleString('fr-FR')} dossiers (${dataDir})\n`);
-    await buildBenchCache(dataDir, size);
     const core = createCore({
       dataDir,
       resourcesDir: join(root, 'resources'),
@@ -138,10 +134,12 @@ export async function runLargeCacheQueries() {
     });
     const result = await measureLargeCache(core);
     await core.close();
-    const row = (label: string, timing: Timing, target: number) =>
+    const row = (label: string, timing: Timing, target: number) => {
       console.log(
         `| ${label} | ${ms(timing.p50)} | ${ms(timing.p95)} | < ${target} | ${timing.p95 < target ? 'oui' : 'non'} |`,
       );
+      below('§5', `${label} (p95)`, size, timing.p95, target, 'ms');
+    };
     console.log(
       `\n## ${size.toLocaleString('fr-FR')} dossiers — page de ${SCREEN_PAGE} lignes (ms ; charge ${loadavg()
         .map((load) => load.toFixed(1))

@@ -21,6 +21,7 @@ import type { MethodInput, MethodName } from '../src/shared/api/contract';
 import { QUEUE_IDS } from '../src/shared/api/types';
 import { startPortalSimulator } from '../src/simulator/server';
 import { baseCache } from './downloadStalls';
+import { reportTarget } from './targets';
 
 const root = join(import.meta.dirname, '..');
 const TOKEN = 'bench-memory-token';
@@ -230,6 +231,21 @@ export async function runMemorySoak(): Promise<void> {
   );
   console.log('|---:|---:|---:|---:|---:|---|---|---|---:|');
   for (const r of results) {
+    const context = (what: string, figure: string) =>
+      reportTarget({ section: '§6', what, size: r.size, figure, target: '—', met: null });
+    context('RSS au repos (tas JS)', `${r.idleRssMb} Mo (${r.idleHeapMb})`);
+    context(
+      'RSS, pic de la synchro. avec téléchargements (tas JS)',
+      `${r.syncPeakRssMb} Mo (${r.syncPeakHeapMb})`,
+    );
+    reportTarget({
+      section: '§6',
+      what: `endurance ${r.soakMinutes} min : RSS et tas du début à la fin (${window(r.soakMinutes)})`,
+      size: r.size,
+      figure: `${r.soakFirstRssMb} → ${r.soakLastRssMb} Mo ; tas ${r.soakFirstHeapMb} → ${r.soakLastHeapMb}`,
+      target: 'stable (fin ≤ début + 10 %)',
+      met: r.soakLastRssMb <= r.soakFirstRssMb * 1.1 && r.soakLastHeapMb <= r.soakFirstHeapMb * 1.1,
+    });
     console.log(
       `| ${r.size.toLocaleString('fr-FR')} | ${r.idleRssMb} | ${r.idleHeapMb} | ${r.syncPeakRssMb} | ${r.syncPeakHeapMb} | ${r.soakMinutes} min (${window(r.soakMinutes)}) | ${r.soakFirstRssMb} → ${r.soakLastRssMb} | ${r.soakFirstHeapMb} → ${r.soakLastHeapMb} | ${r.soakPeakRssMb} |`,
     );

@@ -1,7 +1,7 @@
-import { Badge } from '@mantine/core';
 import { HoverHint } from '../components/HoverHint';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../shared/api/types';
+import { Pill } from './Pill';
 import { DEADLINE_COLORS } from './statusColors';
 
 /** « J-3 », « Aujourd’hui », « En retard de 2 j » — working days, as computed by the core. */
@@ -15,9 +15,9 @@ export function DeadlineBadge({
   if (row.deadlineState === 'paused') {
     return (
       <HoverHint label={t('deadline.hintPaused')} openDelay={300}>
-        <Badge color="gray" variant="outline" size="sm" radius="sm" tt="none" fw={600}>
+        <Pill color="gray" variant="outline">
           {t('deadline.paused')}
-        </Badge>
+        </Pill>
       </HoverHint>
     );
   }
@@ -33,16 +33,12 @@ export function DeadlineBadge({
         : [t('deadline.today'), t('deadline.hintToday')];
   return (
     <HoverHint label={hint} openDelay={300}>
-      <Badge
+      <Pill
         color={DEADLINE_COLORS[row.deadlineState]}
         variant={row.deadlineState === 'overdue' ? 'filled' : 'light'}
-        size="sm"
-        radius="sm"
-        tt="none"
-        fw={600}
       >
         {label}
-      </Badge>
+      </Pill>
     </HoverHint>
   );
 }

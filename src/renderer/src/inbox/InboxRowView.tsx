@@ -1,10 +1,11 @@
-import { Avatar, Badge, Checkbox, Group, Text } from '@mantine/core';
 import { HoverHint } from '../components/HoverHint';
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LinkedSignal } from '../../../shared/api/linkedTypes';
 import type { InboxRow, ProcedureSummary } from '../../../shared/api/types';
 import { leaseLabel } from '../../../shared/domain/leaseLabel';
 import { DeadlineBadge } from '../badges/DeadlineBadge';
+import { Pill } from '../badges/Pill';
 import { StatusBadge } from '../badges/StatusBadge';
 import { formatDate } from '../format/dates';
 import { initialsOf } from '../format/initials';
@@ -12,6 +13,7 @@ import type { Language } from '../i18n/language';
 import { Highlight } from '../search/Highlight';
 import type { ColumnId } from './inboxColumns';
 import classes from './InboxTable.module.css';
+import { RowSignals } from './RowSignals';
 
 interface Props {
   row: InboxRow;
@@ -20,6 +22,8 @@ interface Props {
   language: Language;
   selected: boolean;
   checked: boolean;
+  /** The case's warning signals (issue 20 §2), once read; none: no mark. */
+  signals?: readonly LinkedSignal[];
   domId: string;
   style: CSSProperties;
   onOpen(id: string): void;
@@ -54,13 +58,15 @@ function Cell({
           openDelay={300}
         >
           <div>
-            <Badge variant="outline" color="gray" size="sm" radius="sm" tt="none" ff="monospace">
+            <Pill color="gray" variant="outline" monospace>
               {row.procedureCode}
-            </Badge>
+            </Pill>
             {procedure && (
-              <Text size="xs" c="dimmed" truncate="end" mt={2}>
+              <div
+                className={`${classes.xs} ${classes.dimmed} ${classes.truncate} ${classes.under}`}
+              >
                 {procedure.shortTitle[language]}
-              </Text>
+              </div>
             )}
           </div>
         </HoverHint>
@@ -68,20 +74,30 @@ function Cell({
     case 'applicant':
       return (
         <>
-          <Text size="sm" fw={500} truncate="end" title={row.applicantName}>
+          <div
+            className={`${classes.sm} ${classes.strong} ${classes.truncate}`}
+            title={row.applicantName}
+          >
             <Highlight text={row.applicantName} ranges={rangesFor('applicantName')} />
-          </Text>
+          </div>
           {match && UNDER_APPLICANT.has(match.field) ? (
             // The identifier that matched replaces the company line, so the clerk sees why.
-            <Text size="xs" c="dimmed" truncate="end" title={match.value} data-testid="match-value">
+            <div
+              className={`${classes.xs} ${classes.dimmed} ${classes.truncate}`}
+              title={match.value}
+              data-testid="match-value"
+            >
               {t(`search.fields.${match.field}`)} :{' '}
               <Highlight text={match.value} ranges={match.ranges} />
-            </Text>
+            </div>
           ) : (
             row.companyName && (
-              <Text size="xs" c="dimmed" truncate="end" title={row.companyName}>
+              <div
+                className={`${classes.xs} ${classes.dimmed} ${classes.truncate}`}
+                title={row.companyName}
+              >
                 <Highlight text={row.companyName} ranges={rangesFor('companyName')} />
-              </Text>
+              </div>
             )
           )}
         </>
@@ -89,67 +105,47 @@ function Cell({
     case 'place':
       return (
         <>
-          <Text size="sm" truncate="end">
-            {row.city}
-          </Text>
-          <Text size="xs" c="dimmed" truncate="end">
-            {row.region}
-          </Text>
+          <div className={`${classes.sm} ${classes.truncate}`}>{row.city}</div>
+          <div className={`${classes.xs} ${classes.dimmed} ${classes.truncate}`}>{row.region}</div>
         </>
       );
     case 'submitted':
       return (
-        <Text size="sm" className={classes.numeric}>
+        <div className={`${classes.sm} ${classes.numeric}`}>
           {formatDate(row.submittedAt, language)}
-        </Text>
+        </div>
       );
     case 'deadline':
       return (
         <>
-          <Text
-            size="sm"
-            className={classes.numeric}
-            c={row.workingDaysLeft === null ? 'dimmed' : undefined}
+          <div
+            className={`${classes.sm} ${classes.numeric} ${row.workingDaysLeft === null ? classes.dimmed : ''}`}
           >
             {formatDate(row.dueDate, language)}
-          </Text>
+          </div>
           <DeadlineBadge row={row} />
         </>
       );
     case 'status':
       // Each badge whole: a second one goes to the next line rather than being cut.
       return row.portalChangesToConfirm || row.inConflict ? (
-        <Group gap={2} wrap="wrap" className={classes.badges}>
+        <div className={classes.badges}>
           <StatusBadge status={row.status} />
           {row.inConflict && (
             <HoverHint label={t('syncWork.inboxMarkerHint')} openDelay={300} multiline maw={320}>
-              <Badge
-                color="red.8"
-                variant="filled"
-                size="sm"
-                radius="sm"
-                tt="none"
-                data-testid="conflict-flag"
-              >
+              <Pill color="red.8" variant="filled" data-testid="conflict-flag">
                 {t('syncWork.inboxMarker')}
-              </Badge>
+              </Pill>
             </HoverHint>
           )}
           {row.portalChangesToConfirm && (
             <HoverHint label={t('inbox.portalChangesHint')} openDelay={300}>
-              <Badge
-                color="orange"
-                variant="light"
-                size="sm"
-                radius="sm"
-                tt="none"
-                data-testid="portal-changes-flag"
-              >
+              <Pill color="orange" data-testid="portal-changes-flag">
                 {t('inbox.portalChanges')}
-              </Badge>
+              </Pill>
             </HoverHint>
           )}
-        </Group>
+        </div>
       ) : (
         <StatusBadge status={row.status} />
       );
@@ -157,18 +153,18 @@ function Cell({
       // A held case names its holder, as every desk does (the assignee is in the tooltip).
       if (row.holder) return <HolderLine row={row} holder={row.holder} language={language} />;
       return row.assignee ? (
-        <Group gap={8} wrap="nowrap">
-          <Avatar size={26} radius="xl" color="togo" variant="light">
-            <span style={{ fontSize: 11 }}>{initialsOf(row.assignee.displayName)}</span>
-          </Avatar>
-          <Text size="sm" truncate="end" title={row.assignee.displayName}>
+        <div className={classes.person}>
+          <span className={classes.initials} aria-hidden="true">
+            {initialsOf(row.assignee.displayName)}
+          </span>
+          <span className={`${classes.sm} ${classes.truncate}`} title={row.assignee.displayName}>
             {row.assignee.displayName}
-          </Text>
-        </Group>
+          </span>
+        </div>
       ) : (
-        <Text size="sm" c="dimmed" fs="italic">
+        <div className={`${classes.sm} ${classes.dimmed} ${classes.italic}`}>
           {t('inbox.unassigned')}
-        </Text>
+        </div>
       );
   }
 }
@@ -194,16 +190,14 @@ function HolderLine({
   );
   const assignee = row.assignee ? row.assignee.displayName : t('inbox.unassigned');
   return (
-    <Text
-      size="xs"
-      lh={1.2}
-      lineClamp={3}
-      c={holder.kind === 'checkout' ? 'orange.9' : undefined}
+    <div
+      className={`${classes.xs} ${classes.clamp3}`}
+      data-checkout={holder.kind === 'checkout' || undefined}
       title={`${label}\n${t('inbox.columns.assignee')} : ${assignee}`}
       data-testid="row-holder"
     >
       {label}
-    </Text>
+    </div>
   );
 }
 
@@ -229,8 +223,9 @@ export const InboxRowView = memo(function InboxRowView(props: Props) {
           if (event.target === event.currentTarget) onToggle(row.id, event.shiftKey);
         }}
       >
-        <Checkbox
-          size="xs"
+        <input
+          type="checkbox"
+          className={classes.tick}
           checked={checked}
           onChange={() => undefined}
           onClick={(event) => {
@@ -244,6 +239,7 @@ export const InboxRowView = memo(function InboxRowView(props: Props) {
       {columns.map((column) => (
         <div key={column} role="gridcell" className={classes.cell}>
           <Cell row={row} column={column} procedure={props.procedure} language={props.language} />
+          {column === 'reference' && props.signals && <RowSignals signals={props.signals} />}
         </div>
       ))}
     </div>
