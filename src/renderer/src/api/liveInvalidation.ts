@@ -15,6 +15,8 @@ export const CASE_LIST_METHODS: readonly MethodName[] = [
   'sync.worklist',
   'sync.worklistCount',
   'sync.outbox',
+  // The inbox rows' warning signals rest on other cases (issue 20 §2).
+  'cases.signals',
 ];
 
 /**

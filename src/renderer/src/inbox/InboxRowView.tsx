@@ -1,6 +1,7 @@
 import { HoverHint } from '../components/HoverHint';
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LinkedSignal } from '../../../shared/api/linkedTypes';
 import type { InboxRow, ProcedureSummary } from '../../../shared/api/types';
 import { leaseLabel } from '../../../shared/domain/leaseLabel';
 import { DeadlineBadge } from '../badges/DeadlineBadge';
@@ -12,6 +13,7 @@ import type { Language } from '../i18n/language';
 import { Highlight } from '../search/Highlight';
 import type { ColumnId } from './inboxColumns';
 import classes from './InboxTable.module.css';
+import { RowSignals } from './RowSignals';
 
 interface Props {
   row: InboxRow;
@@ -20,6 +22,8 @@ interface Props {
   language: Language;
   selected: boolean;
   checked: boolean;
+  /** The case's warning signals (issue 20 §2), once read; none: no mark. */
+  signals?: readonly LinkedSignal[];
   domId: string;
   style: CSSProperties;
   onOpen(id: string): void;
@@ -235,6 +239,7 @@ export const InboxRowView = memo(function InboxRowView(props: Props) {
       {columns.map((column) => (
         <div key={column} role="gridcell" className={classes.cell}>
           <Cell row={row} column={column} procedure={props.procedure} language={props.language} />
+          {column === 'reference' && props.signals && <RowSignals signals={props.signals} />}
         </div>
       ))}
     </div>

@@ -10,6 +10,7 @@ import { gridTemplate, SORTABLE, visibleColumns } from './inboxColumns';
 import { DEFAULT_SORT } from './inboxQuery';
 import { listMove, listShortcut } from './listShortcuts';
 import { InboxRowView } from './InboxRowView';
+import { useRowSignals } from './useRowSignals';
 import classes from './InboxTable.module.css';
 
 export const ROW_HEIGHT = 50;
@@ -84,6 +85,7 @@ export function InboxTable(props: Props) {
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
+  const signals = useRowSignals(rows, items[0]?.index ?? 0, lastIndex);
 
   useEffect(() => {
     if (hasMore && !loadingMore && !props.moreError && lastIndex >= rows.length - PREFETCH_ROWS)
@@ -232,6 +234,7 @@ export function InboxTable(props: Props) {
               language={props.language}
               selected={row.id === selectedId}
               checked={props.checked.has(row.id)}
+              signals={signals.get(row.id)}
               domId={rowDomId(row.id)}
               style={{
                 height: ROW_HEIGHT,

@@ -71,6 +71,21 @@ export const linkedFr = {
     marked_duplicate: 'Marqué comme doublon de {{reference}}',
     duplicate_linked: '{{reference}} marqué comme doublon de ce dossier',
   },
+  // The inbox row's mark: a short label, and a hint saying what each signal rests on.
+  row: {
+    short: {
+      same_id_different_names: 'Pièce sous un autre nom',
+      previous_fraud_rejection: 'Refus pour fraude',
+      revoked_prerequisite: 'Document révoqué',
+    },
+    several: '{{count}} signaux',
+    name: 'Signal à vérifier : {{text}}',
+    same_id_different_names: 'Pièce d’identité {{idNumber}} aussi au nom de {{names}} ({{cases}})',
+    previous_fraud_rejection: 'Même demandeur refusé pour fraude : {{reasons}} ({{cases}})',
+    revoked_prerequisite: '{{label}} {{number}} révoquée le {{date}}{{why}}',
+    revokedFor: ' — délivrée pour {{cases}}',
+    note: 'Un signal appelle une vérification ; il ne décide rien.',
+  },
 } as const;
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -141,5 +156,19 @@ export const linkedEn: Shape<typeof linkedFr> = {
   history: {
     marked_duplicate: 'Marked as a duplicate of {{reference}}',
     duplicate_linked: '{{reference}} marked as a duplicate of this case',
+  },
+  row: {
+    short: {
+      same_id_different_names: 'ID under another name',
+      previous_fraud_rejection: 'Fraud rejection',
+      revoked_prerequisite: 'Document revoked',
+    },
+    several: '{{count}} signals',
+    name: 'Signal to check: {{text}}',
+    same_id_different_names: 'ID document {{idNumber}} also in the name of {{names}} ({{cases}})',
+    previous_fraud_rejection: 'Same applicant rejected for fraud: {{reasons}} ({{cases}})',
+    revoked_prerequisite: '{{label}} {{number}} revoked on {{date}}{{why}}',
+    revokedFor: ' — issued for {{cases}}',
+    note: 'A signal calls for a check; it decides nothing.',
   },
 };
