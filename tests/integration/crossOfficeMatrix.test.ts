@@ -350,6 +350,11 @@ const CHANGES_NO_CASE: readonly string[] = [
   'office.enrollFirst',
   'office.join',
   'office.issueCode',
+  // Text modules for the comment boxes (issue 20 §1): phrases, office-scoped; no case changes.
+  'textModules.list',
+  'textModules.create',
+  'textModules.update',
+  'textModules.retire',
 ];
 
 /**

@@ -64,6 +64,9 @@ import type { PortalConfig } from './sync/portalClient';
 import type { SyncService } from './sync/syncService';
 import { createSavedViews } from './views/savedViews';
 import { createViewHandlers } from './views/viewHandlers';
+import { loadShippedTextModules } from './textModules/shippedTextModules';
+import { createTextModuleHandlers } from './textModules/textModuleHandlers';
+import { createTextModules } from './textModules/textModuleStore';
 
 export interface CoreOptions {
   /** Where the SQLite cache and downloaded documents live. */
@@ -122,6 +125,10 @@ export function createCore(options: CoreOptions): Core {
   const certificateTemplates = loadCertificateTemplates(
     join(options.resourcesDir, 'certificates'),
     catalog,
+  );
+  const shippedTextModules = loadShippedTextModules(
+    join(options.resourcesDir, 'text-modules'),
+    (code) => catalog.get(code) !== undefined,
   );
   mkdirSync(options.dataDir, { recursive: true });
   const trainingSetAside = options.trainingMode
@@ -384,6 +391,15 @@ export function createCore(options: CoreOptions): Core {
     ...createAssignmentHandlers(services),
     ...createDashboardHandlers(services),
     ...createAdminHandlers(services, { holidays, office }),
+    ...createTextModuleHandlers(
+      createTextModules({
+        db,
+        audit,
+        clock,
+        shipped: shippedTextModules,
+        knownProcedure: (code) => catalog.get(code) !== undefined,
+      }),
+    ),
     ...createOfficeHandlers({
       registry: deskRegistry,
       version: engine.version,

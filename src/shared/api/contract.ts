@@ -11,6 +11,7 @@ import { officeMethods } from './contract/office';
 import { sessionMethods } from './contract/session';
 import { syncMethods } from './contract/sync';
 import { syncWorkMethods } from './contract/syncWork';
+import { textModulesMethods } from './contract/textModules';
 
 export {
   dashboardQuerySchema,
@@ -38,6 +39,7 @@ export const apiContract = {
   ...adminMethods,
   ...backupsMethods,
   ...officeMethods,
+  ...textModulesMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

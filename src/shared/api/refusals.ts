@@ -80,6 +80,11 @@ export const REFUSALS_FR = {
     'La réponse du portail à la création du compte est illisible : réessayez ; si le compte apparaît ensuite, il a bien été créé.',
   holidayTwice:
     'Le {{day}} figure deux fois. Gardez une seule ligne par date (réunissez les libellés si deux fêtes tombent le même jour).',
+  textModuleKeywordTaken:
+    'Le mot-clé « {{keyword}} » est déjà pris par une phrase de votre bureau pour les mêmes procédures. Choisissez-en un autre, ou modifiez la phrase existante.',
+  textModuleUnknown:
+    "Cette phrase n'existe pas dans votre bureau ou a été retirée. Rechargez la liste des modules de texte.",
+  textModuleUnknownProcedure: 'La procédure « {{code}} » ne figure pas au catalogue.',
   // — Sessions (sign-in, lock screen, password change, first start) —
   wrongCredentials:
     'Identifiant ou mot de passe incorrect. Vérifiez la touche Verr. Maj ; après {{attempts}} échecs de suite, le compte est bloqué {{minutes}} minutes.',

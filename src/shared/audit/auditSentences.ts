@@ -85,6 +85,11 @@ export const AUDIT_SENTENCES = {
   holidays: {
     saved: '{{actor}} a modifié les jours fériés de {{year}}',
   },
+  textModule: {
+    created: '{{actor}} a ajouté le module de texte « ::{{item}} »',
+    updated: '{{actor}} a modifié le module de texte « ::{{item}} »',
+    retired: '{{actor}} a retiré le module de texte « ::{{item}} »',
+  },
   audit: {
     verified: '{{actor}} a vérifié l’intégrité du journal d’audit : chaîne intacte',
     verified_broken:
@@ -197,6 +202,11 @@ export const AUDIT_DETAIL_LABELS = {
   lockOutLifted: 'Blocage levé',
   mustChangePassword: 'Nouveau mot de passe exigé à la connexion',
   version: 'Version du portail',
+  keyword: 'Mot-clé',
+  title: 'Titre',
+  body: 'Texte',
+  procedureCode: 'Procédure',
+  contexts: 'Zones de saisie',
   other: 'Autre',
 } as const;
 export type AuditDetailLabel = keyof typeof AUDIT_DETAIL_LABELS;

@@ -67,6 +67,8 @@ const NOT_DETAILS = new Set([
   'replacedBy',
   'reason',
   'otherReference',
+  // A text module's keyword is said by the sentence.
+  'keyword',
 ]);
 
 /** A person in a summary: an id, or `{ id, displayName }`. */
@@ -297,6 +299,11 @@ export function describeAuditRow(row: DescribedRow, lookups: AuditLookups): Audi
       break;
     case 'holidays.saved':
       params.year = text(row.entityId ?? '—');
+      break;
+    case 'textModule.created':
+    case 'textModule.updated':
+    case 'textModule.retired':
+      params.item = text(stringOf(summary.keyword) ?? '—');
       break;
     case 'desk.enrolled':
     case 'desk.enrollment_code_issued':

@@ -78,6 +78,11 @@ export const refusalsEn: Record<RefusalKey, string> = {
     '{{day}} (“{{label}}”) is not in {{year}}. Save it with the holidays of its year.',
   holidayTwice:
     '{{day}} appears twice. Keep one row per date (join the labels if two feasts fall on the same day).',
+  textModuleKeywordTaken:
+    'The keyword « {{keyword}} » is already used by a phrase of your office for the same procedures. Choose another one, or edit the existing phrase.',
+  textModuleUnknown:
+    'This phrase does not exist in your office or has been retired. Reload the list of text modules.',
+  textModuleUnknownProcedure: 'Procedure « {{code}} » is not in the catalog.',
   // — Sessions —
   wrongCredentials:
     'Wrong username or password. Check Caps Lock; after {{attempts}} failures in a row, the account is locked for {{minutes}} minutes.',
