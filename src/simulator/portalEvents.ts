@@ -101,6 +101,8 @@ const ALLOWED_FROM: Record<PortalEventKind, readonly CaseStatus[]> = {
   'decision.rejected': ['submitted', 'in_review', 'info_requested', 'pending_signoff'],
   'certificate.issued': ['approved'],
   'certificate.revoked': ['issued'],
+  // A person of the office marked the case as a duplicate of another: it changes no status.
+  'case.duplicate_marked': OPEN,
 };
 
 /** Kinds that change who holds the case on the portal: a new version even without a new status. */
@@ -122,6 +124,7 @@ const KIND_LABEL: Record<PortalEventKind, string> = {
   'decision.rejected': 'rejet',
   'certificate.issued': 'délivrance du certificat',
   'certificate.revoked': 'révocation du certificat',
+  'case.duplicate_marked': 'marque de doublon',
 };
 
 const STATUS_LABEL: Record<CaseStatus, string> = {
@@ -189,6 +192,7 @@ function checkPayload(
   kind: PortalEventKind,
   payload: Record<string, unknown>,
   procedure: ProcedureDefinition | undefined,
+  exists: (applicationId: string) => boolean,
 ): string | null {
   const first = (...problems: (string | null)[]) => problems.find((p) => p !== null) ?? null;
   switch (kind) {
@@ -266,6 +270,14 @@ function checkPayload(
       return isText(payload.number, 64) && isText(payload.reason, MAX_COMMENT)
         ? null
         : 'Une révocation indique le numéro du certificat (number) et le motif (reason).';
+    case 'case.duplicate_marked':
+      return first(
+        isText(payload.duplicateOf, 64) && exists(payload.duplicateOf)
+          ? null
+          : 'La demande dont celle-ci est le doublon (duplicateOf) est inconnue du portail.',
+        checkComment(payload.reason, 'Le motif du doublon (reason)', true),
+        checkPerson(payload.markedBy, 'markedBy'),
+      );
   }
 }
 
@@ -376,6 +388,7 @@ export function createPortalEvents(store: PortalStore, now: () => Date) {
         checked.kind,
         checked.payload,
         store.procedure(record.procedureCode),
+        (id) => id !== applicationId && store.get(id) !== undefined,
       );
       if (problem) return answer(key, fingerprint, invalid(problem));
       const guarded = hooks.guard?.(record, checked.kind, checked.payload) ?? null;

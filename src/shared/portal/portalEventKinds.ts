@@ -17,6 +17,7 @@ export const PORTAL_EVENT_KINDS = [
   'decision.rejected',
   'certificate.issued',
   'certificate.revoked',
+  'case.duplicate_marked',
 ] as const;
 export type PortalEventKind = (typeof PORTAL_EVENT_KINDS)[number];
 
@@ -45,6 +46,7 @@ export function portalStatusAfter(kind: PortalEventKind, current: CaseStatus): C
     case 'case.released':
     case 'case.assigned':
     case 'certificate.revoked':
+    case 'case.duplicate_marked':
       return null;
   }
 }

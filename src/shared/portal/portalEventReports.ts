@@ -57,6 +57,14 @@ export const portalEventReport = z.discriminatedUnion('kind', [
   ),
   report('certificate.issued', z.looseObject({ number: z.string().min(1) })),
   report('certificate.revoked', z.looseObject({ number: z.string().min(1), reason: z.string() })),
+  report(
+    'case.duplicate_marked',
+    z.looseObject({
+      duplicateOf: z.string().min(1),
+      reason: z.string().min(1).max(2000),
+      markedBy: person,
+    }),
+  ),
 ]);
 
 /** One report: its kind and the payload of that kind. */

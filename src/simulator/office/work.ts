@@ -109,6 +109,7 @@ const YOUR_ACTION: Record<PortalEventKind, string> = {
   'decision.rejected': 'décision',
   'certificate.issued': 'délivrance du certificat',
   'certificate.revoked': 'révocation du certificat',
+  'case.duplicate_marked': 'marque de doublon',
 };
 
 /** « X a … » in the stale_version message. */
@@ -124,6 +125,7 @@ const DID: Record<PortalEventKind, string> = {
   'decision.rejected': 'rejeté la demande',
   'certificate.issued': 'délivré le certificat',
   'certificate.revoked': 'révoqué le certificat',
+  'case.duplicate_marked': 'marqué le dossier comme doublon',
 };
 
 const PORTAL_DID: Record<string, string> = {

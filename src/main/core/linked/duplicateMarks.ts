@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { DuplicateMark } from '../../../shared/api/linkedTypes';
 import type { CurrentUser } from '../../../shared/api/types';
+import { isOpenStatus } from '../../../shared/domain/caseStatus';
 import { checkCaseWork } from '../../../shared/domain/caseWorkflow';
 import { DomainError } from '../api/domainError';
-import type { CaseWriter } from '../cases/caseWriter';
+import { personOf, type CaseWriter } from '../cases/caseWriter';
 
 interface MarkRow {
   application_id: string;
@@ -28,7 +29,10 @@ export const DUPLICATE_MARKS = `
  * « Marquer comme doublon »: a person links a case to the one it duplicates, with a reason. The
  * only writer of `duplicate_links` (migration 028). Both cases get a history line and an audit
  * row, through the case writer's gate (a clerk or supervisor of the office), in one transaction.
- * The mark is this desk's record: it decides nothing (the case is rejected, or not, as any other).
+ * It decides nothing (the case is rejected, or not, as any other). The portal is told in the same
+ * transaction, through the outbox (per-case order, idempotency key): `case.duplicate_marked` on
+ * the case marked, naming the one it duplicates — while the case is open there, the only states
+ * the portal accepts it from; a decided case's mark stays on this desk.
  */
 export function createDuplicateMarks(deps: { db: Database.Database; writer: CaseWriter }) {
   const { db, writer } = deps;
@@ -65,7 +69,7 @@ export function createDuplicateMarks(deps: { db: Database.Database; writer: Case
           id,
           user,
           ({ context }) => checkCaseWork(context),
-          ({ at }) => {
+          ({ at, row }) => {
             insert.run(id, duplicateOf, reason, user.id, at);
             return {
               history: 'marked_duplicate',
@@ -74,6 +78,14 @@ export function createDuplicateMarks(deps: { db: Database.Database; writer: Case
                 action: 'case.marked_duplicate',
                 summary: { otherReference: other.reference, comment: reason },
               },
+              ...(isOpenStatus(row.status)
+                ? {
+                    portalEvent: {
+                      kind: 'case.duplicate_marked' as const,
+                      payload: { duplicateOf, reason, markedBy: personOf(user) },
+                    },
+                  }
+                : {}),
             };
           },
         );

@@ -465,6 +465,7 @@ export const en: Messages = {
         'decision.rejected': 'Rejection',
         'certificate.issued': 'Certificate issued',
         'certificate.revoked': 'Certificate revoked',
+        'case.duplicate_marked': 'Duplicate mark',
       },
       keepPortal: 'Keep the portal version',
       keepLocal: 'Keep my version',

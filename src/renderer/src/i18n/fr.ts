@@ -468,6 +468,7 @@ export const fr = {
         'decision.rejected': 'Rejet',
         'certificate.issued': 'Certificat délivré',
         'certificate.revoked': 'Révocation du certificat',
+        'case.duplicate_marked': 'Marque de doublon',
       },
       keepPortal: 'Garder la version du portail',
       keepLocal: 'Garder ma version',
