@@ -435,8 +435,9 @@ async function runVariant(srcRoot: string, dataDir: string, pull: number): Promi
   }
 }
 
-export async function runDownloadStalls(): Promise<void> {
-  const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
+export async function runDownloadStalls(
+  sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number),
+): Promise<void> {
   const pull = Number(process.env.BENCH_STALLS_PULL ?? 20_000);
   const beforeRef =
     process.env.BENCH_STALLS_BEFORE === 'none'

@@ -160,8 +160,9 @@ function summary(times: Times) {
   ) as Record<string, Timing>;
 }
 
-export async function runFeltLatency(): Promise<void> {
-  const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
+export async function runFeltLatency(
+  sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number),
+): Promise<void> {
   // Builds compared side by side: each round runs on every build in turn, so the machine's load
   // falls on all of them alike (BENCH_FELT_APPS=/tmp/a,/tmp/b, each a checkout with its `out/`).
   const apps = (process.env.BENCH_FELT_APPS ?? root).split(',').filter(Boolean);

@@ -118,8 +118,9 @@ export async function measureLargeCache(core: Core) {
   return { searchedNames: samples.common, search, totals, caseOpen, dashboard };
 }
 
-export async function runLargeCacheQueries() {
-  const sizes = (process.env.BENCH_SIZES ?? '1000000').split(',').map(Number);
+export async function runLargeCacheQueries(
+  sizes = (process.env.BENCH_SIZES ?? '1000000').split(',').map(Number),
+) {
   const ms = (value: number) => value.toFixed(1);
   for (const size of sizes) {
     const dataDir = await sharedBenchCache(size);

@@ -155,8 +155,9 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
-export async function runMemorySoak(): Promise<void> {
-  const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
+export async function runMemorySoak(
+  sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number),
+): Promise<void> {
   const pull = Number(process.env.BENCH_MEMORY_PULL ?? 20_000);
   const soakMinutes = Number(process.env.BENCH_MEMORY_MINUTES ?? 30);
   const arrivals = Number(process.env.BENCH_MEMORY_ARRIVALS ?? 200);

@@ -3,6 +3,9 @@
  * records in the same run: the raw limit (bare better-sqlite3 table, one transaction) and
  * IndexedDB through Dexie in headless Chromium. A benchmark, never a timed test: it prints a
  * table and writes JSON under bench/results/.
+ * With sizes of 100,000 and more, the run then measures issue 18's targets on the bench's shared
+ * caches (queries, felt latency, start-up, stalls with downloads on, memory) and ends with one
+ * table of every target beside its figure (bench/targets.ts); BENCH_TARGETS=off skips that part.
  * Ingest goes through the real pull path (bench/pullPath.ts: pages of 200 decoded, validated,
  * placed and written in time-sliced transactions with the cursor), fed from memory.
  *   BENCH_SIZES=10000,100000,1000000 (default)   BENCH_BATCH=2000 records generated at a time
@@ -19,9 +22,12 @@
  *   downloads on and over a 30-minute soak on a large existing cache), never part of the default run.
  *   BENCH_ONLY=felt runs only bench/feltLatency.ts (key press to rows painted in Chromium against
  *   the built web host: queue switch, filter chip, search keystrokes, j, open case, back).
+ *   BENCH_ONLY=ingest runs only bench/ingestBench.ts (first sync and incremental sync through the
+ *   real pull path, simulator in another process, beside raw better-sqlite3 and Dexie).
  *   BENCH_ONLY=queries runs only bench/largeCacheQueries.ts (searches at the screen's page size,
  *   totals, case open and dashboard periods on an existing large cache, beside their targets).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +46,8 @@ import { createPullPath } from './pullPath';
 import { createRawBaseline } from './rawBaseline';
 import { generateBatches, NOW } from './workload';
 import { callCore } from './callCore';
+import { sharedBenchCache } from './benchCache';
+import { printTargets, reportTarget } from './targets';
 
 const root = join(import.meta.dirname, '..');
 const resourcesDir = join(root, 'resources');
@@ -296,6 +304,12 @@ if (process.env.BENCH_ONLY === 'queries') {
   process.exit(0);
 }
 
+if (process.env.BENCH_ONLY === 'ingest') {
+  const { runIngestBench } = await import('./ingestBench');
+  await runIngestBench();
+  process.exit(0);
+}
+
 if (process.env.BENCH_ONLY === 'timings') {
   const { runTimings } = await import('./timings');
   await runTimings();
@@ -364,6 +378,28 @@ for (const r of results) {
     `| ${int(r.size)} | ${periods.map((period) => pair(r.dashboard[period as keyof typeof r.dashboard])).join(' | ')} |`,
   );
 }
+for (const r of results) {
+  const perSecond = `${int(r.ingestRecordsPerSecond)} enr./s`;
+  if (r.dexie) {
+    reportTarget({
+      section: '§4',
+      what: 'ingestion par le chemin de synchro., face à Dexie (mêmes enregistrements)',
+      size: r.size,
+      figure: `${perSecond} = ${ratio(r.ingestRecordsPerSecond / r.dexie.ingestRecordsPerSecond)} Dexie (${int(r.dexie.ingestRecordsPerSecond)})`,
+      target: '≥ ×10',
+      met: r.ingestRecordsPerSecond >= 10 * r.dexie.ingestRecordsPerSecond,
+    });
+  }
+  reportTarget({
+    section: '§4',
+    what: 'ingestion par le chemin de synchro., face à better-sqlite3 brut',
+    size: r.size,
+    figure: `${perSecond} = ${ratio(r.ingestRecordsPerSecond / r.rawIngestRecordsPerSecond)} brut (${int(r.rawIngestRecordsPerSecond)})`,
+    target: '≥ ×0.5',
+    met: r.ingestRecordsPerSecond * 2 >= r.rawIngestRecordsPerSecond,
+  });
+}
+
 process.stdout.write('\n… certificats (signés, avec QR, rendus et enregistrés)\n');
 const certificates = await benchCertificates({
   count: Number(process.env.BENCH_CERTIFICATES ?? 200),
@@ -390,3 +426,37 @@ writeFileSync(
   ),
 );
 console.log(`\nRésultats : ${file}`);
+
+// Issue 18's targets on the bench's shared caches of the sizes from 100,000 up (built once, kept
+// in BENCH_CACHE_DIR), then every target beside its figure in one table. BENCH_TARGETS=off skips.
+const large = sizes.filter((size) => size >= 100_000);
+if (large.length > 0 && process.env.BENCH_TARGETS !== 'off') {
+  // Felt latency and start-up drive the built app (`out/`): built here when out of date.
+  execFileSync(process.execPath, [join(root, 'scripts/build-if-stale.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  process.env.BENCH_STALLS_BEFORE ??= 'none';
+  const { runLargeCacheQueries } = await import('./largeCacheQueries');
+  const { runFeltLatency } = await import('./feltLatency');
+  const { runStartToRows } = await import('./startToRows');
+  const { runDownloadStalls } = await import('./downloadStalls');
+  const { runMemorySoak } = await import('./memorySoak');
+  await runLargeCacheQueries(large);
+  await runFeltLatency(large);
+  for (const size of large) {
+    await runStartToRows(
+      {
+        cache: await sharedBenchCache(size),
+        apps: [root],
+        runs: 5,
+        modes: ['real'],
+        work: join(tmpdir(), 'bureau-start-caches', String(size)),
+      },
+      size,
+    );
+  }
+  await runDownloadStalls(large);
+  await runMemorySoak(large);
+  printTargets();
+}

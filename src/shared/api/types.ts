@@ -225,4 +225,15 @@ export interface SyncStatus {
   errorMessage: string | null;
   /** The same as a key and parameters when Bureau wrote it (not the portal's own words). */
   errorReason?: ApiReason | null;
+  /**
+   * A bulk first sync under way or not finished: the cases loading, then the cache's indexes,
+   * search and counts being built (until then search finds nothing and lists are slow).
+   */
+  preparing?: CachePreparation | null;
+}
+
+export interface CachePreparation {
+  phase: 'loading' | 'indexes' | 'search' | 'tallies';
+  done: number;
+  total: number;
 }

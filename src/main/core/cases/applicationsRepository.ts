@@ -70,6 +70,90 @@ export interface ApplicationsRepositoryOptions {
   onPortalTransition?: (transition: PortalTransition) => Record<string, unknown> | undefined;
 }
 
+/**
+ * The statements that write new cases, each a multi-row INSERT of `width` columns: the repository
+ * runs them here, the pull's writer thread (sync/pullWriter.ts) runs the same ones on its own
+ * connection, so both write exactly the same rows.
+ */
+export const NEW_CASE_SQL = {
+  cases: {
+    head: `INSERT INTO applications (id, reference, procedure_code, status, is_open, office_code,
+        region, city, applicant_name, company_name, nif, rccm, phone, email, submitted_at,
+        due_date, portal_version, portal_updated_at, record_json, synced_at, updated_at)`,
+    width: 21,
+    tail: 'RETURNING rowid',
+  },
+  history: {
+    head: 'INSERT INTO history_events (application_id, at, kind, to_status, details_json)',
+    width: 5,
+    tail: '',
+  },
+  documents: {
+    head: 'INSERT INTO documents (id, application_id, code, file_name, mime_type, size, sha256)',
+    width: 7,
+    tail: 'ON CONFLICT (id) DO NOTHING',
+  },
+  /** Search entries of the cases just written (`?`: their rowids as a JSON array). */
+  search: `INSERT INTO inbox_search (rowid, reference, applicant_name, company_name, nif, rccm, phone,
+      phone_digits, email, name_joined)
+    SELECT * FROM inbox_search_source WHERE case_rowid IN (SELECT value FROM json_each(?))`,
+  /** Their identifiers (migration 028). */
+  keys: `INSERT OR IGNORE INTO case_keys (kind, value, application_id)
+    SELECT kind, value, application_id FROM case_keys_source
+    WHERE case_rowid IN (SELECT value FROM json_each(?)) AND value <> ''`,
+} as const;
+
+/** The values of new cases' rows, flat in NEW_CASE_SQL's column order. */
+export function newCaseRows(items: readonly IncomingApplication[], now: string) {
+  const cases: unknown[] = [];
+  const history: unknown[] = [];
+  const documents: unknown[] = [];
+  for (const { record, officeCode, dueDate } of items) {
+    cases.push(
+      record.id,
+      record.reference,
+      record.procedureCode,
+      record.status,
+      isOpenStatus(record.status) ? 1 : 0,
+      officeCode,
+      record.applicant.region,
+      record.applicant.city,
+      `${record.applicant.firstName} ${record.applicant.lastName}`,
+      record.company?.name ?? null,
+      record.company?.nif ?? null,
+      record.company?.rccm ?? null,
+      record.applicant.phone,
+      record.applicant.email,
+      record.submittedAt,
+      dueDate,
+      record.version,
+      record.updatedAt,
+      JSON.stringify(record),
+      now,
+      now,
+    );
+    history.push(
+      record.id,
+      record.submittedAt,
+      'received',
+      record.status,
+      JSON.stringify({ version: record.version }),
+    );
+    for (const document of record.documents) {
+      documents.push(
+        document.id,
+        record.id,
+        document.code,
+        document.fileName,
+        document.mimeType,
+        document.size,
+        document.sha256,
+      );
+    }
+  }
+  return { cases, history, documents };
+}
+
 /** Writes portal records into the cache. Callers own the transaction. */
 export function createApplicationsRepository(
   db: Database.Database,
@@ -120,15 +204,9 @@ export function createApplicationsRepository(
   );
   // New cases are written in multi-row statements; migration 006 moved their search indexing
   // here (one INSERT … SELECT per batch instead of a trigger run per row).
-  const indexNewCases = db.prepare(`
-    INSERT INTO inbox_search (rowid, reference, applicant_name, company_name, nif, rccm, phone,
-      phone_digits, email, name_joined)
-    SELECT * FROM inbox_search_source WHERE case_rowid IN (SELECT value FROM json_each(?))`);
+  const indexNewCases = db.prepare(NEW_CASE_SQL.search);
   // Their identifiers too (migration 028: same applicant, certificates the portal issued).
-  const keyNewCases = db.prepare(`
-    INSERT OR IGNORE INTO case_keys (kind, value, application_id)
-    SELECT kind, value, application_id FROM case_keys_source
-    WHERE case_rowid IN (SELECT value FROM json_each(?)) AND value <> ''`);
+  const keyNewCases = db.prepare(NEW_CASE_SQL.keys);
   const multiRow = new Map<string, Database.Statement>();
   function insertRows(head: string, width: number, tail: string, values: unknown[]): number[] {
     const rowids: number[] = [];
@@ -185,74 +263,12 @@ export function createApplicationsRepository(
    */
   function insertNew(items: readonly IncomingApplication[], now: string): void {
     if (items.length === 0) return;
-    const cases: unknown[] = [];
-    const history: unknown[] = [];
-    const documents: unknown[] = [];
-    for (const { record, officeCode, dueDate } of items) {
-      cases.push(
-        record.id,
-        record.reference,
-        record.procedureCode,
-        record.status,
-        isOpenStatus(record.status) ? 1 : 0,
-        officeCode,
-        record.applicant.region,
-        record.applicant.city,
-        `${record.applicant.firstName} ${record.applicant.lastName}`,
-        record.company?.name ?? null,
-        record.company?.nif ?? null,
-        record.company?.rccm ?? null,
-        record.applicant.phone,
-        record.applicant.email,
-        record.submittedAt,
-        dueDate,
-        record.version,
-        record.updatedAt,
-        JSON.stringify(record),
-        now,
-        now,
-      );
-      history.push(
-        record.id,
-        record.submittedAt,
-        'received',
-        record.status,
-        JSON.stringify({ version: record.version }),
-      );
-      for (const document of record.documents) {
-        documents.push(
-          document.id,
-          record.id,
-          document.code,
-          document.fileName,
-          document.mimeType,
-          document.size,
-          document.sha256,
-        );
-      }
-    }
-    const rowids = insertRows(
-      `INSERT INTO applications (id, reference, procedure_code, status, is_open, office_code,
-        region, city, applicant_name, company_name, nif, rccm, phone, email, submitted_at,
-        due_date, portal_version, portal_updated_at, record_json, synced_at, updated_at)`,
-      21,
-      'RETURNING rowid',
-      cases,
-    );
+    const rows = newCaseRows(items, now);
+    const rowids = insertRows(NEW_CASE_SQL.cases.head, 21, NEW_CASE_SQL.cases.tail, rows.cases);
     indexNewCases.run(JSON.stringify(rowids));
     keyNewCases.run(JSON.stringify(rowids));
-    insertRows(
-      `INSERT INTO history_events (application_id, at, kind, to_status, details_json)`,
-      5,
-      '',
-      history,
-    );
-    insertRows(
-      `INSERT INTO documents (id, application_id, code, file_name, mime_type, size, sha256)`,
-      7,
-      'ON CONFLICT (id) DO NOTHING',
-      documents,
-    );
+    insertRows(NEW_CASE_SQL.history.head, 5, NEW_CASE_SQL.history.tail, rows.history);
+    insertRows(NEW_CASE_SQL.documents.head, 7, NEW_CASE_SQL.documents.tail, rows.documents);
   }
 
   /**

@@ -23,6 +23,13 @@ export interface SyncTuning {
   downloadStallMs: number;
   /** One download attempt never lasts longer (a trickle); the next resumes from the .part. */
   downloadAttemptMaxMs: number;
+  /**
+   * A first sync (an empty cache, or one far behind) with at least this many records in the feed
+   * loads them in bulk: indexes, search and tallies built afterwards (bulkSync.ts). 0: never.
+   */
+  bulkFirstSyncMin: number;
+  /** Pages of at least this many new cases are written by the writer thread (pullWriter.ts). */
+  writerMinRecords: number;
 }
 
 export const DEFAULT_TUNING: SyncTuning = {
@@ -39,6 +46,8 @@ export const DEFAULT_TUNING: SyncTuning = {
   downloadAttempts: 6,
   downloadStallMs: 30_000,
   downloadAttemptMaxMs: 15 * 60_000,
+  bulkFirstSyncMin: 5_000,
+  writerMinRecords: 100,
 };
 
 /**

@@ -3,10 +3,12 @@ import type Database from 'better-sqlite3';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
 import { dueDateOf } from '../../../shared/domain/deadline';
 import type { Catalog } from '../catalog/loadCatalog';
-import type {
-  ApplicationsRepository,
-  BatchOutcome,
-  IncomingApplication,
+import {
+  NEW_CASE_SQL,
+  newCaseRows,
+  type ApplicationsRepository,
+  type BatchOutcome,
+  type IncomingApplication,
 } from '../cases/applicationsRepository';
 import { nextTurn, schedulerOf, type Clock } from '../clock';
 import { nextDelay, type SyncTuning } from './backoff';
@@ -18,7 +20,15 @@ import {
   type PortalClient,
 } from './portalClient';
 import type { SyncStateStore } from './syncStateStore';
+import { createBulkSync, type BulkProgress } from './bulkSync';
 import { createPullCheckpoints } from './pullCheckpoints';
+import {
+  createPullWriter,
+  runWriteJob,
+  WriterRefusal,
+  type PullWriter,
+  type WriteOp,
+} from './pullWriter';
 import type { Quarantine } from './quarantine';
 import { portalIdOf, validatePortalRecord } from './validatePortalRecord';
 
@@ -83,6 +93,16 @@ export function createPuller(deps: PullDependencies) {
   // Backoff waits go through the core's scheduler (a test's fake decides when they are over).
   const scheduler = schedulerOf(deps.clock);
   const checkpoints = createPullCheckpoints(deps.db);
+  // The writer thread opens the cache's file a second time: an in-memory cache writes here.
+  const onFile = !deps.db.memory && deps.db.name !== '';
+  const bulk = onFile ? createBulkSync(deps.db) : null;
+  let bulkProgress: BulkProgress | null = null;
+  const knownIds = deps.db
+    .prepare<[string], string>(
+      'SELECT id FROM applications WHERE id IN (SELECT value FROM json_each(?))',
+    )
+    .pluck();
+  const countCases = deps.db.prepare<[], number>('SELECT count(*) FROM applications').pluck();
 
   /** Validates a run of raw items: the valid ones placed (office, deadline), the others quarantined. */
   function prepare(items: readonly unknown[], now: string, outcome: PageOutcome) {
@@ -302,10 +322,156 @@ export function createPuller(deps: PullDependencies) {
     }
   }
 
+  /**
+   * A page the writer thread can take: every record valid, new to the cache (not in it, not
+   * twice in the page, not on its way in an earlier page) and without a `work` block. Such a page
+   * is exactly what `insertNew` would write — no conflict, no portal transition, no lease — so the
+   * thread writes the same rows. Anything else (an update, a quarantine, an enrolled desk's
+   * leases) goes through the main thread's path, after the pages before it are committed.
+   */
+  function newCasesOnly(
+    items: readonly unknown[],
+    now: string,
+    inFlight: ReadonlySet<string>,
+  ): IncomingApplication[] | null {
+    const clock = new Date(now);
+    const valid: IncomingApplication[] = [];
+    const ids = new Set<string>();
+    for (const raw of items) {
+      let check: ReturnType<typeof validatePortalRecord>;
+      try {
+        check = validatePortalRecord(raw, deps.catalog, clock);
+      } catch {
+        return null;
+      }
+      if (!check.ok) return null;
+      const { work, ...record } = check.record as typeof check.record & { work?: unknown };
+      if (work !== undefined || ids.has(record.id) || inFlight.has(record.id)) return null;
+      ids.add(record.id);
+      const procedure = deps.catalog.get(record.procedureCode);
+      const dueDate = dueDateOf(
+        deps.calendar,
+        record.submittedAt,
+        procedure?.slaWorkingDays ?? 0,
+        0,
+      );
+      valid.push({ record, officeCode: check.officeCode, dueDate });
+    }
+    if (knownIds.all(JSON.stringify([...ids])).length > 0) return null;
+    return valid;
+  }
+
+  const SET_STATE = `INSERT INTO sync_state (key, value) VALUES (?, ?)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
+
+  /**
+   * The writer's job for a page of new cases: the rows `insertNew` writes (without their search
+   * entries and keys while a bulk load defers them), the quarantine entries they resolve, and the
+   * page's cursor unless the page is stale — all in the thread's transaction.
+   */
+  function newCasesJob(
+    valid: readonly IncomingApplication[],
+    now: string,
+    cursor: { nextCursor: string; cursorSequence: number | undefined } | null,
+    indexed: boolean,
+  ) {
+    const rows = newCaseRows(valid, now);
+    const { cases, history, documents } = NEW_CASE_SQL;
+    const ops: WriteOp[] = [
+      indexed
+        ? { kind: 'rows', ...cases, values: rows.cases, collect: true }
+        : { kind: 'rows', ...cases, tail: '', values: rows.cases },
+    ];
+    if (indexed) {
+      ops.push({ kind: 'run', sql: NEW_CASE_SQL.search, rowids: true });
+      ops.push({ kind: 'run', sql: NEW_CASE_SQL.keys, rowids: true });
+    }
+    ops.push({ kind: 'rows', ...history, values: rows.history });
+    if (rows.documents.length > 0) ops.push({ kind: 'rows', ...documents, values: rows.documents });
+    ops.push({
+      kind: 'run',
+      sql: 'DELETE FROM quarantine WHERE item_key IN (SELECT value FROM json_each(?))',
+      params: [JSON.stringify(valid.map(({ record }) => `id:${record.id.slice(0, 64)}`))],
+    });
+    if (cursor) {
+      ops.push({ kind: 'run', sql: SET_STATE, params: ['pull_cursor', cursor.nextCursor] });
+      if (cursor.cursorSequence !== undefined) {
+        ops.push({
+          kind: 'run',
+          sql: SET_STATE,
+          params: ['pull_cursor_seq', String(cursor.cursorSequence)],
+        });
+      }
+    }
+    return { ops, records: valid.length };
+  }
+
+  function startWriter(): PullWriter | null {
+    if (!onFile) return null;
+    try {
+      return createPullWriter(deps.db.name);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A bulk load ends by building what it set aside (bulkSync.ts), one step per transaction on
+   * the writer thread (on this one when the thread cannot start), reporting each step.
+   */
+  async function buildDeferred(
+    onBulk: ((progress: BulkProgress | null) => void) | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const marker = bulk?.marker();
+    if (!bulk || !marker) return;
+    const steps = bulk.buildSteps(marker, bulk.lastRowid());
+    const writer = startWriter();
+    try {
+      for (const step of steps) {
+        if (signal?.aborted) return; // Bureau stops: the next start finishes from the marker
+        if (writer?.alive) await writer.submit(step.job);
+        else runWriteJob(deps.db, step.job);
+        bulkProgress = step.progress;
+        onBulk?.(bulkProgress);
+        await nextTurn();
+      }
+    } finally {
+      await writer?.close();
+    }
+    bulkProgress = null;
+    onBulk?.(null);
+  }
+
+  /** A page on its way through the writer thread. */
+  interface Flight {
+    items: unknown[];
+    nextCursor: string;
+    cursorSequence: number | undefined;
+    remaining: number | null;
+    stale: boolean;
+    ids: string[];
+    done: Promise<void>;
+    state: 'pending' | 'written' | 'refused';
+  }
+
+  async function settleQuietly(flights: readonly Flight[]): Promise<void> {
+    await Promise.all(flights.map((flight) => flight.done));
+  }
+
+  /** Records on their way at most: the fetch stays a few pages ahead of the writer. */
+  const MAX_IN_FLIGHT_RECORDS = 4_000;
+
   return {
+    /** The bulk load or build under way, for the header and the inbox; null otherwise. */
+    bulkProgress: (): BulkProgress | null => bulkProgress,
+    /** A bulk sync was interrupted and is not finished yet (the cache lacks indexes or search). */
+    bulkPending: (): boolean => bulk?.marker() != null,
     async pull(options: {
       pageSize: number;
       onPage?: (progress: PullProgress) => void;
+      /** A bulk load's progress, then its build's; null once all is built. */
+      onBulk?: (progress: BulkProgress | null) => void;
       /** Ends a backoff wait at once (Bureau is stopping): the pull rejects with its reason. */
       signal?: AbortSignal;
     }): Promise<PullProgress> {
@@ -321,39 +487,183 @@ export function createPuller(deps: PullDependencies) {
         remaining: null,
       };
       let staleInARow = 0;
+      let writer: PullWriter | null = null;
+      let writerFailed = false;
+      const flights: Flight[] = [];
+      const inFlight = new Set<string>();
+      let inFlightRecords = 0;
+      let loading = false;
+      let loadedBefore = 0;
+
+      /** A page's outcome counted, in feed order, once it is committed. */
+      const account = (
+        page: { stale: boolean; remaining: number | null },
+        outcome: PageOutcome,
+      ) => {
+        total.pages++;
+        total.inserted += outcome.inserted;
+        total.updated += outcome.updated;
+        total.unchanged += outcome.unchanged;
+        total.quarantined += outcome.quarantined;
+        total.conflicted += outcome.conflicted;
+        total.changedIds.push(...outcome.changedIds);
+        if (page.stale) total.stalePages++;
+        else total.remaining = page.remaining;
+        if (loading) {
+          const done = loadedBefore + total.inserted + total.updated;
+          // onPage below tells the header (the status reads bulkProgress).
+          bulkProgress = { phase: 'loading', done, total: done + (total.remaining ?? 0) };
+        }
+        options.onPage?.({ ...total, changedIds: outcome.changedIds });
+      };
+
+      /**
+       * Waits for the pages on their way (all, or down to `keep` records), counting each in
+       * order. Pages the thread refused (a write failed: a duplicate reference…) are written
+       * again here on the main thread's path, in order, which quarantines only the guilty record.
+       */
+      const settle = async (keep: number) => {
+        while (flights.length > 0 && (inFlightRecords > keep || flights[0]?.state !== 'pending')) {
+          const flight = flights[0]!;
+          await flight.done;
+          if (flight.state === 'refused') {
+            // Every later page was refused too (the thread takes nothing after a failure).
+            await Promise.all(flights.map((later) => later.done));
+            writer?.reset();
+            const refused = flights.splice(0);
+            for (const page of refused) for (const id of page.ids) inFlight.delete(id);
+            inFlightRecords = 0;
+            for (const page of refused) {
+              const outcome = await applyPage(page.items, page.nextCursor, page.cursorSequence);
+              account(page, outcome);
+            }
+            return;
+          }
+          flights.shift();
+          for (const id of flight.ids) inFlight.delete(id);
+          inFlightRecords -= flight.ids.length;
+          account(flight, {
+            ...emptyOutcome(),
+            inserted: flight.ids.length,
+            changedIds: flight.ids,
+          });
+        }
+      };
+
       checkpoints.begin();
       try {
-        for (;;) {
-          const cursor = deps.syncState.get('pull_cursor');
-          const page = await fetchPage(cursor, options.pageSize, options.signal);
-          const stale = isStale(page.cursorSequence);
-          const outcome = await applyPage(page.items, page.nextCursor, page.cursorSequence);
-          total.pages++;
-          total.inserted += outcome.inserted;
-          total.updated += outcome.updated;
-          total.unchanged += outcome.unchanged;
-          total.quarantined += outcome.quarantined;
-          total.conflicted += outcome.conflicted;
-          total.changedIds.push(...outcome.changedIds);
+        if (bulk?.marker()?.phase === 'building') {
+          // Killed while building: the cache is made whole before anything else is written.
+          await buildDeferred(options.onBulk, options.signal);
+        }
+        loading = bulk?.marker()?.phase === 'loading';
+        if (loading) loadedBefore = countCases.get() ?? 0;
+        let cursor = deps.syncState.get('pull_cursor');
+        const storedSeq = deps.syncState.get('pull_cursor_seq');
+        let lastSeq = storedSeq === null ? null : Number(storedSeq);
+        const fetchFrom = (from: string | null) => {
+          const next = fetchPage(from, options.pageSize, options.signal);
+          next.catch(() => {}); // awaited below; a pull that ends first leaves it unobserved
+          return next;
+        };
+        let ahead = fetchFrom(cursor);
+        for (let first = true; ; first = false) {
+          const page = await ahead;
+          // As isStale(), against the pages already taken (some not yet committed).
+          const stale =
+            page.cursorSequence !== undefined && lastSeq !== null && page.cursorSequence < lastSeq;
+          const remaining = page.remaining ?? null;
+          // The next page is asked for now, while this one is checked and written: its cursor
+          // is this page's (or, after a stale page, ours again).
+          const last = stale
+            ? staleInARow + 1 >= MAX_STALE_IN_A_ROW
+            : !page.hasMore || page.items.length === 0;
+          if (!last) ahead = fetchFrom(stale ? cursor : page.nextCursor);
+          if (first && !loading && bulk && shouldLoadInBulk(page.items.length, remaining)) {
+            bulk.enter();
+            loading = true;
+            loadedBefore = countCases.get() ?? 0;
+          }
+          const now = deps.clock.now().toISOString();
+          const fresh =
+            !writerFailed && (loading || page.items.length >= deps.tuning.writerMinRecords)
+              ? newCasesOnly(page.items, now, inFlight)
+              : null;
+          if (fresh && fresh.length > 0 && (writer ??= startWriter())?.alive) {
+            const cursorMove = stale
+              ? null
+              : { nextCursor: page.nextCursor, cursorSequence: page.cursorSequence };
+            const flight: Flight = {
+              items: page.items,
+              nextCursor: page.nextCursor,
+              cursorSequence: page.cursorSequence,
+              remaining,
+              stale,
+              ids: fresh.map(({ record }) => record.id),
+              done: Promise.resolve(),
+              state: 'pending',
+            };
+            flight.done = writer.submit(newCasesJob(fresh, now, cursorMove, !loading)).then(
+              () => void (flight.state = 'written'),
+              (error: unknown) => {
+                flight.state = 'refused';
+                if (!(error instanceof WriterRefusal)) writerFailed = true;
+              },
+            );
+            flights.push(flight);
+            for (const id of flight.ids) inFlight.add(id);
+            inFlightRecords += flight.ids.length;
+          } else {
+            if (writer && !writer.alive) writerFailed = true;
+            await settle(0);
+            account(
+              { stale, remaining },
+              await applyPage(page.items, page.nextCursor, page.cursorSequence),
+            );
+          }
           if (stale) {
-            total.stalePages++;
             if (++staleInARow >= MAX_STALE_IN_A_ROW) break;
           } else {
             staleInARow = 0;
-            total.remaining = page.remaining ?? null;
+            cursor = page.nextCursor;
+            if (page.cursorSequence !== undefined) lastSeq = page.cursorSequence;
           }
-          options.onPage?.({ ...total, changedIds: outcome.changedIds });
           // A stale page says nothing about the end of the feed: ask again from our cursor.
           if (!stale && (!page.hasMore || page.items.length === 0)) break;
+          await settle(MAX_IN_FLIGHT_RECORDS);
           // Give the event loop a turn between pages so the UI transport stays responsive.
           await nextTurn();
         }
+        await settle(0);
+      } catch (error) {
+        // A bulk load cut short (offline, a refusal) is built now, over the rows it has: the
+        // cache is whole again while the portal is away. Not when Bureau stops: the next start.
+        if (!options.signal?.aborted) await settleQuietly(flights);
+        if (!options.signal?.aborted && bulk?.marker()) {
+          await writer?.close();
+          await buildDeferred(options.onBulk, options.signal).catch(() => {});
+        }
+        throw error;
       } finally {
+        // A failed pull still waits for what is on its way: it commits, or is refused whole.
+        await Promise.all(flights.map((flight) => flight.done));
+        await writer?.close();
         await checkpoints.end();
       }
       deps.syncState.set('last_success_at', deps.clock.now().toISOString());
+      await buildDeferred(options.onBulk, options.signal);
       return total;
     },
   };
+
+  /**
+   * A bulk load pays for itself when the feed is large and the cache small beside it: the
+   * indexes are then built once over all the rows instead of growing with every page.
+   */
+  function shouldLoadInBulk(items: number, remaining: number | null): boolean {
+    const min = deps.tuning.bulkFirstSyncMin;
+    if (min <= 0 || remaining === null || items + remaining < min) return false;
+    return (countCases.get() ?? 0) * 10 <= items + remaining;
+  }
 }
 export type Puller = ReturnType<typeof createPuller>;

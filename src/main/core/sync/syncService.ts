@@ -21,6 +21,9 @@ import type Database from 'better-sqlite3';
 
 type DeskSyncStatus = SyncStatus & SyncContact;
 
+/** An interrupted bulk sync, waiting for the next sync to finish building the cache. */
+const PREPARATION_PENDING = { phase: 'indexes', done: 0, total: 0 } as const;
+
 export interface SyncServiceOptions {
   db: Database.Database;
   puller: Puller;
@@ -127,6 +130,7 @@ export function createSyncService(options: SyncServiceOptions) {
       remaining,
       errorMessage,
       errorReason,
+      preparing: puller.bulkProgress() ?? (puller.bulkPending() ? PREPARATION_PENDING : null),
     };
   }
 
@@ -252,6 +256,7 @@ export function createSyncService(options: SyncServiceOptions) {
       await puller.pull({
         pageSize: tuning.pageSize,
         signal,
+        onBulk: () => publish(),
         onPage: (progress) => {
           pulled = progress.inserted + progress.updated;
           remaining = progress.remaining;

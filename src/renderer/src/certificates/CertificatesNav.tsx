@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { IconCertificate, IconShieldSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../routing/route';
@@ -11,7 +12,7 @@ const ENTRIES = [
 ] as const satisfies readonly { route: Route; label: string; Icon: unknown }[];
 
 /** The navbar's certificates section, below the queues: the list and the verification screen. */
-export function CertificatesNav({ compact }: { compact: boolean }) {
+export const CertificatesNav = memo(function CertificatesNav({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const current = useRoute();
   return (
@@ -29,4 +30,4 @@ export function CertificatesNav({ compact }: { compact: boolean }) {
       ))}
     </NavSection>
   );
-}
+});

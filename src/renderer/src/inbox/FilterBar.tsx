@@ -6,7 +6,7 @@ import {
   IconSortAscending,
   IconSortDescending,
 } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES } from '../../../shared/domain/caseStatus';
 import {
@@ -39,7 +39,7 @@ interface Props {
   onSaveView(): void;
 }
 
-export function FilterBar(props: Props) {
+export const FilterBar = memo(function FilterBar(props: Props) {
   const { t } = useTranslation();
   const { filters, options, language, onFiltersChange } = props;
 
@@ -139,7 +139,7 @@ export function FilterBar(props: Props) {
       </Group>
     </Group>
   );
-}
+});
 
 /**
  * The browser's own date field: it reads and writes ISO days, follows the system's locale

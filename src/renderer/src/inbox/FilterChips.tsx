@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Button, Group, Pill } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InboxFilterOptions, InboxFilters, ProcedureSummary } from '../../../shared/api/types';
@@ -16,7 +17,7 @@ const LABEL_KEYS = {
 } as const satisfies Record<ListFilterKey, string>;
 
 /** The active filters, one removable chip per value, and « Tout effacer ». */
-export function FilterChips({
+export const FilterChips = memo(function FilterChips({
   filters,
   options,
   procedures,
@@ -113,4 +114,4 @@ export function FilterChips({
       </Button>
     </Group>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { HoverHint } from '../components/HoverHint';
-import { memo, type CSSProperties } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkedSignal } from '../../../shared/api/linkedTypes';
 import type { InboxRow, ProcedureSummary } from '../../../shared/api/types';
@@ -25,7 +25,10 @@ interface Props {
   /** The case's warning signals (issue 20 §2), once read; none: no mark. */
   signals?: readonly LinkedSignal[];
   domId: string;
-  style: CSSProperties;
+  /** The row's place in the list (px from the top of the rows) and the columns' template. */
+  top: number;
+  height: number;
+  template: string;
   onOpen(id: string): void;
   /** `range`: shift-click, ticks every row from the last ticked one. */
   onToggle(id: string, range: boolean): void;
@@ -202,7 +205,13 @@ function HolderLine({
 }
 
 export const InboxRowView = memo(function InboxRowView(props: Props) {
-  const { row, columns, selected, checked, domId, style, onOpen, onToggle } = props;
+  const { row, columns, selected, checked, domId, top, height, template, onOpen, onToggle } = props;
+  // Built here from numbers, so that a list's render does not hand every row a new object (which
+  // made every row on screen render again at each of the list's renders).
+  const style = useMemo(
+    () => ({ height, transform: `translateY(${top}px)`, gridTemplateColumns: template }),
+    [height, top, template],
+  );
   const { t } = useTranslation();
   return (
     <div

@@ -236,11 +236,9 @@ export function InboxTable(props: Props) {
               checked={props.checked.has(row.id)}
               signals={signals.get(row.id)}
               domId={rowDomId(row.id)}
-              style={{
-                height: ROW_HEIGHT,
-                transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
-                gridTemplateColumns: template,
-              }}
+              top={item.start - HEADER_HEIGHT}
+              height={ROW_HEIGHT}
+              template={template}
               onOpen={onOpen}
               onToggle={props.onToggle}
             />

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { ActionIcon, Button, Group, Kbd, Loader, Text, Title, Tooltip } from '@mantine/core';
 import { IconKeyboard, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,7 @@ interface Props {
   onHelp(): void;
 }
 
-export function InboxToolbar(props: Props) {
+export const InboxToolbar = memo(function InboxToolbar(props: Props) {
   const { t } = useTranslation();
   const { total, language, search, queue } = props;
   return (
@@ -78,4 +79,4 @@ export function InboxToolbar(props: Props) {
       </Group>
     </Group>
   );
-}
+});

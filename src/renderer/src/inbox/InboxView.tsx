@@ -88,6 +88,8 @@ export function InboxView({ queue }: { queue: QueueId }) {
     state.setSort(nextSort(state.sort, state.search, key));
   }, []);
   const searchAll = useCallback(() => navigate({ view: 'inbox', queue: 'all' }), []);
+  const openHelp = useCallback(() => useShellStore.getState().setHelpOpen(true), []);
+  const startSaving = useCallback(() => setSaving(true), []);
 
   const shownSearch = list.shownQuery?.search ?? '';
   const shownFiltered = list.shownQuery ? hasFilters(list.shownQuery.filters) : false;
@@ -102,7 +104,7 @@ export function InboxView({ queue }: { queue: QueueId }) {
         search={shownSearch}
         busy={list.busy}
         onSearchAll={searchAll}
-        onHelp={() => useShellStore.getState().setHelpOpen(true)}
+        onHelp={openHelp}
       />
       <FilterBar
         filters={inbox.filters}
@@ -114,7 +116,7 @@ export function InboxView({ queue }: { queue: QueueId }) {
         language={language}
         onFiltersChange={inbox.setFilters}
         onSortChange={inbox.setSort}
-        onSaveView={() => setSaving(true)}
+        onSaveView={startSaving}
       />
       <FilterChips
         filters={inbox.filters}
@@ -168,7 +170,10 @@ export function InboxView({ queue }: { queue: QueueId }) {
           onSort={sortBy}
         />
       )}
-      <SaveViewModal opened={saving} query={currentQuery(inbox)} onClose={() => setSaving(false)} />
+      {/* Mounted while open only: closed, it would render again with every change of the list. */}
+      {saving && (
+        <SaveViewModal opened query={currentQuery(inbox)} onClose={() => setSaving(false)} />
+      )}
     </>
   );
 }

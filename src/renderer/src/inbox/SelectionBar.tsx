@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Button, Group, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import type { InboxRow } from '../../../shared/api/types';
 import type { Language } from '../i18n/language';
 
 /** How many cases are ticked, and the bulk actions on them (issuing certificates). */
-export function SelectionBar({
+export const SelectionBar = memo(function SelectionBar({
   count,
   rows,
   language,
@@ -51,4 +52,4 @@ export function SelectionBar({
       </Button>
     </Group>
   );
-}
+});

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
@@ -26,7 +26,7 @@ import classes from './QuickSearch.module.css';
 const HITS = 8;
 
 /** Ctrl+K: the best hits across every case, whatever queue the clerk is in; Enter opens one. */
-export function QuickSearch() {
+export const QuickSearch = memo(function QuickSearch() {
   const { t } = useTranslation();
   const opened = useShellStore((state) => state.quickSearchOpen);
   const close = () => useShellStore.getState().setQuickSearchOpen(false);
@@ -49,7 +49,7 @@ export function QuickSearch() {
       </Modal.Content>
     </Modal.Root>
   );
-}
+});
 
 function QuickSearchBody({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Badge, Group, Tooltip } from '@mantine/core';
 import { IconSchool } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { UserMenu } from './UserMenu';
 import { Wordmark } from './Wordmark';
 
 /** `canCollapseNav`: the window is wide enough for the person to choose the sidebar's width. */
-export function HeaderBar({ canCollapseNav }: { canCollapseNav: boolean }) {
+export const HeaderBar = memo(function HeaderBar({ canCollapseNav }: { canCollapseNav: boolean }) {
   const { t } = useTranslation();
   const training = useSessionStore((state) => state.info?.trainingMode ?? false);
   return (
@@ -41,4 +42,4 @@ export function HeaderBar({ canCollapseNav }: { canCollapseNav: boolean }) {
       </Group>
     </Group>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   IconCalendarEvent,
   IconChartBar,
@@ -110,7 +111,7 @@ const isActive = (current: Route, route: Route) =>
   (route.view !== 'admin' || (current.view === 'admin' && current.section === route.section));
 
 /** Navbar sections shown by role: the supervisor's dashboard, the administrator's screens. */
-export function ManagementNav({ compact }: { compact: boolean }) {
+export const ManagementNav = memo(function ManagementNav({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const current = useRoute();
   const role = useSessionStore((state) => state.user?.role);
@@ -133,4 +134,4 @@ export function ManagementNav({ compact }: { compact: boolean }) {
       ))}
     </>
   );
-}
+});

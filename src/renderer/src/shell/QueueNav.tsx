@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Badge, NavLink, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_IDS, type QueueId } from '../../../shared/api/types';
@@ -25,7 +26,13 @@ function countColor(queue: QueueId, count: number | undefined) {
     : ({ variant: 'filled', color: 'orange', autoContrast: true } as const);
 }
 
-export function QueueNav({ active, compact }: { active: QueueId | null; compact: boolean }) {
+export const QueueNav = memo(function QueueNav({
+  active,
+  compact,
+}: {
+  active: QueueId | null;
+  compact: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   // Refetched with the lists whenever cases change (`cases.changed`, a sync's progress: see
@@ -82,4 +89,4 @@ export function QueueNav({ active, compact }: { active: QueueId | null; compact:
       <WorklistNavEntry compact={compact} />
     </NavSection>
   );
-}
+});

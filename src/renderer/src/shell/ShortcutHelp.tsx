@@ -1,5 +1,5 @@
 import { Group, Kbd, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShellStore } from '../stores/shellStore';
 import { comboCaps } from './shortcutKeys';
@@ -14,7 +14,7 @@ const COLUMNS: readonly (readonly ShortcutGroup[])[] = [
 const NOTES: Partial<Record<ShortcutGroup, 'case' | 'viewer'>> = { case: 'case', viewer: 'viewer' };
 
 /** `?`: every key of the app, read from the shortcuts table, grouped, in the interface's language. */
-export function ShortcutHelp() {
+export const ShortcutHelp = memo(function ShortcutHelp() {
   const { t } = useTranslation();
   const opened = useShellStore((state) => state.helpOpen);
   const close = () => useShellStore.getState().setHelpOpen(false);
@@ -42,7 +42,7 @@ export function ShortcutHelp() {
       </Stack>
     </Modal>
   );
-}
+});
 
 function ShortcutGroupTable({ group }: { group: ShortcutGroup }) {
   const { t } = useTranslation();

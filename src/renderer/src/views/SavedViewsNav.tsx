@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Menu, NavLink, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView } from '../../../shared/api/types';
 import { ConfirmFormDialog } from '../components/ConfirmFormDialog';
@@ -18,7 +18,13 @@ function apply(view: SavedView) {
 }
 
 /** The clerk's saved views under the queues: click applies, the bin deletes after a confirmation. */
-export function SavedViewsNav({ compact, onInbox }: { compact: boolean; onInbox: boolean }) {
+export const SavedViewsNav = memo(function SavedViewsNav({
+  compact,
+  onInbox,
+}: {
+  compact: boolean;
+  onInbox: boolean;
+}) {
   const { t } = useTranslation();
   const views = useSavedViews();
   const liveKey = useInboxStore((state) => queryKey(currentQuery(state)));
@@ -114,4 +120,4 @@ export function SavedViewsNav({ compact, onInbox }: { compact: boolean; onInbox:
       {confirm}
     </NavSection>
   );
-}
+});
