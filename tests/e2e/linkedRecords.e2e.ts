@@ -36,6 +36,63 @@ async function openCase(page: Page, id: string): Promise<void> {
   await expect(page.getByTestId('linked-records')).toBeVisible();
 }
 
+test('the inbox row of a request citing a revoked card carries a mark that says why', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = collectConsoleErrors(page);
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
+  await expect(page.getByTestId('sync-status')).toContainText('À jour', { timeout: 30_000 });
+  const requests = await plantedRequests(page);
+  const revoked = requests.find((request) =>
+    request.linked.signals.some((signal) => signal.kind === 'revoked_prerequisite'),
+  );
+  expect(revoked, 'the training data plants a request citing a revoked card').toBeDefined();
+  const signal = revoked!.linked.signals.find((one) => one.kind === 'revoked_prerequisite')!;
+
+  // « À traiter »: the planted requests carry their marks.
+  await page.goto(`${host.origin}/#/inbox/to_process`);
+  const grid = page.getByTestId('inbox-grid');
+  await expect(grid.getByRole('row').nth(1)).toBeVisible({ timeout: 15_000 });
+  // The clerk walks down to the request with j (the list is virtualized: it follows).
+  const queue = await pageRpc<InboxPage>(page, 'inbox.list', { queue: 'to_process', limit: 500 });
+  const index = queue.rows.findIndex((one) => one.id === revoked!.id);
+  expect(index).toBeGreaterThanOrEqual(0);
+  await grid.focus();
+  for (let step = 0; step < index; step++) await page.keyboard.press('j');
+  const row = page.locator(`#inbox-row-${revoked!.id}`);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  // Mid-screen, for the screenshot: the hint opens below it.
+  await grid.evaluate((element) => element.scrollBy(0, 250));
+  const mark = row.getByTestId('row-signals');
+  await expect(mark).toHaveText('Document révoqué');
+  const why = `Carte d'importateur ${signal.certificateNumber} révoquée le`;
+  await expect(mark).toHaveAttribute(
+    'aria-label',
+    new RegExp(`^Document révoqué — signal à vérifier : ${why}`),
+  );
+  // The row stays 50 px high with its mark.
+  expect((await row.boundingBox())?.height).toBe(50);
+
+  // Pointing at the mark says what the signal rests on, and that it decides nothing.
+  await mark.hover();
+  const hint = page.getByRole('tooltip');
+  await expect(hint).toContainText(why);
+  await expect(hint).toContainText(`délivrée pour ${signal.cases[0]!.reference}`);
+  await expect(hint).toContainText('il ne décide rien');
+  await page.screenshot({ path: screenshotPath('linked-inbox-signals.png') });
+  await expectAccessible(page, 'inbox with signal marks and a hint');
+  await page.mouse.move(5, 700);
+  await expect(hint).toBeHidden();
+
+  // The keyboard reaches it too.
+  await mark.focus();
+  await expect(page.getByRole('tooltip')).toContainText(why);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('tooltip')).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
 test('a revoked card is said beside its checklist item and as a signal; a duplicate is compared and marked', async ({
   page,
 }) => {
@@ -86,7 +143,14 @@ test('a revoked card is said beside its checklist item and as a signal; a duplic
   const compare = page.getByRole('dialog', { name: /Comparer/ });
   await expect(compare.getByTestId('compare-nif')).toHaveAttribute('data-differs', 'false');
   await expect(compare.getByTestId('compare-reference')).toContainText(other.reference);
+  // The procedure's form, by its own labels, and the documents with whether the files match.
+  await expect(compare.getByTestId('compare-form-importerCardNumber')).toContainText(
+    "Numéro de la carte d'importateur",
+  );
+  await expect(compare.getByTestId('compare-group-documents')).toContainText(/ Ko · /);
   await page.screenshot({ path: screenshotPath('linked-compare.png') });
+  await compare.getByTestId('compare-group-documents').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('linked-compare-documents.png') });
   await expectAccessible(page, 'comparison of two cases');
   await page.keyboard.press('Escape');
   await expect(compare).toBeHidden();

@@ -41,7 +41,9 @@ describe('the inbox row’s warning mark', () => {
     expect(mark.textContent).toBe('Document révoqué');
     const sentence =
       "Carte d'importateur CIE-2026-LOM-900003 révoquée le 01/06/2026 (Pièces falsifiées) — délivrée pour COM-IMPEX-2026-000031";
-    expect(mark.getAttribute('aria-label')).toBe(`Signal à vérifier : ${sentence}`);
+    expect(mark.getAttribute('aria-label')).toBe(
+      `Document révoqué — signal à vérifier : ${sentence}`,
+    );
     // Nothing floats over the page until the mark is reached.
     expect(screen.queryByRole('tooltip')).toBeNull();
     fireEvent.pointerEnter(mark);

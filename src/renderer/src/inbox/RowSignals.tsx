@@ -70,7 +70,8 @@ export function RowSignals({ signals }: { signals: readonly LinkedSignal[] }) {
         // Focusable, so the keyboard reaches the hint as the pointer does; its name says it all.
         tabIndex={0}
         role="note"
-        aria-label={t('linked.row.name', { text: sentences.join(' ; ') })}
+        // The name starts with the visible label (WCAG 2.5.3), then says everything.
+        aria-label={t('linked.row.name', { label, text: sentences.join(' ; ') })}
         aria-describedby={anchor ? hintId : undefined}
         data-testid="row-signals"
         data-kinds={signals.map((signal) => signal.kind).join(' ')}

@@ -41,8 +41,34 @@ function caseOf(id = 'app-main'): CaseDetail {
         city: 'Lomé',
       },
       company: { name: 'Ets Kodjo', nif: '1000000001', rccm: 'TG-LOM-2020-B-1' },
+      form: { importerCardNumber: 'CIE-2026-LOM-900003', cifValue: 1250000, origin: 'CN' },
+      documents: [
+        {
+          id: 'doc-1',
+          code: 'FACTURE_PROFORMA',
+          fileName: 'proforma.pdf',
+          mimeType: 'application/pdf',
+          size: 20480,
+          sha256: 'a'.repeat(64),
+        },
+      ],
     },
     procedure: {
+      code: 'COM-APIPS',
+      sections: [
+        {
+          id: 'goods',
+          title: { fr: 'Marchandise', en: 'Goods' },
+          fields: [
+            { id: 'importerCardNumber', type: 'text', label: LABEL },
+            { id: 'cifValue', type: 'amount', label: { fr: 'Valeur CAF', en: 'CIF value' } },
+            { id: 'origin', type: 'country', label: { fr: 'Origine', en: 'Origin' } },
+          ],
+        },
+      ],
+      documents: [
+        { code: 'FACTURE_PROFORMA', label: { fr: 'Facture pro forma', en: 'Pro forma invoice' } },
+      ],
       checklist: [
         { id: 'carteImportateurValide', label: { fr: 'Carte valide', en: 'Valid card' } },
         { id: 'facture', label: { fr: 'Facture', en: 'Invoice' } },
@@ -265,6 +291,58 @@ describe('« Dossiers liés »', () => {
     expect(phone.textContent).toContain('+22890000000');
     expect(phone.textContent).toContain('+22891111111');
     expect(screen.getByTestId('compare-nif').dataset.differs).toBe('false');
+  });
+
+  it('« Comparer » shows the procedure’s form, labelled and formatted, and the documents’ files', async () => {
+    const other = caseOf('app-dup');
+    (other.row as { reference: string }).reference = OPEN.reference;
+    other.record.form = {
+      importerCardNumber: 'CIE-2026-LOM-900003',
+      cifValue: 980000,
+      origin: 'CN',
+    };
+    other.record.documents = [
+      {
+        ...other.record.documents[0]!,
+        fileName: 'facture.pdf',
+        size: 10240,
+        sha256: 'b'.repeat(64),
+      },
+    ];
+    fake.call.mockImplementation((method: string) =>
+      Promise.resolve(method === 'cases.linked' ? linked({ openCases: [OPEN] }) : other),
+    );
+    renderWithProviders(<LinkedRecordsPanel detail={caseOf()} />, queryClient);
+    fireEvent.click(await screen.findByTestId('linked-compare-app-dup'));
+    const group = await screen.findByTestId('compare-group-form-goods');
+    expect(group.textContent).toContain('Formulaire — Marchandise');
+    const value = screen.getByTestId('compare-form-cifValue');
+    expect(value.dataset.differs).toBe('true');
+    expect(value.textContent).toContain('Valeur CAF');
+    expect(value.textContent).toContain('(différent)');
+    expect(value.textContent).toMatch(/1\s250\s000\sFCFA/);
+    expect(value.textContent).toMatch(/980\s000\sFCFA/);
+    const origin = screen.getByTestId('compare-form-origin');
+    expect(origin.dataset.differs).toBe('false');
+    expect(origin.textContent).toContain('Chine');
+    const document = screen.getByTestId('compare-document-FACTURE_PROFORMA');
+    expect(document.dataset.differs).toBe('true');
+    expect(document.textContent).toContain('Facture pro forma');
+    expect(document.textContent).toContain('proforma.pdf · 20 Ko · fichier différent');
+    expect(document.textContent).toContain('facture.pdf · 10 Ko · fichier différent');
+  });
+
+  it('« Comparer » says the same file when both sent the same bytes', async () => {
+    const other = caseOf('app-dup');
+    (other.row as { reference: string }).reference = OPEN.reference;
+    fake.call.mockImplementation((method: string) =>
+      Promise.resolve(method === 'cases.linked' ? linked({ openCases: [OPEN] }) : other),
+    );
+    renderWithProviders(<LinkedRecordsPanel detail={caseOf()} />, queryClient);
+    fireEvent.click(await screen.findByTestId('linked-compare-app-dup'));
+    const document = await screen.findByTestId('compare-document-FACTURE_PROFORMA');
+    expect(document.dataset.differs).toBe('false');
+    expect(document.textContent).toContain('même fichier (SHA-256 identique)');
   });
 
   it('a failed read says why', async () => {
