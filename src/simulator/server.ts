@@ -10,7 +10,8 @@ import {
   createHostileDocuments,
   type HostileDocuments,
 } from './hostileDocuments';
-import { createPortalCertificates } from './portalCertificates';
+import { createPortalCertificates, type PortalCertificates } from './portalCertificates';
+import { createPortalLetters } from './portalLetters';
 import { createPortalEvents, type PortalEvents } from './portalEvents';
 import { createActivity, installActivityRoute } from './office/activity';
 import { DEFAULT_LIMITS, type PortalLimits } from './office/capabilities';
@@ -241,7 +242,18 @@ export async function startPortalSimulator(
     limits.claimLeaseMinutes,
     limits.maxCheckoutDays,
   );
-  const certificates = createPortalCertificates();
+  const certificateFiles = createPortalCertificates();
+  const letters = createPortalLetters(now);
+  // The PDFs events carry — certificates and decision letters — checked before the event is
+  // accepted and kept after, on both event routes (v1 and v2).
+  const certificates: PortalCertificates = {
+    check: (body) => certificateFiles.check(body) ?? letters.check(body),
+    record(id, body) {
+      certificateFiles.record(id, body);
+      letters.record(id, body);
+    },
+    reply: (id) => certificateFiles.reply(id),
+  };
   const v2 = (options.api ?? 2) === 2;
   let doorbell: Doorbell | null = null;
   if (v2) {
@@ -368,6 +380,14 @@ export async function startPortalSimulator(
 
   router.on('GET', '/api/v1/applications/:id/certificate', (request) =>
     certificates.reply(request.params.id ?? ''),
+  );
+
+  router.on('GET', '/api/v1/applications/:id/letters', (request) =>
+    letters.list(request.params.id ?? ''),
+  );
+
+  router.on('GET', '/api/v1/applications/:id/letters/:number', (request) =>
+    letters.reply(request.params.id ?? '', request.params.number ?? ''),
   );
 
   router.on('POST', '/__sim/raw-items', async (request) => {

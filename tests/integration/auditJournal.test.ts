@@ -106,8 +106,10 @@ describe('the audit journal', () => {
     ]);
     const rejected = page.rows[0]!;
     expect(rejected.description.case).toEqual({ id: concerned.id, reference: ref });
+    // The rejection's letter (issue 20 §1) is named by its number.
+    const [letter] = await call(kossi, 'letters.forCase', { caseId: concerned.id });
     expect(frenchDetails(rejected.description.details)).toBe(
-      `Statut : En instruction → Rejetée ; Motifs : ${procedure.rejectReasons[0]!.label.fr} ; Commentaire : Le registre de commerce est illisible.`,
+      `Statut : En instruction → Rejetée ; Motifs : ${procedure.rejectReasons[0]!.label.fr} ; Commentaire : Le registre de commerce est illisible. ; Courrier : ${letter!.number}`,
     );
     expect(page.rows[3]!.description.person).toEqual({ id: kossi.id, name: kossi.displayName });
     // The case's id finds the same rows as its reference, typed in lower case or not.

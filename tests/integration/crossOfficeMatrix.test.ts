@@ -319,6 +319,10 @@ const CHANGES_NO_CASE: readonly string[] = [
   'certificates.publicKeys',
   'certificates.nextNumber',
   'certificates.keyBundle',
+  // Decision letters (issue 20 §1): reads; a preview decides nothing (and refuses another office).
+  'letters.forCase',
+  'letters.file',
+  'letters.preview',
   'assignment.staff',
   'assignment.previewBalance',
   'notifications.list',

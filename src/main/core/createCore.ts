@@ -36,6 +36,12 @@ import { openHolidayCalendar } from './calendar/holidayCalendar';
 import type { CoreServices } from './coreServices';
 import { createCertificateHandlers } from './certificates/certificateHandlers';
 import { loadCertificateTemplates } from './certificates/loadTemplates';
+import { loadFonts } from './certificates/pdfFonts';
+import { createLetterHandlers, createLetterRecovery } from './letters/letterHandlers';
+import { createLetterIssuer, deskTag } from './letters/letterIssuer';
+import { renderLetterPdf } from './letters/letterPdf';
+import { createLetterStore } from './letters/letterStore';
+import { loadLetterTemplates } from './letters/loadLetterTemplates';
 import { createDocumentContent } from './documents/documentContent';
 import { systemClock, type Scheduler } from './clock';
 import { openDatabase } from './db/openDatabase';
@@ -130,6 +136,7 @@ export function createCore(options: CoreOptions): Core {
     join(options.resourcesDir, 'text-modules'),
     (code) => catalog.get(code) !== undefined,
   );
+  const letterTemplates = loadLetterTemplates(join(options.resourcesDir, 'letters'), catalog);
   mkdirSync(options.dataDir, { recursive: true });
   const trainingSetAside = options.trainingMode
     ? null
@@ -290,11 +297,43 @@ export function createCore(options: CoreOptions): Core {
     clock,
     claimTimeoutMinutes,
   });
+  const letterStore = createLetterStore(db, options.dataDir);
+  const letterFonts = loadFonts(options.resourcesDir);
+  const renderLetter = (document: Parameters<typeof renderLetterPdf>[0]) =>
+    renderLetterPdf(document, letterFonts);
+  const letterIssuer = createLetterIssuer({
+    db,
+    templates: letterTemplates,
+    store: letterStore,
+    keys,
+    calendar,
+    clock,
+    render: renderLetter,
+    // The desk's numbering code where certificates print one; an enrolled desk's own tag.
+    seriesOf: (officeCode) => {
+      const deskId = deskRegistry.identity().deskId;
+      if (deskId) return `${officeCode}${deskTag(deskId)}`;
+      const settings = office.get();
+      return settings.code === officeCode ? settings.numberingCode : officeCode;
+    },
+    training: options.trainingMode ?? false,
+    log,
+  });
+  const letterRecovery = createLetterRecovery({
+    db,
+    store: letterStore,
+    audit,
+    clock,
+    render: renderLetter,
+    log,
+  });
+  letterRecovery.run();
   const workflowActions = createCaseWorkflowActions({
     db,
     writer,
     clock,
     displayNameOf: (id) => users.get(id)?.displayName ?? null,
+    letters: letterIssuer,
   });
   const caseHandlers = createCaseHandlers({
     db,
@@ -385,6 +424,15 @@ export function createCore(options: CoreOptions): Core {
       caseOf: (id, context) => caseHandlers['cases.get']({ id }, context),
     }),
     'documents.content': ({ id }) => documentContent(id),
+    ...createLetterHandlers({
+      db,
+      catalog,
+      store: letterStore,
+      issuer: letterIssuer,
+      recovery: letterRecovery,
+      audit,
+      clock,
+    }),
     ...createViewHandlers(createSavedViews(db), clock),
     ...engine.handlers,
     ...createSyncWorkHandlers(createSyncWorklist(db)),

@@ -6,6 +6,7 @@ import { casesMethods } from './contract/cases';
 import { certificatesMethods } from './contract/certificates';
 import { dashboardMethods } from './contract/dashboard';
 import { inboxMethods } from './contract/inbox';
+import { lettersMethods } from './contract/letters';
 import { linkedMethods } from './contract/linked';
 import { officeMethods } from './contract/office';
 import { sessionMethods } from './contract/session';
@@ -34,6 +35,7 @@ export const apiContract = {
   ...syncMethods,
   ...syncWorkMethods,
   ...certificatesMethods,
+  ...lettersMethods,
   ...assignmentMethods,
   ...dashboardMethods,
   ...adminMethods,

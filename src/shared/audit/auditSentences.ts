@@ -58,6 +58,11 @@ export const AUDIT_SENTENCES = {
     counter_raised:
       '{{actor}} a avancé le compteur de certificats {{counter}} jusqu’au n° {{count}} (après une restauration)',
   },
+  letter: {
+    integrity_failed:
+      '{{actor}} a constaté que le fichier du courrier {{certificate}} ne correspond plus à son empreinte',
+    file_rerendered: '{{actor}} a régénéré le fichier du courrier {{certificate}}',
+  },
   certificates: {
     keys_exported: '{{actor}} a exporté les clés de vérification des certificats',
   },
@@ -166,6 +171,7 @@ export const AUDIT_DETAIL_LABELS = {
   missingDocuments: 'Pièces manquantes',
   fieldsToCorrect: 'Champs à corriger',
   certificate: 'Certificat',
+  letter: 'Courrier',
   username: 'Identifiant',
   role: 'Rôle',
   officeCode: 'Bureau',

@@ -225,6 +225,15 @@ function detailsOf(
       case 'recordedSha256':
         details.push({ label: 'expectedSha256', value: plainValue(value) });
         break;
+      case 'letter': {
+        // The decision's letter (issue 20 §1): its number; its SHA-256 is in the letters table.
+        const number = (value as { number?: unknown } | null)?.number;
+        details.push({
+          label: 'letter',
+          value: typeof number === 'string' ? text(number) : plainValue(value),
+        });
+        break;
+      }
       case 'renderedSha256':
         details.push({ label: 'foundSha256', value: plainValue(value) });
         break;

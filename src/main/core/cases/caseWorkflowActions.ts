@@ -13,6 +13,7 @@ import {
 import { refusal } from '../api/domainError';
 import { createNotificationInbox } from '../assignment/notificationInbox';
 import type { Clock } from '../clock';
+import type { DecisionForLetter, LetterIssuer } from '../letters/letterIssuer';
 import { unconfirmedPortalChangesOf, type CaseWorkflowRow } from './caseRecordStore';
 import {
   personOf,
@@ -63,9 +64,58 @@ export function createCaseWorkflowActions(deps: {
   writer: CaseWriter;
   clock: Clock;
   displayNameOf: (userId: string) => string | null;
+  /** Decision letters (issue 20 §1): made in the decision's transaction when given. */
+  letters?: LetterIssuer;
 }) {
   const { db, writer, clock } = deps;
   const notifications = createNotificationInbox(db);
+  const officeOf = db.prepare<[string], { office_code: string }>(
+    'SELECT office_code FROM applications WHERE id = ?',
+  );
+
+  /**
+   * Runs a decision that may send a letter: the office's signing key is fetched (or made) before
+   * the transaction, the letter is made inside it by `withLetter`, and its file written after.
+   */
+  function deciding<T>(
+    id: string,
+    user: CurrentUser,
+    run: (
+      withLetter: (
+        loaded: LoadedCase,
+        decision: DecisionForLetter,
+      ) => {
+        payload: Record<string, unknown>;
+        details: Record<string, unknown>;
+      },
+    ) => T,
+  ): T {
+    const letters = deps.letters;
+    const office = officeOf.get(id)?.office_code;
+    const key = letters && office ? letters.keyFor(office, user) : null;
+    const withLetter = (loaded: LoadedCase, decision: DecisionForLetter) => {
+      const letter = letters?.inDecision({
+        caseId: id,
+        procedure: loaded.procedure,
+        officeCode: loaded.row.office_code,
+        at: loaded.at,
+        user,
+        key,
+        decision,
+      });
+      return letter
+        ? {
+            payload: { letter },
+            details: { letter: { number: letter.number, sha256: letter.sha256 } },
+          }
+        : { payload: {}, details: {} };
+    };
+    try {
+      return run(withLetter);
+    } finally {
+      letters?.flush();
+    }
+  }
   const upsertTick = db.prepare(`
     INSERT INTO checklist_ticks (application_id, item_id, checked, by_user_id, at)
     VALUES (?, ?, ?, ?, ?)
@@ -259,40 +309,43 @@ export function createCaseWorkflowActions(deps: {
       user: CurrentUser,
       options: ActionOptions = {},
     ): void {
-      perform(
-        id,
-        'requestInfo',
-        user,
-        (_row, procedure) => {
-          requireKnown(
-            request.missingDocuments,
-            procedure.documents.map((document) => document.code),
-            'unknownDocuments',
-          );
-          requireKnown(
-            request.fieldsToCorrect,
-            procedure.sections.flatMap((section) => section.fields.map((field) => field.id)),
-            'unknownFields',
-          );
-          const at = clock.now().toISOString();
-          return {
-            history: 'info_requested',
-            details: { ...request },
-            set: { info_requested_at: at, claim_activity_at: at },
-            decision: {
-              kind: 'info_requested',
-              comment: request.message,
-              reasonCodes: [],
-              missingDocuments: request.missingDocuments,
-              fieldsToCorrect: request.fieldsToCorrect,
-            },
-            portalEvent: {
-              kind: 'info.requested',
-              payload: { ...request, requestedBy: person(user) },
-            },
-          };
-        },
-        options,
+      deciding(id, user, (withLetter) =>
+        perform(
+          id,
+          'requestInfo',
+          user,
+          (_row, procedure, _to, loaded) => {
+            requireKnown(
+              request.missingDocuments,
+              procedure.documents.map((document) => document.code),
+              'unknownDocuments',
+            );
+            requireKnown(
+              request.fieldsToCorrect,
+              procedure.sections.flatMap((section) => section.fields.map((field) => field.id)),
+              'unknownFields',
+            );
+            const at = clock.now().toISOString();
+            const letter = withLetter(loaded, { kind: 'info_request', ...request });
+            return {
+              history: 'info_requested',
+              details: { ...request, ...letter.details },
+              set: { info_requested_at: at, claim_activity_at: at },
+              decision: {
+                kind: 'info_requested',
+                comment: request.message,
+                reasonCodes: [],
+                missingDocuments: request.missingDocuments,
+                fieldsToCorrect: request.fieldsToCorrect,
+              },
+              portalEvent: {
+                kind: 'info.requested',
+                payload: { ...request, requestedBy: person(user), ...letter.payload },
+              },
+            };
+          },
+          options,
+        ),
       );
     },
 
@@ -302,40 +355,50 @@ export function createCaseWorkflowActions(deps: {
       user: CurrentUser,
       options: ActionOptions = {},
     ): void {
-      perform(
-        id,
-        'approve',
-        user,
-        (_row, _procedure, to) => {
-          const toSignOff = to === 'pending_signoff';
-          const decision = {
-            kind: toSignOff ? ('signoff_requested' as const) : ('approved' as const),
-            comment: comment ?? null,
-            reasonCodes: [],
-            missingDocuments: [],
-            fieldsToCorrect: [],
-          };
-          return {
-            history: toSignOff ? 'signoff_requested' : 'approved',
-            details: comment ? { comment } : {},
-            set: {
-              claimed_by: null,
-              claim_activity_at: null,
-              signoff_requested_by: toSignOff ? user.id : null,
-            },
-            decision,
-            portalEvent: toSignOff
-              ? {
-                  kind: 'signoff.requested',
-                  payload: { requestedBy: person(user), ...(comment ? { comment } : {}) },
-                }
-              : {
-                  kind: 'decision.approved',
-                  payload: { decidedBy: person(user), ...(comment ? { comment } : {}) },
-                },
-          };
-        },
-        options,
+      deciding(id, user, (withLetter) =>
+        perform(
+          id,
+          'approve',
+          user,
+          (_row, _procedure, to, loaded) => {
+            const toSignOff = to === 'pending_signoff';
+            // The cover letter goes with the decision the portal is told, not with a proposal.
+            const letter = toSignOff
+              ? { payload: {}, details: {} }
+              : withLetter(loaded, { kind: 'approval', comment: comment ?? null });
+            const decision = {
+              kind: toSignOff ? ('signoff_requested' as const) : ('approved' as const),
+              comment: comment ?? null,
+              reasonCodes: [],
+              missingDocuments: [],
+              fieldsToCorrect: [],
+            };
+            return {
+              history: toSignOff ? 'signoff_requested' : 'approved',
+              details: { ...(comment ? { comment } : {}), ...letter.details },
+              set: {
+                claimed_by: null,
+                claim_activity_at: null,
+                signoff_requested_by: toSignOff ? user.id : null,
+              },
+              decision,
+              portalEvent: toSignOff
+                ? {
+                    kind: 'signoff.requested',
+                    payload: { requestedBy: person(user), ...(comment ? { comment } : {}) },
+                  }
+                : {
+                    kind: 'decision.approved',
+                    payload: {
+                      decidedBy: person(user),
+                      ...(comment ? { comment } : {}),
+                      ...letter.payload,
+                    },
+                  },
+            };
+          },
+          options,
+        ),
       );
     },
 
@@ -346,34 +409,37 @@ export function createCaseWorkflowActions(deps: {
       user: CurrentUser,
       options: ActionOptions = {},
     ): void {
-      perform(
-        id,
-        'reject',
-        user,
-        (_row, procedure) => {
-          requireKnown(
-            reasonCodes,
-            procedure.rejectReasons.map((reason) => reason.code),
-            'unknownRejectReasons',
-          );
-          return {
-            history: 'rejected',
-            details: { reasonCodes, comment },
-            set: { claimed_by: null, claim_activity_at: null },
-            decision: {
-              kind: 'rejected',
-              comment,
+      deciding(id, user, (withLetter) =>
+        perform(
+          id,
+          'reject',
+          user,
+          (_row, procedure, _to, loaded) => {
+            requireKnown(
               reasonCodes,
-              missingDocuments: [],
-              fieldsToCorrect: [],
-            },
-            portalEvent: {
-              kind: 'decision.rejected',
-              payload: { reasonCodes, comment, decidedBy: person(user) },
-            },
-          };
-        },
-        options,
+              procedure.rejectReasons.map((reason) => reason.code),
+              'unknownRejectReasons',
+            );
+            const letter = withLetter(loaded, { kind: 'rejection', reasonCodes, comment });
+            return {
+              history: 'rejected',
+              details: { reasonCodes, comment, ...letter.details },
+              set: { claimed_by: null, claim_activity_at: null },
+              decision: {
+                kind: 'rejected',
+                comment,
+                reasonCodes,
+                missingDocuments: [],
+                fieldsToCorrect: [],
+              },
+              portalEvent: {
+                kind: 'decision.rejected',
+                payload: { reasonCodes, comment, decidedBy: person(user), ...letter.payload },
+              },
+            };
+          },
+          options,
+        ),
       );
     },
 
@@ -385,60 +451,64 @@ export function createCaseWorkflowActions(deps: {
       options: ActionOptions = {},
     ): void {
       const action = decision === 'approve' ? 'signOffApprove' : 'signOffReturn';
-      perform(
-        id,
-        action,
-        user,
-        (row) => {
-          const requester = row.signoff_requested_by
-            ? {
-                id: row.signoff_requested_by,
-                displayName:
-                  deps.displayNameOf(row.signoff_requested_by) ?? row.signoff_requested_by,
-              }
-            : null;
-          if (decision === 'approve') {
+      deciding(id, user, (withLetter) =>
+        perform(
+          id,
+          action,
+          user,
+          (row, _procedure, _to, loaded) => {
+            const requester = row.signoff_requested_by
+              ? {
+                  id: row.signoff_requested_by,
+                  displayName:
+                    deps.displayNameOf(row.signoff_requested_by) ?? row.signoff_requested_by,
+                }
+              : null;
+            if (decision === 'approve') {
+              const letter = withLetter(loaded, { kind: 'approval', comment: comment ?? null });
+              return {
+                history: 'signoff_approved',
+                // The dashboard credits a signed-off decision to the clerk who proposed it.
+                decidedBy: row.signoff_requested_by ?? user.id,
+                details: { ...(comment ? { comment } : {}), ...letter.details },
+                decision: {
+                  kind: 'approved',
+                  comment: comment ?? null,
+                  reasonCodes: [],
+                  missingDocuments: [],
+                  fieldsToCorrect: [],
+                },
+                portalEvent: {
+                  kind: 'decision.approved',
+                  payload: {
+                    decidedBy: requester ?? person(user),
+                    signedOffBy: person(user),
+                    ...(comment ? { comment } : {}),
+                    ...letter.payload,
+                  },
+                },
+              };
+            }
             return {
-              history: 'signoff_approved',
-              // The dashboard credits a signed-off decision to the clerk who proposed it.
-              decidedBy: row.signoff_requested_by ?? user.id,
-              details: comment ? { comment } : {},
+              history: 'signoff_returned',
+              details: { comment },
+              // Back in review, the clerk decides again on the data as it now stands.
+              set: { signoff_requested_by: null, portal_changes_json: null },
               decision: {
-                kind: 'approved',
+                kind: 'signoff_returned',
                 comment: comment ?? null,
                 reasonCodes: [],
                 missingDocuments: [],
                 fieldsToCorrect: [],
               },
               portalEvent: {
-                kind: 'decision.approved',
-                payload: {
-                  decidedBy: requester ?? person(user),
-                  signedOffBy: person(user),
-                  ...(comment ? { comment } : {}),
-                },
+                kind: 'signoff.returned',
+                payload: { comment, returnedBy: person(user) },
               },
             };
-          }
-          return {
-            history: 'signoff_returned',
-            details: { comment },
-            // Back in review, the clerk decides again on the data as it now stands.
-            set: { signoff_requested_by: null, portal_changes_json: null },
-            decision: {
-              kind: 'signoff_returned',
-              comment: comment ?? null,
-              reasonCodes: [],
-              missingDocuments: [],
-              fieldsToCorrect: [],
-            },
-            portalEvent: {
-              kind: 'signoff.returned',
-              payload: { comment, returnedBy: person(user) },
-            },
-          };
-        },
-        options,
+          },
+          options,
+        ),
       );
     },
 

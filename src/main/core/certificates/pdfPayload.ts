@@ -8,7 +8,7 @@ import { inflateSync } from 'node:zlib';
  * inflated and searched too. Only a candidate is returned; the signature decides.
  */
 
-const PAYLOAD = /BUR1\.[A-Za-z0-9_-]{16,1200}\.[A-Za-z0-9_-]{86}(?![A-Za-z0-9_-])/g;
+const PAYLOAD = /BU[RL]1\.[A-Za-z0-9_-]{16,1200}\.[A-Za-z0-9_-]{86}(?![A-Za-z0-9_-])/g;
 const STREAM = /stream\r?\n/g;
 const MAX_STREAMS = 200;
 

@@ -144,7 +144,10 @@ export function parseQrText(text: string): ParsedQrText | null {
   };
 }
 
-export function signatureValid(parsed: ParsedQrText, publicKey: KeyObject): boolean {
+export function signatureValid(
+  parsed: Pick<ParsedQrText, 'signed' | 'signature'>,
+  publicKey: KeyObject,
+): boolean {
   try {
     return verify(null, parsed.signed, publicKey, parsed.signature);
   } catch {

@@ -7,6 +7,7 @@ import type {
 import { frenchDate } from './frenchFormat';
 import { extractQrTextFromPdf } from './pdfPayload';
 import { parseQrText, signatureValid } from './qrPayload';
+import { parseLetterQrText, type LetterFacts } from '../letters/letterQrPayload';
 
 /**
  * The verdict on a QR text, in this order: unreadable → signed by a key this installation does
@@ -48,7 +49,80 @@ const result = (
   revocationReason: revocation?.reason ?? null,
 });
 
+/** How a verifier names each decision letter. */
+const LETTER_TITLES: Record<LetterFacts['kind'], string> = {
+  rejection: 'Notification de rejet',
+  info_request: 'Demande de pièces complémentaires',
+  approval: 'Notification d’approbation',
+};
+
+/** A letter's facts in the certificates' shape: the addressee as holder, the rest as key facts. */
+function letterAsFacts(facts: LetterFacts): CertificateFacts {
+  return {
+    number: facts.number,
+    procedureCode: facts.procedureCode,
+    holder: facts.addressee,
+    keyFacts: {
+      Courrier: LETTER_TITLES[facts.kind],
+      Demande: facts.reference,
+      ...(facts.answerBy ? { 'Réponse attendue avant le': frenchDate(facts.answerBy) } : {}),
+    },
+    issuedOn: facts.issuedOn,
+    expiresOn: null,
+    officeCode: facts.officeCode,
+    keyId: facts.keyId,
+    ...(facts.training ? { training: true as const } : {}),
+  };
+}
+
+/**
+ * A decision letter's QR text (`BUL1.…`, see letters/letterQrPayload.ts): unknown key → forged →
+ * key revoked as compromised → authentic; a training letter is a specimen. Letters are neither
+ * revoked nor cancelled nor expire: a notified decision stays what it was.
+ */
+function verifyLetter(text: string, sources: VerificationSources): VerificationResult | null {
+  const parsed = parseLetterQrText(text);
+  if (!parsed) return null;
+  const facts = letterAsFacts(parsed.facts);
+  const title = LETTER_TITLES[parsed.facts.kind];
+  const publicKey = sources.publicKey(facts.keyId);
+  if (!publicKey) {
+    return result(
+      'unknown_key',
+      `Clé inconnue : ce courrier se dit signé par le bureau ${facts.officeCode} avec la clé ${facts.keyId}, que ce poste ne connaît pas. Importez la clé publique de ce bureau ou faites vérifier le courrier par le bureau émetteur.`,
+    );
+  }
+  if (!signatureValid(parsed, publicKey)) {
+    return result(
+      'forged',
+      'Falsifié : la signature ne correspond pas au contenu du QR code. Le courrier a été modifié ou contrefait ; ne l’acceptez pas et signalez-le au bureau émetteur.',
+    );
+  }
+  const keyRevocation = sources.keyRevocation?.(facts.keyId) ?? null;
+  if (keyRevocation?.reason === 'compromised') {
+    return result(
+      'key_revoked',
+      `Clé révoquée le ${frenchDate(keyRevocation.revokedAt.slice(0, 10))} (compromise) : faites confirmer ce courrier par le bureau émetteur.`,
+      facts,
+    );
+  }
+  if (facts.training) {
+    return result(
+      'specimen',
+      `${SPECIMEN_MESSAGE.replace('Certificat', 'Courrier')} Le courrier n° ${facts.number} a été émis en « Mode formation » et porte la mention signée SPÉCIMEN — FORMATION : il ne notifie aucune décision.`,
+      facts,
+    );
+  }
+  return result(
+    'authentic',
+    `Authentique : courrier « ${title} » n° ${facts.number} du ${frenchDate(facts.issuedOn)} (demande ${parsed.facts.reference}), signé par le bureau ${facts.officeCode} ; son contenu n’a pas été modifié.`,
+    facts,
+  );
+}
+
 export function verifyQrText(text: string, sources: VerificationSources): VerificationResult {
+  const letter = verifyLetter(text, sources);
+  if (letter) return letter;
   const verdict = verdictOf(text, sources);
   if (!verdict.facts?.training) return verdict;
   if (verdict.verdict === 'authentic') {
@@ -66,7 +140,7 @@ function verdictOf(text: string, sources: VerificationSources): VerificationResu
   if (!parsed) {
     return result(
       'unreadable',
-      "Ce texte n'est pas le contenu d'un QR code de certificat Bureau. Vérifiez qu'il a été copié en entier, ou scannez le document à nouveau.",
+      "Ce texte n'est pas le contenu d'un QR code de certificat ou de courrier Bureau. Vérifiez qu'il a été copié en entier, ou scannez le document à nouveau.",
     );
   }
   const { facts } = parsed;

@@ -31,6 +31,7 @@ export const auditFr = {
     case: 'Dossiers',
     note: 'Notes',
     certificate: 'Certificats',
+    letter: 'Courriers',
     certificates: 'Clés des certificats',
     conflict: 'Conflits de synchronisation',
     office: 'Réglages du bureau',
@@ -115,6 +116,7 @@ export const auditEn: Strings<typeof auditFr> = {
     case: 'Cases',
     note: 'Notes',
     certificate: 'Certificates',
+    letter: 'Letters',
     certificates: 'Certificate keys',
     conflict: 'Sync conflicts',
     office: 'Office settings',
@@ -158,6 +160,11 @@ export const auditEn: Strings<typeof auditFr> = {
       file_rerendered: '{{actor}} rebuilt the file of certificate {{certificate}}',
       counter_raised:
         '{{actor}} moved certificate counter {{counter}} up to no. {{count}} (after a restore)',
+    },
+    letter: {
+      integrity_failed:
+        '{{actor}} found that the file of letter {{certificate}} no longer matches its hash',
+      file_rerendered: '{{actor}} rebuilt the file of letter {{certificate}}',
     },
     certificates: { keys_exported: '{{actor}} exported the certificates’ verification keys' },
     session: {
@@ -237,6 +244,7 @@ export const auditEn: Strings<typeof auditFr> = {
     sha256: 'SHA-256 hash',
     expectedSha256: 'Expected hash',
     foundSha256: 'Hash found',
+    letter: 'Letter',
     restored: 'File restored',
     keys: 'Keys',
     certificates: 'Certificates',

@@ -27,6 +27,7 @@ import { sql as officeSlaRunning } from './026_office_sla_running';
 import { sql as auditCategoryLegacyCertificates } from './027_audit_category_legacy_certificates';
 import { sql as linkedRecords } from './028_linked_records';
 import { sql as dashboardTallies } from './029_dashboard_tallies';
+import { sql as decisionLetters } from './030_decision_letters';
 import { sql as textModules } from './031_text_modules';
 
 export interface Migration {
@@ -66,5 +67,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 27, name: 'audit_category_legacy_certificates', sql: auditCategoryLegacyCertificates },
   { version: 28, name: 'linked_records', sql: linkedRecords },
   { version: 29, name: 'dashboard_tallies', sql: dashboardTallies },
+  { version: 30, name: 'decision_letters', sql: decisionLetters },
   { version: 31, name: 'text_modules', sql: textModules },
 ];
