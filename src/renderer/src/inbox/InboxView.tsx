@@ -11,6 +11,7 @@ import { useLanguage } from '../shell/useLanguage';
 import { currentQuery, useInboxStore } from '../stores/inboxStore';
 import { useSessionStore } from '../stores/sessionStore';
 import { useShellStore } from '../stores/shellStore';
+import { CachePreparationBanner } from '../sync/CachePreparationBanner';
 import { SaveViewModal } from '../views/SaveViewModal';
 import { FilterBar } from './FilterBar';
 import { FilterChips } from './FilterChips';
@@ -97,6 +98,7 @@ export function InboxView({ queue }: { queue: QueueId }) {
 
   return (
     <>
+      <CachePreparationBanner language={language} />
       <InboxToolbar
         queue={queue}
         language={language}
