@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCountQuery, WALK_HITS_MIN } from '../../src/main/core/inbox/buildListQuery';
+import {
+  buildCountQuery,
+  PROBE_HITS_MAX,
+  WALK_HITS_MIN,
+} from '../../src/main/core/inbox/buildListQuery';
+import { createInboxQueries } from '../../src/main/core/inbox/inboxQueries';
 import { RANKED_HITS_MAX, SEARCH_TOTAL_CAP } from '../../src/shared/api/types';
 import { createInboxFixture, intoReadersOffice, type InboxFixture } from '../support/inboxFixture';
 
@@ -194,6 +199,45 @@ describe('a search past WALK_HITS_MIN walks the list’s index', () => {
       .run();
   });
   afterAll(() => large.close());
+
+  it('chooses the plan from the whole word when it alone passes the threshold, the prefix otherwise', () => {
+    // The expressions each search probe asked FTS5 for, seen through the real database.
+    const probed: string[] = [];
+    const watched = new Proxy(large.db, {
+      get(db, key) {
+        if (key !== 'prepare') return Reflect.get(db, key, db) as unknown;
+        return (sql: string) => {
+          const statement = db.prepare(sql);
+          if (!sql.includes('LIMIT ' + String(PROBE_HITS_MAX + 1))) return statement;
+          return new Proxy(statement, {
+            get(target, name) {
+              const value = Reflect.get(target, name, target) as unknown;
+              if (name !== 'all' || typeof value !== 'function') return value;
+              return (params: { match: string }) => {
+                probed.push(params.match);
+                return (value as (p: unknown) => unknown).call(target, params);
+              };
+            },
+          });
+        };
+      },
+    });
+    const inbox = createInboxQueries(watched, large.calendar);
+    const listed = (search: string) =>
+      inbox.list({ queue: 'all', filters: {}, search, cursor: null, limit: 50 }, large.scope);
+
+    // « sossou » names more than WALK_HITS_MIN cases: its prefixes' hits are never merged.
+    expect(listed('sossou').rankedBy).toBe('deadline');
+    expect(probed).toEqual(['"sossou"']);
+    // « soss » as a word names no one: the prefix decides, and finds the same broad search.
+    probed.length = 0;
+    expect(listed('soss').rankedBy).toBe('deadline');
+    expect(probed).toEqual(['"soss"', '"soss"*']);
+    // Two words, one typed in part: whole, they name no one; their prefixes decide.
+    probed.length = 0;
+    expect(listed('yawa sos').rows.length).toBeGreaterThan(0);
+    expect(probed).toEqual(['"yawa" "sos"', '"yawa"* "sos"*']);
+  });
 
   it('pages every hit in order, for the default and an explicit sort, with exact counts', () => {
     const expected = (orderBy: string) =>

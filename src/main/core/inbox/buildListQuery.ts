@@ -15,9 +15,12 @@ export const ROW_COLUMNS = `a.id, a.reference, a.procedure_code, a.status, a.is_
  */
 export const WALK_HITS_MIN = 4_000;
 
-/** Counts the search's hits up to WALK_HITS_MIN + 1: enough to choose the order and the plan. */
+/** The probe's count stops past this many hits: enough to choose the order and the plan. */
+export const PROBE_HITS_MAX = Math.max(WALK_HITS_MIN, RANKED_HITS_MAX);
+
+/** Counts the search's hits up to PROBE_HITS_MAX + 1. */
 export const PROBE_HITS_SQL = `SELECT count(*) AS n FROM (
-  SELECT 1 FROM inbox_search WHERE inbox_search MATCH @match LIMIT ${Math.max(WALK_HITS_MIN, RANKED_HITS_MAX) + 1})`;
+  SELECT 1 FROM inbox_search WHERE inbox_search MATCH @match LIMIT ${PROBE_HITS_MAX + 1})`;
 
 export interface ListDefinition {
   queue: QueueId;

@@ -16,6 +16,7 @@ import { DomainError } from '../api/domainError';
 import {
   buildCountQuery,
   buildPageQuery,
+  PROBE_HITS_MAX,
   PROBE_HITS_SQL,
   WALK_HITS_MIN,
   ROW_COLUMNS,
@@ -163,10 +164,19 @@ export function createInboxQueries(
     'SELECT id, display_name FROM users WHERE active = 1 ORDER BY display_name',
   );
 
-  /** The search's hits across the cache, counted up to the larger threshold + 1. */
-  function hitsUpTo(match: string): number {
-    const [probe] = statements.all<{ n: number }>(PROBE_HITS_SQL, { match });
-    return probe?.n ?? 0;
+  /**
+   * The search's hits across the cache, counted up to the larger threshold + 1. The words taken
+   * whole first: when they alone reach it, so do their prefixes (a superset), and the prefixes'
+   * costlier count is skipped — the common case of a broad search, a family name typed out.
+   */
+  function hitsUpTo(plan: SearchPlan): number {
+    const count = (match: string) =>
+      statements.all<{ n: number }>(PROBE_HITS_SQL, { match })[0]?.n ?? 0;
+    if (plan.exact !== null) {
+      const whole = count(plan.exact);
+      if (whole > PROBE_HITS_MAX) return whole;
+    }
+    return count(plan.match!);
   }
 
   /**
@@ -201,7 +211,7 @@ export function createInboxQueries(
     list(query: ListQuery, scope: QueueScope): InboxPage {
       const { plan, definition, searching } = definitionOf(query);
       if (query.search.trim() !== '' && !searching) return { rows: [], nextCursor: null };
-      const hits = searching ? hitsUpTo(definition.match!) : 0;
+      const hits = searching ? hitsUpTo(plan) : 0;
       const after = query.cursor === null ? null : decodeCursor(query.cursor);
       const order = orderFor(query, searching, hits > RANKED_HITS_MAX, after?.order);
       definition.walkIndex = hits > WALK_HITS_MIN && order.tag !== 'relevance';
@@ -242,11 +252,11 @@ export function createInboxQueries(
      * count up to its cap + 1 (`totalCapFor`).
      */
     total(query: InboxQuery, scope: QueueScope): number {
-      const { definition, searching } = definitionOf(query);
+      const { plan, definition, searching } = definitionOf(query);
       if (query.search.trim() !== '' && !searching) return 0;
       if (!searching && !hasFilters(query)) return countQueues(counters, scope)[query.queue];
       if (searching && streamsSearchCount(query)) definition.streamHits = true;
-      else if (searching) definition.walkIndex = hitsUpTo(definition.match!) > WALK_HITS_MIN;
+      else if (searching) definition.walkIndex = hitsUpTo(plan) > WALK_HITS_MIN;
       const built = buildCountQuery(definition, totalCapFor(query));
       const [result] = statements.all<{ n: number }>(built.sql, { ...built.params, ...scope });
       return result?.n ?? 0;

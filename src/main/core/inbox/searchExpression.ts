@@ -12,6 +12,13 @@ const MIN_PHONE_DIGITS = 6;
 export interface SearchPlan {
   /** The FTS5 MATCH expression; null when nothing searchable was typed. */
   match: string | null;
+  /**
+   * The same words as whole words (no prefix star), whose hits are a subset of `match`'s: FTS5
+   * reads a whole word's hits lazily where a prefix merges every matching word's hits first, so
+   * counting a few thousand hits of « lawson » costs ~0.7 ms against ~5 ms for « lawson* » at
+   * 1M cases. Null when it would equal `match`.
+   */
+  exact: string | null;
   /** Accent- and case-folded word fragments, for highlighting. */
   tokens: string[];
   /** Set when the input looks like a phone number or other number: its digits. */
@@ -28,9 +35,9 @@ export function fold(text: string): string {
 
 const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
-function phrase(word: string): string {
+function phrase(word: string, prefix: boolean): string {
   const alnum = word.replace(/[^\p{L}\p{N}]/gu, '');
-  return alnum.length >= MIN_PREFIX_LENGTH ? `${quote(word)}*` : quote(word);
+  return prefix && alnum.length >= MIN_PREFIX_LENGTH ? `${quote(word)}*` : quote(word);
 }
 
 export function planSearch(input: string): SearchPlan {
@@ -39,13 +46,21 @@ export function planSearch(input: string): SearchPlan {
     .map((word) => word.slice(0, MAX_WORD_LENGTH))
     .filter((word) => /[\p{L}\p{N}]/u.test(word))
     .slice(0, MAX_WORDS);
-  if (words.length === 0) return { match: null, tokens: [], digits: null };
+  if (words.length === 0) return { match: null, exact: null, tokens: [], digits: null };
   const tokens = words.flatMap((word) => fold(word).split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
-  const byWords = words.map(phrase).join(' ');
+  const byWords = words.map((word) => phrase(word, true)).join(' ');
+  const wholeWords = words.map((word) => phrase(word, false)).join(' ');
   const digits = input.replace(/\D/g, '');
   const phoneLike = /^[\d\s+().-]+$/.test(input.trim()) && digits.length >= MIN_PHONE_DIGITS;
-  if (!phoneLike) return { match: byWords, tokens, digits: null };
+  if (!phoneLike) {
+    return {
+      match: byWords,
+      exact: wholeWords === byWords ? null : wholeWords,
+      tokens,
+      digits: null,
+    };
+  }
   // "90 12 34 56" is one number, not four words: match it glued (phone digits, NIF, reference
   // number); as separate words it would also hit every record holding 90, 12, 34 and 56.
-  return { match: `${quote(digits)}*`, tokens, digits };
+  return { match: `${quote(digits)}*`, exact: quote(digits), tokens, digits };
 }
