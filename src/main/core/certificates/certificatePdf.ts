@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { CertificateDocument, DuplicateMark } from './certificateDocument';
 import {
   drawBody,
@@ -15,6 +14,7 @@ import {
 } from './certificatePage';
 import { drawGuilloche } from './drawGuilloche';
 import type { FontName, FontSet } from './pdfFonts';
+import { pdfDocumentClass } from './pdfKit';
 
 /**
  * Renders a certificate as an A4 PDF (PDF/A-2b as declared by PDFKit: fonts embedded, sRGB
@@ -82,6 +82,7 @@ export function renderCertificatePdf(
   const specimen = document.training
     ? ` — ${document.layout.labels.specimen ?? SPECIMEN_DEFAULTS.mark}`
     : '';
+  const PDFDocument = pdfDocumentClass();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,

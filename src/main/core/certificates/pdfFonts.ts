@@ -27,20 +27,33 @@ export type FontSet = Record<FontName, fontkit.Font>;
 
 const cache = new Map<string, FontSet>();
 
+function parseFont(directory: string, file: string): fontkit.Font {
+  const font = fontkit.create(readFileSync(join(directory, file)));
+  if (!('layout' in font)) throw new Error(`${file}: a single font was expected`);
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) {
+    font.glyphForCodePoint(codePoint);
+  }
+  return font;
+}
+
+/**
+ * The fonts of `resourcesDir`, each parsed (and its characters looked up, see above) the first
+ * time a PDF asks for it: parsing them all cost a desk's start ~0.2 s on this machine, for PDFs
+ * most starts never make.
+ */
 export function loadFonts(resourcesDir: string): FontSet {
   const directory = join(resourcesDir, 'fonts');
   let fonts = cache.get(directory);
   if (!fonts) {
-    fonts = Object.fromEntries(
-      Object.entries(FONT_FILES).map(([name, file]) => {
-        const font = fontkit.create(readFileSync(join(directory, file)));
-        if (!('layout' in font)) throw new Error(`${file}: a single font was expected`);
-        for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) {
-          font.glyphForCodePoint(codePoint);
-        }
-        return [name, font];
-      }),
-    ) as FontSet;
+    const set = {} as FontSet;
+    for (const [name, file] of Object.entries(FONT_FILES) as [FontName, string][]) {
+      let parsed: fontkit.Font | undefined;
+      Object.defineProperty(set, name, {
+        enumerable: true,
+        get: () => (parsed ??= parseFont(directory, file)),
+      });
+    }
+    fonts = set;
     cache.set(directory, fonts);
   }
   return fonts;

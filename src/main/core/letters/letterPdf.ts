@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { drawQrCode } from '../certificates/drawQrCode';
 import type { FontName, FontSet } from '../certificates/pdfFonts';
+import { pdfDocumentClass } from '../certificates/pdfKit';
 import { fill } from './composeLetter';
 import type { LetterBlock, LetterDocument } from './letterDocument';
 
@@ -48,6 +48,7 @@ export function renderLetterPdf(document: LetterDocument, fonts: FontSet): Buffe
     : document.training
       ? ` — ${document.labels.specimen}`
       : '';
+  const PDFDocument = pdfDocumentClass();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: TOP, bottom: BOTTOM_MARGIN, left: LEFT, right: PAGE.width - RIGHT },
