@@ -90,6 +90,8 @@ export function connectLiveInvalidation(
       void queryClient.invalidateQueries({
         queryKey: apiKey('certificates.forCase', { caseId: id }),
       });
+      // And its letters: a decision taken here or on another desk adds one.
+      void queryClient.invalidateQueries({ queryKey: apiKey('letters.forCase', { caseId: id }) });
     }
     // What an open case's linked records say rests on other cases (a card revoked, a duplicate
     // marked, a case decided): any change may concern it. Only the one on screen is read again.

@@ -5,6 +5,7 @@ import type { CaseDetail } from '../../../shared/api/types';
 import { DeadlineBadge } from '../badges/DeadlineBadge';
 import { StatusBadge } from '../badges/StatusBadge';
 import { CertificatePanel, showsCertificate } from '../certificates/CertificatePanel';
+import { CaseLettersPanel } from '../letters/CaseLettersPanel';
 import { formatDate, formatDateTime } from '../format/dates';
 import { useLanguage } from '../shell/useLanguage';
 import { procedureByCode, useSessionStore } from '../stores/sessionStore';
@@ -159,6 +160,7 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
       {detail.review.portalChanges && <PortalChangesAlert detail={detail} />}
       {workflow.lastDecision && <LastDecision detail={detail} />}
       {showsCertificate(detail) && <CertificatePanel detail={detail} />}
+      <CaseLettersPanel caseId={row.id} />
       {replyChanges && <ReplyChangesAlert changes={replyChanges} />}
       <LinkedRecordsPanel detail={detail} />
 

@@ -7,15 +7,16 @@ import { adminEn } from '../admin/adminMessages';
 import { desktopEn } from '../desktop/desktopMessages';
 import { backupEn } from '../backup/backupMessages';
 import { syncWorkEn } from '../sync/syncWorkMessages';
-import { cachePreparationEn } from '../sync/cachePreparationMessages';
 import { formsEn } from '../forms/formMessages';
 import { refusalsEn } from '../forms/refusalMessages';
 import { layoutEn } from '../shell/layoutMessages';
 import { linkedEn } from '../case/linked/linkedMessages';
+import { lettersEn } from '../letters/letterMessages';
 
 export const en: Messages = {
   layout: layoutEn,
   linked: linkedEn,
+  letters: lettersEn,
   session: sessionEn,
   assignment: assignmentEn,
   dashboard: dashboardEn,
@@ -23,7 +24,6 @@ export const en: Messages = {
   desktop: desktopEn,
   backup: backupEn,
   syncWork: syncWorkEn,
-  cachePreparation: cachePreparationEn,
   forms: formsEn,
   refusals: refusalsEn,
   app: {

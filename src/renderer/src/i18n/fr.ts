@@ -9,15 +9,16 @@ import { adminFr } from '../admin/adminMessages';
 import { desktopFr } from '../desktop/desktopMessages';
 import { backupFr } from '../backup/backupMessages';
 import { syncWorkFr } from '../sync/syncWorkMessages';
-import { cachePreparationFr } from '../sync/cachePreparationMessages';
 import { formsFr } from '../forms/formMessages';
 import { refusalsFr } from '../forms/refusalMessages';
 import { layoutFr } from '../shell/layoutMessages';
 import { linkedFr } from '../case/linked/linkedMessages';
+import { lettersFr } from '../letters/letterMessages';
 
 export const fr = {
   layout: layoutFr,
   linked: linkedFr,
+  letters: lettersFr,
   session: sessionFr,
   assignment: assignmentFr,
   dashboard: dashboardFr,
@@ -25,7 +26,6 @@ export const fr = {
   desktop: desktopFr,
   backup: backupFr,
   syncWork: syncWorkFr,
-  cachePreparation: cachePreparationFr,
   forms: formsFr,
   refusals: refusalsFr,
   app: {

@@ -2,6 +2,7 @@ import { Checkbox, MultiSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/types';
+import { LetterPreviewPane } from '../../letters/LetterPreviewPane';
 import { useLanguage } from '../../shell/useLanguage';
 import { CommentField } from './CommentField';
 import { DecisionModal } from './DecisionModal';
@@ -49,6 +50,21 @@ export function RequestInfoDialog({
       }
       busy={busy}
       testId="request-info-dialog"
+      preview={
+        <LetterPreviewPane
+          caseId={detail.row.id}
+          decision={
+            opened && hasItem
+              ? {
+                  kind: 'info_request',
+                  missingDocuments: documents,
+                  fieldsToCorrect: fields,
+                  message: message.trim(),
+                }
+              : null
+          }
+        />
+      }
     >
       <Checkbox.Group
         label={t('review.missingDocuments')}
