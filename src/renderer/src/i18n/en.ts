@@ -7,6 +7,7 @@ import { adminEn } from '../admin/adminMessages';
 import { desktopEn } from '../desktop/desktopMessages';
 import { backupEn } from '../backup/backupMessages';
 import { syncWorkEn } from '../sync/syncWorkMessages';
+import { cachePreparationEn } from '../sync/cachePreparationMessages';
 import { formsEn } from '../forms/formMessages';
 import { refusalsEn } from '../forms/refusalMessages';
 import { layoutEn } from '../shell/layoutMessages';
@@ -24,6 +25,7 @@ export const en: Messages = {
   desktop: desktopEn,
   backup: backupEn,
   syncWork: syncWorkEn,
+  cachePreparation: cachePreparationEn,
   forms: formsEn,
   refusals: refusalsEn,
   app: {

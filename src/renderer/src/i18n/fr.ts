@@ -9,6 +9,7 @@ import { adminFr } from '../admin/adminMessages';
 import { desktopFr } from '../desktop/desktopMessages';
 import { backupFr } from '../backup/backupMessages';
 import { syncWorkFr } from '../sync/syncWorkMessages';
+import { cachePreparationFr } from '../sync/cachePreparationMessages';
 import { formsFr } from '../forms/formMessages';
 import { refusalsFr } from '../forms/refusalMessages';
 import { layoutFr } from '../shell/layoutMessages';
@@ -26,6 +27,7 @@ export const fr = {
   desktop: desktopFr,
   backup: backupFr,
   syncWork: syncWorkFr,
+  cachePreparation: cachePreparationFr,
   forms: formsFr,
   refusals: refusalsFr,
   app: {
