@@ -44,7 +44,7 @@ import type { createCore } from '../src/main/core/createCore';
 import { migrate } from '../src/main/core/db/migrate';
 import { MIGRATIONS } from '../src/main/core/db/migrations';
 import { startPortalSimulator } from '../src/simulator/server';
-import { sharedBenchCache } from './benchCache';
+import { copyBenchCache, sharedBenchCache } from './benchCache';
 import { below, reportTarget } from './targets';
 
 const root = join(import.meta.dirname, '..');
@@ -299,7 +299,7 @@ export async function baseCache(size: number): Promise<string> {
   const marker = join(dir, 'prepared');
   if (!existsSync(marker)) {
     rmSync(dir, { recursive: true, force: true });
-    cpSync(await sharedBenchCache(size), dir, { recursive: true });
+    copyBenchCache(await sharedBenchCache(size), dir);
     const db = new Database(file);
     db.exec(`
       UPDATE documents SET state = 'ready', local_path = 'bench', next_attempt_at = NULL
@@ -320,7 +320,7 @@ export async function baseCache(size: number): Promise<string> {
  */
 function copyOf(base: string, migrated: boolean): { dir: string; migrationMs: number | null } {
   const dir = mkdtempSync(join(tmpdir(), 'bureau-bench-stalls-run-'));
-  cpSync(base, dir, { recursive: true });
+  copyBenchCache(base, dir);
   const db = new Database(join(dir, 'bureau.sqlite'));
   // The simulator's feed starts from its beginning: its cases are new to this cache.
   db.exec("DELETE FROM sync_state WHERE key IN ('pull_cursor', 'pull_cursor_seq')");

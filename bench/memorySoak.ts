@@ -11,7 +11,7 @@
  * never a timed test: prints a table and writes JSON under bench/results/.
  */
 import { fork } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,6 +20,7 @@ import { createCore, type Core } from '../src/main/core/createCore';
 import type { MethodInput, MethodName } from '../src/shared/api/contract';
 import { QUEUE_IDS } from '../src/shared/api/types';
 import { startPortalSimulator } from '../src/simulator/server';
+import { copyBenchCache } from './benchCache';
 import { baseCache } from './downloadStalls';
 import { reportTarget } from './targets';
 
@@ -142,7 +143,7 @@ if (process.env.BENCH_MEMORY_ROLE === 'desk') {
 /** A working desk's copy of the cache whose pull starts from the simulator's beginning. */
 function copyOf(base: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'bureau-bench-memory-run-'));
-  cpSync(base, dir, { recursive: true });
+  copyBenchCache(base, dir);
   const db = new Database(join(dir, 'bureau.sqlite'));
   db.exec("DELETE FROM sync_state WHERE key IN ('pull_cursor', 'pull_cursor_seq')");
   db.exec('PRAGMA wal_checkpoint(TRUNCATE)');

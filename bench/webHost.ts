@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { copyBenchCache } from './benchCache';
 
 export type HostMode = 'real' | 'training';
 
@@ -16,7 +17,7 @@ export const BENCH_USER = { username: 'ablavi.lawson', password: 'formation-2026
 export function prepareCache(source: string, target: string, mode: HostMode): void {
   if (!existsSync(join(target, 'bureau.sqlite'))) {
     mkdirSync(target, { recursive: true });
-    cpSync(source, target, { recursive: true });
+    copyBenchCache(source, target);
     const db = new Database(join(target, 'bureau.sqlite'));
     db.prepare('UPDATE installation SET training = ?').run(mode === 'training' ? 1 : 0);
     db.close();
