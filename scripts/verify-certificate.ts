@@ -1,5 +1,6 @@
 /**
- * Standalone certificate verifier: needs only public keys — the issuing office's key (exported
+ * Standalone certificate verifier — decision letters too (their `BUL1.…` QR codes, issue 20 §1):
+ * needs only public keys — the issuing office's key (exported
  * from Bureau, `certificates.publicKeys`) or a key bundle (« Exporter les clés » on any desk, or
  * the portal's `GET /api/v2/registry/bundle`) — no database and no network.
  *
@@ -18,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import type { VerificationVerdict } from '../src/shared/api/certificateTypes';
 import { frenchDate, isoDay } from '../src/main/core/certificates/frenchFormat';
 import { keyIdMatches } from '../src/main/core/certificates/qrPayload';
+import { LETTER_NUMBER_PATTERN } from '../src/main/core/letters/letterQrPayload';
 import { bundleSources, keyBundleSchema } from '../src/main/core/certificates/keyBundle';
 import {
   verifyPdf,
@@ -111,7 +113,22 @@ const result =
     : verifyQrText(options.text!.trim(), sources);
 
 const lines = [`Verdict : ${VERDICTS[result.verdict]}`, result.message];
-if (result.facts) {
+if (result.facts && LETTER_NUMBER_PATTERN.test(result.facts.number)) {
+  // A decision letter (issue 20 §1): an addressee and a date, no validity.
+  const facts = result.facts;
+  lines.push(
+    '',
+    `Numéro : ${facts.number}`,
+    `Procédure : ${facts.procedureCode}`,
+    `Destinataire : ${facts.holder}`,
+    ...Object.entries(facts.keyFacts).map(([label, value]) => `${label} : ${value}`),
+    `Émis le : ${frenchDate(facts.issuedOn)}`,
+    `Bureau émetteur : ${facts.officeCode} (clé ${facts.keyId})`,
+    ...(facts.training
+      ? ['Mention signée : SPÉCIMEN — FORMATION (courrier de formation, sans valeur officielle)']
+      : []),
+  );
+} else if (result.facts) {
   const facts = result.facts;
   lines.push(
     '',

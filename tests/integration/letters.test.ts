@@ -30,6 +30,7 @@ let simulator: PortalSimulator;
 let core: Core;
 let dataDir: string;
 let kossi: CurrentUser;
+let ablavi: CurrentUser;
 let edem: CurrentUser;
 const api = caseApi(() => core);
 const fresh = freshCases(
@@ -51,6 +52,7 @@ beforeAll(async () => {
   for (const user of TRAINING_USERS) staff.insertIfMissing(user, clock.now().toISOString());
   const byId = new Map(trainingUsersOf(core).map((user) => [user.id, user]));
   kossi = byId.get('u-agent-kossi')!;
+  ablavi = byId.get('u-sup-ablavi')!;
   edem = byId.get('u-admin-edem')!;
   expect(await core.sync.syncNow()).toMatchObject({ phase: 'idle', quarantined: 0 });
 });
@@ -190,6 +192,8 @@ describe('a rejection', () => {
     const good = await verify([read!.stdout.trim()]);
     expect(good.stdout + good.stderr).toContain('AUTHENTIQUE');
     expect(good.stdout).toContain('Notification de rejet');
+    expect(good.stdout).toContain('Destinataire : ');
+    expect(good.stdout).not.toContain('Valable jusqu’au');
     expect(good.status).toBe(0);
     const fromPdf = await verify(['--pdf', pathOf(rejected.letter)]);
     expect(fromPdf.status).toBe(0);
@@ -264,5 +268,118 @@ describe('a request for documents', () => {
     // Monday 23 November 2026 + 15 working days (no holiday in between): Monday 14 December.
     expect(text).toContain('au plus tard le 14 décembre 2026');
     expect(text).toContain('pourra être rejetée pour dossier incomplet');
+  });
+});
+
+describe('an approval', () => {
+  /** Claims, ticks the checklist, approves (and signs off where the procedure needs it). */
+  async function approve(procedureCode: string): Promise<string> {
+    const id = fresh(procedureCode);
+    await api.call('cases.claim', { id }, kossi);
+    for (const item of core.catalog.get(procedureCode)!.checklist) {
+      await api.call('cases.tickChecklist', { id, itemId: item.id, checked: true }, kossi);
+    }
+    const detail = await api.call('cases.approve', { id }, kossi);
+    if (detail.row.status === 'pending_signoff') {
+      // A proposal is not the decision: no letter yet.
+      expect(lettersOf(id)).toEqual([]);
+      await api.call('cases.signOff', { id, decision: 'approve' }, ablavi);
+    }
+    return id;
+  }
+  const approvedPayload = (id: string) =>
+    JSON.parse(
+      scalar<string>(
+        core.db,
+        "SELECT payload_json FROM outbox WHERE application_id = ? AND kind = 'decision.approved'",
+        id,
+      ),
+    ) as { letter?: { kind: string; number: string } };
+
+  it('sends the cover letter where the procedure’s letter data ask for one (COM-APIPS, at sign-off)', async () => {
+    const id = await approve('COM-APIPS');
+    const [letter] = lettersOf(id);
+    expect(letter).toMatchObject({ kind: 'approval', file_state: 'stored' });
+    expect(approvedPayload(id).letter).toMatchObject({ kind: 'approval', number: letter!.number });
+  });
+
+  it('sends none where they do not (COM-IMPEX): the event is as it always was', async () => {
+    const id = await approve('COM-IMPEX');
+    expect(lettersOf(id)).toEqual([]);
+    expect(approvedPayload(id)).not.toHaveProperty('letter');
+  });
+});
+
+describe('the portal and the outbox', () => {
+  it('refuses a letter whose bytes do not match its sha256, and accepts an event without letter', async () => {
+    const caseId = fresh('COM-IMPEX');
+    const post = (key: string, payload: Record<string, unknown>) =>
+      fetch(`${simulator.url}/api/v1/applications/${caseId}/events`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${PORTAL_TOKEN}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body: JSON.stringify({
+          kind: 'decision.rejected',
+          occurredAt: clock.now().toISOString(),
+          payload: {
+            reasonCodes: ['RCCM_INVALIDE'],
+            comment: 'Extrait RCCM périmé.',
+            decidedBy: { id: kossi.id, displayName: kossi.displayName },
+            ...payload,
+          },
+        }),
+      });
+    const bytes = readFileSync(pathOf(rejected.letter));
+    const refused = await post('letter-test-bad-sha', {
+      letter: {
+        number: 'LR-LOM-2026-999999',
+        kind: 'rejection',
+        fileName: 'LR-LOM-2026-999999.pdf',
+        mimeType: 'application/pdf',
+        size: bytes.length,
+        sha256: '0'.repeat(64),
+        base64: bytes.toString('base64'),
+        qrText: rejected.letter.qr_text,
+        keyId: 'LOM-00000000',
+      },
+    });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      'ne correspond pas à son empreinte sha256',
+    );
+    // An older Bureau's event, without letter: accepted as before, nothing listed.
+    expect((await post('letter-test-no-letter', {})).status).toBe(201);
+    const list = (await (
+      await fetch(`${simulator.url}/api/v1/applications/${caseId}/letters`, {
+        headers: { authorization: `Bearer ${PORTAL_TOKEN}` },
+      })
+    ).json()) as { letters: unknown[] };
+    expect(list.letters).toEqual([]);
+  });
+
+  it('drops the PDF from the outbox copy of a delivered decision at the next start; file and hash stay', async () => {
+    const outboxLetter = () =>
+      JSON.parse(
+        scalar<string>(
+          core.db,
+          "SELECT payload_json FROM outbox WHERE application_id = ? AND kind = 'decision.rejected'",
+          rejected.caseId,
+        ),
+      ) as { letter: { base64?: string; sha256: string } };
+    expect(outboxLetter().letter.base64).toBeDefined();
+    await core.close();
+    core = openCoreOn(clock, {
+      dataDir,
+      portalUrl: simulator.url,
+      syncTuning: FAST_TUNING,
+      training: false,
+    });
+    expect(outboxLetter().letter).not.toHaveProperty('base64');
+    expect(outboxLetter().letter.sha256).toBe(rejected.letter.sha256);
+    const file = await api.call('letters.file', { id: rejected.letter.id }, kossi);
+    expect(sha256(Buffer.from(file.base64, 'base64'))).toBe(rejected.letter.sha256);
   });
 });
