@@ -6,6 +6,7 @@ import { DesksScreen } from './DesksScreen';
 import { HolidaysScreen } from './HolidaysScreen';
 import { OfficeScreen } from './OfficeScreen';
 import { UsersScreen } from './UsersScreen';
+import { TextModulesScreen } from '../textModules/TextModulesScreen';
 
 /** Administration: users, office settings, workstations, holidays, audit trail (issue 7). */
 export function AdminView({ section }: { section: AdminSection }) {
@@ -18,6 +19,8 @@ export function AdminView({ section }: { section: AdminSection }) {
       return <DesksScreen />;
     case 'holidays':
       return <HolidaysScreen />;
+    case 'textModules':
+      return <TextModulesScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'backups':

@@ -12,11 +12,13 @@ import { formsEn } from '../forms/formMessages';
 import { refusalsEn } from '../forms/refusalMessages';
 import { layoutEn } from '../shell/layoutMessages';
 import { linkedEn } from '../case/linked/linkedMessages';
+import { textModulesEn } from '../textModules/textModuleMessages';
 import { lettersEn } from '../letters/letterMessages';
 
 export const en: Messages = {
   layout: layoutEn,
   linked: linkedEn,
+  textModules: textModulesEn,
   letters: lettersEn,
   session: sessionEn,
   assignment: assignmentEn,
@@ -223,6 +225,8 @@ export const en: Messages = {
         toggleNav: 'Collapse / expand the sidebar',
         close: 'Close a window, leave a field',
         submitField: 'Submit a note or a check being typed',
+        textModule:
+          'In a comment or a note: insert a standard phrase (:: and a few letters, ↑ ↓ to choose, Enter or Tab)',
         displayLarger: 'Larger display',
         displaySmaller: 'Smaller display',
         displayReset: 'Display at 100 %',

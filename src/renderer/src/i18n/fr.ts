@@ -14,11 +14,13 @@ import { formsFr } from '../forms/formMessages';
 import { refusalsFr } from '../forms/refusalMessages';
 import { layoutFr } from '../shell/layoutMessages';
 import { linkedFr } from '../case/linked/linkedMessages';
+import { textModulesFr } from '../textModules/textModuleMessages';
 import { lettersFr } from '../letters/letterMessages';
 
 export const fr = {
   layout: layoutFr,
   linked: linkedFr,
+  textModules: textModulesFr,
   letters: lettersFr,
   session: sessionFr,
   assignment: assignmentFr,
@@ -225,6 +227,8 @@ export const fr = {
         toggleNav: 'Replier / déplier le menu latéral',
         close: 'Fermer une fenêtre, quitter un champ',
         submitField: 'Valider une note ou une vérification en cours de saisie',
+        textModule:
+          'Dans un commentaire ou une note : insérer une phrase type (:: puis quelques lettres, ↑ ↓ pour choisir, Entrée ou Tab)',
         displayLarger: 'Agrandir l’affichage',
         displaySmaller: 'Réduire l’affichage',
         displayReset: 'Affichage à 100 %',

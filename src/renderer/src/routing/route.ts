@@ -1,6 +1,14 @@
 import { QUEUE_IDS, type QueueId } from '../../../shared/api/types';
 
-export const ADMIN_SECTIONS = ['users', 'office', 'desks', 'holidays', 'audit', 'backups'] as const;
+export const ADMIN_SECTIONS = [
+  'users',
+  'office',
+  'desks',
+  'holidays',
+  'textModules',
+  'audit',
+  'backups',
+] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export type Route =

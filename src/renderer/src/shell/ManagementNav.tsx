@@ -6,6 +6,7 @@ import {
   IconDevices,
   IconBuilding,
   IconListCheck,
+  IconMessage2Bolt,
   IconSend,
   IconUsers,
 } from '@tabler/icons-react';
@@ -25,6 +26,7 @@ interface Entry {
     | 'admin.nav.office'
     | 'admin.nav.desks'
     | 'admin.nav.holidays'
+    | 'textModules.nav'
     | 'admin.nav.audit'
     | 'admin.nav.backups'
     | 'syncWork.outboxNav';
@@ -89,6 +91,12 @@ const SECTIONS: {
         label: 'admin.nav.holidays',
         Icon: IconCalendarEvent,
         testId: 'nav-admin-holidays',
+      },
+      {
+        route: { view: 'admin', section: 'textModules' },
+        label: 'textModules.nav',
+        Icon: IconMessage2Bolt,
+        testId: 'nav-admin-text-modules',
       },
       {
         route: { view: 'admin', section: 'audit' },

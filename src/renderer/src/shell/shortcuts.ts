@@ -80,6 +80,8 @@ const SPECS = {
   'general.toggleNav': { group: 'general', keys: [['Mod', 'b']] },
   'general.close': { group: 'general', keys: [['Escape']], shownOnly: true },
   'general.submitField': { group: 'general', keys: [['Mod', 'Enter']], shownOnly: true },
+  // Typed in a comment, a message to the applicant or a note (textModules/TextModuleTextarea.tsx).
+  'general.textModule': { group: 'general', keys: [['::']], shownOnly: true },
   // The display zoom (desktop/zoomSteps.ts) and the desktop menu's own keys.
   'general.displayLarger': { group: 'general', keys: [['Mod', '+']], shownOnly: true },
   'general.displaySmaller': { group: 'general', keys: [['Mod', '-']], shownOnly: true },

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useApiMutation } from '../../api/queries';
 import { formatDateTime } from '../../format/dates';
 import { useLanguage } from '../../shell/useLanguage';
 import { useSessionStore } from '../../stores/sessionStore';
+import { TextModuleTextarea } from '../../textModules/TextModuleTextarea';
 import { refreshCase } from '../caseQueries';
 
 /** Internal notes: plain text, kept in order, shared with the office (not the applicant). */
@@ -61,11 +62,12 @@ export function NotesPanel({ detail }: { detail: CaseDetail }) {
       )}
       {canWrite && (
         <>
-          <Textarea
+          <TextModuleTextarea
             aria-label={t('review.notePlaceholder')}
             placeholder={t('review.notePlaceholder')}
             value={body}
-            onChange={(event) => setBody(event.currentTarget.value)}
+            onChange={setBody}
+            textModules={{ detail, context: 'note' }}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) add();
             }}

@@ -60,6 +60,7 @@ export function RejectDialog({
         required
         value={comment}
         onChange={setComment}
+        textModules={{ detail, context: 'reject' }}
       />
     </DecisionModal>
   );

@@ -92,7 +92,13 @@ export function RequestInfoDialog({
           {t('review.needOneItem')}
         </Text>
       )}
-      <CommentField label={t('review.message')} required value={message} onChange={setMessage} />
+      <CommentField
+        label={t('review.message')}
+        required
+        value={message}
+        onChange={setMessage}
+        textModules={{ detail, context: 'requestInfo' }}
+      />
     </DecisionModal>
   );
 }

@@ -63,6 +63,7 @@ export function SignOffDialog({
           hint={t('review.commentForReturn')}
           value={comment}
           onChange={setComment}
+          textModules={{ detail, context: 'note' }}
           minRows={2}
           data-autofocus
         />
