@@ -4,8 +4,8 @@
  * records in the same run:
  *   - first sync of an empty cache: the main thread's pull (before: every page in ~20 ms
  *     transactions on the main thread, `writerMinRecords` out of reach, no bulk), the writer
- *     thread alone (no bulk), and the bulk first sync (rows first, indexes, search and tallies
- *     built afterwards on the writer thread: the default);
+ *     thread (the default), and the bulk first sync (rows first, indexes, search and tallies
+ *     built afterwards on the writer thread; off by default, see backoff.ts);
  *   - an incremental sync: new applications arrive at the portal, a sync of an existing cache
  *     takes them in (writer thread, full schema);
  *   - the main thread's event loop during each: its longest block (a 5 ms probe).
@@ -205,8 +205,8 @@ export async function runIngestBench(): Promise<void> {
           ] as [string, Partial<SyncTuning>, number],
         ]
       : []),
-    ['fil d’écriture, sans chargement en masse', { bulkFirstSyncMin: 0 }, 0],
-    ['fil d’écriture + chargement en masse (défaut)', {}, INCREMENTAL],
+    ['fil d’écriture (défaut)', {}, INCREMENTAL],
+    ['fil d’écriture + chargement en masse', { bulkFirstSyncMin: 5_000 }, 0],
   ];
   let records: PortalApplication[] = [];
   for (const [label, tuning, incremental] of variants) {

@@ -38,7 +38,8 @@ describe('bulk first sync', () => {
     };
     // The page-by-page pull: every page on the main thread, nothing deferred (as before §4).
     const reference = open({ bulkFirstSyncMin: 0, writerMinRecords: Number.MAX_SAFE_INTEGER });
-    const bulk = open({});
+    // The bulk first sync is off by default (backoff.ts): on here.
+    const bulk = open({ bulkFirstSyncMin: 5_000 });
 
     const phases = new Set<string>();
     bulk.events.subscribe((message) => {

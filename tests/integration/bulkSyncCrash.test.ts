@@ -16,6 +16,8 @@ import { repoRoot, startSimulator, tempDir } from '../support/testBureau';
  */
 
 const COUNT = 6_000;
+/** The bulk first sync is off by default (backoff.ts): on here. */
+const BULK_MIN = 5_000;
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.();
@@ -45,6 +47,7 @@ function spawnChild(dataDir: string, url: string, token: string) {
       env: {
         ...process.env,
         PATH: `${join(repoRoot, 'node_modules', '.bin')}:${process.env.PATH}`,
+        CRASH_CHILD_TUNING: JSON.stringify({ bulkFirstSyncMin: BULK_MIN }),
       },
     },
   );
@@ -121,7 +124,7 @@ describe('a bulk first sync killed at any point', () => {
         dataDir,
         portalUrl: simulator.url,
         token: simulator.token,
-        tuning: { downloadConcurrency: 0 },
+        tuning: { downloadConcurrency: 0, bulkFirstSyncMin: BULK_MIN },
       });
       cleanups.push(() => core.close());
       expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');

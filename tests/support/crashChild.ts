@@ -23,7 +23,9 @@ if (!dataDir || !portalUrl || !token || (option !== undefined && !hold)) {
   process.exit(2);
 }
 
-const core = openSyncCore({ dataDir, portalUrl, token, tuning: { pageSize: 20 } });
+// CRASH_CHILD_TUNING: more sync tuning as JSON (the bulk first sync's crash test turns it on).
+const extraTuning = JSON.parse(process.env.CRASH_CHILD_TUNING ?? '{}') as Record<string, number>;
+const core = openSyncCore({ dataDir, portalUrl, token, tuning: { pageSize: 20, ...extraTuning } });
 if (hold) {
   const at = Number(hold[1]);
   core.db.function('crash_child_hold', () => {
