@@ -16,6 +16,7 @@ vi.mock('../../src/case/documents/PdfViewer', () => ({
 
 const { RejectDialog } = await import('../../src/case/review/RejectDialog');
 const { RequestInfoDialog } = await import('../../src/case/review/RequestInfoDialog');
+const { ApproveDialog } = await import('../../src/case/review/ApproveDialog');
 
 const detail = {
   row: { id: 'c1', reference: 'COM-IMPEX-2026-000123' },
@@ -102,5 +103,31 @@ describe('the decision dialogs show the letter the decision would send (issue 20
         },
       ]),
     );
+  });
+
+  it('approve: shows the cover letter only where the core says the procedure sends one', async () => {
+    const coverFor = new Set<string>();
+    fake.call.mockImplementation((method: string, input: { caseId: string }) =>
+      method === 'letters.preview'
+        ? Promise.resolve(coverFor.has(input.caseId) ? { base64: 'pdf:cover' } : null)
+        : Promise.reject(new Error(`unexpected ${method}`)),
+    );
+    const { unmount } = renderWithProviders(
+      <ApproveDialog detail={detail} opened onClose={() => {}} onConfirm={() => {}} busy={false} />,
+      new QueryClient(),
+    );
+    await waitFor(() => expect(previewCalls()).toHaveLength(1));
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(screen.queryByTestId('letter-preview')).toBeNull();
+    unmount();
+
+    coverFor.add('c1');
+    renderWithProviders(
+      <ApproveDialog detail={detail} opened onClose={() => {}} onConfirm={() => {}} busy={false} />,
+      new QueryClient(),
+    );
+    await waitFor(() => expect(screen.getByTestId('pdf-stub').textContent).toBe('pdf:cover'));
   });
 });
