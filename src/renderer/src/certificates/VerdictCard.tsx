@@ -34,6 +34,9 @@ const LOOK: Record<VerificationVerdict, { color: string; Icon: typeof IconShield
  * The verdict, large and unmistakable (colour, icon and word), with the core's French sentence
  * and what the certificate says. It takes the focus when it appears so a screen reader reads it.
  */
+/** `LR-LOM-2026-000123`: the number of a decision letter, never of a certificate. */
+const LETTER_NUMBER = /^LR-[A-Z0-9]{2,12}-\d{4}-\d{6}$/;
+
 export function VerdictCard({ result, source }: { result: VerificationResult; source: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -41,6 +44,8 @@ export function VerdictCard({ result, source }: { result: VerificationResult; so
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { color, Icon } = LOOK[result.verdict];
   const facts = result.facts;
+  /** A decision letter's QR code (issue 20 §1): the same verifier, an addressee and a date. */
+  const letter = facts !== null && LETTER_NUMBER.test(facts.number);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -121,7 +126,10 @@ export function VerdictCard({ result, source }: { result: VerificationResult; so
                       },
                     ]
                   : []),
-                { label: t('certificates.fields.holder'), value: facts.holder },
+                {
+                  label: t(letter ? 'letters.verify.addressee' : 'certificates.fields.holder'),
+                  value: facts.holder,
+                },
                 {
                   label: t('certificates.fields.procedure'),
                   value: (
@@ -135,15 +143,20 @@ export function VerdictCard({ result, source }: { result: VerificationResult; so
                 },
                 ...Object.entries(facts.keyFacts).map(([label, value]) => ({ label, value })),
                 {
-                  label: t('certificates.fields.issuedOn'),
+                  label: t(letter ? 'letters.verify.issuedOn' : 'certificates.fields.issuedOn'),
                   value: formatDate(facts.issuedOn, language),
                 },
-                {
-                  label: t('certificates.fields.expiresOn'),
-                  value: facts.expiresOn
-                    ? formatDate(facts.expiresOn, language)
-                    : t('certificates.noExpiry'),
-                },
+                // A decision letter notifies; it has no validity to state.
+                ...(letter
+                  ? []
+                  : [
+                      {
+                        label: t('certificates.fields.expiresOn'),
+                        value: facts.expiresOn
+                          ? formatDate(facts.expiresOn, language)
+                          : t('certificates.noExpiry'),
+                      },
+                    ]),
                 { label: t('certificates.fields.office'), value: facts.officeCode },
                 {
                   label: t('certificates.fields.keyId'),

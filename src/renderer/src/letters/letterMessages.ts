@@ -20,6 +20,10 @@ export const lettersFr = {
   save: 'Enregistrer',
   documentTitle: 'Courrier n° {{number}}',
   fileError: 'Courrier illisible',
+  verify: {
+    addressee: 'Destinataire',
+    issuedOn: 'Émis le',
+  },
   preview: {
     title: 'Aperçu du courrier',
     hint: 'Le courrier envoyé au demandeur avec cette décision. L’aperçu n’est ni numéroté ni signé ; il suit ce que vous saisissez.',
@@ -49,6 +53,10 @@ export const lettersEn: Shape<typeof lettersFr> = {
   save: 'Save',
   documentTitle: 'Letter no. {{number}}',
   fileError: 'Letter unreadable',
+  verify: {
+    addressee: 'Addressee',
+    issuedOn: 'Issued on',
+  },
   preview: {
     title: 'Letter preview',
     hint: 'The letter sent to the applicant with this decision. The preview is neither numbered nor signed; it follows what you type.',
