@@ -67,6 +67,12 @@ test('a clerk opens Bureau in training mode and finds the synced applications in
   await page.getByRole('checkbox', { name: /^COM-APIPS — / }).check();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('filter-chip')).toHaveText(['Démarche : COM-APIPS']);
+  // Its name is what it shows, the count of choices included (label in name).
+  await expect(
+    page
+      .getByRole('toolbar', { name: 'Filtres' })
+      .getByRole('button', { name: 'Démarche 1', exact: true }),
+  ).toBeVisible();
   await expect(rows.first()).toContainText('COM-APIPS');
   await expect(grid).not.toContainText('COM-IMPEX-');
   await page.screenshot({ path: screenshotPath('inbox-filtered-apips.png') });

@@ -323,6 +323,22 @@ test.describe('a large inbox', () => {
     await page.keyboard.press('End');
     await expect(grid.getByText('Chargement des dossiers suivants…')).toBeHidden();
 
+    // Scrolled away from the selected row, the grid still names a row that exists (axe: an
+    // active descendant must be in the document): the selected row stays rendered.
+    await page.keyboard.press('Home');
+    const referenceOf = async (row: number) =>
+      (await rows.nth(row).locator('span').first().textContent())!;
+    const [first, second] = [await referenceOf(0), await referenceOf(1)];
+    await grid.evaluate((element) => element.scrollTo({ top: element.scrollHeight / 2 }));
+    await expect(rows.filter({ hasText: second })).toHaveCount(0);
+    await expect(rows.filter({ hasText: first })).toHaveCount(1);
+    const activeExists = () =>
+      grid.evaluate((element) => {
+        const id = element.getAttribute('aria-activedescendant');
+        return id !== null && element.ownerDocument.getElementById(id) !== null;
+      });
+    await expect.poll(activeExists).toBe(true);
+
     // A two-letter prefix hits thousands of cases: listed by deadline, counted « plus de 1 000 ».
     const search = page.getByTestId('header-search');
     await search.fill('ko');

@@ -128,7 +128,7 @@ export function FilterButton({
           <IconChevronDown size={14} />
         )
       }
-      aria-label={label}
+      // No aria-label: the name is what the button shows (« Démarche 1 »), count included.
       {...rest}
     >
       {label}

@@ -1,7 +1,7 @@
 import { Button, Center, Checkbox, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useElementSize } from '@mantine/hooks';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, InboxSort, ProcedureSummary, SortKey } from '../../../shared/api/types';
@@ -74,28 +74,47 @@ export function InboxTable(props: Props) {
   const columnIds = useMemo(() => columns.map((column) => column.id), [columns]);
   const template = gridTemplate(columns);
 
+  const selectedIndex = useMemo(
+    () => (selectedId ? rows.findIndex((row) => row.id === selectedId) : -1),
+    [rows, selectedId],
+  );
+
+  // The selected row stays rendered wherever the list is scrolled: the grid names it as its
+  // active descendant, which must exist for a screen reader (and axe) to find it.
+  const keepSelected = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (selectedIndex < 0 || indexes.includes(selectedIndex)) return indexes;
+      return [...indexes, selectedIndex].sort((x, y) => x - y);
+    },
+    [selectedIndex],
+  );
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    rangeExtractor: keepSelected,
     scrollMargin: HEADER_HEIGHT,
     initialOffset: props.initialScrollTop,
   });
   const items = virtualizer.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? -1;
-  const signals = useRowSignals(rows, items[0]?.index ?? 0, lastIndex);
+  // The rows in view and around: the selected row kept far off (keepSelected) is not among them.
+  const around = items.filter(
+    (item, at) =>
+      item.index !== selectedIndex ||
+      items[at - 1]?.index === item.index - 1 ||
+      items[at + 1]?.index === item.index + 1,
+  );
+  const inView = around.length > 0 ? around : items;
+  const lastIndex = inView[inView.length - 1]?.index ?? -1;
+  const signals = useRowSignals(rows, inView[0]?.index ?? 0, lastIndex);
 
   useEffect(() => {
     if (hasMore && !loadingMore && !props.moreError && lastIndex >= rows.length - PREFETCH_ROWS)
       onLoadMore();
   }, [hasMore, loadingMore, props.moreError, lastIndex, rows.length, onLoadMore]);
-
-  const selectedIndex = useMemo(
-    () => (selectedId ? rows.findIndex((row) => row.id === selectedId) : -1),
-    [rows, selectedId],
-  );
 
   useLayoutEffect(() => {
     if (selectedIndex < 0) return;
