@@ -66,7 +66,12 @@ test('in the reject dialog, « :: » and a few letters insert a phrase filled fr
   await box.press('Enter');
   await expect(list).toBeHidden();
   const comment = await box.inputValue();
-  expect(comment).toContain(`Madame, Monsieur ${detail.row.applicantName},`);
+  // Addressed as a French letter does: « Madame, » alone, never followed by the name.
+  const gender = detail.record.applicant.gender;
+  const civility =
+    gender === 'F' ? 'Madame' : gender === 'M' ? 'Monsieur' : 'Madame, Monsieur';
+  expect(comment.startsWith(`${civility},\n\nNous avons examiné`)).toBe(true);
+  expect(comment).not.toContain(detail.row.applicantName);
   expect(comment).toContain(`demande n° ${detail.row.reference}`);
   expect(comment).not.toContain('{{');
   expect(comment).not.toContain('::');

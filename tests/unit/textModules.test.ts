@@ -26,7 +26,7 @@ const catalog = loadCatalog(join(repoRoot, 'resources', 'procedures'));
 const known = (code: string) => catalog.get(code) !== undefined;
 const shipped = loadShippedTextModules(dir, known);
 
-const VALUES = placeholderValuesOf({
+const SOURCE = {
   reference: 'COM-IMPEX-2026-000123',
   applicantName: 'Akossiwa Mensah',
   companyName: 'Ets Agbodjan & Fils',
@@ -34,7 +34,8 @@ const VALUES = placeholderValuesOf({
   procedureTitle: "Carte d'importateur / d'exportateur",
   agentName: 'Kossi Agbodjan',
   officeName: 'Lomé',
-});
+};
+const VALUES = placeholderValuesOf(SOURCE);
 
 describe('shipped text modules (resources/text-modules)', () => {
   it('every file is valid, named for its procedure, and that procedure is in the catalog', () => {
@@ -109,6 +110,19 @@ describe('placeholders', () => {
       unknown: [],
       missing: [],
     });
+  });
+
+  it('addresses the applicant as « Madame » or « Monsieur » as the portal says, else both', () => {
+    const body = '{{civilite}},\n\nNous avons examiné votre demande.';
+    const as = (applicantGender: 'F' | 'M' | undefined) =>
+      fillPlaceholders(body, placeholderValuesOf({ ...SOURCE, applicantGender })).text;
+    expect(as('F')).toBe('Madame,\n\nNous avons examiné votre demande.');
+    expect(as('M')).toBe('Monsieur,\n\nNous avons examiné votre demande.');
+    expect(as(undefined)).toBe('Madame, Monsieur,\n\nNous avons examiné votre demande.');
+    const opening = shipped.find((module) => module.keyword === 'bonjour');
+    expect(fillPlaceholders(opening!.body, { ...VALUES, civilite: 'Madame' }).text).toMatch(
+      /^Madame,\n\nNous avons examiné votre demande n° COM-IMPEX-2026-000123/,
+    );
   });
 
   it('leaves an unknown placeholder visible and reports it, never dropping it', () => {

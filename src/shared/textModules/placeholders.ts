@@ -4,6 +4,7 @@
  */
 
 export const TEXT_MODULE_PLACEHOLDERS = [
+  'civilite',
   'demandeur',
   'reference',
   'procedure',
@@ -79,6 +80,8 @@ export function frenchLongDate(iso: string): string | null {
 export function placeholderValuesOf(source: {
   reference: string;
   applicantName: string;
+  /** As the portal says it; absent: the salutation is « Madame, Monsieur ». */
+  applicantGender?: 'F' | 'M' | undefined;
   companyName: string | null;
   submittedAt: string;
   procedureTitle: string;
@@ -86,6 +89,7 @@ export function placeholderValuesOf(source: {
   officeName: string | null;
 }): PlaceholderValues {
   return {
+    civilite: civilityOf(source.applicantGender),
     demandeur: source.applicantName,
     reference: source.reference,
     procedure: source.procedureTitle,
@@ -94,4 +98,9 @@ export function placeholderValuesOf(source: {
     bureau: source.officeName,
     entreprise: source.companyName,
   };
+}
+
+/** How a French letter addresses the applicant: « Madame, » alone, never « Madame Abla Djagba, ». */
+export function civilityOf(gender: 'F' | 'M' | undefined): string {
+  return gender === 'F' ? 'Madame' : gender === 'M' ? 'Monsieur' : 'Madame, Monsieur';
 }

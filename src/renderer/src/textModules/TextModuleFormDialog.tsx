@@ -79,6 +79,7 @@ export function TextModuleFormDialog(props: {
     placeholderValuesOf({
       reference: `${procedure?.code ?? 'COM-IMPEX'}-2026-000123`,
       applicantName: 'Akossiwa Mensah',
+      applicantGender: 'F',
       companyName: 'Ets Agbodjan & Fils',
       submittedAt: '2026-03-01T09:00:00.000Z',
       procedureTitle: procedure?.title.fr ?? "Carte d'importateur / d'exportateur",

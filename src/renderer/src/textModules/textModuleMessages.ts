@@ -7,6 +7,7 @@ export const textModulesFr = {
     note: 'Notes internes',
   },
   placeholders: {
+    civilite: 'Madame ou Monsieur (« Madame, Monsieur » si le portail ne le dit pas)',
     demandeur: 'nom du demandeur',
     reference: 'référence du dossier',
     procedure: 'intitulé de la procédure',
@@ -96,6 +97,7 @@ export const textModulesEn: typeof textModulesFr = {
     note: 'Internal notes',
   },
   placeholders: {
+    civilite: 'Madame or Monsieur (“Madame, Monsieur” when the portal does not say)',
     demandeur: 'applicant’s name',
     reference: 'case reference',
     procedure: 'procedure title',

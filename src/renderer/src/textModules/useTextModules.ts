@@ -41,6 +41,7 @@ function valuesOf(
   return placeholderValuesOf({
     reference: detail.row.reference,
     applicantName: detail.row.applicantName,
+    applicantGender: detail.record.applicant.gender,
     companyName: detail.row.companyName,
     submittedAt: detail.row.submittedAt,
     procedureTitle: detail.procedure.title.fr,
