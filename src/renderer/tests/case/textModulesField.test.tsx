@@ -24,6 +24,7 @@ const detail = {
     submittedAt: '2026-03-01T09:15:00.000Z',
     officeCode: 'LOM',
   },
+  record: { applicant: { gender: 'F' } },
   procedure: {
     title: { fr: "Carte d'importateur / d'exportateur", en: 'Importer / exporter card' },
     rejectReasons: [{ code: 'NIF', label: { fr: 'NIF incohérent', en: 'NIF inconsistent' } }],
