@@ -121,4 +121,51 @@ describe('work shared between the desks of an office', () => {
       desk(1).db.prepare('SELECT conflict_json FROM applications WHERE id = ?').pluck().get(id),
     ).toBeNull();
   });
+
+  it('a duplicate marked on desk 1 is linked on desk 3, both cases saying it, written once', async () => {
+    const [marked, original] = approvableCases(desk(0)).slice(-2);
+    const reason = 'Même demande déposée deux fois le même jour.';
+    await deskApi(desk(0)).call(
+      'cases.markDuplicate',
+      { id: marked!, duplicateOf: original!, reason },
+      supervisor,
+    );
+    await desk(0).sync.syncNow();
+    await office.syncAll();
+
+    const linked = await deskApi(desk(2)).call('cases.linked', { id: marked! }, clerk);
+    expect(linked.duplicates).toMatchObject([
+      {
+        otherId: original!,
+        direction: 'this_is_duplicate',
+        reason,
+        markedBy: { id: supervisor.id, displayName: 'Edem Lawson' },
+      },
+    ]);
+    const other = await deskApi(desk(2)).call('cases.linked', { id: original! }, clerk);
+    expect(other.duplicates).toMatchObject([{ otherId: marked!, direction: 'other_is_duplicate' }]);
+    const historyOf = async (id: string) =>
+      (await deskApi(desk(2)).call('cases.get', { id }, clerk)).review.history.filter(
+        (entry) => entry.kind === 'marked_duplicate' || entry.kind === 'duplicate_linked',
+      );
+    expect(await historyOf(marked!)).toMatchObject([
+      {
+        kind: 'marked_duplicate',
+        actor: { displayName: 'Edem Lawson' },
+        details: { duplicateOf: original!, reason, fromDesk: 'LOM-01' },
+      },
+    ]);
+    expect(await historyOf(original!)).toMatchObject([
+      { kind: 'duplicate_linked', details: { duplicateId: marked!, reason, fromDesk: 'LOM-01' } },
+    ]);
+
+    // The same page again: neither the link nor a history line is written twice.
+    desk(2).db.prepare("UPDATE sync_state SET value = 'a:0' WHERE key = 'activity_cursor'").run();
+    await desk(2).sync.syncNow();
+    expect(await historyOf(marked!)).toHaveLength(1);
+    expect(await historyOf(original!)).toHaveLength(1);
+    expect(desk(2).db.prepare('SELECT count(*) FROM duplicate_links').pluck().get()).toBe(1);
+    // The marking desk itself holds the mark once (its own activity is skipped).
+    expect(desk(0).db.prepare('SELECT count(*) FROM duplicate_links').pluck().get()).toBe(1);
+  });
 });

@@ -2,11 +2,12 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { CaseDecision } from '../../../shared/api/caseTypes';
 import type { NotificationInbox } from '../assignment/notificationInbox';
+import { createDuplicateLinkReplica } from '../linked/duplicateMarks';
 
 /**
  * Other desks' work on the office's cases, from the office activity feed (design multi-desk
  * §3.9): the only writer of what the pull brings into `notes`, `history_events` and the case's
- * assignee. Each item is keyed by the portal event's idempotency key, so a replayed page writes
+ * assignee (a duplicate mark's link goes through its owner, linked/duplicateMarks.ts). Each item is keyed by the portal event's idempotency key, so a replayed page writes
  * nothing twice; this desk's own events are already in its cache and are skipped.
  */
 
@@ -27,6 +28,13 @@ export type ActivityItem = z.infer<typeof activityItem>;
 const notePayload = z.object({ body: z.string().min(1).max(10_000) }).loose();
 const assignedPayload = z.object({ assignee: person.nullable() }).loose();
 const takeOverPayload = z.object({ takenOverFrom: person }).loose();
+const duplicatePayload = z
+  .object({
+    duplicateOf: z.string().min(1).max(64),
+    reason: z.string().trim().min(1).max(2000),
+    markedBy: person,
+  })
+  .loose();
 const proposalPayload = z
   .object({ requestedBy: person, comment: z.string().max(2000).optional() })
   .loose();
@@ -66,6 +74,7 @@ export function createSharedWork(db: Database.Database, notifications: Notificat
   const setProposal = db.prepare<[string, string, string]>(
     'UPDATE applications SET signoff_requested_by = ?, decision_json = ? WHERE id = ?',
   );
+  const duplicates = createDuplicateLinkReplica(db);
 
   /** Answers why an item was not applied (French, for the quarantine), or null once applied. */
   function applyOne(item: ActivityItem): string | null {
@@ -133,6 +142,47 @@ export function createSharedWork(db: Database.Database, notifications: Notificat
       setProposal.run(proposer.id, JSON.stringify(decision), item.applicationId);
     }
     if (item.kind === 'signoff.returned') setProposer.run(null, item.applicationId);
+    if (item.kind === 'case.duplicate_marked') {
+      // Both cases say it, as on the desk that marked them (duplicateMarks.mark).
+      const mark = duplicatePayload.safeParse(item.payload);
+      if (!mark.success) return 'marque de doublon illisible';
+      const { duplicateOf, reason, markedBy } = mark.data;
+      const taken = duplicates.takeIn({
+        id: item.applicationId,
+        duplicateOf,
+        reason,
+        markedBy: markedBy.id,
+        at: item.occurredAt,
+      });
+      if ('why' in taken) return taken.why;
+      if (taken.written) {
+        const { reference, otherReference } = taken.written;
+        const by = actorId ?? markedBy.id;
+        insertHistory.run({
+          ...base,
+          actorId: by,
+          kind: 'marked_duplicate',
+          details: JSON.stringify({
+            duplicateOf,
+            reference: otherReference,
+            reason,
+            fromDesk: item.deskId,
+          }),
+        });
+        insertHistory.run({
+          ...base,
+          applicationId: duplicateOf,
+          actorId: by,
+          kind: 'duplicate_linked',
+          details: JSON.stringify({
+            duplicateId: item.applicationId,
+            reference,
+            reason,
+            fromDesk: item.deskId,
+          }),
+        });
+      }
+    }
     const kind =
       item.kind === 'case.claimed' && item.payload['takenOverFrom']
         ? 'taken_over'

@@ -119,3 +119,43 @@ export function createDuplicateMarks(deps: { db: Database.Database; writer: Case
   };
 }
 export type DuplicateMarks = ReturnType<typeof createDuplicateMarks>;
+
+/**
+ * Another desk's mark, from the office activity feed (`case.duplicate_marked`): the same link,
+ * written without the gate (the person was checked on the desk that marked it). Answers the
+ * other case's reference once written, null when this desk already holds the pair (a replayed
+ * page, or the pair marked here the other way), or why it cannot be taken in (French).
+ */
+export function createDuplicateLinkReplica(db: Database.Database) {
+  const insert = db.prepare(
+    'INSERT INTO duplicate_links (application_id, duplicate_of, reason, marked_by, marked_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const existing = db.prepare<[string, string, string, string], { one: number }>(`
+    SELECT 1 AS one FROM duplicate_links
+    WHERE (application_id = ? AND duplicate_of = ?) OR (application_id = ? AND duplicate_of = ?)`);
+  const referenceOf = db
+    .prepare<[string], string>('SELECT reference FROM applications WHERE id = ?')
+    .pluck();
+  const userExists = db.prepare<[string], number>('SELECT 1 FROM users WHERE id = ?').pluck();
+  return {
+    takeIn(mark: {
+      id: string;
+      duplicateOf: string;
+      reason: string;
+      markedBy: string;
+      at: string;
+    }): { written: { reference: string; otherReference: string } | null } | { why: string } {
+      if (mark.id === mark.duplicateOf) return { why: 'dossier marqué comme doublon de lui-même' };
+      const otherReference = referenceOf.get(mark.duplicateOf);
+      const reference = referenceOf.get(mark.id);
+      if (!otherReference || !reference) return { why: 'dossier dupliqué inconnu de ce poste' };
+      if (!userExists.get(mark.markedBy))
+        return { why: "auteur de la marque inconnu de l'annuaire" };
+      if (existing.get(mark.id, mark.duplicateOf, mark.duplicateOf, mark.id))
+        return { written: null };
+      insert.run(mark.id, mark.duplicateOf, mark.reason, mark.markedBy, mark.at);
+      return { written: { reference, otherReference } };
+    },
+  };
+}
+export type DuplicateLinkReplica = ReturnType<typeof createDuplicateLinkReplica>;

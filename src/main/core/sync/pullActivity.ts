@@ -92,6 +92,9 @@ export function createActivityPull(deps: {
             const former = (item.payload['takenOverFrom'] as { id?: unknown } | null | undefined)
               ?.id;
             if (item.kind === 'case.claimed' && typeof former === 'string') notified.add(former);
+            const duplicateOf = item.payload['duplicateOf'];
+            if (item.kind === 'case.duplicate_marked' && typeof duplicateOf === 'string')
+              changed.add(duplicateOf);
             applied++;
           }
           syncState.set('activity_cursor', parsed.data.nextCursor);
