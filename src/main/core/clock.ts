@@ -99,3 +99,25 @@ export function schedulerOf(clock: Clock): Scheduler {
  * timer run between them (measured: ~50 ms gaps).
  */
 export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A loop over `items` that gives the event loop a turn (nextTurn) whenever `budgetMs` of work
+ * has passed since the last one, so a long run of checks never holds the main thread. `elapsed`
+ * reads milliseconds (performance.now; a test passes its own). `step` answers false to stop.
+ */
+export async function inTurns<T>(
+  items: Iterable<T>,
+  budgetMs: number,
+  step: (item: T) => boolean,
+  elapsed: () => number = () => performance.now(),
+  turn: () => Promise<void> = nextTurn,
+): Promise<void> {
+  let began = elapsed();
+  for (const item of items) {
+    if (elapsed() - began >= budgetMs) {
+      await turn();
+      began = elapsed();
+    }
+    if (!step(item)) return;
+  }
+}
