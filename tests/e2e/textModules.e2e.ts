@@ -39,6 +39,24 @@ test('in the reject dialog, « :: » and a few letters insert a phrase filled fr
   await openAs(page, host.launchUrl, 'kossi.agbodjan');
   const { detail, dialog, box, list } = await rejectDialogOfNewCase(page);
 
+  // The box shows 3 lines empty, grows with the text up to 8, then scrolls (sized by the browser).
+  const size = () =>
+    box.evaluate((element) => ({
+      height: element.clientHeight,
+      scrolls: element.scrollHeight > element.clientHeight,
+      line: parseFloat(getComputedStyle(element).lineHeight),
+    }));
+  const empty = await size();
+  expect(empty.height).toBeGreaterThanOrEqual(3 * empty.line);
+  expect(empty.height).toBeLessThan(4 * empty.line + 24);
+  await box.fill('1\n2\n3\n4\n5\n6');
+  await expect.poll(async () => (await size()).height).toBeGreaterThanOrEqual(6 * empty.line);
+  await box.fill(Array.from({ length: 20 }, (_, line) => `ligne ${line + 1}`).join('\n'));
+  const full = await size();
+  expect(full.height).toBeLessThan(9 * empty.line + 24);
+  expect(full.scrolls).toBe(true);
+  await box.fill('');
+
   // « :: » opens the list of the phrases for a rejection of this procedure.
   await box.pressSequentially('::');
   await expect(list).toBeVisible();
