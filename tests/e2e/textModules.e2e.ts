@@ -44,7 +44,14 @@ test('in the reject dialog, « :: » and a few letters insert a phrase filled fr
     box.evaluate((element) => ({
       height: element.clientHeight,
       scrolls: element.scrollHeight > element.clientHeight,
-      line: parseFloat(getComputedStyle(element).lineHeight),
+      // The specs compile without the DOM types: the page's window, as little of it as is read.
+      line: parseFloat(
+        (
+          globalThis as unknown as {
+            getComputedStyle(node: unknown): { lineHeight: string };
+          }
+        ).getComputedStyle(element).lineHeight,
+      ),
     }));
   const empty = await size();
   expect(empty.height).toBeGreaterThanOrEqual(3 * empty.line);
@@ -86,8 +93,7 @@ test('in the reject dialog, « :: » and a few letters insert a phrase filled fr
   const comment = await box.inputValue();
   // Addressed as a French letter does: « Madame, » alone, never followed by the name.
   const gender = detail.record.applicant.gender;
-  const civility =
-    gender === 'F' ? 'Madame' : gender === 'M' ? 'Monsieur' : 'Madame, Monsieur';
+  const civility = gender === 'F' ? 'Madame' : gender === 'M' ? 'Monsieur' : 'Madame, Monsieur';
   expect(comment.startsWith(`${civility},\n\nNous avons examiné`)).toBe(true);
   expect(comment).not.toContain(detail.row.applicantName);
   expect(comment).toContain(`demande n° ${detail.row.reference}`);
