@@ -72,6 +72,7 @@ import { createSavedViews } from './views/savedViews';
 import { createViewHandlers } from './views/viewHandlers';
 import { loadShippedTextModules } from './textModules/shippedTextModules';
 import { createTextModuleHandlers } from './textModules/textModuleHandlers';
+import { createTextModulePortal } from './textModules/textModulePortal';
 import { createTextModules } from './textModules/textModuleStore';
 
 export interface CoreOptions {
@@ -198,6 +199,21 @@ export function createCore(options: CoreOptions): Core {
   const keys = createSigningKeys(db, options.dataDir);
   const registryMarks = createRegistryMarks(db);
   const numberBlocks = createNumberBlocks(db);
+  // An enrolled desk writes the office's phrases on the portal first (textModulePortal.ts).
+  const textModules = createTextModules({
+    db,
+    audit,
+    clock,
+    shipped: shippedTextModules,
+    knownProcedure: (code) => catalog.get(code) !== undefined,
+    publisher: createTextModulePortal({
+      portal: () => engine.portal,
+      active: () =>
+        deskRegistry.identity().mode === 'office' && engine.version.supports('textModules'),
+      officeCode: () => deskRegistry.identity().officeCode,
+      requestSync: () => void engine.sync.syncNow(),
+    }),
+  });
   const engine = createSyncEngine({
     db,
     dataDir: options.dataDir,
@@ -214,6 +230,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     tuning: options.syncTuning,
     afterSuccess: () => reportDeskStatus(),
+    textModules: () => textModules,
     log,
   });
   const { sync } = engine;
@@ -439,15 +456,7 @@ export function createCore(options: CoreOptions): Core {
     ...createAssignmentHandlers(services),
     ...createDashboardHandlers(services),
     ...createAdminHandlers(services, { holidays, office }),
-    ...createTextModuleHandlers(
-      createTextModules({
-        db,
-        audit,
-        clock,
-        shipped: shippedTextModules,
-        knownProcedure: (code) => catalog.get(code) !== undefined,
-      }),
-    ),
+    ...createTextModuleHandlers(textModules),
     ...createOfficeHandlers({
       registry: deskRegistry,
       version: engine.version,

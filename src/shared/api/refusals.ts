@@ -85,6 +85,12 @@ export const REFUSALS_FR = {
   textModuleUnknown:
     "Cette phrase n'existe pas dans votre bureau ou a été retirée. Rechargez la liste des modules de texte.",
   textModuleUnknownProcedure: 'La procédure « {{code}} » ne figure pas au catalogue.',
+  textModuleNeedsPortal:
+    'Les modules de texte du bureau sont partagés par ses postes à travers le portail, injoignable pour le moment : la phrase n’est pas enregistrée. Réessayez quand la liaison revient.',
+  textModuleChangedElsewhere:
+    'Cette phrase a été modifiée sur un autre poste du bureau entre-temps. La liste se met à jour : relisez la phrase puis refaites votre modification.',
+  textModulePortalBusy:
+    'Le portail n’a pas pu enregistrer la phrase pour le moment : réessayez dans quelques minutes.',
   // — Sessions (sign-in, lock screen, password change, first start) —
   wrongCredentials:
     'Identifiant ou mot de passe incorrect. Vérifiez la touche Verr. Maj ; après {{attempts}} échecs de suite, le compte est bloqué {{minutes}} minutes.',

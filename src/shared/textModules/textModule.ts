@@ -65,3 +65,39 @@ export interface TextModule {
   updatedBy: { id: string; displayName: string } | null;
   retiredAt: string | null;
 }
+
+/** A phrase as an administrator writes it: the API's input and the portal's (office phrases). */
+export const textModulePhrase = {
+  keyword: keywordSchema,
+  title: z
+    .string()
+    .trim()
+    .min(2, 'Le titre : 2 caractères au moins.')
+    .max(TEXT_MODULE_TITLE_MAX, `Le titre : ${TEXT_MODULE_TITLE_MAX} caractères au plus.`),
+  body: z
+    .string()
+    .trim()
+    .min(10, 'Le texte : 10 caractères au moins.')
+    .max(TEXT_MODULE_BODY_MAX, `Le texte : ${TEXT_MODULE_BODY_MAX} caractères au plus.`),
+  /** null: offered for every procedure. */
+  procedureCode: z.string().min(1).max(20).nullable(),
+  contexts: textModuleContexts,
+};
+
+/**
+ * An office's phrase as the portal holds it (docs/portal-api.md, « Modules de texte du bureau »):
+ * shared by every desk of the office, versioned; `sequence` orders the feed.
+ */
+export const portalTextModule = z.strictObject({
+  id: z.uuid(),
+  ...textModulePhrase,
+  retired: z.boolean(),
+  version: z.number().int().min(1).max(1_000_000_000),
+  sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  updatedAt: z.iso.datetime({ offset: true }),
+  updatedBy: z.strictObject({
+    id: z.string().min(1).max(80),
+    displayName: z.string().min(1).max(120),
+  }),
+});
+export type PortalTextModule = z.infer<typeof portalTextModule>;

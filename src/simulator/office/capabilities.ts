@@ -15,7 +15,8 @@ export type PortalFeature =
   | 'checkout'
   | 'expectedVersion'
   | 'activity'
-  | 'wait';
+  | 'wait'
+  | 'textModules';
 
 /**
  * The features the simulator serves today. Each multi-desk step adds its own name here with its
@@ -31,6 +32,7 @@ export const SIMULATOR_FEATURES: readonly PortalFeature[] = [
   'expectedVersion',
   'activity',
   'wait',
+  'textModules',
 ];
 
 export interface PortalLimits {

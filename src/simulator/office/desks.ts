@@ -806,6 +806,12 @@ export function createOfficeStore(
       return deskOfOffice(deskId, officeCode);
     },
 
+    /** Null when `actor` is an active administrator acting from a desk of `officeCode`. */
+    administratorOf(deskId: string, officeCode: string, actor: Actor): Refusal | null {
+      const office = administeredOffice(deskId, officeCode, actor);
+      return isRefusal(office) ? office : null;
+    },
+
     /**
      * What the doorbell (§3.11) compares per office: the directory sequence, and the desks list
      * as membership (id, label, key, enrollment, retirement). A desk's status report

@@ -3,6 +3,8 @@ import { capabilities, type PortalLimits } from './capabilities';
 import { authenticateV2, NO_DESKS, type DeskTokenLookup, type V2Caller } from './deskAuth';
 import { installDeskRoutes } from './deskRoutes';
 import { installDirectoryRoutes } from './directoryRoutes';
+import { createOfficeTextModules } from './officeTextModules';
+import { installTextModuleRoutes } from './textModuleRoutes';
 import { installRegistryRoutes } from './registryRoutes';
 import type { OfficeStore } from './desks';
 import { createIdempotency } from './idempotency';
@@ -71,6 +73,7 @@ export function createV2Routes(options: V2Options) {
     const idempotency = createIdempotency(options.now);
     installDeskRoutes(on, options.offices, idempotency);
     installDirectoryRoutes(on, options.offices, idempotency);
+    installTextModuleRoutes(on, options.offices, createOfficeTextModules(options.now), idempotency);
     installRegistryRoutes(on, options.offices, idempotency, options.now);
   }
 

@@ -16,6 +16,8 @@ import { createDirectoryReplica } from '../auth/directoryReplica';
 import { createOfficeOutbox } from './officeOutbox';
 import { createPortalClient, PortalUnreachableError, type PortalConfig } from './portalClient';
 import { createDirectoryPull } from './pullDirectory';
+import { createTextModulePull } from './pullTextModules';
+import type { TextModules } from '../textModules/textModuleStore';
 import { createRegistryPull } from './pullRegistry';
 import type { RegistryMarks } from '../certificates/registryMarks';
 import type { SigningKeys } from '../certificates/signingKeys';
@@ -59,6 +61,8 @@ export function createSyncEngine(deps: {
   tuning?: Partial<SyncTuning> | undefined;
   /** After each successful sync (the enrolled desk's status report). */
   afterSuccess?: () => Promise<void>;
+  /** The office's text modules, which an enrolled desk pulls with the directory. */
+  textModules?: () => TextModules;
   log: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, events, applications, log } = deps;
@@ -93,6 +97,16 @@ export function createSyncEngine(deps: {
     clock,
     officeCode,
   });
+  const textModulePull = createTextModulePull({
+    db,
+    portal,
+    textModules: () => deps.textModules?.() ?? null,
+    knownProcedure: (code) => deps.catalog.get(code) !== undefined,
+    syncState,
+    quarantine,
+    clock,
+    officeCode,
+  });
   const certificateStore = createCertificateStore(db, deps.dataDir);
   const numbering = createOfficeNumbering({
     portal,
@@ -121,6 +135,7 @@ export function createSyncEngine(deps: {
       if (pushed.failed > 0) directoryPull.rewind();
       await directoryPull.pull();
     }
+    if (version.supports('textModules')) await textModulePull.pull();
     if (version.supports('registry')) {
       await registryPull.pull();
       await numbering.importLegacy();

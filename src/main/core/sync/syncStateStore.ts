@@ -8,7 +8,8 @@ export type SyncStateKey =
   | 'last_contact_at'
   | 'directory_cursor'
   | 'registry_cursor'
-  | 'activity_cursor';
+  | 'activity_cursor'
+  | 'text_modules_cursor';
 
 export function createSyncStateStore(db: Database.Database) {
   const read = db.prepare<[string], { value: string }>(

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { CurrentUser } from '../../../shared/api/types';
 import {
   TEXT_MODULE_CONTEXTS,
+  type PortalTextModule,
   type TextModule,
   type TextModuleContext,
 } from '../../../shared/textModules/textModule';
@@ -34,6 +35,7 @@ interface Row {
   updated_by: string;
   updated_by_name: string | null;
   retired_at: string | null;
+  portal_version: number;
 }
 
 const FLAG: Record<TextModuleContext, 'for_reject' | 'for_request_info' | 'for_note'> = {
@@ -68,13 +70,30 @@ const recorded = (draft: TextModuleDraft) => ({
 const SELECT = `
   SELECT t.id, t.office_code, t.procedure_code, t.keyword, t.title, t.body, t.for_reject,
          t.for_request_info, t.for_note, t.updated_at, t.updated_by,
-         u.display_name AS updated_by_name, t.retired_at
+         u.display_name AS updated_by_name, t.retired_at, t.portal_version
   FROM text_modules t LEFT JOIN users u ON u.id = t.updated_by`;
 
 /**
- * The owner of `text_modules` (migration 031): an office's own phrases, scoped to the caller's
- * office, each change written with its audit row in one transaction. The shipped phrases come
- * from `resources/text-modules/` and are served beside them, read-only.
+ * Where an enrolled desk's office phrases live (textModulePortal.ts): the portal, shared by the
+ * office's desks. Absent or inactive (a desk alone, a portal without the feature): on this desk.
+ */
+export interface TextModulePublisher {
+  active(): boolean;
+  /** The phrase written on the portal, or a refusal (DomainError) to show the administrator. */
+  publish(
+    id: string,
+    expectedVersion: number,
+    write: TextModuleDraft & { retired: boolean },
+    actor: CurrentUser,
+  ): Promise<PortalTextModule>;
+}
+
+/**
+ * The owner of `text_modules` (migrations 031, 032): an office's own phrases, scoped to the
+ * caller's office, each change written with its audit row in one transaction. The shipped phrases
+ * come from `resources/text-modules/` and are served beside them, read-only. On an enrolled desk
+ * a change is written on the portal first and here once accepted; the other desks' changes come
+ * in through `replicate` (sync/pullTextModules.ts).
  */
 export function createTextModules(deps: {
   db: Database.Database;
@@ -82,6 +101,7 @@ export function createTextModules(deps: {
   clock: Clock;
   shipped: readonly TextModule[];
   knownProcedure: (code: string) => boolean;
+  publisher?: TextModulePublisher;
 }) {
   const { db, audit, clock } = deps;
   const inForce = db.prepare<[string], Row>(
@@ -113,6 +133,34 @@ export function createTextModules(deps: {
        updated_by = @actorId
      WHERE id = @id AND office_code = @officeCode AND retired_at IS NULL`,
   );
+  // The portal's phrase, newer than what this desk holds (or new here).
+  const upsertFromPortal = db.prepare(
+    `INSERT INTO text_modules (id, office_code, procedure_code, keyword, title, body, for_reject,
+       for_request_info, for_note, created_at, created_by, updated_at, updated_by, retired_at,
+       retired_by, portal_version)
+     VALUES (@id, @officeCode, @procedureCode, @keyword, @title, @body, @forReject,
+       @forRequestInfo, @forNote, @at, @actorId, @at, @actorId, @retiredAt, @retiredBy, @version)
+     ON CONFLICT (id) DO UPDATE SET procedure_code = excluded.procedure_code,
+       keyword = excluded.keyword, title = excluded.title, body = excluded.body,
+       for_reject = excluded.for_reject, for_request_info = excluded.for_request_info,
+       for_note = excluded.for_note, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by, retired_at = excluded.retired_at,
+       retired_by = excluded.retired_by, portal_version = excluded.portal_version
+     WHERE excluded.portal_version > text_modules.portal_version
+       AND excluded.office_code = text_modules.office_code`,
+  );
+  const writeFromPortal = (item: PortalTextModule, officeCode: string): boolean =>
+    upsertFromPortal.run({
+      id: item.id,
+      officeCode,
+      at: item.updatedAt,
+      actorId: item.updatedBy.id,
+      retiredAt: item.retired ? item.updatedAt : null,
+      retiredBy: item.retired ? item.updatedBy.id : null,
+      version: item.version,
+      ...columns(item),
+    }).changes > 0;
+  const published = () => deps.publisher?.active() === true;
 
   function check(draft: TextModuleDraft, officeCode: string, id: string): void {
     if (draft.procedureCode !== null && !deps.knownProcedure(draft.procedureCode)) {
@@ -153,6 +201,23 @@ export function createTextModules(deps: {
     contexts: toModule(row).contexts,
   });
 
+  const audited = (
+    action: 'textModule.created' | 'textModule.updated' | 'textModule.retired',
+    id: string,
+    actor: CurrentUser,
+    at: string,
+    summary: Record<string, unknown>,
+  ) =>
+    audit.append({
+      at,
+      actorId: actor.id,
+      officeCode: actor.officeCode,
+      action,
+      entityType: 'text_module',
+      entityId: id,
+      summary,
+    });
+
   return {
     /** The shipped phrases, then the caller's office's (retired ones on request). */
     list(user: CurrentUser, includeRetired: boolean): TextModule[] {
@@ -160,62 +225,100 @@ export function createTextModules(deps: {
       return [...deps.shipped, ...own];
     },
 
-    create(draft: TextModuleDraft, actor: CurrentUser): TextModule {
+    async create(draft: TextModuleDraft, actor: CurrentUser): Promise<TextModule> {
       const id = randomUUID();
+      if (published()) {
+        check(draft, actor.officeCode, id);
+        const item = await deps.publisher!.publish(id, 0, { ...draft, retired: false }, actor);
+        return db.transaction(() => {
+          writeFromPortal(item, actor.officeCode);
+          audited('textModule.created', id, actor, item.updatedAt, {
+            keyword: draft.keyword,
+            before: null,
+            after: recorded(draft),
+          });
+          return toModule(byId.get(id, actor.officeCode)!);
+        })();
+      }
       const at = clock.now().toISOString();
       return db.transaction(() => {
         check(draft, actor.officeCode, id);
         insert.run({ id, officeCode: actor.officeCode, at, actorId: actor.id, ...columns(draft) });
-        audit.append({
-          at,
-          actorId: actor.id,
-          officeCode: actor.officeCode,
-          action: 'textModule.created',
-          entityType: 'text_module',
-          entityId: id,
-          summary: { keyword: draft.keyword, before: null, after: recorded(draft) },
+        audited('textModule.created', id, actor, at, {
+          keyword: draft.keyword,
+          before: null,
+          after: recorded(draft),
         });
         return toModule(byId.get(id, actor.officeCode)!);
       })();
     },
 
-    update(id: string, draft: TextModuleDraft, actor: CurrentUser): TextModule {
+    async update(id: string, draft: TextModuleDraft, actor: CurrentUser): Promise<TextModule> {
+      const current = found(id, actor.officeCode);
+      check(draft, actor.officeCode, id);
+      const changes = changedFields(recorded(draftOf(current)), recorded(draft));
+      if (!changes) return toModule(current);
+      if (published()) {
+        const item = await deps.publisher!.publish(
+          id,
+          current.portal_version,
+          { ...draft, retired: false },
+          actor,
+        );
+        return db.transaction(() => {
+          writeFromPortal(item, actor.officeCode);
+          audited('textModule.updated', id, actor, item.updatedAt, {
+            keyword: draft.keyword,
+            ...changes,
+          });
+          return toModule(byId.get(id, actor.officeCode)!);
+        })();
+      }
       const at = clock.now().toISOString();
       return db.transaction(() => {
         const before = found(id, actor.officeCode);
         check(draft, actor.officeCode, id);
-        const changes = changedFields(recorded(draftOf(before)), recorded(draft));
-        if (!changes) return toModule(before);
+        const changed = changedFields(recorded(draftOf(before)), recorded(draft));
+        if (!changed) return toModule(before);
         update.run({ id, officeCode: actor.officeCode, at, actorId: actor.id, ...columns(draft) });
-        audit.append({
-          at,
-          actorId: actor.id,
-          officeCode: actor.officeCode,
-          action: 'textModule.updated',
-          entityType: 'text_module',
-          entityId: id,
-          summary: { keyword: draft.keyword, ...changes },
-        });
+        audited('textModule.updated', id, actor, at, { keyword: draft.keyword, ...changed });
         return toModule(byId.get(id, actor.officeCode)!);
       })();
     },
 
-    retire(id: string, actor: CurrentUser): TextModule {
+    async retire(id: string, actor: CurrentUser): Promise<TextModule> {
+      const current = found(id, actor.officeCode);
+      const summary = { keyword: current.keyword, title: current.title };
+      if (published()) {
+        const item = await deps.publisher!.publish(
+          id,
+          current.portal_version,
+          { ...draftOf(current), retired: true },
+          actor,
+        );
+        return db.transaction(() => {
+          writeFromPortal(item, actor.officeCode);
+          audited('textModule.retired', id, actor, item.updatedAt, summary);
+          return toModule(byId.get(id, actor.officeCode)!);
+        })();
+      }
       const at = clock.now().toISOString();
       return db.transaction(() => {
-        const row = found(id, actor.officeCode);
+        found(id, actor.officeCode);
         retire.run({ id, officeCode: actor.officeCode, at, actorId: actor.id });
-        audit.append({
-          at,
-          actorId: actor.id,
-          officeCode: actor.officeCode,
-          action: 'textModule.retired',
-          entityType: 'text_module',
-          entityId: id,
-          summary: { keyword: row.keyword, title: row.title },
-        });
+        audited('textModule.retired', id, actor, at, summary);
         return toModule(byId.get(id, actor.officeCode)!);
       })();
+    },
+
+    /**
+     * The office's phrases other desks wrote, from the portal's feed (inside the pull's
+     * transaction): each one kept when newer than this desk's. Answers how many changed here.
+     */
+    replicate(items: readonly PortalTextModule[], officeCode: string): number {
+      let changed = 0;
+      for (const item of items) if (writeFromPortal(item, officeCode)) changed++;
+      return changed;
     },
   };
 }

@@ -83,6 +83,11 @@ export const refusalsEn: Record<RefusalKey, string> = {
   textModuleUnknown:
     'This phrase does not exist in your office or has been retired. Reload the list of text modules.',
   textModuleUnknownProcedure: 'Procedure « {{code}} » is not in the catalog.',
+  textModuleNeedsPortal:
+    'The office’s text modules are shared by its workstations through the portal, which cannot be reached right now: the phrase was not saved. Try again when the link is back.',
+  textModuleChangedElsewhere:
+    'This phrase was changed on another workstation of the office meanwhile. The list is being updated: read the phrase again, then redo your change.',
+  textModulePortalBusy: 'The portal could not save the phrase for now: try again in a few minutes.',
   // — Sessions —
   wrongCredentials:
     'Wrong username or password. Check Caps Lock; after {{attempts}} failures in a row, the account is locked for {{minutes}} minutes.',

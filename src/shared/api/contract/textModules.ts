@@ -1,30 +1,9 @@
 import { z } from 'zod';
 import { method } from '../method';
-import {
-  keywordSchema,
-  TEXT_MODULE_BODY_MAX,
-  TEXT_MODULE_TITLE_MAX,
-  textModuleContexts,
-  type TextModule,
-} from '../../textModules/textModule';
+import { textModulePhrase, type TextModule } from '../../textModules/textModule';
 import { administrators, staff } from './common';
 
-const phrase = {
-  keyword: keywordSchema,
-  title: z
-    .string()
-    .trim()
-    .min(2, 'Le titre : 2 caractères au moins.')
-    .max(TEXT_MODULE_TITLE_MAX, `Le titre : ${TEXT_MODULE_TITLE_MAX} caractères au plus.`),
-  body: z
-    .string()
-    .trim()
-    .min(10, 'Le texte : 10 caractères au moins.')
-    .max(TEXT_MODULE_BODY_MAX, `Le texte : ${TEXT_MODULE_BODY_MAX} caractères au plus.`),
-  /** null: offered for every procedure. */
-  procedureCode: z.string().min(1).max(20).nullable(),
-  contexts: textModuleContexts,
-};
+const phrase = textModulePhrase;
 const textModuleId = z.uuid();
 
 /**

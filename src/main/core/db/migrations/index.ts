@@ -29,6 +29,7 @@ import { sql as linkedRecords } from './028_linked_records';
 import { sql as dashboardTallies } from './029_dashboard_tallies';
 import { sql as decisionLetters } from './030_decision_letters';
 import { sql as textModules } from './031_text_modules';
+import { sql as sharedTextModules } from './032_shared_text_modules';
 
 export interface Migration {
   version: number;
@@ -69,4 +70,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 29, name: 'dashboard_tallies', sql: dashboardTallies },
   { version: 30, name: 'decision_letters', sql: decisionLetters },
   { version: 31, name: 'text_modules', sql: textModules },
+  { version: 32, name: 'shared_text_modules', sql: sharedTextModules },
 ];
