@@ -4,7 +4,7 @@ import type { PortalEvent, PortalEvents } from '../portalEvents';
 import type { PortalStore } from '../portalStore';
 import { jsonReply } from '../router';
 import { isRefusal, type Actor, type OfficeStore } from './desks';
-import { deskOnly, refusalReply, validationFailed, type On } from './v2Request';
+import { deskOnly, feedQuery, refusalReply, type On } from './v2Request';
 
 /**
  * The office activity feed (design multi-desk §3.9): every event the portal accepted on an
@@ -97,35 +97,6 @@ export function createActivity(store: PortalStore, events: PortalEvents) {
 }
 export type Activity = ReturnType<typeof createActivity>;
 
-/** `cursor` and `limit` of the feed, or `400 validation_failed`. */
-function feedQuery(
-  url: URL,
-): { after: number; limit: number } | ReturnType<typeof validationFailed> {
-  const issues: { path: string; message: string }[] = [];
-  const rawCursor = url.searchParams.get('cursor');
-  let after = 0;
-  if (rawCursor !== null) {
-    const match = ACTIVITY_CURSOR.exec(rawCursor);
-    if (match) after = Number(match[1]);
-    else {
-      issues.push({
-        path: 'cursor',
-        message:
-          "curseur d'activité invalide (a:<nombre>) : reprenez sans curseur ou avec le dernier nextCursor reçu",
-      });
-    }
-  }
-  const rawLimit = url.searchParams.get('limit');
-  let limit = DEFAULT_ACTIVITY_LIMIT;
-  if (rawLimit !== null) {
-    limit = /^[0-9]{1,4}$/.test(rawLimit) ? Number(rawLimit) : NaN;
-    if (!(limit >= 1 && limit <= MAX_ACTIVITY_LIMIT)) {
-      issues.push({ path: 'limit', message: `entier de 1 à ${MAX_ACTIVITY_LIMIT} attendu` });
-    }
-  }
-  return issues.length > 0 ? validationFailed(issues) : { after, limit };
-}
-
 /** `GET /api/v2/offices/:office/activity` (desk token of a desk of that office). */
 export function installActivityRoute(on: On, offices: OfficeStore, activity: Activity): void {
   on('GET', 'offices/:office/activity', (request, caller) => {
@@ -134,7 +105,13 @@ export function installActivityRoute(on: On, offices: OfficeStore, activity: Act
     const officeCode = request.params.office ?? '';
     const desk = offices.officeDesk(deskId, officeCode);
     if (isRefusal(desk)) return refusalReply(desk);
-    const query = feedQuery(request.url);
+    const query = feedQuery(request.url, {
+      pattern: ACTIVITY_CURSOR,
+      prefix: 'a',
+      what: "d'activité",
+      defaultLimit: DEFAULT_ACTIVITY_LIMIT,
+      maxLimit: MAX_ACTIVITY_LIMIT,
+    });
     if ('status' in query) return query;
     return jsonReply(200, activity.page(officeCode, query.after, query.limit), {
       'cache-control': 'no-store',

@@ -15,6 +15,7 @@ import {
   deskOnly,
   displayName,
   expected,
+  feedQuery,
   idempotentWrite,
   isReply,
   parse,
@@ -22,7 +23,6 @@ import {
   refusalReply,
   role,
   username,
-  validationFailed,
   verifier,
   type On,
 } from './v2Request';
@@ -92,40 +92,17 @@ const changeBody = z.strictObject({
   change,
 });
 
-/** `cursor` and `limit` of the feed, or `400 validation_failed`. */
-function feedQuery(
-  url: URL,
-): { after: number; limit: number } | ReturnType<typeof validationFailed> {
-  const issues: { path: string; message: string }[] = [];
-  const rawCursor = url.searchParams.get('cursor');
-  let after = 0;
-  if (rawCursor !== null) {
-    const match = DIRECTORY_CURSOR.exec(rawCursor);
-    if (match) after = Number(match[1]);
-    else {
-      issues.push({
-        path: 'cursor',
-        message:
-          "curseur d'annuaire invalide (d:<nombre>) : reprenez sans curseur ou avec le dernier nextCursor reçu",
-      });
-    }
-  }
-  const rawLimit = url.searchParams.get('limit');
-  let limit = DEFAULT_DIRECTORY_LIMIT;
-  if (rawLimit !== null) {
-    limit = /^[0-9]{1,4}$/.test(rawLimit) ? Number(rawLimit) : NaN;
-    if (!(limit >= 1 && limit <= MAX_DIRECTORY_LIMIT)) {
-      issues.push({ path: 'limit', message: `entier de 1 à ${MAX_DIRECTORY_LIMIT} attendu` });
-    }
-  }
-  return issues.length > 0 ? validationFailed(issues) : { after, limit };
-}
-
 export function installDirectoryRoutes(on: On, store: OfficeStore, idempotency: Idempotency): void {
   on('GET', 'offices/:office/directory', (request, caller) => {
     const deskId = deskOnly(caller);
     if (typeof deskId !== 'string') return deskId;
-    const query = feedQuery(request.url);
+    const query = feedQuery(request.url, {
+      pattern: DIRECTORY_CURSOR,
+      prefix: 'd',
+      what: "d'annuaire",
+      defaultLimit: DEFAULT_DIRECTORY_LIMIT,
+      maxLimit: MAX_DIRECTORY_LIMIT,
+    });
     if (isReply(query)) return query;
     const page = store.directory(deskId, request.params.office ?? '', query.after, query.limit);
     return isRefusal(page) ? refusalReply(page) : jsonReply(200, page);

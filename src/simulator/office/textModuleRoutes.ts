@@ -14,6 +14,7 @@ import {
   boolean,
   deskOnly,
   expected,
+  feedQuery,
   idempotentWrite,
   isReply,
   parse,
@@ -39,32 +40,6 @@ const putBody = z.strictObject({
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function feedQuery(
-  url: URL,
-): { after: number; limit: number } | ReturnType<typeof validationFailed> {
-  const issues: { path: string; message: string }[] = [];
-  const rawCursor = url.searchParams.get('cursor');
-  let after = 0;
-  if (rawCursor !== null) {
-    const match = TEXT_MODULE_CURSOR.exec(rawCursor);
-    if (match) after = Number(match[1]);
-    else
-      issues.push({
-        path: 'cursor',
-        message: 'curseur invalide (m:<nombre>) : reprenez sans curseur',
-      });
-  }
-  const rawLimit = url.searchParams.get('limit');
-  let limit = DEFAULT_TEXT_MODULE_LIMIT;
-  if (rawLimit !== null) {
-    limit = /^[0-9]{1,4}$/.test(rawLimit) ? Number(rawLimit) : NaN;
-    if (!(limit >= 1 && limit <= MAX_TEXT_MODULE_LIMIT)) {
-      issues.push({ path: 'limit', message: `entier de 1 à ${MAX_TEXT_MODULE_LIMIT} attendu` });
-    }
-  }
-  return issues.length > 0 ? validationFailed(issues) : { after, limit };
-}
-
 export function installTextModuleRoutes(
   on: On,
   store: OfficeStore,
@@ -77,7 +52,13 @@ export function installTextModuleRoutes(
     const officeCode = request.params.office ?? '';
     const desk = store.officeDesk(deskId, officeCode);
     if (isRefusal(desk)) return refusalReply(desk);
-    const query = feedQuery(request.url);
+    const query = feedQuery(request.url, {
+      pattern: TEXT_MODULE_CURSOR,
+      prefix: 'm',
+      what: 'de modules de texte',
+      defaultLimit: DEFAULT_TEXT_MODULE_LIMIT,
+      maxLimit: MAX_TEXT_MODULE_LIMIT,
+    });
     if (isReply(query)) return query;
     return jsonReply(200, textModules.page(officeCode, query.after, query.limit));
   });

@@ -153,3 +153,36 @@ export function idempotentWrite(idempotency: Idempotency, required: boolean, run
     );
   };
 }
+
+/**
+ * `cursor` and `limit` of an office feed (directory, activity, text modules), or `400
+ * validation_failed`: the cursor is `<prefix>:<sequence>` (`pattern` captures the sequence),
+ * `what` names the feed in the refusal (« d'annuaire »).
+ */
+export function feedQuery(
+  url: URL,
+  feed: { pattern: RegExp; prefix: string; what: string; defaultLimit: number; maxLimit: number },
+): { after: number; limit: number } | SimReply {
+  const issues: { path: string; message: string }[] = [];
+  const rawCursor = url.searchParams.get('cursor');
+  let after = 0;
+  if (rawCursor !== null) {
+    const match = feed.pattern.exec(rawCursor);
+    if (match) after = Number(match[1]);
+    else {
+      issues.push({
+        path: 'cursor',
+        message: `curseur ${feed.what} invalide (${feed.prefix}:<nombre>) : reprenez sans curseur ou avec le dernier nextCursor reçu`,
+      });
+    }
+  }
+  const rawLimit = url.searchParams.get('limit');
+  let limit = feed.defaultLimit;
+  if (rawLimit !== null) {
+    limit = /^[0-9]{1,4}$/.test(rawLimit) ? Number(rawLimit) : NaN;
+    if (!(limit >= 1 && limit <= feed.maxLimit)) {
+      issues.push({ path: 'limit', message: `entier de 1 à ${feed.maxLimit} attendu` });
+    }
+  }
+  return issues.length > 0 ? validationFailed(issues) : { after, limit };
+}
