@@ -64,6 +64,7 @@ describe('portal simulator, API v2 (default)', () => {
         'expectedVersion',
         'activity',
         'wait',
+        'textModules',
       ],
       limits: {
         blockSize: 500,
