@@ -17,6 +17,7 @@ import { createActivity, installActivityRoute } from './office/activity';
 import { DEFAULT_LIMITS, type PortalLimits } from './office/capabilities';
 import { createOfficeStore, type OfficeStore } from './office/desks';
 import { createDoorbell, installDoorbellRoute, type Doorbell } from './office/doorbell';
+import { createOfficeTextModules } from './office/officeTextModules';
 import { installEventRoute } from './office/registryRoutes';
 import { v2ErrorReply } from './office/v2Errors';
 import { deskOnly } from './office/v2Request';
@@ -258,7 +259,8 @@ export async function startPortalSimulator(
   let doorbell: Doorbell | null = null;
   if (v2) {
     const activity = createActivity(store, events);
-    const bell = createDoorbell(store, offices, activity);
+    const textModules = createOfficeTextModules(now);
+    const bell = createDoorbell(store, offices, activity, textModules);
     doorbell = bell;
     // Whatever a request changed rings the doorbell of the offices concerned (§3.11).
     router.use(async (_request, next) => {
@@ -272,6 +274,7 @@ export async function startPortalSimulator(
       limits,
       now,
       offices,
+      textModules,
       ...(options.token ? { portalToken: options.token } : {}),
     });
     // v2's event route applies events through v1's code (the same `events` and `certificates`).

@@ -186,6 +186,7 @@ const NOTHING = {
   directory: false,
   registry: false,
   desks: false,
+  textModules: false,
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -432,6 +433,29 @@ describe('long-poll doorbell', () => {
     };
     await createAccount({ id: 'u-yao', displayName: 'Yao Mensah' }, 'agent');
     expect(await next()).toEqual({ ...NOTHING, token: since, directory: true });
+
+    // An administrator adds a phrase for the office's comment boxes from one of its desks.
+    const phrase = await call(
+      '/api/v2/offices/LOM/text-modules/6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+      {
+        method: 'PUT',
+        token: lom1.token,
+        body: {
+          actor: admin,
+          expectedVersion: 0,
+          textModule: {
+            keyword: 'rccm-ancien',
+            title: 'RCCM trop ancien',
+            body: 'L’extrait RCCM fourni date de plus de trois mois.',
+            procedureCode: null,
+            contexts: ['requestInfo'],
+            retired: false,
+          },
+        },
+      },
+    );
+    expect(phrase.status).toBe(200);
+    expect(await next()).toEqual({ ...NOTHING, token: since, textModules: true });
 
     // A desk enrolled in KAR registers a key: the national registry moves for LOM too.
     const code = await call('/api/v2/offices/KAR/enrollment-codes', {

@@ -29,6 +29,7 @@ export const DOORBELL_FEEDS = [
   'directory',
   'registry',
   'desks',
+  'textModules',
 ] as const;
 export type DoorbellFeed = (typeof DOORBELL_FEEDS)[number];
 
@@ -56,7 +57,13 @@ interface Waiter {
   resolve(answer: DoorbellAnswer): void;
 }
 
-export function createDoorbell(store: PortalStore, offices: OfficeStore, activity: ActivityMarks) {
+export function createDoorbell(
+  store: PortalStore,
+  offices: OfficeStore,
+  activity: ActivityMarks,
+  /** The office text modules' feed (officeTextModules.ts), when served. */
+  textModules?: ActivityMarks,
+) {
   const states = new Map<string, OfficeState>();
   const waiters = new Set<Waiter>();
   /** The office each application was last seen routed to. */
@@ -65,6 +72,7 @@ export function createDoorbell(store: PortalStore, offices: OfficeStore, activit
   let registrySize = offices.registry.size();
   let officeMarks = offices.doorbellMarks();
   const activityLast = new Map<string, number>();
+  const textModulesLast = new Map<string, number>();
   let poll: NodeJS.Timeout | null = null;
   let closed = false;
 
@@ -73,7 +81,14 @@ export function createDoorbell(store: PortalStore, offices: OfficeStore, activit
     if (!state) {
       state = {
         token: 0,
-        moved: { applications: 0, activity: 0, directory: 0, registry: 0, desks: 0 },
+        moved: {
+          applications: 0,
+          activity: 0,
+          directory: 0,
+          registry: 0,
+          desks: 0,
+          textModules: 0,
+        },
       };
       states.set(officeCode, state);
     }
@@ -141,6 +156,9 @@ export function createDoorbell(store: PortalStore, offices: OfficeStore, activit
       const last = activity.last(officeCode);
       if (last !== (activityLast.get(officeCode) ?? 0)) mark(officeCode, 'activity');
       activityLast.set(officeCode, last);
+      const phrases = textModules?.last(officeCode) ?? 0;
+      if (phrases !== (textModulesLast.get(officeCode) ?? 0)) mark(officeCode, 'textModules');
+      textModulesLast.set(officeCode, phrases);
     }
     officeMarks = marks;
     const size = offices.registry.size();

@@ -31,6 +31,11 @@ export function createOfficeTextModules(now: () => Date) {
   };
 
   return {
+    /** The office's last sequence (0: no phrase yet), for the doorbell. */
+    last(officeCode: string): number {
+      return offices.get(officeCode)?.sequence ?? 0;
+    },
+
     /** The phrases changed after sequence `after`, in order. */
     page(officeCode: string, after: number, limit: number) {
       const office = officeOf(officeCode);

@@ -3,7 +3,7 @@ import { capabilities, type PortalLimits } from './capabilities';
 import { authenticateV2, NO_DESKS, type DeskTokenLookup, type V2Caller } from './deskAuth';
 import { installDeskRoutes } from './deskRoutes';
 import { installDirectoryRoutes } from './directoryRoutes';
-import { createOfficeTextModules } from './officeTextModules';
+import { createOfficeTextModules, type OfficeTextModules } from './officeTextModules';
 import { installTextModuleRoutes } from './textModuleRoutes';
 import { installRegistryRoutes } from './registryRoutes';
 import type { OfficeStore } from './desks';
@@ -28,6 +28,8 @@ export interface V2Options {
   offices?: OfficeStore;
   /** Announced in `capabilities` (default: the design's). */
   limits?: PortalLimits;
+  /** The offices' text modules (feature `textModules`); made here when not given. */
+  textModules?: OfficeTextModules;
 }
 
 type V2Handler = (request: SimRequest, caller: V2Caller) => SimReply | Promise<SimReply>;
@@ -73,7 +75,12 @@ export function createV2Routes(options: V2Options) {
     const idempotency = createIdempotency(options.now);
     installDeskRoutes(on, options.offices, idempotency);
     installDirectoryRoutes(on, options.offices, idempotency);
-    installTextModuleRoutes(on, options.offices, createOfficeTextModules(options.now), idempotency);
+    installTextModuleRoutes(
+      on,
+      options.offices,
+      options.textModules ?? createOfficeTextModules(options.now),
+      idempotency,
+    );
     installRegistryRoutes(on, options.offices, idempotency, options.now);
   }
 

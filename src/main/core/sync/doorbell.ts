@@ -25,6 +25,7 @@ const answer = z.object({
   directory: z.boolean().optional(),
   registry: z.boolean().optional(),
   desks: z.boolean().optional(),
+  textModules: z.boolean().optional(),
 });
 
 export function createDoorbell(deps: {
