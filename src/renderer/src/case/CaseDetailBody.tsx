@@ -19,6 +19,7 @@ import classes from './CaseView.module.css';
 import { InfoList } from './InfoList';
 import { LinkedRecordsPanel } from './linked/LinkedRecordsPanel';
 import { SubmittedForm } from './SubmittedForm';
+import { useBelowTheFold } from './useBelowTheFold';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -33,6 +34,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const belowTheFold = useBelowTheFold(detail.row.id);
   const language = useLanguage();
   const procedures = useSessionStore((state) => state.procedures);
   const { row, record } = detail;
@@ -247,23 +249,27 @@ export function CaseDetailBody({ detail }: { detail: CaseDetail }) {
         </Section>
       </SimpleGrid>
 
-      <Section title={t('case.form')}>
-        <SubmittedForm
-          procedure={detail.procedure}
-          form={record.form}
-          issues={detail.formIssues}
-          changedFields={replyChanges?.fields}
-        />
-      </Section>
+      {belowTheFold && (
+        <>
+          <Section title={t('case.form')}>
+            <SubmittedForm
+              procedure={detail.procedure}
+              form={record.form}
+              issues={detail.formIssues}
+              changedFields={replyChanges?.fields}
+            />
+          </Section>
 
-      <SimpleGrid type="container" cols={{ base: 1, '640px': 2 }} spacing="md">
-        <Section title={t('review.notes')}>
-          <NotesPanel detail={detail} />
-        </Section>
-        <Section title={t('review.history')}>
-          <HistoryTimeline detail={detail} />
-        </Section>
-      </SimpleGrid>
+          <SimpleGrid type="container" cols={{ base: 1, '640px': 2 }} spacing="md">
+            <Section title={t('review.notes')}>
+              <NotesPanel detail={detail} />
+            </Section>
+            <Section title={t('review.history')}>
+              <HistoryTimeline detail={detail} />
+            </Section>
+          </SimpleGrid>
+        </>
+      )}
     </Stack>
   );
 }
