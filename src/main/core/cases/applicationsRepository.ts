@@ -8,6 +8,7 @@ import {
   reviewedChanges,
 } from '../../../shared/portal/reviewedChanges';
 import { storedPortalChangesOf, storedRecordOf } from '../db/storedColumns';
+import { caseKeysOf } from '../linked/caseKeyRows';
 
 export interface IncomingApplication {
   record: PortalApplication;
@@ -97,10 +98,12 @@ export const NEW_CASE_SQL = {
   search: `INSERT INTO inbox_search (rowid, reference, applicant_name, company_name, nif, rccm, phone,
       phone_digits, email, name_joined)
     SELECT * FROM inbox_search_source WHERE case_rowid IN (SELECT value FROM json_each(?))`,
-  /** Their identifiers (migration 028). */
-  keys: `INSERT OR IGNORE INTO case_keys (kind, value, application_id)
-    SELECT kind, value, application_id FROM case_keys_source
-    WHERE case_rowid IN (SELECT value FROM json_each(?)) AND value <> ''`,
+  /** Their identifiers (migration 028), computed from the records (caseKeyRows.ts). */
+  keys: {
+    head: 'INSERT OR IGNORE INTO case_keys (kind, value, application_id)',
+    width: 3,
+    tail: '',
+  },
 } as const;
 
 /** The values of new cases' rows, flat in NEW_CASE_SQL's column order. */
@@ -108,6 +111,7 @@ export function newCaseRows(items: readonly IncomingApplication[], now: string) 
   const cases: unknown[] = [];
   const history: unknown[] = [];
   const documents: unknown[] = [];
+  const keys: unknown[] = [];
   for (const { record, officeCode, dueDate } of items) {
     cases.push(
       record.id,
@@ -150,8 +154,9 @@ export function newCaseRows(items: readonly IncomingApplication[], now: string) 
         document.sha256,
       );
     }
+    for (const [kind, value] of caseKeysOf(record)) keys.push(kind, value, record.id);
   }
-  return { cases, history, documents };
+  return { cases, history, documents, keys };
 }
 
 /** Writes portal records into the cache. Callers own the transaction. */
@@ -205,8 +210,6 @@ export function createApplicationsRepository(
   // New cases are written in multi-row statements; migration 006 moved their search indexing
   // here (one INSERT … SELECT per batch instead of a trigger run per row).
   const indexNewCases = db.prepare(NEW_CASE_SQL.search);
-  // Their identifiers too (migration 028: same applicant, certificates the portal issued).
-  const keyNewCases = db.prepare(NEW_CASE_SQL.keys);
   const multiRow = new Map<string, Database.Statement>();
   function insertRows(head: string, width: number, tail: string, values: unknown[]): number[] {
     const rowids: number[] = [];
@@ -266,7 +269,7 @@ export function createApplicationsRepository(
     const rows = newCaseRows(items, now);
     const rowids = insertRows(NEW_CASE_SQL.cases.head, 21, NEW_CASE_SQL.cases.tail, rows.cases);
     indexNewCases.run(JSON.stringify(rowids));
-    keyNewCases.run(JSON.stringify(rowids));
+    insertRows(NEW_CASE_SQL.keys.head, 3, NEW_CASE_SQL.keys.tail, rows.keys);
     insertRows(NEW_CASE_SQL.history.head, 5, NEW_CASE_SQL.history.tail, rows.history);
     insertRows(NEW_CASE_SQL.documents.head, 7, NEW_CASE_SQL.documents.tail, rows.documents);
   }

@@ -382,7 +382,7 @@ export function createPuller(deps: PullDependencies) {
     indexed: boolean,
   ) {
     const rows = newCaseRows(valid, now);
-    const { cases, history, documents } = NEW_CASE_SQL;
+    const { cases, history, documents, keys } = NEW_CASE_SQL;
     const ops: WriteOp[] = [
       indexed
         ? { kind: 'rows', ...cases, values: rows.cases, collect: true }
@@ -390,7 +390,7 @@ export function createPuller(deps: PullDependencies) {
     ];
     if (indexed) {
       ops.push({ kind: 'run', sql: NEW_CASE_SQL.search, rowids: true });
-      ops.push({ kind: 'run', sql: NEW_CASE_SQL.keys, rowids: true });
+      if (rows.keys.length > 0) ops.push({ kind: 'rows', ...keys, values: rows.keys });
     }
     ops.push({ kind: 'rows', ...history, values: rows.history });
     if (rows.documents.length > 0) ops.push({ kind: 'rows', ...documents, values: rows.documents });
