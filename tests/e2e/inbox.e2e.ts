@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { screenshotPath, useTrainingHost } from '../support/e2eHost';
-import { collectConsoleErrors, openAs } from '../support/e2ePage';
+import { collectConsoleErrors, openAs, signInAs } from '../support/e2ePage';
 
 const host = useTrainingHost(240);
 
@@ -108,4 +108,30 @@ test('the web host refuses API calls from a page without the launch cookie', asy
   expect(result.status).toBe(401);
   expect(result.body).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   await context.close();
+});
+
+test('signing in asks for the list at once, while the frame first draws (issue 18 §2)', async ({
+  page,
+}) => {
+  // The catalog is the last answer the sign-in waits for before the frame and the inbox draw:
+  // held here until the list is asked for (10 s at most), only a list asked for at sign-in,
+  // before any of the inbox is drawn, arrives while it is held.
+  let listAsked = false;
+  let askedWhileHeld = false;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/rpc/inbox.list')) listAsked = true;
+  });
+  await page.goto(`${host.launchUrl}#/inbox/all`);
+  await page.route('**/api/rpc/catalog.procedures', async (route) => {
+    for (let waited = 0; !listAsked && waited < 10_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    askedWhileHeld = listAsked;
+    await route.continue();
+  });
+  await signInAs(page, 'kossi.agbodjan');
+  await expect(
+    page.getByTestId('inbox-grid').locator('[role="rowgroup"] [role="row"]').first(),
+  ).toBeVisible();
+  expect(askedWhileHeld).toBe(true);
 });

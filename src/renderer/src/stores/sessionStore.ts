@@ -7,6 +7,7 @@ import type {
 import type { AppInfo, CurrentUser, ProcedureSummary } from '../../../shared/api/types';
 import { api, callsSettled } from '../api/api';
 import { queryClient } from '../api/queryClient';
+import { prefetchInbox } from '../inbox/prefetchInbox';
 import { DEFAULT_QUEUE, hrefOf } from '../routing/route';
 import { useInboxStore } from './inboxStore';
 
@@ -75,6 +76,7 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
     if (previous !== null && previous !== holderOf(session)) {
       forgetDesk();
     }
+    if (user) prefetchInbox(window.location.hash);
     const procedures = user ? await api.call('catalog.procedures', {}) : get().procedures;
     set({ session, user, procedures });
   },
