@@ -6,7 +6,7 @@ import {
   IconSortAscending,
   IconSortDescending,
 } from '@tabler/icons-react';
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES } from '../../../shared/domain/caseStatus';
 import {
@@ -21,7 +21,9 @@ import { formatNumber } from '../format/numbers';
 import type { Language } from '../i18n/language';
 import { DayInput } from '../admin/DayInput';
 import { FilterButton, FilterMenu, type FilterOption } from './FilterMenu';
-import { DEFAULT_SORT, type ListFilterKey } from './inboxQuery';
+import { DEFAULT_SORT, LIST_FILTER_KEYS, type ListFilterKey } from './inboxQuery';
+
+const NONE: readonly string[] = [];
 
 export const DEADLINE_FILTER_STATES = ['on_time', 'due_soon', 'overdue'] as const;
 
@@ -74,8 +76,24 @@ export const FilterBar = memo(function FilterBar(props: Props) {
     return { procedure, status, office, region, assignee, deadline };
   }, [props.procedures, options, language, t]);
 
-  const setList = (key: ListFilterKey) => (values: string[]) =>
-    onFiltersChange({ ...filters, [key]: values });
+  // The menus' handlers read the filters in force, so that they stay the same functions and a
+  // menu renders again only when its own ticks change (a chip toggled redrew all seven).
+  const filtersNow = useRef(filters);
+  useLayoutEffect(() => {
+    filtersNow.current = filters;
+  }, [filters]);
+  const setList = useMemo(() => {
+    const setters = {} as Record<ListFilterKey, (values: string[]) => void>;
+    for (const key of LIST_FILTER_KEYS) {
+      setters[key] = (values) => onFiltersChange({ ...filtersNow.current, [key]: values });
+    }
+    return (key: ListFilterKey) => setters[key];
+  }, [onFiltersChange]);
+  const setDates = useCallback(
+    (dates: Pick<InboxFilters, 'submittedFrom' | 'submittedTo'>) =>
+      onFiltersChange({ ...filtersNow.current, ...dates }),
+    [onFiltersChange],
+  );
 
   return (
     <Group gap={6} wrap="wrap" justify="space-between" px="md" pb="sm">
@@ -83,39 +101,39 @@ export const FilterBar = memo(function FilterBar(props: Props) {
         <FilterMenu
           label={t('filters.procedure')}
           options={lists.procedure}
-          selected={filters.procedureCodes ?? []}
+          selected={filters.procedureCodes ?? NONE}
           onChange={setList('procedureCodes')}
           width={380}
         />
         <FilterMenu
           label={t('filters.status')}
           options={lists.status}
-          selected={filters.statuses ?? []}
+          selected={filters.statuses ?? NONE}
           onChange={setList('statuses')}
         />
         <FilterMenu
           label={t('filters.office')}
           options={lists.office}
-          selected={filters.officeCodes ?? []}
+          selected={filters.officeCodes ?? NONE}
           onChange={setList('officeCodes')}
         />
         <FilterMenu
           label={t('filters.region')}
           options={lists.region}
-          selected={filters.regions ?? []}
+          selected={filters.regions ?? NONE}
           onChange={setList('regions')}
         />
         <FilterMenu
           label={t('filters.assignee')}
           options={lists.assignee}
-          selected={filters.assigneeIds ?? []}
+          selected={filters.assigneeIds ?? NONE}
           onChange={setList('assigneeIds')}
         />
-        <DateRangeMenu filters={filters} onChange={onFiltersChange} />
+        <DateRangeMenu from={filters.submittedFrom} to={filters.submittedTo} onChange={setDates} />
         <FilterMenu
           label={t('filters.deadline')}
           options={lists.deadline}
-          selected={filters.deadlineStates ?? []}
+          selected={filters.deadlineStates ?? NONE}
           onChange={setList('deadlineStates')}
           width={220}
         />
@@ -145,15 +163,17 @@ export const FilterBar = memo(function FilterBar(props: Props) {
  * The browser's own date field: it reads and writes ISO days, follows the system's locale
  * (jj/mm/aaaa in French) and needs no date-picker library for two bounds.
  */
-function DateRangeMenu({
-  filters,
+const DateRangeMenu = memo(function DateRangeMenu({
+  from,
+  to,
   onChange,
 }: {
-  filters: InboxFilters;
-  onChange(filters: InboxFilters): void;
+  from: string | undefined;
+  to: string | undefined;
+  onChange(dates: Pick<InboxFilters, 'submittedFrom' | 'submittedTo'>): void;
 }) {
   const { t } = useTranslation();
-  const count = (filters.submittedFrom ? 1 : 0) + (filters.submittedTo ? 1 : 0);
+  const count = (from ? 1 : 0) + (to ? 1 : 0);
   return (
     <Popover position="bottom-start" width={240} shadow="md" trapFocus>
       <Popover.Target>
@@ -164,8 +184,8 @@ function DateRangeMenu({
           <DayInput
             size="xs"
             label={t('filters.from')}
-            value={filters.submittedFrom ?? ''}
-            onChange={(from) => onChange({ ...filters, submittedFrom: from || undefined })}
+            value={from ?? ''}
+            onChange={(day) => onChange({ submittedFrom: day || undefined })}
             // Inside this popover: a calendar in a portal would count as a click outside it.
             popoverProps={{ withinPortal: false }}
             clearable
@@ -175,8 +195,8 @@ function DateRangeMenu({
           <DayInput
             size="xs"
             label={t('filters.to')}
-            value={filters.submittedTo ?? ''}
-            onChange={(to) => onChange({ ...filters, submittedTo: to || undefined })}
+            value={to ?? ''}
+            onChange={(day) => onChange({ submittedTo: day || undefined })}
             popoverProps={{ withinPortal: false }}
             clearable
             data-testid="filter-submitted-to"
@@ -185,9 +205,9 @@ function DateRangeMenu({
       </Popover.Dropdown>
     </Popover>
   );
-}
+});
 
-function SortMenu({
+const SortMenu = memo(function SortMenu({
   sort,
   searching,
   broadSearch,
@@ -276,4 +296,4 @@ function SortMenu({
       </Menu.Dropdown>
     </Menu>
   );
-}
+});

@@ -9,7 +9,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconChevronDown, IconSearch } from '@tabler/icons-react';
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface FilterOption {
@@ -22,8 +22,11 @@ export interface FilterOption {
 /** Long lists get a field to narrow them; short ones are ticked at a glance. */
 const SEARCH_FROM = 8;
 
-/** A toolbar button opening a list of checkboxes; several ticks in one filter combine with OR. */
-export function FilterMenu({
+/**
+ * A toolbar button opening a list of checkboxes; several ticks in one filter combine with OR.
+ * Drawn again only when its own options or ticks change.
+ */
+export const FilterMenu = memo(function FilterMenu({
   label,
   options,
   selected,
@@ -103,7 +106,7 @@ export function FilterMenu({
       </Popover.Dropdown>
     </Popover>
   );
-}
+});
 
 export function FilterButton({
   label,

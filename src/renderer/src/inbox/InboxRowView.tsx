@@ -14,6 +14,7 @@ import { Highlight } from '../search/Highlight';
 import type { ColumnId } from './inboxColumns';
 import classes from './InboxTable.module.css';
 import { RowSignals } from './RowSignals';
+import { sameRow } from './sameRow';
 
 interface Props {
   row: InboxRow;
@@ -204,8 +205,48 @@ function HolderLine({
   );
 }
 
+/**
+ * A row's cells, drawn again only when what they show changes: a row that moves in the list, is
+ * selected or ticked keeps them as they are (issue 18 §3).
+ */
+const RowCells = memo(
+  function RowCells({
+    row,
+    columns,
+    procedure,
+    language,
+    signals,
+  }: Pick<Props, 'row' | 'columns' | 'procedure' | 'language' | 'signals'>) {
+    return columns.map((column) => (
+      <div key={column} role="gridcell" className={classes.cell}>
+        <Cell row={row} column={column} procedure={procedure} language={language} />
+        {column === 'reference' && signals && <RowSignals signals={signals} />}
+      </div>
+    ));
+  },
+  (before, after) =>
+    before.columns === after.columns &&
+    before.procedure === after.procedure &&
+    before.language === after.language &&
+    before.signals === after.signals &&
+    sameRow(before.row, after.row),
+);
+
+/**
+ * Each answer of the core brings new row objects, also for the cases a list already shows (a
+ * search typed further, a filter added): a row whose content is the same is not drawn again.
+ */
+function sameProps(before: Props, after: Props): boolean {
+  const keys = Object.keys(after) as (keyof Props)[];
+  if (keys.length !== Object.keys(before).length) return false;
+  for (const key of keys) {
+    if (key !== 'row' && before[key] !== after[key]) return false;
+  }
+  return sameRow(before.row, after.row);
+}
+
 export const InboxRowView = memo(function InboxRowView(props: Props) {
-  const { row, columns, selected, checked, domId, top, height, template, onOpen, onToggle } = props;
+  const { row, selected, checked, domId, top, height, template, onOpen, onToggle } = props;
   // Built here from numbers, so that a list's render does not hand every row a new object (which
   // made every row on screen render again at each of the list's renders).
   const style = useMemo(
@@ -245,12 +286,13 @@ export const InboxRowView = memo(function InboxRowView(props: Props) {
           aria-label={t('selection.toggle', { reference: row.reference })}
         />
       </div>
-      {columns.map((column) => (
-        <div key={column} role="gridcell" className={classes.cell}>
-          <Cell row={row} column={column} procedure={props.procedure} language={props.language} />
-          {column === 'reference' && props.signals && <RowSignals signals={props.signals} />}
-        </div>
-      ))}
+      <RowCells
+        row={row}
+        columns={props.columns}
+        procedure={props.procedure}
+        language={props.language}
+        signals={props.signals}
+      />
     </div>
   );
-});
+}, sameProps);

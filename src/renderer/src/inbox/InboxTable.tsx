@@ -1,8 +1,7 @@
 import { Button, Center, Checkbox, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
-import { useElementSize } from '@mantine/hooks';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, InboxSort, ProcedureSummary, SortKey } from '../../../shared/api/types';
 import type { Language } from '../i18n/language';
@@ -34,11 +33,19 @@ interface Props {
   /** Message of a failed next-page fetch, shown under the rows with a retry. */
   moreError: string | null;
   initialScrollTop: number;
+  /**
+   * The list shown (its query): a new one takes the keyboard as a list shown afresh does. The view
+   * keeps the table for a new list while it is scrolled to the top, so the rows both lists share
+   * stay as they are drawn.
+   */
+  listKey: string;
   label: string;
   onLoadMore(): void;
   onOpen(id: string): void;
   onMove(delta: number): void;
   onScrollSave(top: number): void;
+  /** Told when the list leaves its top or comes back to it (and once shown). */
+  onScrolledAway(away: boolean): void;
   onToggle(id: string, range: boolean): void;
   onToggleAll(on: boolean): void;
   onSort(key: SortKey): void;
@@ -64,12 +71,39 @@ export function isInboxLink(element: Element | null): boolean {
   return element?.closest('a[href^="#/inbox/"]') != null;
 }
 
+/**
+ * The list's size when last measured. A list shown afresh (another queue, back from a case) lays
+ * out its columns and its rows in view at once: measured only after its first frame, it drew all
+ * columns first, then again a frame later without the one that does not fit (issue 18 §3).
+ */
+const lastSize = { width: 0, height: 0 };
+
+/** The scroller's width, followed as the window changes; a ref callback to put on the element. */
+function useListWidth(): [(element: HTMLElement | null) => void, number] {
+  const [width, setWidth] = useState(lastSize.width);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((element: HTMLElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!element) return;
+    observer.current = new ResizeObserver(([entry]) => {
+      const box = entry?.borderBoxSize[0];
+      if (!box) return;
+      lastSize.width = box.inlineSize;
+      lastSize.height = box.blockSize;
+      setWidth(box.inlineSize);
+    });
+    observer.current.observe(element);
+  }, []);
+  return [ref, width];
+}
+
 export function InboxTable(props: Props) {
   const { rows, selectedId, hasMore, loadingMore, onLoadMore, onOpen, onMove, onScrollSave } =
     props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { ref: sizeRef, width } = useElementSize();
+  const [sizeRef, width] = useListWidth();
   const columns = useMemo(() => visibleColumns(width), [width]);
   const columnIds = useMemo(() => columns.map((column) => column.id), [columns]);
   const template = gridTemplate(columns);
@@ -98,6 +132,8 @@ export function InboxTable(props: Props) {
     rangeExtractor: keepSelected,
     scrollMargin: HEADER_HEIGHT,
     initialOffset: props.initialScrollTop,
+    // Rows in view from the first render (the virtualizer measures the scroller only once drawn).
+    initialRect: { ...lastSize },
   });
   const items = virtualizer.getVirtualItems();
   // The rows in view and around: the selected row kept far off (keepSelected) is not among them.
@@ -129,10 +165,21 @@ export function InboxTable(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
-  // Land keyboard focus on the list so j/k work at once, unless the clerk is typing elsewhere.
+  // Land keyboard focus on a list shown afresh so j/k work at once, unless the clerk is typing
+  // elsewhere.
   useEffect(() => {
     if (takesFocusOnShow(document.activeElement)) scrollRef.current?.focus({ preventScroll: true });
-  }, []);
+  }, [props.listKey]);
+
+  const { onScrolledAway } = props;
+  const away = useRef(props.initialScrollTop > 0);
+  useEffect(() => onScrolledAway(away.current), [onScrolledAway]);
+  function onScroll(event: React.UIEvent<HTMLDivElement>) {
+    const now = event.currentTarget.scrollTop > 0;
+    if (now === away.current) return;
+    away.current = now;
+    onScrolledAway(now);
+  }
 
   useEffect(() => {
     const element = scrollRef.current;
@@ -179,62 +226,18 @@ export function InboxTable(props: Props) {
       aria-activedescendant={selectedId ? rowDomId(selectedId) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onScroll={onScroll}
       data-testid="inbox-grid"
     >
-      <div className={classes.header} role="row" style={{ gridTemplateColumns: template }}>
-        <div role="columnheader" className={classes.check}>
-          <Checkbox
-            size="xs"
-            checked={allChecked}
-            indeterminate={checkedCount > 0 && !allChecked}
-            onChange={() => props.onToggleAll(!allChecked)}
-            tabIndex={-1}
-            aria-label={t('selection.toggleAll')}
-          />
-        </div>
-        {columns.map((column) => {
-          const key = SORTABLE[column.id];
-          const label = t(`inbox.columns.${column.id}`);
-          if (!key) {
-            return (
-              <div key={column.id} role="columnheader" className={classes.cell}>
-                <Text inherit truncate="end">
-                  {label}
-                </Text>
-              </div>
-            );
-          }
-          const active = effectiveSort?.key === key;
-          const Arrow = effectiveSort?.direction === 'desc' ? IconArrowDown : IconArrowUp;
-          return (
-            <div
-              key={column.id}
-              role="columnheader"
-              className={classes.cell}
-              aria-sort={
-                active
-                  ? effectiveSort.direction === 'asc'
-                    ? 'ascending'
-                    : 'descending'
-                  : undefined
-              }
-            >
-              <UnstyledButton
-                className={classes.sortable}
-                data-active={active || undefined}
-                onClick={() => props.onSort(key)}
-                title={t('sort.byColumn', { key: t(`sort.keys.${key}`) })}
-                tabIndex={-1}
-              >
-                <Text inherit truncate="end">
-                  {label}
-                </Text>
-                {active && <Arrow size={12} stroke={2.4} style={{ flexShrink: 0 }} />}
-              </UnstyledButton>
-            </div>
-          );
-        })}
-      </div>
+      <ListHeader
+        columns={columns}
+        template={template}
+        sortKey={effectiveSort?.key}
+        direction={effectiveSort?.direction}
+        tick={allChecked ? 'all' : checkedCount > 0 ? 'some' : 'none'}
+        onToggleAll={props.onToggleAll}
+        onSort={props.onSort}
+      />
       <div
         style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
         role="rowgroup"
@@ -289,3 +292,77 @@ export function InboxTable(props: Props) {
     </div>
   );
 }
+
+/**
+ * The column headers, drawn again only when the columns, the sort or the ticks change — not at
+ * every render of the list (a key typed, rows arriving, the selection moving: issue 18 §3).
+ */
+const ListHeader = memo(function ListHeader({
+  columns,
+  template,
+  sortKey,
+  direction,
+  tick,
+  onToggleAll,
+  onSort,
+}: {
+  columns: ReturnType<typeof visibleColumns>;
+  template: string;
+  sortKey: SortKey | undefined;
+  direction: InboxSort['direction'] | undefined;
+  tick: 'all' | 'some' | 'none';
+  onToggleAll(on: boolean): void;
+  onSort(key: SortKey): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={classes.header} role="row" style={{ gridTemplateColumns: template }}>
+      <div role="columnheader" className={classes.check}>
+        <Checkbox
+          size="xs"
+          checked={tick === 'all'}
+          indeterminate={tick === 'some'}
+          onChange={() => onToggleAll(tick !== 'all')}
+          tabIndex={-1}
+          aria-label={t('selection.toggleAll')}
+        />
+      </div>
+      {columns.map((column) => {
+        const key = SORTABLE[column.id];
+        const label = t(`inbox.columns.${column.id}`);
+        if (!key) {
+          return (
+            <div key={column.id} role="columnheader" className={classes.cell}>
+              <Text inherit truncate="end">
+                {label}
+              </Text>
+            </div>
+          );
+        }
+        const active = sortKey === key;
+        const Arrow = direction === 'desc' ? IconArrowDown : IconArrowUp;
+        return (
+          <div
+            key={column.id}
+            role="columnheader"
+            className={classes.cell}
+            aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
+            <UnstyledButton
+              className={classes.sortable}
+              data-active={active || undefined}
+              onClick={() => onSort(key)}
+              title={t('sort.byColumn', { key: t(`sort.keys.${key}`) })}
+              tabIndex={-1}
+            >
+              <Text inherit truncate="end">
+                {label}
+              </Text>
+              {active && <Arrow size={12} stroke={2.4} style={{ flexShrink: 0 }} />}
+            </UnstyledButton>
+          </div>
+        );
+      })}
+    </div>
+  );
+});

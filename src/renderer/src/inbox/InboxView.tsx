@@ -1,5 +1,5 @@
 import { Divider } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, QueueId, SortKey } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
@@ -69,7 +69,13 @@ export function InboxView({ queue }: { queue: QueueId }) {
     [procedures],
   );
 
-  const open = useCallback((id: string) => openCaseFromList(id, rows), [rows]);
+  // The rows' and the header's handlers stay the same functions when new rows arrive, so that a
+  // row drawn for the previous list and still in the new one is not drawn again (InboxRowView).
+  const rowsNow = useRef(rows);
+  useLayoutEffect(() => {
+    rowsNow.current = rows;
+  }, [rows]);
+  const open = useCallback((id: string) => openCaseFromList(id, rowsNow.current), []);
   useFocusListOnQueueClick(queue);
   const move = useCallback(
     (delta: number) => useInboxStore.getState().moveSelection(rows, delta),
@@ -77,12 +83,13 @@ export function InboxView({ queue }: { queue: QueueId }) {
   );
   const saveScroll = useCallback((top: number) => useInboxStore.getState().saveScroll(top), []);
   const toggle = useCallback(
-    (id: string, range: boolean) => useInboxStore.getState().toggleChecked(rows, id, range),
-    [rows],
+    (id: string, range: boolean) =>
+      useInboxStore.getState().toggleChecked(rowsNow.current, id, range),
+    [],
   );
   const toggleAll = useCallback(
-    (on: boolean) => useInboxStore.getState().setAllChecked(rows, on),
-    [rows],
+    (on: boolean) => useInboxStore.getState().setAllChecked(rowsNow.current, on),
+    [],
   );
   const sortBy = useCallback((key: SortKey) => {
     const state = useInboxStore.getState();
@@ -91,6 +98,15 @@ export function InboxView({ queue }: { queue: QueueId }) {
   const searchAll = useCallback(() => navigate({ view: 'inbox', queue: 'all' }), []);
   const openHelp = useCallback(() => useShellStore.getState().setHelpOpen(true), []);
   const startSaving = useCallback(() => setSaving(true), []);
+
+  // A new list starts again from the top. The table stays for it while the clerk has not scrolled
+  // it, so the rows both lists share are not drawn again (a search typed further, a filter added:
+  // issue 18 §3); a scrolled table gives way to a new one. A refetch of the same list keeps its
+  // place.
+  const listKey = list.shownQuery ? queryKey(list.shownQuery) : queue;
+  const [scrolledAway, setScrolledAway] = useState(false);
+  const [table, setTable] = useState({ listKey, key: listKey });
+  if (table.listKey !== listKey) setTable({ listKey, key: scrolledAway ? listKey : table.key });
 
   const shownSearch = list.shownQuery?.search ?? '';
   const shownFiltered = list.shownQuery ? hasFilters(list.shownQuery.filters) : false;
@@ -148,8 +164,8 @@ export function InboxView({ queue }: { queue: QueueId }) {
         />
       ) : (
         <InboxTable
-          // A new list starts again from the top; a refetch of the same one keeps its place.
-          key={list.shownQuery ? queryKey(list.shownQuery) : queue}
+          key={table.key}
+          listKey={listKey}
           rows={rows}
           procedures={procedureMap}
           language={language}
@@ -167,6 +183,7 @@ export function InboxView({ queue }: { queue: QueueId }) {
           onOpen={open}
           onMove={move}
           onScrollSave={saveScroll}
+          onScrolledAway={setScrolledAway}
           onToggle={toggle}
           onToggleAll={toggleAll}
           onSort={sortBy}
