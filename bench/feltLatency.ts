@@ -46,11 +46,15 @@ const PROBE_SCRIPT = `(() => {
   const signatures = {
     rows: () => {
       const empty = document.querySelector('[data-testid="inbox-empty"]');
-      if (empty) return 'empty|' + location.hash + '|' + empty.textContent;
+      // Never the address: it follows the typed search at once, before any list for it.
+      if (empty) return 'empty|' + empty.textContent;
       const group = document.querySelector('[data-testid="inbox-grid"] [role="rowgroup"]');
       if (!group || group.getAttribute('aria-busy') === 'true') return null;
       const rows = [...group.querySelectorAll('[role="row"]')].slice(0, 5);
-      return rows.length === 0 ? null : location.hash + '|' + rows.map((row) => row.textContent).join('|');
+      // The markup, not the text: a search typed further shows the same rows with more of
+      // each name highlighted.
+      const total = document.querySelector('[data-testid="inbox-total"]')?.textContent ?? '';
+      return rows.length === 0 ? null : total + '|' + rows.map((row) => row.innerHTML).join('|');
     },
     case: () => document.querySelector('[data-testid="case-reference"]')?.textContent?.trim() || null,
     selection: () =>
