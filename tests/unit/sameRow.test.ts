@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxRow } from '../../src/shared/api/types';
 import { sameRow } from '../../src/renderer/src/inbox/sameRow';
+import { inboxRow } from '../support/inboxRows';
 
-const base = (): InboxRow => ({
-  id: 'a',
-  reference: 'COM-IMPEX-2026-000001',
-  procedureCode: 'COM-IMPEX',
-  status: 'submitted',
-  applicantName: 'Komlan Kpatcha',
-  companyName: null,
-  region: 'Maritime',
-  city: 'Lomé',
-  officeCode: 'LOM',
-  submittedAt: '2026-03-02',
-  dueDate: '2026-03-20',
-  workingDaysLeft: 5,
-  deadlineState: 'on_time',
-  portalChangesToConfirm: false,
-  inConflict: false,
-  assignee: { id: 'u1', displayName: 'Ablavi Lawson' },
-  searchMatch: { field: 'applicantName', value: 'Komlan Kpatcha', ranges: [[7, 9]] },
-});
+const base = (): InboxRow =>
+  inboxRow('a', {
+    reference: 'COM-IMPEX-2026-000001',
+    applicantName: 'Komlan Kpatcha',
+    assignee: { id: 'u1', displayName: 'Ablavi Lawson' },
+    searchMatch: { field: 'applicantName', value: 'Komlan Kpatcha', ranges: [[7, 9]] },
+  });
 
 describe('sameRow: whether a row from a new answer says what the drawn one says', () => {
   it('is true for an equal copy, nested objects and ranges included', () => {

@@ -2,6 +2,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboxPage, InboxQuery, InboxRow } from '../../shared/api/types';
+import { inboxRow } from '../../../tests/support/inboxRows';
 import { deferred, renderWithProviders, type Deferred } from './dom';
 
 const fake = vi.hoisted(() => ({ call: vi.fn(), on: vi.fn() }));
@@ -11,24 +12,8 @@ const { queryClient } = await import('../src/api/queryClient');
 const { useInboxStore } = await import('../src/stores/inboxStore');
 const { InboxView } = await import('../src/inbox/InboxView');
 
-const row = (id: string, applicantName = `Demandeur ${id}`): InboxRow => ({
-  id,
-  reference: `COM-IMPEX-2026-${id}`,
-  procedureCode: 'COM-IMPEX',
-  status: 'submitted',
-  applicantName,
-  companyName: null,
-  region: 'Maritime',
-  city: 'Lomé',
-  officeCode: 'LOM',
-  submittedAt: '2026-03-02',
-  dueDate: '2026-03-20',
-  workingDaysLeft: 5,
-  deadlineState: 'on_time',
-  portalChangesToConfirm: false,
-  inConflict: false,
-  assignee: null,
-});
+const row = (id: string, applicantName = `Demandeur ${id}`): InboxRow =>
+  inboxRow(id, { applicantName });
 const page = (...rows: InboxRow[]): InboxPage => ({ rows, nextCursor: null });
 
 let pending: { input: InboxQuery; answer: Deferred<InboxPage> }[];
