@@ -46,10 +46,12 @@ const PROBE_SCRIPT = `(() => {
   const signatures = {
     rows: () => {
       const empty = document.querySelector('[data-testid="inbox-empty"]');
+      if (empty && !empty.checkVisibility()) return null;
       // Never the address: it follows the typed search at once, before any list for it.
       if (empty) return 'empty|' + empty.textContent;
       const group = document.querySelector('[data-testid="inbox-grid"] [role="rowgroup"]');
-      if (!group || group.getAttribute('aria-busy') === 'true') return null;
+      // A list kept hidden behind a case is not on screen.
+      if (!group || !group.checkVisibility() || group.getAttribute('aria-busy') === 'true') return null;
       const rows = [...group.querySelectorAll('[role="row"]')].slice(0, 5);
       // The markup, not the text: a search typed further shows the same rows with more of
       // each name highlighted.

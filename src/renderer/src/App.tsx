@@ -1,6 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { lazy, Suspense, useEffect } from 'react';
+import { Activity, lazy, Suspense, useEffect } from 'react';
 import { RecoveryScreen } from './backup/RecoveryScreen';
 import { useRecoveryStatus } from './backup/useRecoveryStatus';
 import { CaseView } from './case/CaseView';
@@ -96,6 +96,12 @@ function Screens() {
       activeQueue={route.view === 'inbox' ? route.queue : route.view === 'case' ? lastQueue : null}
       onInbox={route.view === 'inbox'}
     >
+      {/* The inbox stays drawn, hidden, while another screen is shown: back from a case (or any
+          screen) shows the list as it was, where it was, without drawing it again (issue 18 §3).
+          Hidden, it runs no effects: it neither fetches nor writes the address. */}
+      <Activity mode={route.view === 'inbox' ? 'visible' : 'hidden'}>
+        <InboxView queue={route.view === 'inbox' ? route.queue : lastQueue} />
+      </Activity>
       <Suspense fallback={screenLoading}>
         {route.view === 'case' ? (
           <CaseView id={route.id} backQueue={lastQueue} />
@@ -115,9 +121,7 @@ function Screens() {
           <RoleGuard roles={['administrateur']}>
             <AdminView section={route.section} />
           </RoleGuard>
-        ) : (
-          <InboxView queue={route.queue} />
-        )}
+        ) : null}
       </Suspense>
       {signedIn && (
         <>

@@ -32,7 +32,6 @@ interface Props {
   loadingMore: boolean;
   /** Message of a failed next-page fetch, shown under the rows with a retry. */
   moreError: string | null;
-  initialScrollTop: number;
   /**
    * The list shown (its query): a new one takes the keyboard as a list shown afresh does. The view
    * keeps the table for a new list while it is scrolled to the top, so the rows both lists share
@@ -43,7 +42,6 @@ interface Props {
   onLoadMore(): void;
   onOpen(id: string): void;
   onMove(delta: number): void;
-  onScrollSave(top: number): void;
   /** Told when the list leaves its top or comes back to it (and once shown). */
   onScrolledAway(away: boolean): void;
   onToggle(id: string, range: boolean): void;
@@ -99,8 +97,7 @@ function useListWidth(): [(element: HTMLElement | null) => void, number] {
 }
 
 export function InboxTable(props: Props) {
-  const { rows, selectedId, hasMore, loadingMore, onLoadMore, onOpen, onMove, onScrollSave } =
-    props;
+  const { rows, selectedId, hasMore, loadingMore, onLoadMore, onOpen, onMove } = props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [sizeRef, width] = useListWidth();
@@ -131,7 +128,6 @@ export function InboxTable(props: Props) {
     overscan: 12,
     rangeExtractor: keepSelected,
     scrollMargin: HEADER_HEIGHT,
-    initialOffset: props.initialScrollTop,
     // Rows in view from the first render (the virtualizer measures the scroller only once drawn).
     initialRect: { ...lastSize },
   });
@@ -152,8 +148,34 @@ export function InboxTable(props: Props) {
       onLoadMore();
   }, [hasMore, loadingMore, props.moreError, lastIndex, rows.length, onLoadMore]);
 
+  const { onScrolledAway } = props;
+  const away = useRef(false);
+  useEffect(() => onScrolledAway(away.current), [onScrolledAway]);
+
+  // Where the clerk left the list, read as they scroll: a list hidden while another screen is
+  // shown (App's Activity) loses its scroll position.
+  const scrolledTo = useRef(0);
+  function onScroll(event: React.UIEvent<HTMLDivElement>) {
+    scrolledTo.current = event.currentTarget.scrollTop;
+    const now = event.currentTarget.scrollTop > 0;
+    if (now === away.current) return;
+    away.current = now;
+    onScrolledAway(now);
+  }
+
+  // Shown again after being hidden, the list goes back where the clerk left it.
   useLayoutEffect(() => {
-    if (selectedIndex < 0) return;
+    const element = scrollRef.current;
+    // Read only when there is a place to go back to: reading it lays the whole list out.
+    if (element && scrolledTo.current > 0 && element.scrollTop !== scrolledTo.current)
+      element.scrollTop = scrolledTo.current;
+  }, []);
+
+  // The row followed last: a list shown again (after a case) is where it was, the row in it.
+  const followed = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (selectedIndex < 0 || followed.current === selectedId) return;
+    followed.current = selectedId;
     // A row already in view needs no scroll: the virtualizer's scroll forces a layout of the
     // whole list in the middle of the commit, at every queue switch (issue 18 §3).
     const item = virtualizer.measurementsCache[selectedIndex];
@@ -170,23 +192,6 @@ export function InboxTable(props: Props) {
   useEffect(() => {
     if (takesFocusOnShow(document.activeElement)) scrollRef.current?.focus({ preventScroll: true });
   }, [props.listKey]);
-
-  const { onScrolledAway } = props;
-  const away = useRef(props.initialScrollTop > 0);
-  useEffect(() => onScrolledAway(away.current), [onScrolledAway]);
-  function onScroll(event: React.UIEvent<HTMLDivElement>) {
-    const now = event.currentTarget.scrollTop > 0;
-    if (now === away.current) return;
-    away.current = now;
-    onScrolledAway(now);
-  }
-
-  useEffect(() => {
-    const element = scrollRef.current;
-    return () => {
-      if (element) onScrollSave(element.scrollTop);
-    };
-  }, [onScrollSave]);
 
   const setRefs = useCallback(
     (element: HTMLDivElement | null) => {

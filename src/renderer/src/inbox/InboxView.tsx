@@ -81,7 +81,6 @@ export function InboxView({ queue }: { queue: QueueId }) {
     (delta: number) => useInboxStore.getState().moveSelection(rows, delta),
     [rows],
   );
-  const saveScroll = useCallback((top: number) => useInboxStore.getState().saveScroll(top), []);
   const toggle = useCallback(
     (id: string, range: boolean) =>
       useInboxStore.getState().toggleChecked(rowsNow.current, id, range),
@@ -177,12 +176,10 @@ export function InboxView({ queue }: { queue: QueueId }) {
           hasMore={list.hasMore}
           loadingMore={list.loadingMore}
           moreError={list.moreError ? errorMessage(list.moreError, t('app.unexpectedError')) : null}
-          initialScrollTop={inbox.scrollTop}
           label={t('inbox.listLabel', { queue: t(`queues.${queue}`) })}
           onLoadMore={list.loadMore}
           onOpen={open}
           onMove={move}
-          onScrollSave={saveScroll}
           onScrolledAway={setScrolledAway}
           onToggle={toggle}
           onToggleAll={toggleAll}

@@ -114,15 +114,17 @@ export function useInboxList(routeQueue: QueueId) {
   const hasMore = lastPage !== undefined && lastPage.nextCursor !== null;
   const shownQuery = list.data?.pages[0]?.query ?? null;
   // Another queue's rows are not shown while this one loads (filters and search keep them).
+  // The render in which the address already names the new queue but the store does not yet is
+  // never painted (useInboxUrl follows the address before paint): it keeps the table as it is,
+  // so that a queue already loaded is drawn into the same table (issue 18 §3).
   const otherQueue = shownQuery !== null && shownQuery.queue !== query.queue;
-  const phase: 'loading' | 'error' | 'ready' =
-    !current || otherQueue
-      ? 'loading'
-      : list.data === undefined
-        ? list.isError
-          ? 'error'
-          : 'loading'
-        : 'ready';
+  const phase: 'loading' | 'error' | 'ready' = otherQueue
+    ? 'loading'
+    : list.data === undefined
+      ? list.isError
+        ? 'error'
+        : 'loading'
+      : 'ready';
   const stale = list.isPlaceholderData || typing;
 
   const canLoadMore = hasMore && !list.isFetching && !list.isPlaceholderData;

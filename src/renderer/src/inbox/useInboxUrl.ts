@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
 import type { QueueId } from '../../../shared/api/types';
 import { parseRoute } from '../routing/route';
 import { currentQuery, useInboxStore } from '../stores/inboxStore';
@@ -18,7 +18,9 @@ function subscribe(onChange: () => void): () => void {
 export function useInboxUrl(queue: QueueId): void {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
 
-  useEffect(() => {
+  // Before paint: the list of the queue the address names is drawn in the same frame as the
+  // click, without a frame of the previous queue or of an empty list between them.
+  useLayoutEffect(() => {
     const store = useInboxStore.getState();
     const fromUrl = queryFromHash(hash, queue);
     if (fromUrl && queryKey(fromUrl) !== queryKey(currentQuery(store))) store.applyQuery(fromUrl);

@@ -35,8 +35,6 @@ interface InboxState {
   checked: ReadonlySet<string>;
   /** Last row ticked or unticked: one end of a shift-click range. */
   anchorId: string | null;
-  /** Kept so that coming back from a case lands where the clerk left the list. */
-  scrollTop: number;
 
   show(queue: QueueId): void;
   setFilters(filters: InboxFilters): void;
@@ -56,7 +54,6 @@ interface InboxState {
    * longer ticked. `before` is the list the clerk saw until now.
    */
   reconcile(rows: readonly InboxRow[], before: readonly InboxRow[]): void;
-  saveScroll(top: number): void;
 }
 
 /** The query the address and saved views describe: what the clerk sees typed. */
@@ -97,7 +94,6 @@ export const useInboxStore = create<InboxState>()((set, get) => {
       ...patch,
       listedSearch: search,
       selectedId: null,
-      scrollTop: 0,
       checked: EMPTY_SET,
       anchorId: null,
     });
@@ -112,7 +108,6 @@ export const useInboxStore = create<InboxState>()((set, get) => {
     selectedId: null,
     checked: EMPTY_SET,
     anchorId: null,
-    scrollTop: 0,
 
     show(queue) {
       if (get().queue === queue) return;
@@ -202,10 +197,6 @@ export const useInboxStore = create<InboxState>()((set, get) => {
       const stillChecked = [...checked].filter((id) => ids.has(id));
       if (stillChecked.length !== checked.size) patch.checked = new Set(stillChecked);
       if (Object.keys(patch).length > 0) set(patch);
-    },
-
-    saveScroll(top) {
-      set({ scrollTop: top });
     },
   };
 });
