@@ -55,7 +55,9 @@ test('a claim named on every desk; a take-over rings the former holder’s bell'
     /^Pris en charge par Afi Mensah jusqu'à \d{2}:\d{2}$/,
     { timeout: 15_000 },
   );
-  await pageA.getByTestId('action-takeOver').click();
+  // By its key, as a supervisor working from the keyboard would (the button says the same).
+  await expect(pageA.getByTestId('action-takeOver')).toBeEnabled();
+  await pageA.keyboard.press('Shift+C');
   await expect(pageA.getByTestId('claim-state')).toContainText('Vous avez ce dossier en charge', {
     timeout: 20_000,
   });

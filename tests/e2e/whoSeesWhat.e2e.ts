@@ -64,7 +64,8 @@ test('who sees what: one office, assigned vs claimed, four-eyes way out, a fresh
 
   // — Four-eyes on her own proposal: the reason, and « Retirer ma proposition » —
   await openCase(page, own.row.id);
-  await page.getByTestId('action-signOff').click();
+  await expect(page.getByTestId('action-signOff')).toBeEnabled();
+  await page.keyboard.press('v');
   const signOff = page.getByTestId('signoff-dialog');
   await expect(signOff.getByTestId('signoff-refused-reason')).toContainText(
     'Règle des quatre yeux',
@@ -98,6 +99,13 @@ test('who sees what: one office, assigned vs claimed, four-eyes way out, a fresh
   await page.keyboard.press('c');
   await expect(page.getByTestId('claim-state')).toContainText('Vous avez ce dossier en charge');
   await expect(page.getByTestId('case-claim-line')).toHaveText('Pris en charge par Kossi Agbodjan');
+  // « l » lets it go again, « c » takes it back: every action of the case has its key.
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('claim-state')).toHaveText(
+    'Affecté à vous — pas encore pris en charge : appuyez sur c pour le prendre en charge.',
+  );
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('claim-state')).toContainText('Vous avez ce dossier en charge');
 
   // — A colleague's case: taking it asks first —
   await signOut(page);

@@ -145,6 +145,10 @@ describe('the shortcuts table', () => {
     expect(decisionFor(press('a'))).toBe('approve');
     expect(decisionFor(press('r'))).toBe('reject');
     expect(decisionFor(press('i'))).toBe('requestInfo');
+    expect(decisionFor(press('v'))).toBe('signOff');
+    expect(decisionFor(press('w'))).toBe('withdrawProposal');
+    expect(decisionFor(press('C', { shiftKey: true }))).toBe('takeOver');
+    expect(decisionFor(press('l'))).toBe('release');
     expect(decisionFor(press('a', { ctrlKey: true }))).toBeNull();
     expect(decisionFor(press('t'))).toBeNull();
   });

@@ -178,7 +178,7 @@ export const en: Messages = {
       general: 'General',
     },
     notes: {
-      case: 'c, a, r, i: only when you may take that action.',
+      case: 'c, a, r, i, v, w, Shift+C, l: only when you may take that action.',
       viewer:
         'PgUp, PgDn, Home and End turn pages once the preview is selected; elsewhere they scroll the case.',
     },
@@ -199,6 +199,10 @@ export const en: Messages = {
         approve: 'Approve',
         reject: 'Reject',
         requestInfo: 'Request information',
+        signOff: 'Confirm or return the proposed decision (supervisor)',
+        withdrawProposal: 'Withdraw my proposal awaiting sign-off',
+        takeOver: 'Take over a colleague’s case (supervisor)',
+        release: 'Release the case',
         next: 'Next case in the list',
         previous: 'Previous case in the list',
         back: 'Back to the list',

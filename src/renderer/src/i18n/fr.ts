@@ -180,7 +180,7 @@ export const fr = {
       general: 'Général',
     },
     notes: {
-      case: 'c, a, r, i : seulement quand l’action vous est permise.',
+      case: 'c, a, r, i, v, w, Maj+C, l : seulement quand l’action vous est permise.',
       viewer:
         'Pg préc., Pg suiv., Début et Fin tournent les pages une fois l’aperçu sélectionné ; ailleurs, ils font défiler le dossier.',
     },
@@ -201,6 +201,10 @@ export const fr = {
         approve: 'Approuver',
         reject: 'Rejeter',
         requestInfo: 'Demander un complément',
+        signOff: 'Valider ou renvoyer la décision proposée (superviseur)',
+        withdrawProposal: 'Retirer ma proposition en attente de validation',
+        takeOver: 'Reprendre le dossier d’un collègue (superviseur)',
+        release: 'Libérer le dossier',
         next: 'Dossier suivant de la liste',
         previous: 'Dossier précédent de la liste',
         back: 'Revenir à la liste',

@@ -52,6 +52,10 @@ const SPECS = {
   'case.approve': { group: 'case', keys: [['a']] },
   'case.reject': { group: 'case', keys: [['r']] },
   'case.requestInfo': { group: 'case', keys: [['i']] },
+  'case.signOff': { group: 'case', keys: [['v']] },
+  'case.withdrawProposal': { group: 'case', keys: [['w']] },
+  'case.takeOver': { group: 'case', keys: [['Shift', 'c']] },
+  'case.release': { group: 'case', keys: [['l']] },
   'case.next': { group: 'case', keys: [['j']] },
   'case.previous': { group: 'case', keys: [['k']] },
   'case.back': { group: 'case', keys: [['Escape']], shownOnly: true },
@@ -148,6 +152,10 @@ const DECISIONS = {
   'case.approve': 'approve',
   'case.reject': 'reject',
   'case.requestInfo': 'requestInfo',
+  'case.signOff': 'signOff',
+  'case.withdrawProposal': 'withdrawProposal',
+  'case.takeOver': 'takeOver',
+  'case.release': 'release',
 } as const satisfies Partial<Record<ShortcutId, string>>;
 
 /** The decision a key press asks for on an open case, or null. */

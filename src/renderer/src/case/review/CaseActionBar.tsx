@@ -105,22 +105,25 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
       setDialog(null),
     );
   };
-  const open = (action: WorkflowAction) => {
-    if (!allowed.has(action)) return;
-    if (action === 'claim') runDirect('claim');
-    else if (action === 'approve' || action === 'reject' || action === 'requestInfo') {
-      setDialog(action);
+  /** What a decision key does, as its button would; false when the action is not open to the user. */
+  const byKey = (action: NonNullable<ReturnType<typeof decisionFor>>): boolean => {
+    if (action === 'signOff') {
+      if (!allowed.has('signOffApprove') && !allowed.has('signOffReturn')) return false;
+      setDialog('signOff');
+      return true;
     }
+    if (!allowed.has(action)) return false;
+    if (action === 'claim' || action === 'takeOver' || action === 'release') runDirect(action);
+    else setDialog(action === 'withdrawProposal' ? 'withdraw' : action);
+    return true;
   };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      if (dialog || document.querySelector('[role="dialog"]')) return;
+      if (dialog || busy !== null || document.querySelector('[role="dialog"]')) return;
       const action = decisionFor(event);
-      if (!action || !allowed.has(action)) return;
-      event.preventDefault();
-      open(action);
+      if (action && byKey(action)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -239,7 +242,7 @@ export function CaseActionBar({ detail, backQueue }: { detail: CaseDetail; backQ
               'claim',
               t('review.claim'),
               <IconHandGrab size={16} />,
-              () => open('claim'),
+              () => runDirect('claim'),
               'togo',
               'filled',
             )}
