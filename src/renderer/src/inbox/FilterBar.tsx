@@ -163,6 +163,8 @@ export const FilterBar = memo(function FilterBar(props: Props) {
  * The browser's own date field: it reads and writes ISO days, follows the system's locale
  * (jj/mm/aaaa in French) and needs no date-picker library for two bounds.
  */
+const CALENDAR_BESIDE = { withinPortal: false, position: 'right-start' } as const;
+
 const DateRangeMenu = memo(function DateRangeMenu({
   from,
   to,
@@ -187,7 +189,8 @@ const DateRangeMenu = memo(function DateRangeMenu({
             value={from ?? ''}
             onChange={(day) => onChange({ submittedFrom: day || undefined })}
             // Inside this popover: a calendar in a portal would count as a click outside it.
-            popoverProps={{ withinPortal: false }}
+            // Beside the fields, not below: the « Du » calendar would cover the « Au » field.
+            popoverProps={CALENDAR_BESIDE}
             clearable
             data-autofocus
             data-testid="filter-submitted-from"
@@ -197,7 +200,7 @@ const DateRangeMenu = memo(function DateRangeMenu({
             label={t('filters.to')}
             value={to ?? ''}
             onChange={(day) => onChange({ submittedTo: day || undefined })}
-            popoverProps={{ withinPortal: false }}
+            popoverProps={CALENDAR_BESIDE}
             clearable
             data-testid="filter-submitted-to"
           />
