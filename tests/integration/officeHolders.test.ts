@@ -1,7 +1,9 @@
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/createCore';
 import type { CurrentUser } from '../../src/shared/api/types';
 import { leaseLabel } from '../../src/shared/domain/leaseLabel';
+import { openCoreOn } from '../support/fakeClockBureau';
 import { startOffice, type Office } from '../support/office';
 import {
   approvableCases,
@@ -10,6 +12,7 @@ import {
   deskApi,
   enrollOffice,
 } from '../support/officeDesks';
+import { tempDir } from '../support/testBureau';
 
 /**
  * Who holds a case and who decided it, the same on every desk (issue 16; design multi-desk §3.7,
@@ -211,5 +214,49 @@ describe('who holds a case and who decided it, on every desk', () => {
     expect(await decidedOn(0, clerk)).toBe(proposedBefore! + 1);
     expect(await decidedOn(1, clerk)).toBe(proposedBefore! + 1);
     expect(await decidedOn(0, secondSupervisor)).toBe(0);
+  });
+
+  it('a desk that joins the office later credits the decisions it first sees already made', async () => {
+    const credited = (core: Core) =>
+      core.db
+        .prepare(
+          `SELECT decided_by AS person, count(*) AS cases FROM applications
+            WHERE decided_by IS NOT NULL GROUP BY decided_by ORDER BY decided_by`,
+        )
+        .all();
+    const onFirstDesk = credited(desk(0));
+    expect(onFirstDesk).toEqual(
+      expect.arrayContaining([
+        { person: clerk.id, cases: expect.any(Number) },
+        { person: secondClerk.id, cases: expect.any(Number) },
+      ]),
+    );
+
+    const dataDir = tempDir('bureau-office-late-desk-');
+    const late = openCoreOn(office.clock, {
+      dataDir,
+      portalUrl: office.simulator.url,
+      training: false,
+    });
+    try {
+      const { code } = await deskApi(desk(0)).call(
+        'office.issueCode',
+        { label: 'Guichet 4' },
+        admin,
+      );
+      await deskApi(late).call('office.join', { officeCode: 'LOM', code, label: 'Guichet 4' });
+      expect(await late.sync.syncNow()).toMatchObject({ phase: 'idle', quarantined: 0 });
+      // Every case the office decided, credited as on the desks that saw the decisions made.
+      expect(credited(late)).toEqual(onFirstDesk);
+      const period = { from: '2026-11-01', to: '2026-11-30' };
+      const clerksOn = async (core: Core) =>
+        (await deskApi(core).call('dashboard.summary', period, supervisor)).clerks.map(
+          ({ userId, decided }) => ({ userId, decided }),
+        );
+      expect(await clerksOn(late)).toEqual(await clerksOn(desk(0)));
+    } finally {
+      await late.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

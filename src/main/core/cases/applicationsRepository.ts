@@ -9,6 +9,7 @@ import {
 } from '../../../shared/portal/reviewedChanges';
 import { storedPortalChangesOf, storedRecordOf } from '../db/storedColumns';
 import { caseKeysOf } from '../linked/caseKeyRows';
+import { creditedDecider, DECIDED } from './creditedDecider';
 
 export interface IncomingApplication {
   record: PortalApplication;
@@ -98,6 +99,15 @@ export const NEW_CASE_SQL = {
   search: `INSERT INTO inbox_search (rowid, reference, applicant_name, company_name, nif, rccm, phone,
       phone_digits, email, name_joined)
     SELECT * FROM inbox_search_source WHERE case_rowid IN (SELECT value FROM json_each(?))`,
+  /**
+   * Who decided the cases that arrive already decided, as the portal credits them
+   * (creditedDecider.ts), when that person is in the office's directory (`?`: a JSON array of
+   * [case id, person id]). Without it, a desk that first sees a case decided on another desk would
+   * credit nobody on its dashboard.
+   */
+  deciders: `UPDATE applications SET decided_by = users.id
+    FROM json_each(?) AS credited JOIN users ON users.id = credited.value ->> 1
+    WHERE applications.id = credited.value ->> 0`,
   /** Their identifiers (migration 028), computed from the records (caseKeyRows.ts). */
   keys: {
     head: 'INSERT OR IGNORE INTO case_keys (kind, value, application_id)',
@@ -112,7 +122,10 @@ export function newCaseRows(items: readonly IncomingApplication[], now: string) 
   const history: unknown[] = [];
   const documents: unknown[] = [];
   const keys: unknown[] = [];
-  for (const { record, officeCode, dueDate } of items) {
+  const deciders: [string, string][] = [];
+  for (const { record, officeCode, dueDate, work } of items) {
+    const decider = DECIDED.has(record.status) ? creditedDecider(work, record.status) : null;
+    if (decider) deciders.push([record.id, decider]);
     cases.push(
       record.id,
       record.reference,
@@ -156,7 +169,7 @@ export function newCaseRows(items: readonly IncomingApplication[], now: string) 
     }
     for (const [kind, value] of caseKeysOf(record)) keys.push(kind, value, record.id);
   }
-  return { cases, history, documents, keys };
+  return { cases, history, documents, keys, deciders };
 }
 
 /** Writes portal records into the cache. Callers own the transaction. */
@@ -210,6 +223,7 @@ export function createApplicationsRepository(
   // New cases are written in multi-row statements; migration 006 moved their search indexing
   // here (one INSERT … SELECT per batch instead of a trigger run per row).
   const indexNewCases = db.prepare(NEW_CASE_SQL.search);
+  const creditDeciders = db.prepare(NEW_CASE_SQL.deciders);
   const multiRow = new Map<string, Database.Statement>();
   function insertRows(head: string, width: number, tail: string, values: unknown[]): number[] {
     const rowids: number[] = [];
@@ -270,6 +284,7 @@ export function createApplicationsRepository(
     const rowids = insertRows(NEW_CASE_SQL.cases.head, 21, NEW_CASE_SQL.cases.tail, rows.cases);
     indexNewCases.run(JSON.stringify(rowids));
     insertRows(NEW_CASE_SQL.keys.head, 3, NEW_CASE_SQL.keys.tail, rows.keys);
+    if (rows.deciders.length > 0) creditDeciders.run(JSON.stringify(rows.deciders));
     insertRows(NEW_CASE_SQL.history.head, 5, NEW_CASE_SQL.history.tail, rows.history);
     insertRows(NEW_CASE_SQL.documents.head, 7, NEW_CASE_SQL.documents.tail, rows.documents);
   }

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import type { ReplyChanges } from '../../../shared/api/caseTypes';
 import { isoDateOf, type WorkingCalendar } from '../../../shared/calendar/workingDays';
 import { isOpenStatus, type CaseStatus } from '../../../shared/domain/caseStatus';
@@ -7,6 +6,7 @@ import { dueDateOf } from '../../../shared/domain/deadline';
 import type { PortalApplication } from '../../../shared/portal/portalApplication';
 import { storedRecordOf } from '../db/storedColumns';
 import type { PortalTransition } from './applicationsRepository';
+import { creditedDecider, DECIDED } from './creditedDecider';
 
 /**
  * What the workflow does when the portal changes a case's status: the applicant's reply to a
@@ -31,38 +31,6 @@ export function describeReply(
       .filter((document) => !known.has(document.id))
       .map((document) => document.id),
   };
-}
-
-const DECIDED = new Set(['approved', 'issued', 'rejected']);
-
-/**
- * Who the portal credits with the decision (design multi-desk §3.9): the v2 feed's
- * `work.lastDecision.decidedBy` — the clerk who decided, or who proposed a signed-off decision,
- * whatever desk they used. Only a decision of the kind the new status comes from counts.
- */
-const lastDecisionSchema = z
-  .object({
-    lastDecision: z
-      .object({
-        kind: z.enum(['decision.approved', 'decision.rejected']),
-        decidedBy: z
-          .object({ id: z.string().min(1).max(80) })
-          .loose()
-          .nullable()
-          .optional(),
-      })
-      .loose()
-      .nullable()
-      .optional(),
-  })
-  .loose();
-
-function creditedDecider(work: unknown, toStatus: string): string | null {
-  if (work === undefined) return null;
-  const decision = lastDecisionSchema.safeParse(work).data?.lastDecision;
-  if (!decision?.decidedBy) return null;
-  const expected = toStatus === 'rejected' ? 'decision.rejected' : 'decision.approved';
-  return decision.kind === expected ? decision.decidedBy.id : null;
 }
 
 export function createPortalTransitionHook(
