@@ -32,4 +32,3 @@ export function creditedDecider(work: unknown, toStatus: string): string | null 
   const expected = toStatus === 'rejected' ? 'decision.rejected' : 'decision.approved';
   return decision.kind === expected ? decision.decidedBy.id : null;
 }
-

@@ -393,7 +393,11 @@ export function createPuller(deps: PullDependencies) {
       if (rows.keys.length > 0) ops.push({ kind: 'rows', ...keys, values: rows.keys });
     }
     if (rows.deciders.length > 0) {
-      ops.push({ kind: 'run', sql: NEW_CASE_SQL.deciders, params: [JSON.stringify(rows.deciders)] });
+      ops.push({
+        kind: 'run',
+        sql: NEW_CASE_SQL.deciders,
+        params: [JSON.stringify(rows.deciders)],
+      });
     }
     ops.push({ kind: 'rows', ...history, values: rows.history });
     if (rows.documents.length > 0) ops.push({ kind: 'rows', ...documents, values: rows.documents });
