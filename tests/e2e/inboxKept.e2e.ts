@@ -114,3 +114,38 @@ test('a queue already loaded is drawn into the same list without an empty frame,
     await expect.poll(scrollTop).toBe(0);
   }
 });
+
+test('a case the clerk rests on in the list opens in its first frame, without a wait', async ({
+  page,
+}) => {
+  await openAs(page, host.launchUrl, 'kossi.agbodjan');
+  await page
+    .getByRole('navigation', { name: 'Corbeilles' })
+    .getByText('Tous', { exact: true })
+    .click();
+  const grid = page.getByTestId('inbox-grid');
+  await expect(grid.locator('[role="rowgroup"] [role="row"]').first()).toBeVisible();
+  await grid.focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  const rowId = (await grid.getAttribute('aria-activedescendant')) ?? '';
+  // The clerk reads the row a moment, as before any decision to open it.
+  await page.waitForTimeout(800);
+  await page.evaluate(`(() => {
+    const seen = { waiting: false };
+    globalThis.caseSeen = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="case-loading"]')) seen.waiting = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  })()`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('case-reference')).toBeVisible();
+  expect(
+    await page.evaluate(
+      () => (globalThis as unknown as { caseSeen: { waiting: boolean } }).caseSeen.waiting,
+    ),
+  ).toBe(false);
+  // The case opened is the row's, and back on the list that row is still the current one.
+  await page.keyboard.press('Escape');
+  await expect(grid).toHaveAttribute('aria-activedescendant', rowId);
+});

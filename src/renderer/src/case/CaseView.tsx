@@ -65,7 +65,7 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
               onRetry={() => void query.refetch()}
             />
           ) : (
-            <Center py={80}>
+            <Center py={80} data-testid="case-loading">
               <Loader />
             </Center>
           )}

@@ -1,4 +1,5 @@
 import type { InboxRow } from '../../../shared/api/types';
+import { prefetchCase } from '../case/caseQueries';
 import { navigate } from '../routing/useRoute';
 import { useInboxStore } from '../stores/inboxStore';
 import { shownInboxList } from './inboxList';
@@ -16,6 +17,7 @@ export function rememberCaseList(rows: readonly InboxRow[]): void {
 /** Opens a case of the list, which becomes the current row when the clerk comes back. */
 export function openCaseFromList(id: string, rows: readonly InboxRow[]): void {
   rememberCaseList(rows);
+  prefetchCase(id);
   useInboxStore.getState().select(id);
   navigate({ view: 'case', id });
 }
@@ -61,6 +63,7 @@ export function stepCase(currentId: string, direction: 1 | -1): Neighbour {
   const found = neighbourCase(shown, remembered, currentId, direction, hasMore);
   if (shown.includes(currentId)) remembered = shown;
   if (found.kind === 'case') {
+    prefetchCase(found.id);
     useInboxStore.getState().select(found.id);
     navigate({ view: 'case', id: found.id });
   }
