@@ -145,7 +145,23 @@ test('a case the clerk rests on in the list opens in its first frame, without a 
       () => (globalThis as unknown as { caseSeen: { waiting: boolean } }).caseSeen.waiting,
     ),
   ).toBe(false);
-  // The case opened is the row's, and back on the list that row is still the current one.
+  const reference = await page.getByTestId('case-reference').textContent();
+
+  // While the clerk reads it, the next case is asked for: j shows it at once too.
+  await page.waitForTimeout(800);
+  await page.evaluate(`globalThis.caseSeen.waiting = false`);
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('case-reference')).not.toHaveText(reference ?? '');
+  expect(
+    await page.evaluate(
+      () => (globalThis as unknown as { caseSeen: { waiting: boolean } }).caseSeen.waiting,
+    ),
+  ).toBe(false);
+  // Back on the list, the case last seen is the current row: the one after the row rested on.
   await page.keyboard.press('Escape');
-  await expect(grid).toHaveAttribute('aria-activedescendant', rowId);
+  await expect(grid).not.toHaveAttribute('aria-activedescendant', rowId);
+  const rows = await grid
+    .locator('[role="rowgroup"] [role="row"]')
+    .evaluateAll((elements) => elements.map((element) => element.id));
+  await expect(grid).toHaveAttribute('aria-activedescendant', rows[rows.indexOf(rowId) + 1]!);
 });

@@ -4,11 +4,12 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueId } from '../../../shared/api/types';
 import { CaseAuditLink } from '../admin/CaseAuditLink';
+import { peekNeighbour } from '../inbox/caseSequence';
 import { navigate } from '../routing/useRoute';
 import { isTypingTarget } from '../shell/typingTarget';
 import { RetryableError } from '../shell/RetryableError';
 import { CaseDetailBody } from './CaseDetailBody';
-import { useCaseDetail } from './caseQueries';
+import { CASE_AHEAD, prefetchCase, useCaseDetail } from './caseQueries';
 import classes from './CaseView.module.css';
 import { DocumentsPanel } from './documents/DocumentsPanel';
 import { DecisionColumn } from './review/DecisionColumn';
@@ -39,6 +40,17 @@ export function CaseView({ id, backQueue }: { id: string; backQueue: QueueId }) 
   }, [back]);
 
   const ready = detail !== null;
+  // The next case of the list is asked for while the clerk reads this one: j, or the next case
+  // after a decision, then shows it in its first frame.
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(() => {
+      const next = peekNeighbour(id, 1);
+      if (next) prefetchCase(next, CASE_AHEAD.freshForMs);
+    }, CASE_AHEAD.restMs);
+    return () => clearTimeout(timer);
+  }, [id, ready]);
+
   return (
     <div className={classes.layout} data-testid="case-view">
       <div className={classes.main}>

@@ -35,6 +35,13 @@ export function useCaseDetail(id: string) {
 }
 
 /**
+ * Cases asked for ahead: the one the clerk rests on in the list, the next one while a case is
+ * open. `restMs`: how long the clerk stays before it is asked (j held down asks nothing);
+ * `freshForMs`: an answer asked ahead is not asked again within that time.
+ */
+export const CASE_AHEAD = { restMs: 250, freshForMs: 30_000 } as const;
+
+/**
  * Asks for a case before its screen does: the answer is on its way (or in the cache) when the
  * case view first draws, which then shows the case in its first frame instead of a placeholder.
  * `freshForMs`: an answer younger than that is not asked for again. Reading a case changes

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, QueueId, SortKey } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
-import { prefetchCase } from '../case/caseQueries';
+import { CASE_AHEAD, prefetchCase } from '../case/caseQueries';
 import { useApiQuery } from '../api/queries';
 import { parseRoute } from '../routing/route';
 import { navigate } from '../routing/useRoute';
@@ -24,11 +24,6 @@ import { InboxTable, isInboxLink } from './InboxTable';
 import { InboxToolbar } from './InboxToolbar';
 import { SelectionBar } from './SelectionBar';
 import { useInboxUrl } from './useInboxUrl';
-
-/** How long the selection stays on a row before its case is asked for ahead (j held down: never). */
-const SELECTION_REST_MS = 250;
-/** A case asked for ahead is not asked again within this time (opening it still refreshes it). */
-const AHEAD_FRESH_MS = 30_000;
 
 /**
  * A click on the queue already shown (in the sidebar, or a saved view of it) hands the keyboard to
@@ -74,7 +69,10 @@ export function InboxView({ queue }: { queue: QueueId }) {
   const selectedId = inbox.selectedId;
   useEffect(() => {
     if (!selectedId) return;
-    const timer = setTimeout(() => prefetchCase(selectedId, AHEAD_FRESH_MS), SELECTION_REST_MS);
+    const timer = setTimeout(
+      () => prefetchCase(selectedId, CASE_AHEAD.freshForMs),
+      CASE_AHEAD.restMs,
+    );
     return () => clearTimeout(timer);
   }, [selectedId]);
 

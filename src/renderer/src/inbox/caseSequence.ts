@@ -56,6 +56,14 @@ export function neighbourCase(
   return { kind: 'end', direction, more: direction === 1 && more };
 }
 
+/** The case j (1) or k (−1) would open from `currentId`, without opening it; null at an end. */
+export function peekNeighbour(currentId: string, direction: 1 | -1): string | null {
+  const { rows, hasMore } = shownInboxList();
+  const shown = rows.map((row) => row.id);
+  const found = neighbourCase(shown, remembered, currentId, direction, hasMore);
+  return found.kind === 'case' ? found.id : null;
+}
+
 /** j/k inside a case: opens the neighbour, or says where the clerk stands. */
 export function stepCase(currentId: string, direction: 1 | -1): Neighbour {
   const { rows, hasMore } = shownInboxList();

@@ -1,3 +1,4 @@
+import { prefetchCase } from '../caseQueries';
 import { shownInboxRows } from '../../inbox/inboxList';
 import { navigate } from '../../routing/useRoute';
 import { useInboxStore } from '../../stores/inboxStore';
@@ -23,6 +24,7 @@ export function openNextCase(decidedId: string): boolean {
   const index = rows.findIndex((row) => row.id === decidedId);
   const next = index >= 0 ? rows[index + 1] : rows.find((row) => row.id !== decidedId);
   if (!next) return false;
+  prefetchCase(next.id);
   useInboxStore.getState().select(next.id);
   navigate({ view: 'case', id: next.id });
   return true;
