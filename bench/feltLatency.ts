@@ -2,7 +2,8 @@
  * Issue 18 §3: latency as a clerk feels it — from the key press or click (the DOM event's own
  * time stamp) to the next frame after the rows it asked for are on screen — in Chromium against
  * the built web host on a large cache: queue switch, filter chip, each keystroke of a search,
- * moving down the list (j), opening a case (Enter), back to the list (Escape).
+ * moving down the list (j), opening a case (Enter), the next case from inside a case (j), back to
+ * the list (Escape).
  *   BENCH_ONLY=felt npm run bench     (or npx tsx bench/feltLatency.ts; never in the default run)
  *   BENCH_SIZES=100000 cases (the bench's shared caches, bench/benchCache.ts)
  *   BENCH_FELT_APPS=/tmp/a,/tmp/b builds compared side by side, round by round (default: this tree)
@@ -24,6 +25,8 @@ import { prepareCache, signInToRows, startWebHost } from './webHost';
 const root = join(import.meta.dirname, '..');
 const ROUNDS = Number(process.env.BENCH_FELT_ROUNDS ?? 20);
 export const FELT_TARGET_MS = 100;
+/** How long the bench « reads » a case before j opens the next one (a clerk reads for seconds). */
+const CASE_READ_MS = 600;
 
 type Awaited = 'rows' | 'case' | 'selection';
 interface Probe {
@@ -102,6 +105,7 @@ function emptyTimes(): Times {
     'frappe de recherche': [],
     'dossier suivant (j)': [],
     'ouverture dossier (Entrée)': [],
+    'dossier suivant depuis un dossier (j)': [],
     'retour à la liste (Échap)': [],
   };
 }
@@ -141,6 +145,11 @@ async function measureRound(page: Page, round: number, times: Times) {
     }
     times['ouverture dossier (Entrée)']!.push(
       await felt(page, 'case', () => page.keyboard.press('Enter')),
+    );
+    // The clerk reads the case a moment, then goes on to the next one of the list from it.
+    await page.waitForTimeout(CASE_READ_MS);
+    times['dossier suivant depuis un dossier (j)']!.push(
+      await felt(page, 'case', () => page.keyboard.press('j')),
     );
     times['retour à la liste (Échap)']!.push(
       await felt(page, 'rows', () => page.keyboard.press('Escape')),
