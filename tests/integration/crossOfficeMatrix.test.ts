@@ -23,8 +23,8 @@ import { tempDir, trainingUsersOf } from '../support/testBureau';
  * case to another office (its `office_code`). Real core, real SQLite file,
  * the portal simulator over HTTP, on a test clock.
  *
- * Reading another office's case (`cases.get`, `documents.content`, `certificates.forCase`,
- * `certificates.file`) stays allowed for now: who may read what is issue 19's scope rule.
+ * Reading another office's case is refused too (README « Who sees what »): the case, its
+ * documents, certificates and letters (`caseReadScope.ts`), tested at the end.
  */
 
 const clock = createFakeClock('2026-11-16T08:00:00.000Z'); // a Monday
@@ -409,4 +409,53 @@ describe('cross-office matrix: every case change, valid input, a case of another
       expect(refusalOf(method, allowed), `${method} on the same case back in ${HOME}`).toBeNull();
     },
   );
+});
+
+describe('reads by case: the case, its documents, certificates and letters', () => {
+  it('are refused to Lomé’s staff while the case is Kara’s, and served once it is Lomé’s again', async () => {
+    const { id, certificateId } = await issued();
+    const rejected = await claimed('ART-CP');
+    await call(
+      'cases.reject',
+      {
+        id: rejected,
+        reasonCodes: [procedure('ART-CP').rejectReasons[0]!.code],
+        comment: 'Pièce illisible.',
+      },
+      users.kossi,
+    );
+    const letters = await call('letters.forCase', { caseId: rejected }, users.kossi);
+    expect(letters.length).toBeGreaterThan(0);
+    const documentId = core.db
+      .prepare('SELECT id FROM documents WHERE application_id = ? ORDER BY id LIMIT 1')
+      .pluck()
+      .get(id) as string;
+    expect(documentId).toBeDefined();
+
+    const reads: [MethodName, unknown, string][] = [
+      ['cases.get', { id }, id],
+      ['documents.content', { id: documentId }, id],
+      ['certificates.forCase', { caseId: id }, id],
+      ['certificates.file', { id: certificateId }, id],
+      ['letters.forCase', { caseId: rejected }, rejected],
+      ['letters.file', { id: letters[0]!.id }, rejected],
+    ];
+    for (const [method, input, caseId] of reads) {
+      for (const user of [users.kossi, users.ablavi]) {
+        routeTo(caseId, OTHER);
+        const refused = await dispatch(method, input as MethodInput<typeof method>, user);
+        expect(refused.ok, `${method} by ${user.id} on a case of ${OTHER}`).toBe(false);
+        if (!refused.ok) {
+          expect(refused.error.code).toBe('forbidden');
+          expect(refused.error.message).toBe(
+            "Ce dossier relève d'un autre bureau : seul son personnel peut le consulter, avec ses pièces, certificats et courriers.",
+          );
+        }
+        routeTo(caseId, HOME);
+        const served = await dispatch(method, input as MethodInput<typeof method>, user);
+        // Back home it is served (a document not yet downloaded says so, not « forbidden »).
+        if (!served.ok) expect(served.error.code, `${method} back in ${HOME}`).toBe('not_ready');
+      }
+    }
+  });
 });

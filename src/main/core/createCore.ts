@@ -16,6 +16,7 @@ import { createUsersRepository } from './auth/usersRepository';
 import { loadCatalog, type Catalog } from './catalog/loadCatalog';
 import { createApplicationsRepository } from './cases/applicationsRepository';
 import { createCaseHandlers } from './cases/caseHandlers';
+import { createCaseReadScope, withCaseReadScope } from './cases/caseReadScope';
 import { createCaseRecordStore } from './cases/caseRecordStore';
 import { createCaseReviewQueries } from './cases/caseReviewQueries';
 import { createCaseActions } from './cases/caseActions';
@@ -485,7 +486,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   return {
-    dispatch: createDispatcher(handlers, log),
+    dispatch: createDispatcher(withCaseReadScope(handlers, createCaseReadScope(db)), log),
     events,
     sync,
     catalog,

@@ -118,6 +118,8 @@ export const REFUSALS_FR = {
   roleCannotWorkCases:
     "Votre rôle ne permet pas d'instruire les dossiers. Demandez à un agent ou à un superviseur.",
   caseOfOtherOffice: "Ce dossier relève d'un autre bureau : seuls ses agents peuvent l'instruire.",
+  caseOfOtherOfficeRead:
+    "Ce dossier relève d'un autre bureau : seul son personnel peut le consulter, avec ses pièces, certificats et courriers.",
   provisionalRequired:
     "Vous êtes hors ligne et ce dossier n'est pas à vous sur le portail : votre décision est provisoire. Si un collègue a agi entre-temps, elle deviendra un conflit à résoudre. Confirmez-la comme provisoire.",
   caseInConflict:

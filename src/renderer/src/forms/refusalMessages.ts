@@ -114,6 +114,8 @@ export const refusalsEn: Record<RefusalKey, string> = {
   heldByOtherCannot: 'This case is claimed by {{holder}}: you cannot {{verb}}.',
   roleCannotWorkCases: 'Your role does not allow working on cases. Ask a clerk or a supervisor.',
   caseOfOtherOffice: 'This case belongs to another office: only its clerks can work on it.',
+  caseOfOtherOfficeRead:
+    'This case belongs to another office: only its staff can see it, with its documents, certificates and letters.',
   provisionalRequired:
     'You are offline and this case is not yours on the portal: your decision is provisional. If a colleague acted meanwhile, it will become a conflict to resolve. Confirm it as provisional.',
   caseInConflict:
