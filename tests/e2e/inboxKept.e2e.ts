@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { useTrainingHost } from '../support/e2eHost';
-import { collectConsoleErrors, openAs } from '../support/e2ePage';
+import { collectConsoleErrors, openAs, showQueue, watchForTestId } from '../support/e2ePage';
 
 // Issue 18 §3: what a clerk comes back to is the list they left, not a list drawn again.
 const host = useTrainingHost(240);
@@ -23,10 +23,7 @@ test('back from a case, the list is the one the clerk left: same rows, same plac
 }) => {
   const consoleErrors = collectConsoleErrors(page);
   await openAs(page, host.launchUrl, 'kossi.agbodjan');
-  const nav = page.getByRole('navigation', { name: 'Corbeilles' });
-  await nav.getByText('Tous', { exact: true }).click();
-  const grid = page.getByTestId('inbox-grid');
-  await expect(grid.locator('[role="rowgroup"] [role="row"]').first()).toBeVisible();
+  const grid = await showQueue(page, 'Tous');
 
   // Down the list.
   await grid.evaluate((element) => (element.scrollTop = 1500));
@@ -76,25 +73,15 @@ test('a queue already loaded is drawn into the same list without an empty frame,
   const allTotal = await total.textContent();
 
   await markGrid(page);
-  // Every frame's worth of change watched: the loading state must never be in the page.
-  await page.evaluate(`(() => {
-    const seen = { loading: false };
-    globalThis.seen = seen;
-    new MutationObserver(() => {
-      if (document.querySelector('[data-testid="inbox-loading"]')) seen.loading = true;
-    }).observe(document.body, { childList: true, subtree: true });
-  })()`);
+  // Every change of the page watched: the loading state must never be in it.
+  const loadingShown = await watchForTestId(page, 'inbox-loading');
   await nav.getByText('À traiter', { exact: true }).click();
   await expect(total).toHaveText(todoTotal ?? '');
   await nav.getByText('Tous', { exact: true }).click();
   await expect(total).toHaveText(allTotal ?? '');
 
   expect(await gridIsMarked(page)).toBe(true);
-  expect(
-    await page.evaluate(
-      () => (globalThis as unknown as { seen: { loading: boolean } }).seen.loading,
-    ),
-  ).toBe(false);
+  expect(await loadingShown()).toBe(false);
 
   // Another queue is another list: it starts at the top, loaded already or not.
   const grid = page.getByTestId('inbox-grid');
@@ -119,44 +106,25 @@ test('a case the clerk rests on in the list opens in its first frame, without a 
   page,
 }) => {
   await openAs(page, host.launchUrl, 'kossi.agbodjan');
-  await page
-    .getByRole('navigation', { name: 'Corbeilles' })
-    .getByText('Tous', { exact: true })
-    .click();
-  const grid = page.getByTestId('inbox-grid');
-  await expect(grid.locator('[role="rowgroup"] [role="row"]').first()).toBeVisible();
+  const grid = await showQueue(page, 'Tous');
   await grid.focus();
   await page.keyboard.press('j');
   await page.keyboard.press('j');
   const rowId = (await grid.getAttribute('aria-activedescendant')) ?? '';
   // The clerk reads the row a moment, as before any decision to open it.
   await page.waitForTimeout(800);
-  await page.evaluate(`(() => {
-    const seen = { waiting: false };
-    globalThis.caseSeen = seen;
-    new MutationObserver(() => {
-      if (document.querySelector('[data-testid="case-loading"]')) seen.waiting = true;
-    }).observe(document.body, { childList: true, subtree: true });
-  })()`);
+  let loaderShown = await watchForTestId(page, 'case-loading');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('case-reference')).toBeVisible();
-  expect(
-    await page.evaluate(
-      () => (globalThis as unknown as { caseSeen: { waiting: boolean } }).caseSeen.waiting,
-    ),
-  ).toBe(false);
+  expect(await loaderShown()).toBe(false);
   const reference = await page.getByTestId('case-reference').textContent();
 
   // While the clerk reads it, the next case is asked for: j shows it at once too.
   await page.waitForTimeout(800);
-  await page.evaluate(`globalThis.caseSeen.waiting = false`);
+  loaderShown = await watchForTestId(page, 'case-loading');
   await page.keyboard.press('j');
   await expect(page.getByTestId('case-reference')).not.toHaveText(reference ?? '');
-  expect(
-    await page.evaluate(
-      () => (globalThis as unknown as { caseSeen: { waiting: boolean } }).caseSeen.waiting,
-    ),
-  ).toBe(false);
+  expect(await loaderShown()).toBe(false);
   // Back on the list, the case last seen is the current row: the one after the row rested on.
   await page.keyboard.press('Escape');
   await expect(grid).not.toHaveAttribute('aria-activedescendant', rowId);

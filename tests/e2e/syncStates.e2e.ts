@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pageRpc, screenshotPath, useTrainingHost } from '../support/e2eHost';
-import { collectConsoleErrors, openAs } from '../support/e2ePage';
+import { collectConsoleErrors, openAs, showQueue } from '../support/e2ePage';
 
 const host = useTrainingHost(240);
 
@@ -46,12 +46,7 @@ test('the header and a case show the real sync state in French', async ({ page }
   }
 
   // Open a case with attachments from the « Tous » queue.
-  await page
-    .getByRole('navigation', { name: 'Corbeilles' })
-    .getByText('Tous', { exact: true })
-    .click();
-  const grid = page.getByTestId('inbox-grid');
-  await expect(grid.locator('[role="rowgroup"] [role="row"]').first()).toBeVisible();
+  const grid = await showQueue(page, 'Tous');
   await grid.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/cases\//);

@@ -72,3 +72,30 @@ export async function openAs(page: Page, launchUrl: string, username: string) {
   await page.goto(launchUrl);
   await signInAs(page, username);
 }
+
+/** Opens a queue from the sidebar (« Tous », « À traiter »…) and waits for its first row. */
+export async function showQueue(page: Page, queue: string) {
+  await page
+    .getByRole('navigation', { name: 'Corbeilles' })
+    .getByText(queue, { exact: true })
+    .click();
+  const grid = page.getByTestId('inbox-grid');
+  await expect(grid.locator('[role="rowgroup"] [role="row"]').first()).toBeVisible();
+  return grid;
+}
+
+/**
+ * Watches the page for an element (by test id) from now on, through every change of the DOM, so
+ * that even a state shown for less than a frame is caught; answers whether it was ever there.
+ */
+export async function watchForTestId(page: Page, testId: string): Promise<() => Promise<boolean>> {
+  const slot = `watched_${testId.replace(/\W/g, '_')}`;
+  await page.evaluate(`(() => {
+    const seen = { found: false };
+    globalThis.${slot} = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="${testId}"]')) seen.found = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  })()`);
+  return () => page.evaluate<boolean>(`globalThis.${slot}.found`);
+}
