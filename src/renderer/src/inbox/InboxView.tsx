@@ -1,5 +1,5 @@
 import { Divider } from '@mantine/core';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxRow, QueueId, SortKey } from '../../../shared/api/types';
 import { errorMessage } from '../api/errorMessage';
@@ -42,7 +42,11 @@ function useFocusListOnQueueClick(queue: QueueId) {
   }, [queue]);
 }
 
-export function InboxView({ queue }: { queue: QueueId }) {
+/**
+ * Memoised: App draws it (hidden while a case is open) at every change of the address, and a
+ * case opened or the next case shown must not draw the whole inbox again.
+ */
+export const InboxView = memo(function InboxView({ queue }: { queue: QueueId }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const procedures = useSessionStore((state) => state.procedures);
@@ -204,4 +208,4 @@ export function InboxView({ queue }: { queue: QueueId }) {
       )}
     </>
   );
-}
+});
