@@ -44,7 +44,7 @@ test('a claim named on every desk; a take-over rings the former holder’s bell'
   await pageA.goto(`${office.desk1().origin}/#/inbox/all?q=${search}`);
   const gridA = pageA.getByTestId('inbox-grid');
   await expect(gridA.getByTestId('row-holder')).toHaveText(
-    /^Pris en charge par Afi Mensah jusqu'à \d{2}:\d{2}$/,
+    /^Pris en charge par Afi Mensah jusqu'(?:à|au \d{2}\/\d{2} à) \d{2}:\d{2}$/,
     { timeout: 30_000 },
   );
   await pageA.screenshot({ path: screenshotPath('office-holders-inbox-row.png') });
@@ -52,7 +52,7 @@ test('a claim named on every desk; a take-over rings the former holder’s bell'
   // Edem takes it over from the case screen.
   await gridA.getByText(row.reference).click();
   await expect(pageA.getByTestId('claim-state')).toHaveText(
-    /^Pris en charge par Afi Mensah jusqu'à \d{2}:\d{2}$/,
+    /^Pris en charge par Afi Mensah jusqu'(?:à|au \d{2}\/\d{2} à) \d{2}:\d{2}$/,
     { timeout: 15_000 },
   );
   // By its key, as a supervisor working from the keyboard would (the button says the same).
@@ -66,7 +66,7 @@ test('a claim named on every desk; a take-over rings the former holder’s bell'
   await pageB.goto(`${office.desk2().origin}/#/inbox/all?q=${search}`);
   await expect(pageB.getByTestId('notification-count')).toContainText('1', { timeout: 30_000 });
   await expect(pageB.getByTestId('inbox-grid').getByTestId('row-holder')).toHaveText(
-    /^Pris en charge par Edem Lawson jusqu'à \d{2}:\d{2}$/,
+    /^Pris en charge par Edem Lawson jusqu'(?:à|au \d{2}\/\d{2} à) \d{2}:\d{2}$/,
     { timeout: 30_000 },
   );
   await pageB.getByTestId('notification-bell').click();
