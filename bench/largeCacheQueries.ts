@@ -36,7 +36,7 @@ export const TARGETS = {
 const call = callCore;
 
 /** The cache's own values to search for: common family names, NIFs, phones, case ids. */
-function samplesOf(core: Core) {
+function samplesOf(core: Core, officeCode: string | undefined) {
   const names = new Map<string, number>();
   for (const name of core.db
     .prepare('SELECT applicant_name FROM applications WHERE rowid % 97 = 0')
@@ -54,14 +54,18 @@ function samplesOf(core: Core) {
     common,
     nifs: column('SELECT nif FROM applications WHERE nif IS NOT NULL AND rowid % 997 = 0'),
     phones: column('SELECT substr(phone, 6) FROM applications WHERE rowid % 997 = 0'),
-    ids: column('SELECT id FROM applications WHERE rowid % 997 = 0'),
+    // Cases of the clerk's office: another office's case is not served to the clerk.
+    ids: core.db
+      .prepare('SELECT id FROM applications WHERE office_code = ? AND rowid % 997 = 0')
+      .pluck()
+      .all(officeCode) as string[],
   };
 }
 
 export async function measureLargeCache(core: Core) {
   const clerk = core.contextOf();
   const supervisor = core.contextOf('u-sup-ablavi');
-  const samples = samplesOf(core);
+  const samples = samplesOf(core, clerk.user?.officeCode);
   const pick = (values: string[]) => (run: number) => values[run % values.length] ?? '';
   const list = (input: Partial<MethodInput<'inbox.list'>>) =>
     call(core, clerk, 'inbox.list', { queue: 'all', limit: SCREEN_PAGE, ...input });
