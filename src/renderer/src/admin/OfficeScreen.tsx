@@ -82,6 +82,7 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
   const changed = !sameDraft(draft, draftOf(settings));
   const canSave = changed && !busy && form.valid;
   const nextNumber = useApiQuery('certificates.nextNumber', {});
+  const numberedByDesk = nextNumber.data?.numberedByDesk === true;
 
   const save = () => {
     if (canSave) update.mutate(draft);
@@ -108,9 +109,13 @@ function OfficeForm({ settings }: { settings: OfficeSettings }) {
             />
             <TextInput
               label={t('admin.office.numberingCode')}
-              description={t('admin.office.numberingHint', {
-                example: exampleNumber(nextNumber.data, draft.numberingCode),
-              })}
+              description={t(
+                numberedByDesk ? 'admin.office.numberingByDesk' : 'admin.office.numberingHint',
+                { example: exampleNumber(nextNumber.data, draft.numberingCode) },
+              )}
+              // An enrolled desk numbers from the portal's blocks with the office code: the code
+              // typed here would change nothing, so it is not offered.
+              disabled={numberedByDesk}
               required
               maxLength={10}
               value={draft.numberingCode}

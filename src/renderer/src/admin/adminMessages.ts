@@ -113,6 +113,8 @@ export const adminFr = {
     region: 'Région',
     numberingCode: 'Code de numérotation',
     numberingHint: 'Partie « bureau » des numéros de certificat. Prochain numéro : {{example}}',
+    numberingByDesk:
+      'Ce poste est inscrit au bureau : ses numéros viennent des blocs du portail et portent le code du bureau. Prochain numéro : {{example}}',
     hours: "Heures d'ouverture",
     opensAt: 'Ouverture',
     closesAt: 'Fermeture',
@@ -354,6 +356,8 @@ export const adminEn: Strings<typeof adminFr> = {
     region: 'Region',
     numberingCode: 'Numbering code',
     numberingHint: 'The “office” part of certificate numbers. Next number: {{example}}',
+    numberingByDesk:
+      'This desk is enrolled in the office: its numbers come from the portal’s blocks and carry the office code. Next number: {{example}}',
     hours: 'Opening hours',
     opensAt: 'Opens',
     closesAt: 'Closes',

@@ -63,12 +63,14 @@ describe('office settings: the numbering example (issue 19)', () => {
     expect(descriptionOf(numbering)).toContain('Prochain numéro : CIE-2026-LOMB-000124');
   });
 
-  it('on an enrolled desk, shows the office code its numbers carry', async () => {
+  it('on an enrolled desk, shows the office code its numbers carry and offers no code', async () => {
     renderWithProviders(<OfficeScreen />, createQueryClient());
     await answer('admin.office.get', office);
     await answer('certificates.nextNumber', { ...next, numberedByDesk: true, seq: 7 });
     const numbering = await screen.findByTestId('office-numbering');
-    fireEvent.change(numbering, { target: { value: 'LOMB' } });
     await waitFor(() => expect(descriptionOf(numbering)).toContain('CIE-2026-LOM-000007'));
+    // The code would change nothing there: the field says why instead of taking one.
+    expect((numbering as HTMLInputElement).disabled).toBe(true);
+    expect(descriptionOf(numbering)).toContain('viennent des blocs du portail');
   });
 });
