@@ -6,6 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          setupFiles: ['tests/support/removeTempDirs.ts'],
           // Renderer component tests sit with the renderer (its tsconfig has the DOM and JSX) and
           // ask for a DOM themselves (`@vitest-environment jsdom`).
           include: ['tests/unit/**/*.test.ts', 'src/renderer/tests/**/*.test.tsx'],
@@ -19,6 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          setupFiles: ['tests/support/removeTempDirs.ts'],
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { TRAINING_USERS } from '../../src/main/core/auth/trainingUsers';
@@ -14,7 +13,7 @@ import { officeForRegion } from '../../src/shared/domain/offices';
 import type { PortalApplication } from '../../src/shared/portal/portalApplication';
 import { generateApplication } from '../../src/simulator/generateApplication';
 import { createRandom } from '../../src/simulator/random';
-import { repoRoot } from './paths';
+import { repoRoot, tempDir } from './paths';
 
 const resourcesDir = join(repoRoot, 'resources');
 
@@ -43,7 +42,7 @@ export function loadCalendar() {
  * FTS and tally triggers run), then worked on: statuses spread, a share assigned to each user.
  */
 export function createInboxFixture(size: number, seed = 11) {
-  const dir = mkdtempSync(join(tmpdir(), 'bureau-inbox-'));
+  const dir = tempDir('bureau-inbox-');
   const db = openDatabase(join(dir, 'bureau.sqlite'));
   const catalog = loadCatalog(join(resourcesDir, 'procedures'));
   const calendar = loadCalendar();

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog } from '../../src/main/core/catalog/loadCatalog';
 import { procedureFields } from '../../src/shared/catalog/procedureSchema';
+import { tempDir } from '../support/paths';
 
 const proceduresDir = join(import.meta.dirname, '..', '..', 'resources', 'procedures');
 const CODES = [
@@ -25,7 +25,7 @@ const original = (code: string) =>
 
 /** Writes one file into a fresh temp directory and returns the loader's error. */
 function loadError(fileName: string, content: string): CatalogError {
-  const dir = mkdtempSync(join(tmpdir(), 'bureau-catalog-'));
+  const dir = tempDir('bureau-catalog-');
   writeFileSync(join(dir, fileName), content);
   try {
     loadCatalog(dir);

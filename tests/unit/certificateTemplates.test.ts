@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/main/core/catalog/loadCatalog';
@@ -7,6 +6,7 @@ import {
   CertificateTemplateError,
   loadCertificateTemplates,
 } from '../../src/main/core/certificates/loadTemplates';
+import { tempDir } from '../support/paths';
 
 const resources = join(import.meta.dirname, '..', '..', 'resources');
 const catalog = loadCatalog(join(resources, 'procedures'));
@@ -17,7 +17,7 @@ type Json = Record<string, any>;
 
 /** A copy of the shipped templates with one file changed; returns the loader's error. */
 function errorWith(file: string, change: (json: Json) => Json | string | null): Error {
-  const dir = mkdtempSync(join(tmpdir(), 'bureau-templates-'));
+  const dir = tempDir('bureau-templates-');
   cpSync(templatesDir, dir, { recursive: true });
   const path = join(dir, file);
   const changed = change(JSON.parse(readFileSync(path, 'utf8')) as Json);

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,10 +7,11 @@ import {
   takeCleanShutdownMarker,
   writeCleanShutdownMarker,
 } from '../../src/main/core/backup/cleanShutdown';
+import { tempDir } from '../support/paths';
 
 /** A closed WAL database of a few pages, as Bureau leaves its cache. */
 function closedDatabase(): { dataDir: string; file: string } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bureau-clean-'));
+  const dataDir = tempDir('bureau-clean-');
   const file = join(dataDir, 'bureau.sqlite');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

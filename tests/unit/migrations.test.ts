@@ -1,13 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, SchemaTooNewError } from '../../src/main/core/db/migrate';
 import { MIGRATIONS } from '../../src/main/core/db/migrations';
 import { openDatabase } from '../../src/main/core/db/openDatabase';
+import { tempDir } from '../support/paths';
 
-const tempFile = () => join(mkdtempSync(join(tmpdir(), 'bureau-migr-')), 'test.sqlite');
+const tempFile = () => join(tempDir('bureau-migr-'), 'test.sqlite');
 
 describe('database and migrations', () => {
   it('opens with WAL, synchronous=FULL and foreign keys', () => {

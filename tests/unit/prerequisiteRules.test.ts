@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog } from '../../src/main/core/catalog/loadCatalog';
+import { tempDir } from '../support/paths';
 
 /** Prerequisite rules and fraud-related reasons are data (issue 20 §2), checked at start-up. */
 
@@ -12,7 +12,7 @@ const original = (code: string): Record<string, any> =>
   JSON.parse(readFileSync(join(proceduresDir, `${code}.json`), 'utf8'));
 
 function loadError(files: Record<string, unknown>): CatalogError {
-  const dir = mkdtempSync(join(tmpdir(), 'bureau-prerequisites-'));
+  const dir = tempDir('bureau-prerequisites-');
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(dir, name), JSON.stringify(content));
   }

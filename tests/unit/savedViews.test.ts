@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/core/api/dispatcher';
@@ -10,6 +8,7 @@ import { createSavedViews } from '../../src/main/core/views/savedViews';
 import { createViewHandlers } from '../../src/main/core/views/viewHandlers';
 import type { Handlers } from '../../src/main/core/api/dispatcher';
 import type { CurrentUser, InboxQuery } from '../../src/shared/api/types';
+import { tempDir } from '../support/paths';
 
 const now = '2026-11-23T09:00:00.000Z';
 const query: InboxQuery = {
@@ -20,7 +19,7 @@ const query: InboxQuery = {
 };
 
 function setup() {
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'bureau-views-')), 'v.sqlite'));
+  const db = openDatabase(join(tempDir('bureau-views-'), 'v.sqlite'));
   const users = createUsersRepository(db);
   for (const user of TRAINING_USERS) users.insertIfMissing(user, now);
   const views = createSavedViews(db);
