@@ -20,6 +20,6 @@ export function createInboxHandlers(
     'inbox.counts': (_input, { user }) => inbox.counts(scope(user)),
     'inbox.list': (input, { user }) => inbox.list(input, scope(user)),
     'inbox.total': (input, { user }) => inbox.total(input, scope(user)),
-    'inbox.filterOptions': () => inbox.filterOptions(),
+    'inbox.filterOptions': (_input, { user }) => inbox.filterOptions(requireUser(user).officeCode),
   };
 }

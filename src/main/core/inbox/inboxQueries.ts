@@ -266,17 +266,25 @@ export function createInboxQueries(
       return countQueues(counters, scope);
     },
 
-    filterOptions(): InboxFilterOptions {
+    /**
+     * What the inbox's filters offer someone of `officeCode`: every queue shows that office's
+     * cases only, so its office and the regions it serves that the cache holds — another office
+     * or region could only give an empty list (and, at a million cases, a walk of all that
+     * region's cases to say so).
+     */
+    filterOptions(officeCode: string): InboxFilterOptions {
+      const office = OFFICES.find((entry) => entry.code === officeCode);
+      const served = new Set<string>(office?.regions ?? []);
       // Distinct regions by hopping through applications_by_region: one seek per region.
       const regions: string[] = [];
       for (let last = ''; ;) {
         const next = nextRegion.get(last)?.region;
         if (next === null || next === undefined) break;
-        regions.push(next);
+        if (served.has(next)) regions.push(next);
         last = next;
       }
       return {
-        offices: OFFICES.map(({ code, name }) => ({ code, name })),
+        offices: office ? [{ code: office.code, name: office.name }] : [],
         regions,
         assignees: activeUsers
           .all()

@@ -111,12 +111,15 @@ export const FilterBar = memo(function FilterBar(props: Props) {
           selected={filters.statuses ?? NONE}
           onChange={setList('statuses')}
         />
-        <FilterMenu
-          label={t('filters.office')}
-          options={lists.office}
-          selected={filters.officeCodes ?? NONE}
-          onChange={setList('officeCodes')}
-        />
+        {/* Every queue is the clerk's office: the menu is there only for more than one. */}
+        {lists.office.length > 1 && (
+          <FilterMenu
+            label={t('filters.office')}
+            options={lists.office}
+            selected={filters.officeCodes ?? NONE}
+            onChange={setList('officeCodes')}
+          />
+        )}
         <FilterMenu
           label={t('filters.region')}
           options={lists.region}
