@@ -8,8 +8,9 @@ const fake = vi.hoisted(() => ({ call: vi.fn(), on: vi.fn() }));
 vi.mock('../src/api/api', () => ({ api: fake }));
 
 const { createQueryClient } = await import('../src/api/queryClient');
-const { useCaseActionBusy, useCaseActionMutation, useCaseDetail } =
+const { prefetchCase, useCaseActionBusy, useCaseActionMutation, useCaseDetail } =
   await import('../src/case/caseQueries');
+const { queryClient: appQueryClient } = await import('../src/api/queryClient');
 
 const detail = (id: string, status: string) => ({ row: { id, status } }) as unknown as CaseDetail;
 
@@ -49,6 +50,19 @@ describe('the open case (was caseStore)', () => {
     await waitFor(() => expect(text('status')).toBe('in_review'));
     expect(text('busy')).toBe('-');
     expect(fake.call.mock.calls.filter(([method]) => method === 'cases.get')).toHaveLength(1);
+  });
+
+  it('a case asked for ahead is drawn from what was asked, with what its view reads beside it', async () => {
+    prefetchCase('c9');
+    const calls = (method: string) => fake.call.mock.calls.filter(([name]) => name === method);
+    await waitFor(() => expect(calls('cases.get')).toHaveLength(1));
+    expect(calls('cases.linked')).toHaveLength(1);
+    expect(calls('letters.forCase')).toHaveLength(1);
+    renderWithProviders(<Probe id="c9" />, appQueryClient);
+    await waitFor(() => expect(text('status')).toBe('submitted'));
+    // Drawing it sends nothing: the case view's first frame has it, and no request in its commit.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(calls('cases.get')).toHaveLength(1);
   });
 
   it('a refused action leaves the case as it was', async () => {

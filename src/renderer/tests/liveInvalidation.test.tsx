@@ -118,6 +118,30 @@ describe('the core events invalidate the cached reads they concern', () => {
     off();
   });
 
+  it('every case is read again when the desk is cut off from the portal, and when it is back', async () => {
+    const queryClient = createQueryClient();
+    const events = fakeEvents();
+    const off = connectLiveInvalidation(events, queryClient, { quietMs: 5, maxWaitMs: 10 });
+    renderWithProviders(<Screen />, queryClient);
+    await waitFor(() => expect(fake.call).toHaveBeenCalledTimes(4));
+    const status = (phase: string) => ({ phase, pulled: 0 }) as ApiEvents['sync.progress'];
+
+    act(() => events.emit('sync.progress', status('idle')));
+    act(() => events.emit('sync.progress', status('idle')));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(callsOf('cases.get', { id: 'a' })).toBe(1);
+    // Offline: an enrolled desk's claim becomes provisional, although no case changed.
+    act(() => events.emit('sync.progress', status('offline')));
+    await waitFor(() => expect(callsOf('cases.get', { id: 'a' })).toBe(2));
+    await waitFor(() => expect(callsOf('cases.get', { id: 'b' })).toBe(2));
+    act(() => events.emit('sync.progress', status('paused')));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(callsOf('cases.get', { id: 'a' })).toBe(2);
+    act(() => events.emit('sync.progress', status('idle')));
+    await waitFor(() => expect(callsOf('cases.get', { id: 'a' })).toBe(3));
+    off();
+  });
+
   it('a pushed sync status is the indicator’s answer, without a request', () => {
     const queryClient = createQueryClient();
     const events = fakeEvents();

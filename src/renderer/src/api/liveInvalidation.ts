@@ -73,9 +73,18 @@ export function connectLiveInvalidation(
 
   let lastPulled: number | null = null;
   let lastPhase: string | null = null;
+  let lastCutOff: boolean | null = null;
   const offProgress = client.on('sync.progress', (status) => {
     // The status itself is the sync indicator's answer: no request needed.
     queryClient.setQueryData(apiKey('sync.status', {}), status);
+    // Cut off from the portal, or back: what a case allows changes without the case changing (an
+    // enrolled desk's claims and decisions become provisional), so every case is read again —
+    // the one on screen at once, the others when next shown.
+    const cutOff = status.phase === 'offline' || status.phase === 'paused';
+    if (lastCutOff !== null && cutOff !== lastCutOff) {
+      void queryClient.invalidateQueries({ queryKey: methodKey('cases.get') });
+    }
+    lastCutOff = cutOff;
     // New records pulled, or a sync just ended: the lists may have changed.
     if (status.pulled !== lastPulled || (lastPhase === 'syncing' && status.phase !== 'syncing')) {
       schedule();

@@ -1,9 +1,13 @@
 import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
-import type { MethodInput } from '../../../shared/api/contract';
+import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import type { CaseDetail } from '../../../shared/api/types';
 import { api } from '../api/api';
 import { apiKey, useApiQuery } from '../api/queries';
 import { queryClient } from '../api/queryClient';
+import { showsCertificate } from '../certificates/certificateQueries';
+import { CASE_AHEAD } from './caseAhead';
+
+export { CASE_AHEAD };
 
 /** The case actions: each answers with the case as it now stands. */
 export type CaseActionMethod =
@@ -27,32 +31,38 @@ export interface CaseActionRequest<M extends CaseActionMethod = CaseActionMethod
 const CASE_ACTION_KEY = ['case.action'] as const;
 
 /**
- * One case, cached under `['cases.get', { id }]`: opening it again shows what we had at once and
- * fetches it afresh; a `cases.changed` event naming it refetches it (`liveInvalidation.ts`).
+ * One case, cached under `['cases.get', { id }]`: opening it again shows what we had at once; an
+ * answer older than `CASE_AHEAD.freshForMs` is fetched afresh, and a `cases.changed` event naming
+ * the case refetches it at once (`liveInvalidation.ts`).
  */
 export function useCaseDetail(id: string) {
-  return useApiQuery('cases.get', { id });
+  return useApiQuery('cases.get', { id }, { staleTime: CASE_AHEAD.freshForMs });
+}
+
+function askAhead<M extends MethodName>(method: M, input: MethodInput<M>, freshForMs: number) {
+  return queryClient.prefetchQuery({
+    queryKey: apiKey(method, input),
+    queryFn: () => api.call(method, input),
+    staleTime: freshForMs,
+  });
 }
 
 /**
- * Cases asked for ahead: the one the clerk rests on in the list, the next one while a case is
- * open. `restMs`: how long the clerk stays before it is asked (j held down asks nothing);
- * `freshForMs`: an answer asked ahead is not asked again within that time.
+ * Asks for a case, and for what its view reads beside it (linked records, letters, the
+ * certificate of a decided case), before its screen does: the answers are on their way (or in the
+ * cache) when the case view first draws, which then shows the case whole in its first frame,
+ * without a placeholder nor sections appearing a moment later, and sends no request while it
+ * draws. Reading changes nothing and is not journaled, so asking ahead is free of side effects.
  */
-export const CASE_AHEAD = { restMs: 250, freshForMs: 30_000 } as const;
-
-/**
- * Asks for a case before its screen does: the answer is on its way (or in the cache) when the
- * case view first draws, which then shows the case in its first frame instead of a placeholder.
- * `freshForMs`: an answer younger than that is not asked for again. Reading a case changes
- * nothing and is not journaled, so asking ahead is free of side effects.
- */
-export function prefetchCase(id: string, freshForMs = 0): void {
-  void queryClient.prefetchQuery({
-    queryKey: apiKey('cases.get', { id }),
-    queryFn: () => api.call('cases.get', { id }),
-    staleTime: freshForMs,
+export function prefetchCase(id: string, freshForMs: number = CASE_AHEAD.freshForMs): void {
+  void askAhead('cases.get', { id }, freshForMs).then(() => {
+    const detail = queryClient.getQueryData<CaseDetail>(apiKey('cases.get', { id }));
+    if (detail && showsCertificate(detail)) {
+      void askAhead('certificates.forCase', { caseId: id }, freshForMs);
+    }
   });
+  void askAhead('cases.linked', { id }, freshForMs);
+  void askAhead('letters.forCase', { caseId: id }, freshForMs);
 }
 
 /** Fetches a case again if it is on screen (after a note, an issued certificate, a conflict). */

@@ -25,11 +25,6 @@ import {
 import { useIssueCertificate, useIssuing } from './useIssueCertificate';
 import { usePrint } from './usePrint';
 
-/** The case screen shows the certificate once the case is approved (to issue) or issued. */
-export function showsCertificate(detail: CaseDetail): boolean {
-  return detail.row.status === 'approved' || detail.row.status === 'issued';
-}
-
 /**
  * The certificate of an approved or issued case: issue it, or see it (facts and a preview of the
  * stored PDF) and print, save, reprint a duplicate or revoke it.

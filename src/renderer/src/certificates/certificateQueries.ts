@@ -1,6 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { CertificateSummary } from '../../../shared/api/certificateTypes';
+import type { CaseDetail } from '../../../shared/api/types';
 import { apiKey, methodKey, useApiQuery } from '../api/queries';
+import { CASE_AHEAD } from '../case/caseAhead';
+
+/** An approved or issued case shows its certificate (to issue, or issued). */
+export function showsCertificate(detail: CaseDetail): boolean {
+  return detail.row.status === 'approved' || detail.row.status === 'issued';
+}
 
 /** Newest first: the one to show is the latest issued. */
 function newestFirst(certificates: CertificateSummary[]): CertificateSummary[] {
@@ -9,10 +16,15 @@ function newestFirst(certificates: CertificateSummary[]): CertificateSummary[] {
 
 /**
  * A case's certificates, newest first, cached under `['certificates.forCase', { caseId }]`. A
- * `cases.changed` event naming the case refetches them with the case (`liveInvalidation.ts`).
+ * `cases.changed` event naming the case refetches them with the case (`liveInvalidation.ts`); as
+ * fresh as the case (`CASE_AHEAD`), with which they are asked for ahead.
  */
 export function useCaseCertificates(caseId: string) {
-  return useApiQuery('certificates.forCase', { caseId }, { select: newestFirst });
+  return useApiQuery(
+    'certificates.forCase',
+    { caseId },
+    { select: newestFirst, staleTime: CASE_AHEAD.freshForMs },
+  );
 }
 
 /** A certificate of this case was issued or reprinted: its list (and duplicate count) follows. */

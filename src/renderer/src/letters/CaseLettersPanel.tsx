@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateFile } from '../../../shared/api/certificateTypes';
 import type { LetterFile, LetterSummary } from '../../../shared/api/letterTypes';
 import { useApiQuery } from '../api/queries';
+import { CASE_AHEAD } from '../case/caseAhead';
 import { PdfViewer } from '../case/documents/PdfViewer';
 import { savePdf } from '../certificates/certificateFiles';
 import { PrintButton } from '../certificates/PrintButton';
@@ -28,7 +29,8 @@ const asPrintable = (file: LetterFile): CertificateFile => ({
  */
 export function CaseLettersPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const list = useApiQuery('letters.forCase', { caseId });
+  // As fresh as the case, with which it is asked for ahead; a `cases.changed` event refetches it.
+  const list = useApiQuery('letters.forCase', { caseId }, { staleTime: CASE_AHEAD.freshForMs });
   if (list.isError && !list.data) {
     return (
       <RetryableError

@@ -41,7 +41,7 @@ export function TextModuleTextarea(props: TextModuleTextareaProps) {
   const trigger = textModules && caret !== null ? textModuleTrigger(value, caret) : null;
   const live = trigger !== null && trigger.start !== dismissed;
   const { modules, loading } = useTextModuleMatches(textModules, live ? trigger.query : null);
-  const valuesNow = useTextModuleValues(textModules?.detail ?? null);
+  const valuesNow = useTextModuleValues(textModules?.detail ?? null, live);
   const opened = live;
   const combobox = useCombobox({ opened });
   const optionId = useId();

@@ -20,11 +20,15 @@ export interface TextModuleSource {
 
 /**
  * What the placeholders of a phrase become for this case, typed by this clerk: read when a phrase
- * is shown or inserted, not at every render of the box.
+ * is shown or inserted, not at every render of the box. The office's name is asked for once the
+ * list of phrases opens (`wanted`), not when the box first draws with its case.
  */
-export function useTextModuleValues(detail: CaseDetail | null): () => PlaceholderValues {
+export function useTextModuleValues(
+  detail: CaseDetail | null,
+  wanted: boolean,
+): () => PlaceholderValues {
   const agentName = useSessionStore((state) => state.user?.displayName ?? null);
-  const office = useApiQuery('admin.office.get', {}, { enabled: detail !== null });
+  const office = useApiQuery('admin.office.get', {}, { enabled: detail !== null && wanted });
   return () => (detail ? valuesOf(detail, agentName, office.data ?? null) : {});
 }
 
@@ -51,8 +55,9 @@ function valuesOf(
 }
 
 /**
- * The phrases a box offers for what was typed after `::`. The list is read again each time a box
- * mounts, so a phrase an administrator just added is there at the next dialog.
+ * The phrases a box offers for what was typed after `::`. The list is read again each time the
+ * clerk types `::` (what was read before shows meanwhile), so a phrase an administrator just added
+ * is there; a box that is only drawn, with its case, asks for nothing.
  */
 export function useTextModuleMatches(
   source: TextModuleSource | undefined,
@@ -61,7 +66,7 @@ export function useTextModuleMatches(
   const list = useApiQuery(
     'textModules.list',
     {},
-    { enabled: source !== undefined, refetchOnMount: 'always', staleTime: 30_000 },
+    { enabled: source !== undefined && query !== null, staleTime: 0 },
   );
   if (!source || query === null) return { modules: [], loading: false };
   const offered = textModulesFor(list.data ?? [], {

@@ -134,6 +134,24 @@ describe('CommentField: « :: » and a few letters insert a phrase (issue 20 §1
     );
   });
 
+  it('a box that is only drawn asks for nothing; each « :: » reads the phrases afresh', async () => {
+    const asked = (method: string) => fake.call.mock.calls.filter(([name]) => name === method);
+    renderWithProviders(<Field />, new QueryClient());
+    type('Bonjour');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Drawn with its case (the case view's first frame): no request for phrases nor the office.
+    expect(asked('textModules.list')).toHaveLength(0);
+    expect(asked('admin.office.get')).toHaveLength(0);
+    type(' ::i');
+    await waitFor(() => expect(options()).toHaveLength(3));
+    expect(asked('textModules.list')).toHaveLength(1);
+    expect(asked('admin.office.get')).toHaveLength(1);
+    key('Escape');
+    type(' ::');
+    // A phrase an administrator just added would be there: the list is read again.
+    await waitFor(() => expect(asked('textModules.list')).toHaveLength(2));
+  });
+
   it('↓ moves, Enter inserts the phrase with the case filled in, in place of « ::… »', async () => {
     renderWithProviders(<Field />, new QueryClient());
     type('Madame, ::i');

@@ -3,13 +3,16 @@ import type { CaseDetail } from '../../../../shared/api/types';
 import { api } from '../../api/api';
 import { apiKey, useApiQuery } from '../../api/queries';
 import { queryClient } from '../../api/queryClient';
+import { CASE_AHEAD } from '../caseAhead';
 
 /**
  * What Bureau already holds about one case (`cases.linked`), cached under its id: the checklist's
- * prerequisite lines and the « Dossiers liés » section read the same answer (one request).
+ * prerequisite lines and the « Dossiers liés » section read the same answer (one request). As
+ * fresh as the case (`CASE_AHEAD`), with which it is asked for ahead; any `cases.changed` event
+ * marks it stale (`liveInvalidation.ts`).
  */
 export function useLinkedRecords(id: string, enabled = true) {
-  return useApiQuery('cases.linked', { id }, { enabled });
+  return useApiQuery('cases.linked', { id }, { enabled, staleTime: CASE_AHEAD.freshForMs });
 }
 
 /**
