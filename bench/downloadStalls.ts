@@ -415,7 +415,13 @@ async function runVariant(srcRoot: string, dataDir: string, pull: number): Promi
       afterSeconds: Number(process.env.BENCH_STALLS_AFTER_SECONDS ?? 60),
       ticks: Number(process.env.BENCH_STALLS_TICKS ?? 5),
     };
+    // BENCH_STALLS_CPU_PROF=<dir>: the desk writes a CPU profile there, to see what a stall was.
+    const profileDir = process.env.BENCH_STALLS_CPU_PROF;
     const child = fork(import.meta.filename, [], {
+      execArgv: [
+        ...process.execArgv,
+        ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      ],
       env: {
         ...process.env,
         BENCH_STALLS_ROLE: 'desk',
