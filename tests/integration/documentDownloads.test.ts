@@ -65,6 +65,41 @@ describe('background document downloads', () => {
     expect(detail.sync.documents.every((document) => document.state === 'ready')).toBe(true);
   });
 
+  it('tells the windows which cases’ documents settled, without a case change', async () => {
+    const { core } = await setup(33, {});
+    const told: { event: string; payload: unknown }[] = [];
+    core.events.subscribe((message) => told.push(message));
+    await core.sync.syncNow();
+    const total = scalar<number>(core.db, 'SELECT count(*) FROM documents');
+    await eventually(
+      async () => {
+        await core.sync.documentsIdle();
+        return (
+          scalar<number>(core.db, "SELECT count(*) FROM documents WHERE state = 'ready'") === total
+        );
+      },
+      20_000,
+      'all documents',
+    );
+    const withDocuments = core.db
+      .prepare('SELECT DISTINCT application_id FROM documents ORDER BY 1')
+      .pluck()
+      .all() as string[];
+    // The last batch goes out a second after the last document.
+    await eventually(
+      () => {
+        const named = new Set(
+          told
+            .filter((message) => message.event === 'documents.changed')
+            .flatMap((message) => (message.payload as { caseIds: string[] }).caseIds),
+        );
+        return withDocuments.every((id) => named.has(id));
+      },
+      5_000,
+      'every case with documents named',
+    );
+  });
+
   it('retries a document whose checksum does not match, then fails it with the reason', async () => {
     const { core } = await setup(32, { corruptAttachmentRate: 1 });
     await core.sync.syncNow();

@@ -142,6 +142,20 @@ describe('the core events invalidate the cached reads they concern', () => {
     off();
   });
 
+  it('documents settled: only the cases named are read again, not the lists', async () => {
+    const queryClient = createQueryClient();
+    const events = fakeEvents();
+    const off = connectLiveInvalidation(events, queryClient, { quietMs: 5, maxWaitMs: 10 });
+    renderWithProviders(<Screen />, queryClient);
+    await waitFor(() => expect(fake.call).toHaveBeenCalledTimes(4));
+    act(() => events.emit('documents.changed', { caseIds: ['b', 'elsewhere'] }));
+    await waitFor(() => expect(callsOf('cases.get', { id: 'b' })).toBe(2));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(callsOf('cases.get', { id: 'a' })).toBe(1);
+    expect(callsOf('inbox.list')).toBe(1);
+    off();
+  });
+
   it('a pushed sync status is the indicator’s answer, without a request', () => {
     const queryClient = createQueryClient();
     const events = fakeEvents();

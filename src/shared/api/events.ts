@@ -9,6 +9,11 @@ export interface ApiEvents {
    * counts: they depend on who asks (« Mes dossiers », their office), so each window reads its own.
    */
   'cases.changed': { ids: string[] };
+  /**
+   * These cases' attachments finished downloading (or gave up): what a case shows of them
+   * changed, nothing else did. Sent at most about once a second while documents download.
+   */
+  'documents.changed': { caseIds: string[] };
   /** These users' notifications changed (a case assigned to them, read elsewhere). */
   'notifications.changed': { userIds: string[] };
   /**
@@ -24,6 +29,7 @@ export type EventName = keyof ApiEvents;
 export const EVENT_NAMES: readonly EventName[] = [
   'sync.progress',
   'cases.changed',
+  'documents.changed',
   'notifications.changed',
   'recovery.required',
   'desktop.command',

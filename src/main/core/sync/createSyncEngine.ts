@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
 import type { Catalog } from '../catalog/loadCatalog';
 import type { ApplicationsRepository } from '../cases/applicationsRepository';
-import type { Clock } from '../clock';
+import { schedulerOf, type Clock, type TimerHandle } from '../clock';
 import type { EventBus } from '../eventBus';
 import { DEFAULT_TUNING, type SyncTuning } from './backoff';
 import { createCaseSyncState } from './caseSyncState';
@@ -198,6 +198,7 @@ export function createSyncEngine(deps: {
     catalog: deps.catalog,
     clock,
     tuning,
+    onSettled: documentsSettled(clock, events),
   });
   const sync = createSyncService({
     db,
@@ -269,5 +270,29 @@ export function createSyncEngine(deps: {
     conflicts,
     caseSyncState: createCaseSyncState(db, outbox, conflicts),
     handlers: createSyncHandlers({ sync, quarantine }),
+  };
+}
+
+/**
+ * The cases whose attachments settled, told to the windows once a second at most: documents
+ * download by hundreds a second after a large pull, and each window reads again only the case it
+ * shows (`documents.changed`), so its documents panel follows without the case being reopened.
+ */
+function documentsSettled(clock: Clock, events: EventBus): (applicationId: string) => void {
+  const scheduler = schedulerOf(clock);
+  const pending = new Set<string>();
+  let timer: TimerHandle | undefined;
+  return (applicationId) => {
+    pending.add(applicationId);
+    timer ??= scheduler.setTimeout(
+      () => {
+        timer = undefined;
+        const caseIds = [...pending];
+        pending.clear();
+        events.emit('documents.changed', { caseIds });
+      },
+      1_000,
+      { unref: true },
+    );
   };
 }

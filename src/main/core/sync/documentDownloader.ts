@@ -129,8 +129,11 @@ export function createDocumentDownloader(deps: {
   catalog: Catalog;
   clock: Clock;
   tuning: SyncTuning;
+  /** A document of this case is ready, or will not be downloaded: its case shows it. */
+  onSettled?: (applicationId: string) => void;
 }) {
   const { db, portal, clock, tuning } = deps;
+  const settled = (row: DocumentRow) => deps.onSettled?.(row.application_id);
   // The stall watchdog and the attempt deadline are the scheduler's: a test's fake decides.
   const scheduler = schedulerOf(clock);
   const due = db.prepare<{ now: string; limit: number }, DocumentRow>(DUE_DOCUMENTS);
@@ -308,6 +311,7 @@ export function createDocumentDownloader(deps: {
         `Pièce refusée sans téléchargement : le portail annonce ${megabytes(row.size)}, la procédure en autorise ${megabytes(limit)} au plus. Demandez au demandeur de la déposer à nouveau.`,
         row.id,
       );
+      settled(row);
       round.failed++;
       return;
     }
@@ -323,6 +327,7 @@ export function createDocumentDownloader(deps: {
         await rename(part, final);
       }
       setReady.run(final, row.id);
+      settled(row);
       round.ready++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -341,6 +346,7 @@ export function createDocumentDownloader(deps: {
       if (error instanceof LinkFailure) round.unreachable = true;
       if (attempts >= tuning.downloadAttempts) {
         setFailed.run(`Téléchargement impossible après ${attempts} essais : ${message}.`, row.id);
+        settled(row);
         round.failed++;
       } else {
         retryLater(row, attempts, message);
@@ -380,6 +386,7 @@ export function createDocumentDownloader(deps: {
                 `Téléchargement impossible : ${error instanceof Error ? error.message : String(error)}`,
                 next.id,
               );
+              settled(next);
               round.failed++;
             } finally {
               inFlight.delete(next.sha256);

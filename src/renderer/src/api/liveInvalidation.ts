@@ -107,6 +107,14 @@ export function connectLiveInvalidation(
     void queryClient.invalidateQueries({ queryKey: methodKey('cases.linked') });
     schedule();
   });
+  // Attachments downloaded: only the cases that show them are read again, not the lists.
+  const offDocuments = client.on('documents.changed', ({ caseIds }) => {
+    const ids = new Set(caseIds);
+    void queryClient.invalidateQueries({
+      queryKey: methodKey('cases.get'),
+      predicate: (query) => ids.has((query.queryKey[1] as { id?: string } | undefined)?.id ?? ''),
+    });
+  });
   const offNotifications = client.on('notifications.changed', ({ userIds }) => {
     if (options.userId && userIds.includes(options.userId)) {
       void queryClient.invalidateQueries({ queryKey: apiKey('notifications.list', {}) });
@@ -116,6 +124,7 @@ export function connectLiveInvalidation(
     clearTimeout(quietTimer);
     offProgress();
     offChanged();
+    offDocuments();
     offNotifications();
   };
 }
