@@ -27,6 +27,21 @@ async function setup(
 const states = (core: ReturnType<typeof openSyncCore>) =>
   core.db.prepare('SELECT state, count(*) AS n FROM documents GROUP BY state').all();
 
+/** Waits until every document of the cache has downloaded. */
+async function allDocumentsReady(core: ReturnType<typeof openSyncCore>): Promise<void> {
+  const total = scalar<number>(core.db, 'SELECT count(*) FROM documents');
+  await eventually(
+    async () => {
+      await core.sync.documentsIdle();
+      return (
+        scalar<number>(core.db, "SELECT count(*) FROM documents WHERE state = 'ready'") === total
+      );
+    },
+    20_000,
+    'all documents',
+  );
+}
+
 describe('background document downloads', () => {
   it('resumes throttled, reset downloads from their .part with Range and verifies SHA-256', async () => {
     // Every failure that brings no byte counts toward giving up: a link this poor needs room.
@@ -41,17 +56,7 @@ describe('background document downloads', () => {
     const early = await call(core, 'cases.get', { id });
     expect(early.sync.documents.length).toBeGreaterThan(0);
 
-    const total = scalar<number>(core.db, 'SELECT count(*) FROM documents');
-    await eventually(
-      async () => {
-        await core.sync.documentsIdle();
-        return (
-          scalar<number>(core.db, "SELECT count(*) FROM documents WHERE state = 'ready'") === total
-        );
-      },
-      20_000,
-      'all documents',
-    );
+    await allDocumentsReady(core);
     const rows = core.db
       .prepare('SELECT id, application_id, sha256, local_path FROM documents')
       .all() as { id: string; application_id: string; sha256: string; local_path: string }[];
@@ -70,17 +75,7 @@ describe('background document downloads', () => {
     const told: { event: string; payload: unknown }[] = [];
     core.events.subscribe((message) => told.push(message));
     await core.sync.syncNow();
-    const total = scalar<number>(core.db, 'SELECT count(*) FROM documents');
-    await eventually(
-      async () => {
-        await core.sync.documentsIdle();
-        return (
-          scalar<number>(core.db, "SELECT count(*) FROM documents WHERE state = 'ready'") === total
-        );
-      },
-      20_000,
-      'all documents',
-    );
+    await allDocumentsReady(core);
     const withDocuments = core.db
       .prepare('SELECT DISTINCT application_id FROM documents ORDER BY 1')
       .pluck()
