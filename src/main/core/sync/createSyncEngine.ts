@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { WorkingCalendar } from '../../../shared/calendar/workingDays';
 import type { Catalog } from '../catalog/loadCatalog';
 import type { ApplicationsRepository } from '../cases/applicationsRepository';
-import { schedulerOf, type Clock, type TimerHandle } from '../clock';
+import { systemClock, type Clock, type TimerHandle } from '../clock';
 import type { EventBus } from '../eventBus';
 import { DEFAULT_TUNING, type SyncTuning } from './backoff';
 import { createCaseSyncState } from './caseSyncState';
@@ -198,7 +198,7 @@ export function createSyncEngine(deps: {
     catalog: deps.catalog,
     clock,
     tuning,
-    onSettled: documentsSettled(clock, events),
+    onSettled: documentsSettled(events),
   });
   const sync = createSyncService({
     db,
@@ -278,8 +278,9 @@ export function createSyncEngine(deps: {
  * download by hundreds a second after a large pull, and each window reads again only the case it
  * shows (`documents.changed`), so its documents panel follows without the case being reopened.
  */
-function documentsSettled(clock: Clock, events: EventBus): (applicationId: string) => void {
-  const scheduler = schedulerOf(clock);
+function documentsSettled(events: EventBus): (applicationId: string) => void {
+  // The windows' pace, not the desk's time: a real timer, which a test's fake clock never holds.
+  const scheduler = systemClock;
   const pending = new Set<string>();
   let timer: TimerHandle | undefined;
   return (applicationId) => {
