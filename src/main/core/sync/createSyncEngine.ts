@@ -279,13 +279,12 @@ export function createSyncEngine(deps: {
  * shows (`documents.changed`), so its documents panel follows without the case being reopened.
  */
 function documentsSettled(events: EventBus): (applicationId: string) => void {
-  // The windows' pace, not the desk's time: a real timer, which a test's fake clock never holds.
-  const scheduler = systemClock;
   const pending = new Set<string>();
   let timer: TimerHandle | undefined;
   return (applicationId) => {
     pending.add(applicationId);
-    timer ??= scheduler.setTimeout(
+    // The windows' pace, not the desk's time: a real timer, which a test's fake clock never holds.
+    timer ??= systemClock.setTimeout(
       () => {
         timer = undefined;
         const caseIds = [...pending];
